@@ -1,0 +1,1 @@
+"""Graph model, stores (embedded networkx, Neo4j) and analytics."""

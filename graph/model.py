@@ -1,0 +1,199 @@
+"""The policy graph as plain data: node and edge types, and one `PolicyGraph`.
+
+Everything else (loaders, stores, rendering) speaks these types. They are
+frozen so a graph handed to a cache or a store cannot be changed under it.
+
+IDs are derived from the source, never random, so loading the same document
+again yields the same IDs and a store merges instead of duplicating:
+
+- outline nodes: ``<document id>/<outline path>``, e.g.
+  ``doc:关于促进平台经济高质量发展的实施意见/part:2/section:4/measure:19``
+- shared entities: ``<kind>:<normalised name>``, e.g. ``law:反垄断法``
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Iterable, Mapping
+
+
+class Label(str, Enum):
+    """Node types. The value is the Neo4j label."""
+
+    POLICY = "Policy"
+    PART = "Part"
+    SECTION = "Section"
+    MEASURE = "Measure"
+    ITEM = "Item"  # numbered items of the general-requirements / implementation parts
+    TARGET_SYSTEM = "TargetSystem"
+    ACTOR = "Actor"
+    LAW = "Law"
+    MECHANISM = "Mechanism"
+    PROGRAMME = "Programme"
+    CONCEPT = "Concept"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+OUTLINE_LABELS = frozenset({Label.POLICY, Label.PART, Label.SECTION, Label.MEASURE, Label.ITEM})
+# Shared across documents: their IDs carry no document prefix.
+SHARED_LABELS = frozenset({Label.ACTOR, Label.LAW, Label.MECHANISM, Label.PROGRAMME, Label.CONCEPT})
+
+
+class EdgeType(str, Enum):
+    """Edge types. The value is the Neo4j relationship type."""
+
+    HAS_PART = "HAS_PART"  # Policy -> Part
+    HAS_SECTION = "HAS_SECTION"  # Part -> Section
+    HAS_MEASURE = "HAS_MEASURE"  # Section -> Measure
+    HAS_ITEM = "HAS_ITEM"  # Part -> Item
+    BUILDS = "BUILDS"  # Section/Measure/Item -> TargetSystem
+    INVOLVES = "INVOLVES"  # Measure/Item -> Actor, with `role` (鼓励, 支持, …)
+    CITES = "CITES"  # Measure/Item -> Law
+    ESTABLISHES = "ESTABLISHES"  # Measure/Item -> Mechanism
+    RUNS = "RUNS"  # Measure/Item -> Programme
+    MENTIONS = "MENTIONS"  # Measure/Item -> Concept
+    CROSS_REFERENCES = "CROSS_REFERENCES"  # Measure -> Measure, `weight`, `shared`
+    ISSUED_BY = "ISSUED_BY"  # Policy -> Actor
+
+    def __str__(self) -> str:
+        return self.value
+
+
+OUTLINE_EDGES = frozenset({EdgeType.HAS_PART, EdgeType.HAS_SECTION, EdgeType.HAS_MEASURE, EdgeType.HAS_ITEM})
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node. `attrs` holds label-specific properties (see `Label`):
+
+    - Policy: title, number, issuers (list), date (ISO), addressees, target_year, source
+    - Part/Section/Item/Measure: number (int), title, text, span, doc_id
+    - Actor: kind (government, enterprise, financial, association, group, other)
+    - any: name_en (English label from the lexicon, when known)
+    """
+
+    id: str
+    label: Label
+    name: str
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Flat properties, as stored: ``{"id", "type", "name", **attrs}``."""
+        return {"id": self.id, "type": self.label.value, "name": self.name, **self.attrs}
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One directed edge.
+
+    Extracted edges carry `evidence` (the sentence), `span` (start, end offsets
+    into the normalised text of document `doc_id`). Outline edges may leave
+    evidence empty. `attrs` holds type-specific properties such as `role`,
+    `roles`, `weight`, `shared`.
+    """
+
+    source: str
+    target: str
+    type: EdgeType
+    doc_id: str
+    evidence: str = ""
+    span: tuple[int, int] | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of the edge: one edge per (source, type, target)."""
+        return (self.source, self.type.value, self.target)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Flat properties, as stored (span as a two-item list)."""
+        out: dict[str, Any] = {"type": self.type.value, "doc_id": self.doc_id, **self.attrs}
+        if self.evidence:
+            out["evidence"] = self.evidence
+        if self.span is not None:
+            out["span"] = [int(self.span[0]), int(self.span[1])]
+        return out
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """Text set aside as not part of the policy (newspaper, page furniture …)."""
+
+    doc_id: str
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded source: its id, where it came from and its normalised text."""
+
+    id: str
+    source: str
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PolicyGraph:
+    """A whole graph of plain data: any number of documents."""
+
+    nodes: tuple[Node, ...] = ()
+    edges: tuple[Edge, ...] = ()
+    documents: tuple[Document, ...] = ()
+    excluded: tuple[Excluded, ...] = ()
+
+    def node(self, node_id: str) -> Node:
+        """The node with this id; KeyError if there is none."""
+        for n in self.nodes:
+            if n.id == node_id:
+                return n
+        raise KeyError(node_id)
+
+    def nodes_of(self, label: Label) -> list[Node]:
+        return [n for n in self.nodes if n.label == label]
+
+    def edges_of(self, edge_type: EdgeType) -> list[Edge]:
+        return [e for e in self.edges if e.type == edge_type]
+
+    def document(self, doc_id: str) -> Document:
+        for d in self.documents:
+            if d.id == doc_id:
+                return d
+        raise KeyError(doc_id)
+
+    def merged_with(self, other: "PolicyGraph") -> "PolicyGraph":
+        """Both graphs in one. A document in `other` replaces the same document here;
+        shared entities are kept once (first attributes win, English labels fill in)."""
+        replaced = {d.id for d in other.documents}
+        keep_edges = [e for e in self.edges if e.doc_id not in replaced]
+        keep_nodes = [n for n in self.nodes if n.attrs.get("doc_id") not in replaced and n.id not in replaced]
+        return merge_graphs([PolicyGraph(tuple(keep_nodes), tuple(keep_edges),
+                                         tuple(d for d in self.documents if d.id not in replaced),
+                                         tuple(x for x in self.excluded if x.doc_id not in replaced)),
+                             other])
+
+
+def merge_graphs(graphs: Iterable[PolicyGraph]) -> PolicyGraph:
+    """One graph from many, nodes and edges deduplicated by id and key."""
+    nodes: dict[str, Node] = {}
+    edges: dict[tuple[str, str, str], Edge] = {}
+    documents: dict[str, Document] = {}
+    excluded: list[Excluded] = []
+    for g in graphs:
+        for n in g.nodes:
+            nodes.setdefault(n.id, n)
+        for e in g.edges:
+            edges.setdefault(e.key, e)
+        for d in g.documents:
+            documents[d.id] = d
+        excluded.extend(g.excluded)
+    # Shared entities referenced only by dropped documents are orphans now.
+    used = {e.source for e in edges.values()} | {e.target for e in edges.values()}
+    kept = tuple(n for n in nodes.values() if n.label not in SHARED_LABELS or n.id in used)
+    return PolicyGraph(kept, tuple(edges.values()), tuple(documents.values()), tuple(excluded))
