@@ -1,0 +1,36 @@
+# `make run`   installs into .venv and starts the explorer on the bundled documents.
+# `make test`  installs test needs (pip and Debian packages) and runs the whole suite.
+# `make bench` prints speed and memory figures as ratios against baselines run alongside.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+
+.PHONY: run test bench system-deps screenshot clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+system-deps:
+	bash scripts/system-deps.sh
+
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
+
+test: $(VENV)/.dev system-deps
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev
+	$(PY) -m bench
+
+screenshot: $(VENV)/.dev system-deps
+	$(PY) -m pytest tests/test_browser.py -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache build out
