@@ -1,0 +1,288 @@
+"""Cached data access shared by every page: documents, the store, named queries, analytics.
+
+Nothing here runs at import time. Graphs and query rows go through
+``st.cache_data``; stores (a driver, an in-memory index) through
+``st.cache_resource``. The store for a session is chosen once per run:
+
+- ``NEO4J_URI`` (or Streamlit secrets) set: the Neo4j store, loaded with the bundled
+  documents; if it cannot be reached, the embedded store with a visible notice;
+- otherwise the embedded store over the bundled documents (``data/seed/*``);
+- a session with uploaded documents explores an embedded copy of the bundled
+  documents plus its uploads, so one analyst's uploads never reach another's view.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import networkx as nx
+import streamlit as st
+
+from graph.model import PolicyGraph, merge_graphs
+from render.i18n import DEFAULT_LANG, normalise_lang, t
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "data" / "seed"
+SEED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+# Extra documents to load next to the seed, separated by os.pathsep (used by the browser test).
+EXTRA_DOCS_ENV = "POLICY_KG_EXTRA_DOCS"
+UPLOADS_KEY = "uploaded_graphs"  # session_state: {file name: PolicyGraph}
+MEMO_KEY = "_run_memo"  # session_state: values worked out once per script run
+LANG_KEY = "lang"
+QUERY_TTL_NEO4J = 300  # seconds: another client may write to a shared database
+
+
+# ---------------------------------------------------------------- language
+
+def lang() -> str:
+    """The interface language of this session (``zh`` or ``en``)."""
+    return normalise_lang(st.session_state.get(LANG_KEY, DEFAULT_LANG))
+
+
+def tr(key: str, **fmt: Any) -> str:
+    """`render.i18n.t` in this session's language."""
+    return t(key, lang(), **fmt)
+
+
+# ---------------------------------------------------------------- documents
+
+def seed_paths() -> tuple[str, ...]:
+    """The bundled documents, then any listed in ``POLICY_KG_EXTRA_DOCS``."""
+    paths = [str(p) for p in sorted(SEED_DIR.iterdir()) if p.suffix.lower() in SEED_SUFFIXES] \
+        if SEED_DIR.is_dir() else []
+    extra = os.environ.get(EXTRA_DOCS_ENV, "")
+    paths += [p for p in extra.split(os.pathsep) if p.strip()]
+    return tuple(paths)
+
+
+@st.cache_data(show_spinner=False)
+def load_documents(paths: tuple[str, ...]) -> PolicyGraph:
+    """The graph of the documents at `paths` (LoaderError if one cannot be read)."""
+    from loaders import load_paths
+
+    return load_paths(list(paths))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_upload(content: bytes, name: str) -> PolicyGraph:
+    """The graph of one uploaded file (LoaderError with a one-line reason if it cannot be read)."""
+    from loaders import load_bytes
+
+    return load_bytes(content, name)
+
+
+def uploads() -> dict[str, PolicyGraph]:
+    """Documents this session added, by file name."""
+    return st.session_state.setdefault(UPLOADS_KEY, {})
+
+
+def graph_key(graph: PolicyGraph) -> str:
+    """A short fingerprint of a graph's documents, for cache keys."""
+    h = hashlib.sha1()
+    for doc in sorted(graph.documents, key=lambda d: d.id):
+        h.update(doc.id.encode())
+        h.update(hashlib.sha1(doc.text.encode()).digest())
+    h.update(f"{len(graph.nodes)}/{len(graph.edges)}".encode())
+    return h.hexdigest()[:16]
+
+
+def base_graph() -> PolicyGraph:
+    """The bundled documents as one graph."""
+    return load_documents(seed_paths())
+
+
+def session_graph() -> PolicyGraph:
+    """The bundled documents plus this session's uploads."""
+    added = list(uploads().values())
+    base = base_graph()
+    return merge_graphs([base, *added]) if added else base
+
+
+# ---------------------------------------------------------------- stores
+
+@dataclass(frozen=True)
+class ActiveStore:
+    """The store a session talks to, the cache key of its contents and any notice to show."""
+
+    store: Any
+    kind: str  # "embedded" or "neo4j"
+    key: str
+    notice: str | None = None
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def embedded_store(key: str, _graph: PolicyGraph) -> Any:
+    """An embedded store holding `_graph` (one per distinct graph `key`)."""
+    from graph.embedded import EmbeddedStore
+
+    return EmbeddedStore(_graph)
+
+
+def neo4j_settings() -> Any | None:
+    """Neo4j connection settings from the environment or Streamlit secrets; None when not configured."""
+    try:
+        from graph import settings as settings_module
+    except ImportError:
+        return None
+    loader = getattr(settings_module, "load_settings", None) or getattr(settings_module, "from_env", None)
+    if loader is None:
+        return None
+    found = loader()
+    return found if found and getattr(found, "uri", None) else None
+
+
+@st.cache_resource(show_spinner=False, ttl=60)
+def neo4j_store(uri: str, key: str, _settings: Any, _graph: PolicyGraph) -> tuple[Any, str | None]:
+    """(store, None) connected to `uri` and holding `_graph`, or (None, reason) when it cannot be reached.
+
+    A failure is cached for a minute so an unreachable server does not slow every rerun.
+    """
+    from graph.store import StoreError
+
+    try:
+        from graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore.connect(_settings)
+        store.load(_graph)
+        return store, None
+    except StoreError as err:
+        return None, str(err)
+    except ImportError as err:
+        return None, f"Neo4j store unavailable: {err}"
+
+
+def begin_run() -> None:
+    """Forget what the previous run worked out; the main script calls this first."""
+    st.session_state[MEMO_KEY] = {}
+
+
+def _memo(name: str, make: Callable[[], Any]) -> Any:
+    memo = st.session_state.setdefault(MEMO_KEY, {})
+    if name not in memo:
+        memo[name] = make()
+    return memo[name]
+
+
+def active_store() -> ActiveStore:
+    """The store this session uses (see the module docstring), worked out once per run."""
+    return _memo("active_store", _choose_store)
+
+
+def _choose_store() -> ActiveStore:
+    graph = session_graph()
+    key = graph_key(graph)
+    count = len(uploads())
+    if count:
+        return ActiveStore(embedded_store(key, graph), "embedded", f"embedded:{key}",
+                           tr("app.store.session_copy", count=count))
+    settings = neo4j_settings()
+    if settings is not None:
+        store, reason = neo4j_store(str(settings.uri), key, settings, graph)
+        if store is not None:
+            return ActiveStore(store, "neo4j", f"neo4j:{settings.uri}:{key}")
+        return ActiveStore(embedded_store(key, graph), "embedded", f"embedded:{key}",
+                           tr("app.store.fallback", reason=reason))
+    return ActiveStore(embedded_store(key, graph), "embedded", f"embedded:{key}")
+
+
+# ---------------------------------------------------------------- queries
+
+@st.cache_data(show_spinner=False, max_entries=4000)
+def _cached_query(store_key: str, name: str, params_json: str, _store: Any) -> list[dict[str, Any]]:
+    return _store.query(name, **json.loads(params_json))
+
+
+@st.cache_data(show_spinner=False, max_entries=4000, ttl=QUERY_TTL_NEO4J)
+def _cached_query_ttl(store_key: str, name: str, params_json: str, _store: Any) -> list[dict[str, Any]]:
+    return _store.query(name, **json.loads(params_json))
+
+
+def query(name: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of the named query on this session's store (cached per store contents).
+
+    Raises `graph.store.StoreError` for a bad name or parameter.
+    """
+    active = active_store()
+    params_json = json.dumps(params, ensure_ascii=False, sort_keys=True, default=list)
+    cached = _cached_query_ttl if active.kind == "neo4j" else _cached_query
+    return cached(active.key, name, params_json, active.store)
+
+
+def query_names() -> list[str]:
+    """The named queries this session's store answers."""
+    return list(active_store().store.query_names())
+
+
+def query_params() -> dict[str, dict[str, Any]]:
+    """Query name -> {parameter: default, or the `REQUIRED` marker}."""
+    from graph.embedded import QUERY_PARAMS
+
+    return QUERY_PARAMS
+
+
+def is_required(default: Any) -> bool:
+    from graph.embedded import REQUIRED
+
+    return default is REQUIRED
+
+
+# ---------------------------------------------------------------- analytics
+
+def rows_to_networkx(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> nx.MultiDiGraph:
+    """A MultiDiGraph shaped like `graph.convert.to_networkx`, from ``all_nodes``/``all_edges`` rows."""
+    g = nx.MultiDiGraph()
+    for row in nodes:
+        g.add_node(row["id"], **row)
+    for row in edges:
+        g.add_edge(row["source"], row["target"], key=row.get("type"),
+                   **{k: v for k, v in row.items() if k not in ("source", "target")})
+    return g
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _centrality(store_key: str, _nodes: list[dict], _edges: list[dict]) -> dict[str, float]:
+    from graph.analytics import centrality
+
+    return centrality(rows_to_networkx(_nodes, _edges))
+
+
+def centrality() -> dict[str, float]:
+    """Degree centrality of every node, scaled within its type (``graph.analytics.centrality``)."""
+    active = active_store()
+    return _centrality(active.key, query("all_nodes"), query("all_edges"))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _evidence_counts(store_key: str, _edges: list[dict]) -> dict[str, int]:
+    from render.pyvis_html import evidence_counts
+
+    return evidence_counts(_edges)
+
+
+def evidence_counts() -> dict[str, int]:
+    """How many evidence sentences each node has, over the whole graph."""
+    return _evidence_counts(active_store().key, query("all_edges"))
+
+
+def nodes_by_id() -> dict[str, dict[str, Any]]:
+    """Every node's properties, by id."""
+    return {row["id"]: row for row in query("all_nodes")}
+
+
+# ---------------------------------------------------------------- loading with progress
+
+def warm_up(on_step: Callable[[float, str], None]) -> None:
+    """Load documents, store and analytics, reporting each step (used for the progress bar)."""
+    on_step(0.1, tr("app.loading.documents"))
+    base_graph()
+    on_step(0.45, tr("app.loading.store"))
+    active_store()
+    on_step(0.8, tr("app.loading.analytics"))
+    centrality()
+    evidence_counts()
+    on_step(1.0, tr("app.loading"))

@@ -1,0 +1,364 @@
+"""The named queries of docs/QUERIES.md, answered in Python over the networkx view.
+
+Each query is one small function ``fn(index, *, params…) -> rows`` registered
+under its name; its keyword-only parameters and defaults are the query's
+parameters (`QUERY_PARAMS`). `check_params` validates a call before it runs.
+
+Readings where docs/QUERIES.md leaves room (the Neo4j store must match):
+- a missing property is None in fixed-field rows; list values are sorted;
+  ``ORDER BY`` puts None last ascending and first descending, as Cypher does;
+  ties beyond the stated order break on id.
+- "measure" means a node labelled Measure (Items are not measures).
+- a measure belongs to a target system when it, or the Section holding it,
+  BUILDS the system (the seed attaches BUILDS to sections).
+- ``outline`` includes the Policy node itself at depth 0, parent None.
+- ``search_nodes``: "exact name" compares case-insensitively, like the match.
+- ``cross_references`` takes edges in either direction (outgoing wins a tie).
+- ``evidence_of`` lists the edges at the node, either direction, that carry evidence.
+- ``dependencies`` leaves out the start node.
+- an unknown node, law, system or document gives no rows, not an error.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Callable, Iterable
+
+import networkx as nx
+
+from graph import analytics
+from graph.model import OUTLINE_EDGES, EdgeType, Label
+from graph.store import StoreError
+
+Row = dict[str, Any]
+
+_OUTLINE_TYPES = frozenset(t.value for t in OUTLINE_EDGES)
+_LABELS = tuple(label.value for label in Label)
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED = _Required()  # marks a parameter without a default in QUERY_PARAMS
+
+
+class GraphIndex:
+    """Lookups derived from one loaded graph, built once per load."""
+
+    def __init__(self, g: nx.MultiDiGraph) -> None:
+        self.g = g
+        self.ids = sorted(g)
+        self.by_label: dict[str, list[str]] = {label: [] for label in _LABELS}
+        for node in self.ids:
+            self.by_label.setdefault(g.nodes[node].get("type"), []).append(node)
+        self.haystacks = {node: _haystack(g.nodes[node]) for node in self.ids}
+        self.systems_of = {m: self._systems_of(m) for m in self.by_label[Label.MEASURE.value]}
+
+    def resolve(self, ref: str, label: Label) -> str | None:
+        """The node of `label` whose id is `ref`, else the first by id whose name is `ref`."""
+        if self.g.nodes.get(ref, {}).get("type") == label.value:
+            return ref
+        return next((n for n in self.by_label[label.value] if self.g.nodes[n].get("name") == ref), None)
+
+    def out_edges(self, node: str, edge_type: EdgeType) -> Iterable[tuple[str, dict[str, Any]]]:
+        for target, edges in self.g.succ[node].items():
+            if edge_type.value in edges:
+                yield target, edges[edge_type.value]
+
+    def in_edges(self, node: str, edge_type: EdgeType) -> Iterable[tuple[str, dict[str, Any]]]:
+        for source, edges in self.g.pred[node].items():
+            if edge_type.value in edges:
+                yield source, edges[edge_type.value]
+
+    def is_a(self, node: str, label: Label) -> bool:
+        return self.g.nodes[node].get("type") == label.value
+
+    def _systems_of(self, measure: str) -> set[str]:
+        holders = [measure] + [s for s, _ in self.in_edges(measure, EdgeType.HAS_MEASURE)]
+        return {t for h in holders for t, _ in self.out_edges(h, EdgeType.BUILDS)
+                if self.is_a(t, Label.TARGET_SYSTEM)}
+
+
+def _haystack(attrs: dict[str, Any]) -> tuple[str, ...]:
+    fields = ["name", "title", "name_en"] + (["text"] if attrs.get("type") == Label.MEASURE.value else [])
+    return tuple(str(attrs[f]).lower() for f in fields if attrs.get(f))
+
+
+# ---------------------------------------------------------------- registry and parameters
+
+QUERIES: dict[str, Callable[..., list[Row]]] = {}
+
+
+def named(name: str) -> Callable[[Callable[..., list[Row]]], Callable[..., list[Row]]]:
+    def register(fn: Callable[..., list[Row]]) -> Callable[..., list[Row]]:
+        QUERIES[name] = fn
+        return fn
+    return register
+
+
+def _params_of(fn: Callable[..., Any]) -> dict[str, Any]:
+    return {p.name: REQUIRED if p.default is inspect.Parameter.empty else p.default
+            for p in inspect.signature(fn).parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+
+
+def _is_int(value: Any, low: int, high: int | None = None) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= low and (high is None or value <= high)
+
+
+_NODE_REF = (lambda v: isinstance(v, str) and v != "", "a node id (non-empty text)")
+_RULES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    **{p: _NODE_REF for p in ("node", "measure", "source", "target", "doc")},
+    "system": (_NODE_REF[0], "a target-system id or name"),
+    "law": (_NODE_REF[0], "a law id or name"),
+    "text": (lambda v: isinstance(v, str), "text"),
+    "type": (lambda v: v is None or v in _LABELS, f"None or one of {', '.join(_LABELS)}"),
+    "limit": (lambda v: _is_int(v, 1), "an integer >= 1"),
+    "min_shared": (lambda v: _is_int(v, 1), "an integer >= 1"),
+    "depth": (lambda v: _is_int(v, 1), "an integer >= 1"),
+    "direction": (lambda v: v in analytics.DIRECTIONS, " or ".join(analytics.DIRECTIONS)),
+    "ids": (lambda v: isinstance(v, (list, tuple, set, frozenset)) and all(isinstance(i, str) for i in v),
+            "a list of node ids"),
+}
+_QUERY_RULES = {("neighbourhood", "depth"): (lambda v: _is_int(v, 1, 3), "an integer 1-3")}
+
+
+def check_params(name: str, params: dict[str, Any]) -> dict[str, Any]:
+    """`params` completed with defaults, or StoreError with one line saying what is wrong.
+
+    None for a parameter with a default means the default.
+    """
+    if name not in QUERIES:
+        raise StoreError(f"unknown query {name!r}; valid names: {', '.join(sorted(QUERIES))}")
+    spec = QUERY_PARAMS[name]
+    usage = f"{name}({', '.join(p if d is REQUIRED else f'{p}={d!r}' for p, d in spec.items())})"
+    unknown = sorted(set(params) - set(spec))
+    if unknown:
+        raise StoreError(f"query {name!r} has no parameter {unknown[0]!r}; usage: {usage}")
+    out = {}
+    for param, default in spec.items():
+        value = params.get(param)
+        if value is None and default is REQUIRED:
+            raise StoreError(f"query {name!r} needs parameter {param!r}; usage: {usage}")
+        value = default if value is None else value
+        ok, meaning = _QUERY_RULES.get((name, param), _RULES[param])
+        if not ok(value):
+            raise StoreError(f"query {name!r}: {param} must be {meaning}, got {value!r}; usage: {usage}")
+        out[param] = value
+    return out
+
+
+# ---------------------------------------------------------------- row helpers
+
+def plain(value: Any) -> Any:
+    """JSON-plain copy: tuples become lists, lists of strings or numbers are sorted."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [plain(v) for v in value]
+        if all(isinstance(i, str) for i in items) or all(_is_number(i) for i in items):
+            items.sort()
+        return items
+    return value
+
+
+def order(rows: list[Row], *fields: str) -> list[Row]:
+    """Sort rows in place like Cypher ``ORDER BY``; a leading ``-`` means descending."""
+    for field in reversed(fields):
+        desc = field.startswith("-")
+        rows.sort(key=lambda row: _sort_key(row.get(field.lstrip("-"))), reverse=desc)
+    return rows
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _sort_key(value: Any) -> tuple[Any, ...]:
+    if value is None:
+        return (1, 0, 0)
+    if _is_number(value):
+        return (0, 0, value)
+    return (0, 1, value) if isinstance(value, str) else (0, 2, repr(value))
+
+
+def _pick(attrs: dict[str, Any], *fields: str, **extra: Any) -> Row:
+    return plain({**{f: attrs.get(f) for f in fields}, **extra})
+
+
+_NODE_ROW = ("id", "type", "name")
+_MEASURE_ROW = ("id", "number", "title", "doc_id")
+
+
+# ---------------------------------------------------------------- the queries
+
+@named("documents")
+def documents(ix: GraphIndex) -> list[Row]:
+    fields = ("id", "name", "title", "number", "issuers", "date", "addressees", "target_year", "source")
+    return [_pick(ix.g.nodes[p], *fields) for p in ix.by_label[Label.POLICY.value]]
+
+
+@named("outline")
+def outline(ix: GraphIndex, *, doc: str) -> list[Row]:
+    if not (doc in ix.g and ix.is_a(doc, Label.POLICY)):
+        return []
+    rows = [_pick(ix.g.nodes[doc], *_NODE_ROW, "number", "title", parent=None, depth=0)]
+    level, depth, seen = [doc], 0, {doc}
+    while level:
+        depth += 1
+        children = []
+        for parent in level:
+            for child, edges in ix.g.succ[parent].items():
+                if child not in seen and _OUTLINE_TYPES & set(edges):
+                    seen.add(child)
+                    rows.append(_pick(ix.g.nodes[child], *_NODE_ROW, "number", "title", parent=parent, depth=depth))
+                    children.append(child)
+        level = children
+    return order(rows, "depth", "parent", "number", "id")
+
+
+@named("node")
+def node_properties(ix: GraphIndex, *, node: str) -> list[Row]:
+    return [plain(ix.g.nodes[node])] if node in ix.g else []
+
+
+@named("search_nodes")
+def search_nodes(ix: GraphIndex, *, text: str, type: str | None = None, limit: int = 50) -> list[Row]:
+    needle = text.lower()
+    hits = [n for n in (ix.by_label.get(type, []) if type else ix.ids)
+            if any(needle in field for field in ix.haystacks[n])]
+    names = {n: str(ix.g.nodes[n].get("name") or "") for n in hits}
+    hits.sort(key=lambda n: (names[n].lower() != needle, len(names[n]), n))
+    return [_pick(ix.g.nodes[n], *_NODE_ROW, "name_en") for n in hits[:limit]]
+
+
+@named("measures_of_system")
+def measures_of_system(ix: GraphIndex, *, system: str) -> list[Row]:
+    sid = ix.resolve(system, Label.TARGET_SYSTEM)
+    rows = [_pick(ix.g.nodes[m], *_MEASURE_ROW) for m, systems in ix.systems_of.items() if sid in systems]
+    return order(rows, "doc_id", "number", "id")
+
+
+@named("actors_of_measure")
+def actors_of_measure(ix: GraphIndex, *, measure: str) -> list[Row]:
+    if measure not in ix.g:
+        return []
+    rows = [_pick(ix.g.nodes[a], "id", "name", "kind", role=e.get("role"), roles=e.get("roles"),
+                  evidence=e.get("evidence"), span=e.get("span"))
+            for a, e in ix.out_edges(measure, EdgeType.INVOLVES)]
+    return order(rows, "name", "id")
+
+
+@named("measures_citing_law")
+def measures_citing_law(ix: GraphIndex, *, law: str) -> list[Row]:
+    lid = ix.resolve(law, Label.LAW)
+    if lid is None:
+        return []
+    rows = [_pick(ix.g.nodes[m], *_MEASURE_ROW, evidence=e.get("evidence"))
+            for m, e in ix.in_edges(lid, EdgeType.CITES) if ix.is_a(m, Label.MEASURE)]
+    return order(rows, "doc_id", "number", "id")
+
+
+@named("neighbourhood")
+def neighbourhood(ix: GraphIndex, *, node: str, depth: int = 1) -> list[Row]:
+    if node not in ix.g:
+        return []
+    return [_pick(ix.g.nodes[n], *_NODE_ROW, distance=d) for n, d in analytics.k_hop(ix.g, node, depth).items()]
+
+
+@named("edges_among")
+def edges_among(ix: GraphIndex, *, ids: list[str]) -> list[Row]:
+    wanted = {n for n in ids if n in ix.g}
+    rows = [_edge_row(u, v, e, "evidence", "span", "role", "weight", "shared")
+            for u in wanted for v, edges in ix.g.succ[u].items() if v in wanted for e in edges.values()]
+    return order(rows, "source", "type", "target")
+
+
+@named("shortest_paths")
+def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5) -> list[Row]:
+    if source not in ix.g or target not in ix.g:
+        return []
+    paths = analytics.shortest_paths(ix.g, source, target, limit)
+    return [plain({"path": p, "step": s, **step}) for p, path in enumerate(paths) for s, step in enumerate(path)]
+
+
+@named("cross_references")
+def cross_references(ix: GraphIndex, *, measure: str) -> list[Row]:
+    if measure not in ix.g:
+        return []
+    found = dict(ix.in_edges(measure, EdgeType.CROSS_REFERENCES))
+    found.update(ix.out_edges(measure, EdgeType.CROSS_REFERENCES))
+    found.pop(measure, None)
+    rows = [_pick(ix.g.nodes[m], "id", "number", "title", weight=e.get("weight"), shared=e.get("shared"))
+            for m, e in found.items()]
+    return order(rows, "-weight", "number", "id")
+
+
+@named("dependencies")
+def dependencies(ix: GraphIndex, *, node: str, direction: str = "downstream", depth: int = 3) -> list[Row]:
+    return [plain(r) for r in analytics.dependencies(ix.g, node, direction, depth)] if node in ix.g else []
+
+
+@named("actor_system_matrix")
+def actor_system_matrix(ix: GraphIndex) -> list[Row]:
+    measures: dict[tuple[str, str], set[str]] = {}
+    for m, systems in ix.systems_of.items():
+        for actor, _ in ix.out_edges(m, EdgeType.INVOLVES):
+            for system in systems:
+                measures.setdefault((actor, system), set()).add(m)
+    rows = [{"actor": a, "actor_name": ix.g.nodes[a].get("name"), "system": s,
+             "system_name": ix.g.nodes[s].get("name"), "count": len(ms)} for (a, s), ms in measures.items()]
+    return order(rows, "actor_name", "system_name", "actor", "system")
+
+
+@named("law_measure_matrix")
+def law_measure_matrix(ix: GraphIndex) -> list[Row]:
+    rows = [_pick(ix.g.nodes[m], "number", "title", "doc_id", law=law, law_name=ix.g.nodes[law].get("name"),
+                  measure=m)
+            for m in ix.by_label[Label.MEASURE.value] for law, _ in ix.out_edges(m, EdgeType.CITES)]
+    return order(rows, "law_name", "doc_id", "number", "law", "measure")
+
+
+@named("actor_measure_matrix")
+def actor_measure_matrix(ix: GraphIndex) -> list[Row]:
+    rows = [_pick(ix.g.nodes[m], "number", "title", "doc_id", actor=a, actor_name=ix.g.nodes[a].get("name"),
+                  measure=m, role=e.get("role"))
+            for m in ix.by_label[Label.MEASURE.value] for a, e in ix.out_edges(m, EdgeType.INVOLVES)]
+    return order(rows, "actor_name", "doc_id", "number", "actor", "measure")
+
+
+@named("co_occurring_actors")
+def co_occurring_actors(ix: GraphIndex, *, min_shared: int = 1) -> list[Row]:
+    return analytics.co_occurring_actors(ix.g, min_shared)
+
+
+@named("evidence_of")
+def evidence_of(ix: GraphIndex, *, node: str) -> list[Row]:
+    if node not in ix.g:
+        return []
+    edges = [(node, v, e) for v, es in ix.g.succ[node].items() for e in es.values()]
+    edges += [(u, node, e) for u, es in ix.g.pred[node].items() if u != node for e in es.values()]
+    rows = [plain({"source": u, "source_name": ix.g.nodes[u].get("name"), "type": e["type"], "target": v,
+                   "target_name": ix.g.nodes[v].get("name"), "evidence": e["evidence"], "span": e.get("span")})
+            for u, v, e in edges if e.get("evidence")]
+    return order(rows, "source", "type", "target")
+
+
+@named("all_nodes")
+def all_nodes(ix: GraphIndex) -> list[Row]:
+    return [plain(ix.g.nodes[n]) for n in ix.ids]
+
+
+@named("all_edges")
+def all_edges(ix: GraphIndex) -> list[Row]:
+    rows = [plain({"source": u, "target": v, **e}) for u, v, e in ix.g.edges(data=True)]
+    return order(rows, "source", "type", "target")
+
+
+def _edge_row(u: str, v: str, attrs: dict[str, Any], *fields: str, **extra: Any) -> Row:
+    return plain({"source": u, "target": v, "type": attrs.get("type"),
+                  **{f: attrs.get(f) for f in fields}, **extra})
+
+
+QUERY_PARAMS: dict[str, dict[str, Any]] = {name: _params_of(fn) for name, fn in QUERIES.items()}

@@ -1,0 +1,102 @@
+"""Neo4j connection settings from the environment or Streamlit secrets.
+
+Environment variables win: ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``,
+``NEO4J_DATABASE``. Otherwise a ``[neo4j]`` table (``uri``, ``user``,
+``password``, ``database``) in ``.streamlit/secrets.toml`` is read with tomllib,
+so nothing under graph/ imports streamlit. The password never shows in a repr,
+a log line or an error message: use `Neo4jSettings.redact` on any text that
+might carry it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    tomllib = None  # type: ignore[assignment]
+
+MASK = "***"
+SECRETS_PATHS = (Path(".streamlit/secrets.toml"), Path.home() / ".streamlit/secrets.toml")
+_USERINFO = re.compile(r"^([a-z0-9+.-]+://)[^@/]*@", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where and how to connect. `database` None means the server's default database.
+
+    >>> Neo4jSettings("bolt://localhost:7687", "neo4j", "s3cret")
+    Neo4jSettings(uri='bolt://localhost:7687', user='neo4j', password='***', database=None)
+    """
+
+    uri: str
+    user: str = "neo4j"
+    password: str = field(default="", repr=False)
+    database: str | None = None
+
+    def __repr__(self) -> str:
+        return (f"Neo4jSettings(uri={self.safe_uri!r}, user={self.user!r}, "
+                f"password={MASK if self.password else ''!r}, database={self.database!r})")
+
+    __str__ = __repr__
+
+    @property
+    def safe_uri(self) -> str:
+        """The URI without any ``user:password@`` part.
+
+        >>> Neo4jSettings("neo4j://bob:pw@host:7687").safe_uri
+        'neo4j://***@host:7687'
+        """
+        return _USERINFO.sub(lambda m: m.group(1) + MASK + "@", self.uri)
+
+    def redact(self, text: str) -> str:
+        """`text` with the password (and any URI user info) masked.
+
+        >>> Neo4jSettings("bolt://h", password="hunter2").redact("auth hunter2 failed")
+        'auth *** failed'
+        """
+        if self.password:
+            text = text.replace(self.password, MASK)
+        return text.replace(self.uri, self.safe_uri) if self.uri else text
+
+
+def settings_from_env(env: Mapping[str, str] | None = None) -> Neo4jSettings | None:
+    """Settings from NEO4J_* variables; None when NEO4J_URI is unset."""
+    env = os.environ if env is None else env
+    uri = env.get("NEO4J_URI", "").strip()
+    if not uri:
+        return None
+    return Neo4jSettings(uri=uri, user=env.get("NEO4J_USER", "neo4j").strip() or "neo4j",
+                         password=env.get("NEO4J_PASSWORD", ""),
+                         database=env.get("NEO4J_DATABASE", "").strip() or None)
+
+
+def settings_from_secrets(path: Path) -> Neo4jSettings | None:
+    """Settings from the ``[neo4j]`` table of a Streamlit secrets file; None without one."""
+    if tomllib is None or not path.is_file():
+        return None
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("neo4j")
+    except (OSError, ValueError):
+        return None  # a broken secrets file is the app's to report; here it just holds no settings
+    if not isinstance(table, dict) or not str(table.get("uri", "")).strip():
+        return None
+    return Neo4jSettings(uri=str(table["uri"]).strip(), user=str(table.get("user", "neo4j")),
+                         password=str(table.get("password", "")),
+                         database=str(table["database"]) if table.get("database") else None)
+
+
+def load_settings(env: Mapping[str, str] | None = None,
+                  secrets_paths: tuple[Path, ...] = SECRETS_PATHS) -> Neo4jSettings | None:
+    """Environment first, then the first secrets file with a ``[neo4j]`` table; None if neither."""
+    found = settings_from_env(env)
+    for path in secrets_paths:
+        if found is not None:
+            break
+        found = settings_from_secrets(path)
+    return found

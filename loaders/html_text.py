@@ -1,0 +1,191 @@
+"""A government web page -> its main-text paragraphs, plus the site chrome around them.
+
+>>> page = extract("<nav>首页</nav><div id='zoom'><p>第一条</p><p>第二条</p></div>")
+>>> page.body, page.aside
+(('第一条', '第二条'), ('首页',))
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+# Main-text containers used by gov.cn / zj.gov.cn style sites (TRS, UCAP content systems).
+CONTENT_SELECTORS = "#zoom, #Zoom, .TRS_Editor, #UCAP-CONTENT, .article, article, .pages_content"
+_DROP = frozenset("script style noscript template svg iframe object embed canvas head".split())
+_BLOCK = frozenset(("p div br hr li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr td th table thead tbody tfoot "
+                    "caption section article main header footer nav aside menu blockquote pre form "
+                    "center address figure figcaption body html").split())
+_CHROME_TAGS = frozenset("nav header footer aside menu select button input textarea".split())
+_CHROME_ROLES = frozenset("navigation banner contentinfo menu menubar search".split())
+_CHROME_WORD = re.compile(r"nav|menu|crumb|footer|header|sidebar|share|copyright|toolbar|banner|login", re.I)
+_CHROME_TOKEN = frozenset("top bottom foot head side print position location search links tools".split())
+_LINK_ROW = re.compile(r"打印本页|关闭窗口|分享到|【\s*(?:打印|关闭)\s*】|字体[：:]\s*[【\[]?\s*大|字号[：:]"
+                       r"|扫一扫|收藏本页|加入收藏|设为首页|返回顶部|当前位置[：:]|版权所有|Copyright|©"
+                       r"|ICP\s*备|网站标识码|公网安备|主办单位|承办单位|技术支持[：:]|网站地图|联系我们")
+_ROW_MAX = 80  # a longer paragraph that mentions "打印本页" is body text, not a link row
+_IDEO = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WS = re.compile(r"[ \t\r\n\f]+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    heading: str | None  # the page's <h1>, else its <title> without the site name
+    body: tuple[str, ...]  # main-text paragraphs, in order
+    aside: tuple[str, ...]  # site chrome paragraphs, in order
+    warnings: tuple[str, ...] = ()
+
+
+def decode_html(data: bytes, name: str, decode) -> tuple[str, str, list[str]]:
+    """Bytes -> (markup, encoding, warnings): a byte-order mark, else the <meta> charset, else `decode`
+    (the plain-text detector, which also raises for binary data)."""
+    found = _META_CHARSET.search(data[:4096])
+    if found and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            enc = codecs.lookup(found.group(1).decode("ascii")).name
+            enc = "gb18030" if enc in ("gb2312", "gbk") else enc  # pages labelled gb2312 often hold GBK
+            if b"\x00" not in data:
+                return data.decode(enc), enc, []
+        except (LookupError, UnicodeDecodeError):
+            pass
+        text, enc, warnings = decode(data, name)
+        return text, enc, [f"page says charset={found.group(1).decode('ascii', 'replace')}, read as {enc}",
+                           *warnings]
+    return decode(data, name)
+
+
+def _is_chrome(tag: Tag) -> bool:
+    if tag.name in _CHROME_TAGS or tag.get("role") in _CHROME_ROLES:
+        return True
+    classes = tag.get("class") or []
+    names = [tag.get("id") or "", *(classes if isinstance(classes, list) else [classes])]
+    return any(_CHROME_WORD.search(n) or n.lower() in _CHROME_TOKEN for n in names if n)
+
+
+def _scores(strings, chrome: set[int]) -> dict[int, int]:
+    """Ideographs of non-link text under each element, leaving out dropped and chrome subtrees."""
+    score: dict[int, int] = {}
+    for s in strings:
+        count = len(_IDEO.findall(s))
+        if not count:
+            continue
+        parents = list(s.parents)
+        if any(p.name in _DROP or p.name == "a" or id(p) in chrome for p in parents):
+            continue
+        for p in parents:
+            score[id(p)] = score.get(id(p), 0) + count
+    return score
+
+
+def _main_block(soup, root: Tag, chrome: set[int], score: dict[int, int]) -> Tag:
+    def outside_chrome(t: Tag) -> bool:
+        return id(t) not in chrome and not any(id(p) in chrome for p in t.parents)
+
+    picks = [t for t in soup.select(CONTENT_SELECTORS) if outside_chrome(t)]
+    if picks:
+        best = max(picks, key=lambda t: (score.get(id(t), 0), len(list(t.parents))))
+        if score.get(id(best), 0) >= 20:
+            return best
+    # Text density: go down while one child holds most of the main text.
+    block = root
+    while True:
+        kids = [c for c in block.children if isinstance(c, Tag) and id(c) not in chrome]
+        top = max(kids, key=lambda c: score.get(id(c), 0), default=None)
+        if top is None or score.get(id(top), 0) < 0.7 * score.get(id(block), 0) or not score.get(id(top)):
+            return block
+        block = top
+
+
+def _heading(soup, block: Tag, chrome: set[int]) -> tuple[Tag | None, str | None]:
+    usable = [h for h in soup.find_all("h1") if h.get_text(strip=True)
+              and not any(id(p) in chrome for p in (h, *h.parents))]
+    inside = [h for h in usable if block in h.parents]
+    h1 = (inside or usable or [None])[0]
+    if h1 is not None:
+        return h1, _WS.sub(" ", h1.get_text(" ")).strip()
+    title = soup.title.get_text(" ") if soup.title else ""
+    pieces = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", title) if p.strip()]
+    return None, max(pieces, key=len, default=None)
+
+
+def extract(markup: str) -> HtmlPage:
+    """Split a page into main text and chrome. Blocks (p, div, br, li, h1–h6, tr, td …) end paragraphs.
+
+    The main block is the first fitting CONTENT_SELECTORS match, else the element reached by descending
+    while one child holds 70% of the page's non-link Chinese text. Chrome is everything else that shows
+    on the page (nav/header/footer/aside/menus, breadcrumbs, share/print rows, copyright lines), kept in
+    `aside`; script/style/head content is dropped. An <h1> outside the block becomes `heading`.
+    """
+    soup = BeautifulSoup(markup, "html.parser")
+    root = soup.body or soup
+    strings = [s for s in soup.find_all(string=True) if type(s) is NavigableString]
+    raw = _scores(strings, set())
+    total = raw.get(id(root), 0)
+    # A "chrome-looking" wrapper that holds most of the text (e.g. <div class="main-head-wrap">) is layout.
+    chrome = {id(t) for t in soup.find_all(True) if _is_chrome(t) and raw.get(id(t), 0) <= 0.5 * total}
+    score = _scores(strings, chrome)
+    block = _main_block(soup, root, chrome, score)
+    h1, heading = _heading(soup, block, chrome)
+    warnings = [] if score.get(id(block)) else ["no Chinese main text found; the whole page is taken as body"]
+
+    memo: dict[int, tuple[int, str]] = {}
+
+    def zone_of(tag: Tag) -> tuple[int, str]:
+        chain, t = [], tag
+        while t is not None and id(t) not in memo:
+            chain.append(t)
+            t = t.parent
+        anchor, zone = memo[id(t)] if t is not None else (0, "aside")
+        for t in reversed(chain):
+            if t.name in _BLOCK:
+                anchor = id(t)
+            if zone in ("drop", "heading"):
+                pass
+            elif t.name in _DROP:
+                zone = "drop"
+            elif t is h1 and zone != "body":
+                zone = "heading"  # taken out as `heading`; the reader puts it first if the body lacks it
+            elif t is block:
+                zone = "body"
+            elif zone == "body" and id(t) in chrome:
+                zone = "aside"
+            memo[id(t)] = (anchor, zone)
+        return anchor, zone
+
+    paragraphs: list[tuple[str, str]] = []
+    buf: list[str] = []
+    key = None
+
+    def flush() -> None:
+        text = _WS.sub(" ", "".join(buf)).strip()
+        if text:
+            paragraphs.append((key[1], text))
+        buf.clear()
+
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            if node.name in ("br", "hr"):
+                flush()
+            continue
+        if type(node) is not NavigableString:
+            continue  # comments, doctype, CDATA
+        anchor, zone = zone_of(node.parent)
+        if zone in ("drop", "heading"):
+            continue
+        if (anchor, zone) != key:
+            flush()
+            key = (anchor, zone)
+        buf.append(str(node))
+    flush()
+
+    body, aside = [], []
+    if h1 is not None and soup.title and soup.title.get_text(strip=True):
+        aside.append(_WS.sub(" ", soup.title.get_text(" ")).strip())  # shown in the browser tab only
+    for zone, text in paragraphs:
+        is_row = len(text) <= _ROW_MAX and _LINK_ROW.search(text)
+        (body if zone == "body" and not is_row else aside).append(text)
+    return HtmlPage(heading, tuple(body), tuple(aside), tuple(warnings))

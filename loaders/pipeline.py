@@ -1,0 +1,43 @@
+"""Files, bytes or text -> PolicyGraph: read, find the outline, extract, relate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from graph.model import PolicyGraph, merge_graphs
+from loaders.errors import LoaderError
+from loaders.outline import parse_outline
+from loaders.reading import SourceText, normalise, read_bytes, read_path
+from loaders.relations import build_graph
+
+
+def _graph(source: SourceText, name: str) -> PolicyGraph:
+    outline = parse_outline(source.text, list(source.set_aside))
+    if not source.text.strip():
+        raise LoaderError(name, "no text after normalisation")
+    return build_graph(outline, source.text, Path(name).name, Path(name).stem, source.warnings)
+
+
+def load_text(text: str, source: str = "<text>") -> PolicyGraph:
+    """The graph of one document given as text (normalised here)."""
+    return _graph(SourceText(normalise(text), (), "str"), source)
+
+
+def load_bytes(data: bytes, name: str) -> PolicyGraph:
+    """The graph of one uploaded file; its format comes from `name`'s suffix."""
+    return _graph(read_bytes(data, name), name)
+
+
+def load_paths(paths: Iterable[str | Path]) -> PolicyGraph:
+    """One graph from many files. A later file with the same document id replaces an earlier one.
+
+    >>> g = load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])  # doctest: +SKIP
+    """
+    graph = PolicyGraph()
+    for path in paths:
+        graph = graph.merged_with(_graph(read_path(path), str(path)))
+    return graph
+
+
+__all__ = ["load_bytes", "load_paths", "load_text", "merge_graphs"]

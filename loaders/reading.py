@@ -1,0 +1,320 @@
+"""A file or uploaded bytes -> normalised text (`SourceText`). Knows nothing of the policy outline.
+
+>>> read_bytes("（一）指导思想。".encode("gb18030"), name="意见.txt").text
+'（一）指导思想。'
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+import charset_normalizer
+
+from loaders.errors import LoaderError
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
+MAX_BYTES = 10 * 1024 * 1024
+CHROME = "site chrome (html)"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str  # normalised; paragraphs separated by blank lines
+    set_aside: tuple[tuple[int, int, str], ...]  # (start, end, reason) of `text` that is not document body
+    encoding: str  # detected text encoding, or the format ("docx", "pdf", "html:utf-8")
+    warnings: tuple[str, ...] = ()
+
+
+# ---- normalise ---------------------------------------------------------------------------------------
+
+_IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_CJK = _IDEO + "\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019"
+_HALF, _FULL = "(),:;?!", "（），：；？！"
+_TO_FULL, _TO_HALF = str.maketrans(_HALF, _FULL), str.maketrans(_FULL, _HALF)
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c) not in _FULL}
+_FOLD.update({c: " " for c in (0x3000, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F)})
+_FOLD.update({0: None, 0x200B: None, 0xFEFF: None, 0x0D: "\n", 0x0B: "\n", 0x0C: "\n\n", 0x2028: "\n",
+              0x2029: "\n\n"})
+_IS_CJK = re.compile(f"[{_CJK}]").match
+_HAS_IDEO = re.compile(f"[{_IDEO}]").search
+_AND = re.compile(f"(?<=[{_IDEO}])[ \t]+and[ \t]+(?=[{_IDEO}])")
+_PUNCT_RUN = re.compile(r"[(),:;?!（），：；？！]+(?:[ \t]+[(),:;?!（），：；？！]+)*")
+_BRACKET = re.compile(r"[()（）\n]")
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_LINE_EDGE = re.compile(r"^[ \t]+|[ \t]+$", re.M)
+_BLANKS = re.compile(r"\n{3,}")
+_converter = None
+
+
+def _t2s(text: str) -> str:
+    global _converter
+    if _converter is None:
+        import opencc  # imported lazily: building the converter reads its dictionaries once
+
+        _converter = opencc.OpenCC("t2s")
+    return _converter.convert(text)
+
+
+def _punct(m: re.Match) -> str:
+    s, i, j = m.string, m.start() - 1, m.end()
+    while i >= 0 and s[i] in " \t":
+        i -= 1
+    while j < len(s) and s[j] in " \t":
+        j += 1
+    cjk = (i >= 0 and _IS_CJK(s[i])) or (j < len(s) and _IS_CJK(s[j]))
+    return m.group().translate(_TO_FULL if cjk else _TO_HALF)
+
+
+def _pair_brackets(text: str) -> str:
+    # "(1)支持" would otherwise come out as "(1）支持": a pair goes full-width together when either
+    # bracket already is, or it encloses a CJK ideograph.
+    if "(" not in text and ")" not in text:
+        return text
+    chars, stack = None, []
+    for m in _BRACKET.finditer(text):
+        c, at = m.group(), m.start()
+        if c == "\n":
+            stack.clear()
+        elif c in "(（":
+            stack.append(at)
+        elif stack:
+            o = stack.pop()
+            if "(" in (text[o], c) or ")" in (text[o], c):
+                if "（" in (text[o], c) or "）" in (text[o], c) or _HAS_IDEO(text, o + 1, at):
+                    chars = chars or list(text)
+                    chars[o], chars[at] = "（", "）"
+    return "".join(chars) if chars else text
+
+
+def normalise(text: str) -> str:
+    """Normalise policy text; idempotent, pure ``str -> str``.
+
+    - Line endings become ``\\n``; lines lose leading/trailing spaces (indents such as "　　" included);
+      runs of blank lines become one blank line; the whole text is stripped. Single line breaks stay.
+    - Full-width forms U+FF01–FF5E and U+3000 fold to ASCII ("２０２７" -> "2027", "＋" -> "+",
+      "％" -> "%"), except the punctuation ``( ) , : ; ? !``, which takes the form of its context:
+      full-width ``（ ） ， ： ； ？ ！`` when the nearest character before or after the run of such
+      punctuation (skipping spaces and tabs, not line breaks) is a CJK ideograph or CJK punctuation
+      (U+3000–303F, U+FF00–FFEF, “”‘’), half-width otherwise. A bracket pair goes full-width together
+      when either bracket does or it encloses an ideograph. The decision never looks at the width the
+      punctuation already had, so half- and full-width copies normalise alike.
+    - OCR debris: " and " between two ideographs becomes "和"; spaces between two CJK characters go.
+    - Traditional characters become simplified (OpenCC ``t2s``).
+
+    >>> normalise("(一)到2027年,全面 and 未来\\r\\n\\r\\n\\r\\n１,000 f(x)　％")
+    '（一）到2027年，全面和未来\\n\\n1,000 f(x) %'
+    """
+    text = text.replace("\r\n", "\n").translate(_FOLD)
+    text = _AND.sub("和", text)
+    text = _pair_brackets(_PUNCT_RUN.sub(_punct, text))
+    text = _t2s(_CJK_SPACE.sub("", text))
+    text = _BLANKS.sub("\n\n", _LINE_EDGE.sub("", text))
+    return text.strip()
+
+
+# ---- bytes -> str ------------------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"BM")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _common_hanzi_share(text: str) -> float:
+    """Share of the non-ASCII characters that are everyday Chinese: GB2312 level-1 hanzi (after t2s)
+    or CJK punctuation. A wrong CJK codec yields rare characters, kana or symbols instead."""
+    sample = [c for c in _t2s(text[:20000]) if c > "\x7f"][:4000]
+    good = 0
+    for c in sample:
+        if "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’—…·":
+            good += 1
+        else:
+            try:
+                good += 0xB0 <= c.encode("gb2312")[0] <= 0xD7
+            except UnicodeEncodeError:
+                pass
+    return good / len(sample) if sample else 0.0
+
+
+def _decode_guessed(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    matches = list(charset_normalizer.from_bytes(data))[:6]
+    guess = matches[0].encoding if matches else None
+    # charset-normalizer mixes up CJK codecs (big5, cp932, even utf_16_be for short GB18030 text), so
+    # every candidate that decodes is scored on how everyday its Chinese is; GB18030 wins ties.
+    scored = []
+    for enc in dict.fromkeys(["gb18030", *(m.encoding for m in matches)]):
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((_common_hanzi_share(text) + (0.05 if enc == "gb18030" else 0.0), enc, text))
+    share, enc, text = max(scored, key=lambda s: s[0], default=(0.0, None, ""))
+    if share < 0.5:  # not Chinese: trust charset-normalizer (latin-1, cp1252, cp932 …)
+        if not matches:
+            raise LoaderError(name, "not text: looks binary (no text encoding fits)")
+        text, enc = str(matches[0]), guess
+    return text, enc, ([f"decoded as {enc} (charset-normalizer guessed {guess})"] if guess != enc else [])
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes of a text file -> (text, encoding). BOM first, then UTF-8, then charset-normalizer.
+
+    >>> decode_text("平台经济".encode("gb18030"), "a.txt")
+    ('平台经济', 'gb18030')
+    """
+    return _decode(data, name)[:2]
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    if not data:
+        raise LoaderError(name, "empty file")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), enc, []
+            except UnicodeDecodeError:
+                raise LoaderError(name, f"not text: invalid {enc} after its byte-order mark") from None
+    if data.startswith(_MAGIC) or b"\x00" in data:
+        raise LoaderError(name, "not text: looks binary")
+    try:
+        text, enc, warnings = data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        text, enc, warnings = _decode_guessed(data, name)
+    if len(_CONTROL.findall(text[:100000])) > max(2, len(text[:100000]) // 200):
+        raise LoaderError(name, "not text: looks binary")
+    return text, enc, warnings
+
+
+# ---- formats -----------------------------------------------------------------------------------------
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n} bytes"
+
+
+def _from_paragraphs(body: list[str], aside: list[str], encoding: str, warnings: list[str]) -> SourceText:
+    body = [p for p in map(normalise, body) if p]
+    aside = [p for p in map(normalise, aside) if p]
+    text, spans = "\n\n".join(body), []
+    for para in aside:
+        start = len(text) + 2 if text else 0
+        text = f"{text}\n\n{para}" if text else para
+        spans.append((start, len(text), CHROME))
+    return SourceText(text, tuple(spans), encoding, tuple(warnings))
+
+
+def _read_html(data: bytes, name: str) -> SourceText:
+    from loaders import html_text
+
+    text, enc, warnings = html_text.decode_html(data, name, _decode)
+    page = html_text.extract(text)
+    body = list(page.body)
+    if page.heading:
+        key = re.sub(r"\s+", "", normalise(page.heading))
+        window = re.sub(r"\s+", "", normalise("".join(body[:5])))
+        if key not in window.replace(f"《{key}》", ""):
+            body.insert(0, page.heading)
+    if not any(p.strip() for p in body):
+        raise LoaderError(name, "no main text found in the html page")
+    return _from_paragraphs(body, list(page.aside), f"html:{enc}", warnings + list(page.warnings))
+
+
+def _read_docx(data: bytes, name: str) -> SourceText:
+    import docx
+    from docx.table import Table
+
+    def blocks(container):
+        for item in container.iter_inner_content():
+            if isinstance(item, Table):
+                seen = set()
+                for row in item.rows:
+                    for cell in row.cells:
+                        if id(cell._tc) not in seen:  # merged cells repeat in row.cells
+                            seen.add(id(cell._tc))
+                            yield from blocks(cell)
+            else:
+                yield item.text
+
+    try:
+        paragraphs = list(blocks(docx.Document(io.BytesIO(data))))
+    except Exception:  # python-docx raises zipfile, lxml, KeyError… on damaged input: one line for all
+        raise LoaderError(name, "not a valid .docx file") from None
+    if not any(p.strip() for p in paragraphs):
+        raise LoaderError(name, "no text in the .docx file")
+    return _from_paragraphs(paragraphs, [], "docx", [])
+
+
+def _read_pdf(data: bytes, name: str) -> SourceText:
+    import pypdf
+
+    warnings, pages = [], []
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoaderError(name, "encrypted PDF (needs a password)")
+        page_list = list(reader.pages)
+    except LoaderError:
+        raise
+    except Exception:  # pypdf raises many types on damaged input
+        raise LoaderError(name, "not a valid .pdf file") from None
+    for number, page in enumerate(page_list, 1):
+        try:
+            pages.append(page.extract_text() or "")
+        except Exception:
+            warnings.append(f"page {number}: text could not be extracted")
+    if not any(p.strip() for p in pages):
+        raise LoaderError(name, "no text layer (scanned image PDF?)")
+    text = normalise("\n\n".join(pages))
+    return SourceText(text, (), "pdf", tuple(warnings))
+
+
+def read_bytes(data: bytes, name: str) -> SourceText:
+    """Uploaded bytes -> `SourceText`; the format comes from the suffix of `name`.
+
+    >>> read_bytes(b"<p>Hello</p>", "page.html").text
+    'Hello'
+    """
+    name = str(name)
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise LoaderError(name, f"unsupported file type '{suffix}' (supported: {', '.join(SUPPORTED_SUFFIXES)})")
+    if len(data) > MAX_BYTES:
+        raise LoaderError(name, f"file is {_size(len(data))}, over the {_size(MAX_BYTES)} limit")
+    if not data:
+        raise LoaderError(name, "empty file")
+    data = bytes(data)
+    if suffix in (".html", ".htm"):
+        return _read_html(data, name)
+    if suffix == ".docx":
+        return _read_docx(data, name)
+    if suffix == ".pdf":
+        return _read_pdf(data, name)
+    text, enc, warnings = _decode(data, name)
+    return SourceText(normalise(text), (), enc, tuple(warnings))
+
+
+def read_path(path: str | os.PathLike) -> SourceText:
+    """A file on disk -> `SourceText` (see `read_bytes`).
+
+    >>> read_path("data/seed/zhejiang-platform-economy-2023.txt").encoding  # doctest: +SKIP
+    'utf-8'
+    """
+    name = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if Path(path).is_dir():
+            raise LoaderError(name, "is a directory, not a file")
+        if size > MAX_BYTES:  # checked before reading so a huge file is never loaded
+            raise LoaderError(name, f"file is {_size(size)}, over the {_size(MAX_BYTES)} limit")
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise LoaderError(name, "no such file") from None
+    except PermissionError:
+        raise LoaderError(name, "permission denied") from None
+    except OSError as err:
+        raise LoaderError(name, f"cannot read: {err.strerror or err}") from None
+    return read_bytes(data, name)

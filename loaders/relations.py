@@ -1,0 +1,210 @@
+"""Outline + mentions -> nodes and edges, each extracted edge with its sentence.
+
+One edge per (source, type, target): the first sentence is its `evidence`, later
+ones add to `count`; actor edges keep every role verb seen in `roles`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
+from loaders.entities import Mention, find_mentions, role_of
+from loaders.lexicon import load_lexicon
+from loaders.outline import Block, Outline
+
+SENTENCE_RE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?[”’]?")
+EDGE_FOR = {
+    Label.ACTOR: EdgeType.INVOLVES,
+    Label.LAW: EdgeType.CITES,
+    Label.MECHANISM: EdgeType.ESTABLISHES,
+    Label.PROGRAMME: EdgeType.RUNS,
+    Label.CONCEPT: EdgeType.MENTIONS,
+}
+ENTITY_PREFIX = {
+    Label.ACTOR: "actor", Label.LAW: "law", Label.MECHANISM: "mechanism",
+    Label.PROGRAMME: "programme", Label.CONCEPT: "concept",
+}
+
+
+def entity_id(label: Label, name: str) -> str:
+    """Shared entities are keyed by normalised name alone, so documents share them.
+
+    >>> entity_id(Label.LAW, "反垄断法")
+    'law:反垄断法'
+    """
+    return f"{ENTITY_PREFIX[label]}:{name}"
+
+
+def document_id(title: str) -> str:
+    """Documents are keyed by their normalised title, so every copy of one merges.
+
+    >>> document_id("关于促进平台经济高质量发展的实施意见")
+    'doc:关于促进平台经济高质量发展的实施意见'
+    """
+    return f"doc:{title}"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, surrounding whitespace excluded."""
+    out = []
+    for m in SENTENCE_RE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+@dataclass
+class _Builder:
+    doc_id: str
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+    counts: Counter = field(default_factory=Counter)
+    roles: dict[tuple[str, str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def node(self, node_id: str, label: Label, name: str, **attrs) -> str:
+        if node_id not in self.nodes:
+            self.nodes[node_id] = Node(node_id, label, name, {k: v for k, v in attrs.items() if v not in ("", None)})
+        return node_id
+
+    def edge(self, source: str, target: str, type_: EdgeType, evidence: str = "",
+             span: tuple[int, int] | None = None, **attrs) -> None:
+        key = (source, type_.value, target)
+        self.counts[key] += 1
+        if key not in self.edges:
+            self.edges[key] = Edge(source, target, type_, self.doc_id, evidence, span, attrs)
+
+    def finish_edges(self) -> list[Edge]:
+        out = []
+        for key, edge in self.edges.items():
+            attrs = dict(edge.attrs)
+            if edge.type is EdgeType.INVOLVES:
+                attrs["roles"] = list(dict.fromkeys(self.roles[key]))
+                attrs["role"] = attrs["roles"][0]
+            if edge.evidence:
+                attrs["count"] = self.counts[key]
+            out.append(Edge(edge.source, edge.target, edge.type, edge.doc_id, edge.evidence, edge.span, attrs))
+        return out
+
+
+def _span(block: Block, start: int, end: int) -> tuple[int, int]:
+    return (block.doc_offset(start), block.doc_offset(end))
+
+
+def _link_entities(b: _Builder, source: str, block: Block, mentions_cache: dict) -> set[str]:
+    """Edges from `source` to every entity named in `block`'s body; returns their ids."""
+    lex = load_lexicon()
+    linked: set[str] = set()
+    body_start = block.body_start
+    for s, e in sentences(block.body):
+        sentence = block.body[s:e]
+        mentions: list[Mention] = mentions_cache.get(sentence)
+        if mentions is None:
+            mentions = mentions_cache[sentence] = find_mentions(sentence, lex)
+        span = _span(block, body_start + s, body_start + e)
+        for m in mentions:
+            attrs = {"kind": m.kind} if m.kind else {}
+            target = b.node(entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **attrs)
+            edge_type = EDGE_FOR[m.label]
+            b.edge(source, target, edge_type, sentence, span)
+            if edge_type is EdgeType.INVOLVES:
+                b.roles[(source, edge_type.value, target)].append(role_of(sentence, m.start, lex))
+            linked.add(target)
+    return linked
+
+
+def _cross_references(b: _Builder, measures: list[tuple[Node, set[str]]]) -> None:
+    """Measures that share entities, weighted by how many. Entities named by more than
+    half of a document's measures (平台企业 in a platform policy) link everything, so
+    they do not count."""
+    frequency = Counter(e for _, ents in measures for e in ents)
+    generic = {e for e, n in frequency.items() if len(measures) >= 4 and n > len(measures) / 2}
+    for i, (a, ents_a) in enumerate(measures):
+        for c, ents_c in measures[i + 1:]:
+            shared = sorted((ents_a & ents_c) - generic)
+            if shared:
+                names = sorted(b.nodes[x].name for x in shared)
+                b.edge(a.id, c.id, EdgeType.CROSS_REFERENCES, weight=len(shared), shared=names)
+
+
+def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
+                warnings: tuple[str, ...] = ()) -> PolicyGraph:
+    """The PolicyGraph of one document from its outline and normalised text."""
+    lex = load_lexicon()
+    title = outline.title or fallback_title
+    doc_id = document_id(title)
+    b = _Builder(doc_id)
+    preamble = "".join(x.text for x in outline.of_kind("preamble"))
+    b.node(doc_id, Label.POLICY, title, title=title, number=outline.number, issuers=list(outline.issuers),
+           date=outline.date, addressees=outline.addressees, target_year=outline.target_year,
+           source=source, doc_id=doc_id, preamble=preamble)
+    for issuer in outline.issuers:
+        s, e = outline.issuer_spans.get(issuer, (0, 0))
+        term = lex.actors.terms.get(issuer)
+        target = b.node(entity_id(Label.ACTOR, issuer), Label.ACTOR, issuer, kind="government",
+                        name_en=term.en if term else "")
+        b.edge(doc_id, target, EdgeType.ISSUED_BY, text[s:e], (s, e))
+
+    mentions_cache: dict[str, list[Mention]] = {}
+    ids: dict[int, str] = {}
+    section_system: dict[int, tuple[str, Block]] = {}
+    measures: list[tuple[Node, set[str]]] = []
+    for index, block in enumerate(outline.blocks):
+        parent = ids.get(block.parent, doc_id) if block.parent is not None else doc_id
+        span = [block.segments[0][0], block.segments[-1][1]] if block.segments else None
+        if block.kind == "part":
+            ids[index] = b.node(f"{doc_id}/part:{block.number}", Label.PART, block.title, number=block.number,
+                                title=block.title, role=block.role, doc_id=doc_id, span=span,
+                                name_en=lex.part_en.get(block.title, ""))
+            b.edge(doc_id, ids[index], EdgeType.HAS_PART)
+        elif block.kind == "section":
+            ids[index] = b.node(f"{parent}/section:{block.number}", Label.SECTION, block.title,
+                                number=block.number, title=block.title, doc_id=doc_id, span=span)
+            b.edge(parent, ids[index], EdgeType.HAS_SECTION)
+            if block.system:
+                system = b.node(f"{doc_id}/system:{block.system}", Label.TARGET_SYSTEM, block.system,
+                                doc_id=doc_id, name_en=lex.systems_en.get(block.system, ""))
+                b.edge(ids[index], system, EdgeType.BUILDS, block.text, tuple(span))
+                section_system[index] = (system, block)
+        elif block.kind in {"measure", "item"}:
+            label = Label.MEASURE if block.kind == "measure" else Label.ITEM
+            node_id = b.node(f"{parent}/{block.kind}:{block.number}", label, block.title, number=block.number,
+                             title=block.title, text=block.body, doc_id=doc_id, span=span)
+            ids[index] = node_id
+            edge_type = EdgeType.HAS_MEASURE if label is Label.MEASURE else EdgeType.HAS_ITEM
+            b.edge(parent, node_id, edge_type)
+            linked = _link_entities(b, node_id, block, mentions_cache)
+            if block.parent in section_system:
+                system, heading = section_system[block.parent]
+                b.edge(node_id, system, EdgeType.BUILDS, heading.text, _span(heading, 0, len(heading.text)))
+            if label is Label.MEASURE:
+                measures.append((b.nodes[node_id], linked))
+        elif block.kind == "preamble":
+            _link_entities(b, doc_id, block, mentions_cache)
+    _link_goal_systems(b, outline)
+    _cross_references(b, measures)
+
+    excluded = tuple(Excluded(doc_id, s, e, reason, text[s:e]) for s, e, reason in outline.excluded)
+    document = Document(doc_id, source, text, tuple(warnings) + tuple(outline.warnings))
+    return PolicyGraph(tuple(b.nodes.values()), tuple(b.finish_edges()), (document,), excluded)
+
+
+def _link_goal_systems(b: _Builder, outline: Outline) -> None:
+    """Items of the general part that name target systems (the 目标要求) build them too."""
+    systems = {n.name: n.id for n in b.nodes.values() if n.label is Label.TARGET_SYSTEM}
+    item_ids = {n.attrs.get("span", [None])[0]: n.id for n in b.nodes.values() if n.label is Label.ITEM}
+    for block in outline.of_kind("item"):
+        item_id = item_ids.get(block.segments[0][0])
+        for s, e in sentences(block.body):
+            sentence = block.body[s:e]
+            for name, system_id in systems.items():
+                if name in sentence and item_id:
+                    b.edge(item_id, system_id, EdgeType.BUILDS, sentence,
+                           _span(block, block.body_start + s, block.body_start + e))

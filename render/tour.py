@@ -1,0 +1,658 @@
+"""Guided tours built from the graph, for workshops: steps, the default tour, files.
+
+A tour is a list of `TourStep`s. Each step is a focused subgraph (``node_ids``,
+optionally narrowed to ``edge_types``) with a title, a short narrative filled
+from the data (counts, names) and evidence quotes taken from the edges. The
+default tour is generated for any document, not written for one:
+
+1. title: the document, its issuers and goal year
+2. systems: the target systems it builds
+3. system-N: each target system with its measures
+4. measure: one measure (the one citing most laws, unless chosen) with its actors and laws
+5. cross-references: the strongest links between measures
+6. actors: the actors taking part in most measures
+
+Trainers skip (``skip``), reorder and edit steps, then save the tour to YAML or
+JSON and load it again; `load_tour(save_tour(t))` gives back ``t`` unchanged.
+
+Pure: no Streamlit, no I/O except `save_tour`/`load_tour` (strings come from
+``data/i18n/workshop.yaml`` through `render.i18n`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import networkx as nx
+import yaml
+
+from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
+from render.i18n import LANGS, t
+
+TOUR_FORMAT = "policy-graph-tour"
+TOUR_VERSION = 1
+STEP_KINDS = ("title", "systems", "system", "measure", "cross_references", "actors", "custom")
+
+ENTITY_EDGES = (EdgeType.INVOLVES, EdgeType.CITES, EdgeType.ESTABLISHES, EdgeType.RUNS, EdgeType.MENTIONS)
+
+
+class TourError(ValueError):
+    """A tour cannot be built, read or written; `str(err)` is one line naming the file and reason."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An evidence sentence and the edge it supports (ids and edge type; empty if typed by hand)."""
+
+    text: str
+    source: str = ""
+    target: str = ""
+    type: str = ""
+
+
+@dataclass(frozen=True)
+class TourStep:
+    """One step: a focused subgraph plus what to say about it.
+
+    ``edge_types`` narrows the edges drawn among ``node_ids``; empty means all of them.
+    ``focus`` is the node the picture centres on (``None``: no centre).
+    """
+
+    id: str
+    kind: str
+    title: str
+    narrative: str
+    node_ids: tuple[str, ...]
+    focus: str | None = None
+    evidence: tuple[Quote, ...] = ()
+    edge_types: tuple[str, ...] = ()
+    skip: bool = False
+
+
+@dataclass(frozen=True)
+class Tour:
+    """A named sequence of steps over one document (``doc_id``), in one language."""
+
+    title: str
+    steps: tuple[TourStep, ...]
+    doc_id: str = ""
+    lang: str = "zh"
+
+    def visible(self) -> list[TourStep]:
+        """The steps not skipped, in order."""
+        return [s for s in self.steps if not s.skip]
+
+    def step(self, step_id: str) -> TourStep:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+
+# ----------------------------------------------------------------------------- strings
+
+
+def node_label(node: Node, lang: str = "zh") -> str:
+    """What a person reads for a node: English label when asked and known; measures as ``N. title``.
+
+    >>> node_label(Node("m", Label.MEASURE, "公平竞争", {"number": 19}))
+    '19. 公平竞争'
+    """
+    attrs = node.attrs
+    if lang == "en" and attrs.get("name_en"):
+        base = str(attrs["name_en"])
+    elif node.label == Label.POLICY:
+        base = str(attrs.get("title") or node.name)
+    else:
+        base = str(attrs.get("title") or node.name) if node.label == Label.MEASURE else node.name
+    number = attrs.get("number")
+    if node.label == Label.MEASURE and number is not None and not base.startswith(f"{number}"):
+        return f"{number}. {base}"
+    return base
+
+
+# ----------------------------------------------------------------------------- graph access
+
+
+def as_policy_graph(graph: PolicyGraph | nx.Graph) -> PolicyGraph:
+    """A `PolicyGraph`, given one or a networkx graph shaped like `graph.convert.to_networkx` makes."""
+    if isinstance(graph, PolicyGraph):
+        return graph
+    if not isinstance(graph, nx.Graph):
+        raise TourError(f"expected a PolicyGraph or a networkx graph, not {type(graph).__name__}")
+    nodes = []
+    for node_id, data in graph.nodes(data=True):
+        attrs = {k: v for k, v in data.items() if k not in ("id", "type", "name")}
+        nodes.append(Node(str(node_id), Label(data.get("type", "Concept")), str(data.get("name", node_id)), attrs))
+    edges = []
+    triples = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
+        (u, v, None, d) for u, v, d in graph.edges(data=True))
+    for u, v, key, data in triples:
+        attrs = {k: v for k, v in data.items() if k not in ("type", "doc_id", "evidence", "span")}
+        span = data.get("span")
+        edges.append(Edge(str(u), str(v), EdgeType(data.get("type", key)), str(data.get("doc_id", "")),
+                          str(data.get("evidence", "")), tuple(span) if span else None, attrs))
+    return PolicyGraph(tuple(nodes), tuple(edges))
+
+
+class GraphIndex:
+    """Lookups the tour, pictures and handouts need, built once in O(nodes + edges)."""
+
+    def __init__(self, graph: PolicyGraph | nx.Graph):
+        self.graph = as_policy_graph(graph)
+        self.nodes: dict[str, Node] = {n.id: n for n in self.graph.nodes}
+        self._out: dict[str, list[Edge]] = defaultdict(list)
+        self._in: dict[str, list[Edge]] = defaultdict(list)
+        for e in self.graph.edges:
+            self._out[e.source].append(e)
+            self._in[e.target].append(e)
+
+    def out_edges(self, node_id: str, *types: EdgeType) -> list[Edge]:
+        return [e for e in self._out.get(node_id, ()) if not types or e.type in types]
+
+    def in_edges(self, node_id: str, *types: EdgeType) -> list[Edge]:
+        return [e for e in self._in.get(node_id, ()) if not types or e.type in types]
+
+    def label(self, node_id: str, lang: str = "zh") -> str:
+        node = self.nodes.get(node_id)
+        return node_label(node, lang) if node else node_id
+
+    def policies(self) -> list[Node]:
+        return sorted((n for n in self.graph.nodes if n.label == Label.POLICY), key=lambda n: n.id)
+
+    def policy(self, doc_id: str | None = None) -> Node:
+        """The document's Policy node (the first by id when `doc_id` is None)."""
+        policies = self.policies()
+        if not policies:
+            raise TourError("the graph holds no policy document")
+        if doc_id is None:
+            return policies[0]
+        for p in policies:
+            if p.id == doc_id:
+                return p
+        raise TourError(f"no document {doc_id!r} in the graph")
+
+    def of_doc(self, label: Label, doc_id: str) -> list[Node]:
+        """Outline nodes of one document, by number then id."""
+        found = [n for n in self.graph.nodes if n.label == label and
+                 (n.attrs.get("doc_id") == doc_id or n.id.startswith(doc_id + "/"))]
+        return sorted(found, key=lambda n: (_number(n), n.id))
+
+    def systems(self, doc_id: str) -> list[Node]:
+        """Target systems the document builds, in the order its sections build them."""
+        rank: dict[str, tuple] = {}
+        for n in self.graph.nodes:
+            if n.label != Label.TARGET_SYSTEM:
+                continue
+            builders = [e for e in self.in_edges(n.id, EdgeType.BUILDS) if e.doc_id == doc_id]
+            if not builders and n.attrs.get("doc_id") != doc_id:
+                continue
+            sections = [_number(self.nodes[e.source]) for e in builders
+                        if e.source in self.nodes and self.nodes[e.source].label == Label.SECTION]
+            starts = [e.span[0] for e in builders if e.span]
+            rank[n.id] = (min(sections, default=10**9), min(starts, default=10**9), n.name)
+        return [self.nodes[i] for i in sorted(rank, key=rank.__getitem__)]
+
+    def measures_of_system(self, system_id: str, doc_id: str | None = None) -> list[Node]:
+        """Measures that build the system, directly or through their section."""
+        found: dict[str, Node] = {}
+        for e in self.in_edges(system_id, EdgeType.BUILDS):
+            if doc_id and e.doc_id != doc_id:
+                continue
+            src = self.nodes.get(e.source)
+            if src is None:
+                continue
+            if src.label == Label.MEASURE:
+                found[src.id] = src
+            elif src.label == Label.SECTION:
+                for h in self.out_edges(src.id, EdgeType.HAS_MEASURE):
+                    if h.target in self.nodes:
+                        found[h.target] = self.nodes[h.target]
+        return sorted(found.values(), key=lambda n: (_number(n), n.id))
+
+    def systems_of_measure(self, measure_id: str) -> list[Node]:
+        """Target systems a measure builds, directly or through its section."""
+        ids = [e.target for e in self.out_edges(measure_id, EdgeType.BUILDS)]
+        for h in self.in_edges(measure_id, EdgeType.HAS_MEASURE):
+            ids += [e.target for e in self.out_edges(h.source, EdgeType.BUILDS)]
+        return [self.nodes[i] for i in dict.fromkeys(ids) if i in self.nodes]
+
+    def entities(self, source_id: str, *types: EdgeType) -> list[tuple[Edge, Node]]:
+        """(edge, entity) pairs a measure or item links to, by edge type then entity name."""
+        pairs = [(e, self.nodes[e.target]) for e in self.out_edges(source_id, *(types or ENTITY_EDGES))
+                 if e.target in self.nodes]
+        return sorted(pairs, key=lambda p: (ENTITY_EDGES.index(p[0].type) if p[0].type in ENTITY_EDGES else 99,
+                                            p[1].name))
+
+    def cross_references(self, doc_id: str) -> list[Edge]:
+        """The document's cross-references, strongest first."""
+        edges = [e for e in self.graph.edges if e.type == EdgeType.CROSS_REFERENCES and
+                 (e.doc_id == doc_id or e.source.startswith(doc_id + "/"))]
+        return sorted(edges, key=lambda e: (-float(e.attrs.get("weight", 0) or 0),
+                                            self._num(e.source), self._num(e.target)))
+
+    def actor_measures(self, doc_id: str) -> dict[str, list[Node]]:
+        """Actor id -> the document's measures involving it (by number)."""
+        out: dict[str, list[Node]] = defaultdict(list)
+        for m in self.of_doc(Label.MEASURE, doc_id):
+            for e in self.out_edges(m.id, EdgeType.INVOLVES):
+                if e.target in self.nodes and m not in out[e.target]:
+                    out[e.target].append(m)
+        return dict(out)
+
+    def _num(self, node_id: str) -> int:
+        node = self.nodes.get(node_id)
+        return _number(node) if node else 10**9
+
+
+def _number(node: Node) -> int:
+    try:
+        return int(node.attrs.get("number", 10**9))
+    except (TypeError, ValueError):
+        return 10**9
+
+
+def _index(graph: PolicyGraph | nx.Graph | GraphIndex) -> GraphIndex:
+    return graph if isinstance(graph, GraphIndex) else GraphIndex(graph)
+
+
+# ----------------------------------------------------------------------------- default tour
+
+
+def default_tour(graph: PolicyGraph | nx.Graph | GraphIndex, doc_id: str | None = None, lang: str = "zh",
+                 measure: str | None = None, top_actors: int = 5, max_cross_references: int = 12) -> Tour:
+    """The default tour of one document (the first by id when `doc_id` is None).
+
+    >>> from tests.workshop_graph import build  # doctest: +SKIP
+    >>> [s.kind for s in default_tour(build()).steps][:2]  # doctest: +SKIP
+    ['title', 'systems']
+    """
+    if lang not in LANGS:
+        raise TourError(f"unknown language {lang!r} (use zh or en)")
+    idx = _index(graph)
+    policy = idx.policy(doc_id)
+    steps = [title_step(idx, policy.id, lang), systems_step(idx, policy.id, lang)]
+    steps += [system_step(idx, s.id, policy.id, lang, n)
+              for n, s in enumerate(idx.systems(policy.id), start=1)]
+    chosen = measure or pick_measure(idx, policy.id)
+    if chosen:
+        steps.append(measure_step(idx, chosen, lang))
+    steps.append(cross_references_step(idx, policy.id, lang, max_cross_references))
+    steps.append(actors_step(idx, policy.id, lang, top_actors))
+    return Tour(node_label(policy, lang), tuple(steps), policy.id, lang)
+
+
+def title_step(idx: GraphIndex, doc_id: str, lang: str = "zh") -> TourStep:
+    """The document, its parts and issuers; narrative with the goal year and overall counts."""
+    policy = idx.policy(doc_id)
+    parts = [e.target for e in idx.out_edges(doc_id, EdgeType.HAS_PART)]
+    issuers = [e.target for e in idx.out_edges(doc_id, EdgeType.ISSUED_BY)]
+    measures = idx.of_doc(Label.MEASURE, doc_id)
+    sources = measures + idx.of_doc(Label.ITEM, doc_id)
+    actors = {e.target for m in sources for e in idx.out_edges(m.id, EdgeType.INVOLVES)}
+    laws = {e.target for m in sources for e in idx.out_edges(m.id, EdgeType.CITES)}
+    issuer_names = policy.attrs.get("issuers") or [idx.label(i, lang) for i in issuers]
+    narrative = t("workshop.narrative.title", lang,
+                     issuers=_join(issuer_names, lang), date=policy.attrs.get("date") or t("workshop.unknown", lang),
+                     target_year=policy.attrs.get("target_year") or t("workshop.unknown", lang),
+                     parts=len(parts), measures=len(measures), systems=len(idx.systems(doc_id)),
+                     actors=len(actors), laws=len(laws))
+    goals = [e for item in idx.of_doc(Label.ITEM, doc_id) for e in idx.out_edges(item.id, EdgeType.BUILDS)]
+    return TourStep("title", "title", t("workshop.step.title", lang, title=node_label(policy, lang)), narrative,
+                    tuple(dict.fromkeys([doc_id, *parts, *issuers])), doc_id, _quotes(goals, 1),
+                    (EdgeType.HAS_PART.value, EdgeType.ISSUED_BY.value))
+
+
+def systems_step(idx: GraphIndex, doc_id: str, lang: str = "zh") -> TourStep:
+    """The target systems, hanging from the sections (and parts) that build them."""
+    policy = idx.policy(doc_id)
+    systems = idx.systems(doc_id)
+    sections: list[str] = []
+    quotes: list[Edge] = []
+    for s in systems:
+        builders = [e for e in idx.in_edges(s.id, EdgeType.BUILDS) if e.doc_id == doc_id and
+                    e.source in idx.nodes and idx.nodes[e.source].label == Label.SECTION]
+        sections += [e.source for e in builders]
+        quotes += builders[:1]
+    parts = [e.source for sec in sections for e in idx.in_edges(sec, EdgeType.HAS_SECTION)]
+    listing = t("workshop.list_sep", lang).join(
+        t("workshop.narrative.systems_item", lang, system=node_label(s, lang),
+             count=len(idx.measures_of_system(s.id, doc_id))) for s in systems) or t("workshop.none", lang)
+    narrative = t("workshop.narrative.systems", lang, count=len(systems), listing=listing,
+                     target_year=policy.attrs.get("target_year") or t("workshop.unknown", lang))
+    nodes = dict.fromkeys([doc_id, *parts, *sections, *(s.id for s in systems)])
+    return TourStep("systems", "systems", t("workshop.step.systems", lang, count=len(systems)), narrative,
+                    tuple(nodes), doc_id, _quotes(quotes, len(systems)),
+                    (EdgeType.HAS_PART.value, EdgeType.HAS_SECTION.value, EdgeType.BUILDS.value))
+
+
+def system_step(idx: GraphIndex, system_id: str, doc_id: str, lang: str = "zh", n: int = 1) -> TourStep:
+    """One target system with the measures that build it; top actors and laws in the narrative."""
+    system = idx.nodes[system_id]
+    measures = idx.measures_of_system(system_id, doc_id)
+    actor_count: Counter[str] = Counter()
+    laws: set[str] = set()
+    for m in measures:
+        actor_count.update({e.target for e in idx.out_edges(m.id, EdgeType.INVOLVES)})
+        laws |= {e.target for e in idx.out_edges(m.id, EdgeType.CITES)}
+    top = sorted(actor_count, key=lambda a: (-actor_count[a], idx.label(a, lang)))[:3]
+    narrative = t("workshop.narrative.system", lang, system=node_label(system, lang),
+                     numbers=_numbers([_number(m) for m in measures], lang), actors=len(actor_count),
+                     laws=len(laws), top=_join([idx.label(a, lang) for a in top], lang))
+    builds = [e for m in measures for e in idx.out_edges(m.id, EdgeType.BUILDS) if e.target == system_id]
+    cites = [e for m in measures for e in idx.out_edges(m.id, EdgeType.CITES)]
+    return TourStep(f"system-{n}", "system",
+                    t("workshop.step.system", lang, system=node_label(system, lang), count=len(measures)),
+                    narrative, tuple([system_id, *(m.id for m in measures)]), system_id,
+                    _quotes(builds + cites, 3), (EdgeType.BUILDS.value,))
+
+
+def pick_measure(idx: GraphIndex, doc_id: str) -> str | None:
+    """The measure citing most laws, then involving most actors, then the lowest number."""
+    measures = idx.of_doc(Label.MEASURE, doc_id)
+    if not measures:
+        return None
+    best = max(measures, key=lambda m: (len(idx.out_edges(m.id, EdgeType.CITES)),
+                                        len(idx.out_edges(m.id, EdgeType.INVOLVES)), -_number(m)))
+    return best.id
+
+
+def measure_step(idx: GraphIndex, measure_id: str, lang: str = "zh") -> TourStep:
+    """One measure with its actors (and roles) and the laws it cites."""
+    if measure_id not in idx.nodes or idx.nodes[measure_id].label != Label.MEASURE:
+        raise TourError(f"{measure_id!r} is not a measure of the graph")
+    m = idx.nodes[measure_id]
+    actors = idx.entities(measure_id, EdgeType.INVOLVES)
+    laws = idx.entities(measure_id, EdgeType.CITES)
+    others = idx.entities(measure_id, EdgeType.ESTABLISHES, EdgeType.RUNS, EdgeType.MENTIONS)
+    actor_list = _join([_with_role(e, n, lang) for e, n in actors], lang)
+    narrative = t("workshop.narrative.measure", lang, number=m.attrs.get("number", "?"), actors=len(actors),
+                     actor_list=actor_list, laws=len(laws),
+                     law_list=_join([node_label(n, lang) for _, n in laws], lang), others=len(others))
+    title = t("workshop.step.measure", lang, number=m.attrs.get("number", "?"),
+                 title=m.attrs.get("name_en") if lang == "en" and m.attrs.get("name_en") else
+                 (m.attrs.get("title") or m.name))
+    return TourStep("measure", "measure", title, narrative,
+                    tuple(dict.fromkeys([measure_id, *(n.id for _, n in actors), *(n.id for _, n in laws)])),
+                    measure_id, _quotes([e for e, _ in laws] + [e for e, _ in actors], 4),
+                    (EdgeType.INVOLVES.value, EdgeType.CITES.value))
+
+
+def cross_references_step(idx: GraphIndex, doc_id: str, lang: str = "zh", limit: int = 12) -> TourStep:
+    """The strongest cross-references between the document's measures (skipped when there are none)."""
+    refs = idx.cross_references(doc_id)
+    title = t("workshop.step.cross_references", lang)
+    kinds = (EdgeType.CROSS_REFERENCES.value,)
+    if not refs:
+        return TourStep("cross-references", "cross_references", title,
+                        t("workshop.narrative.cross_references_none", lang), (), None, (), kinds, skip=True)
+    shown = refs[:limit]
+    linked = {i for e in refs for i in (e.source, e.target)}
+    best = refs[0]
+    shared = best.attrs.get("shared") or []
+    if isinstance(shared, str):
+        shared = [shared]
+    narrative = t("workshop.narrative.cross_references", lang, count=len(refs), measures=len(linked),
+                     shown=len(shown), a=idx.nodes[best.source].attrs.get("number", "?") if best.source in idx.nodes
+                     else "?", b=idx.nodes[best.target].attrs.get("number", "?") if best.target in idx.nodes else "?",
+                     shared=_join([idx.label(str(s), lang) for s in shared], lang))
+    nodes = sorted({i for e in shown for i in (e.source, e.target)}, key=lambda i: (idx._num(i), i))
+    return TourStep("cross-references", "cross_references", title, narrative, tuple(nodes), None, (), kinds)
+
+
+def actors_step(idx: GraphIndex, doc_id: str, lang: str = "zh", top: int = 5) -> TourStep:
+    """The actors taking part in most of the document's measures, with those measures."""
+    by_actor = idx.actor_measures(doc_id)
+    ranked = sorted(by_actor, key=lambda a: (-len(by_actor[a]), idx.label(a, lang), a))[:top]
+    listing = t("workshop.list_sep", lang).join(
+        t("workshop.narrative.actors_item", lang, actor=idx.label(a, lang), count=len(by_actor[a]))
+        for a in ranked) or t("workshop.none", lang)
+    measures = sorted({m.id for a in ranked for m in by_actor[a]}, key=lambda i: (idx._num(i), i))
+    quotes = []
+    for a in ranked[:3]:
+        first = [e for m in by_actor[a] for e in idx.out_edges(m.id, EdgeType.INVOLVES) if e.target == a]
+        quotes += first[:1]
+    return TourStep("actors", "actors", t("workshop.step.actors", lang, count=len(ranked)),
+                    t("workshop.narrative.actors", lang, listing=listing), tuple([*ranked, *measures]),
+                    ranked[0] if len(ranked) == 1 else None, _quotes(quotes, 3), (EdgeType.INVOLVES.value,))
+
+
+def _with_role(edge: Edge, node: Node, lang: str) -> str:
+    role = edge.attrs.get("role")
+    return f"{node_label(node, lang)}（{role}）" if role and lang == "zh" else (
+        f"{node_label(node, lang)} ({role})" if role else node_label(node, lang))
+
+
+def _join(items: Iterable[Any], lang: str) -> str:
+    items = [str(i) for i in items if str(i)]
+    return t("workshop.list_sep", lang).join(items) if items else t("workshop.none", lang)
+
+
+def _numbers(numbers: list[int], lang: str) -> str:
+    """Compact ranges: [1, 2, 3, 5] -> '1–3、5'."""
+    nums = sorted(n for n in set(numbers) if n < 10**9)
+    if not nums:
+        return t("workshop.none", lang)
+    runs, start, prev = [], nums[0], nums[0]
+    for n in nums[1:] + [None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        runs.append(f"{start}–{prev}" if prev > start else str(start))
+        if n is not None:
+            start = prev = n
+    return t("workshop.list_sep", lang).join(runs)
+
+
+def _quotes(edges: Iterable[Edge], limit: int) -> tuple[Quote, ...]:
+    """Evidence sentences of `edges`, each text once, at most `limit`."""
+    seen: dict[str, Quote] = {}
+    for e in edges:
+        sentence = (e.evidence or "").strip()
+        if sentence and sentence not in seen:
+            seen[sentence] = Quote(sentence, e.source, e.target, e.type.value)
+        if len(seen) >= limit:
+            break
+    return tuple(seen.values())
+
+
+# ----------------------------------------------------------------------------- subgraph of a step
+
+
+def step_subgraph(graph: PolicyGraph | nx.Graph | GraphIndex, step: TourStep) -> tuple[list[Node], list[Edge]]:
+    """The nodes of a step that exist in the graph, and the edges among them (narrowed to its edge types)."""
+    idx = _index(graph)
+    ids = [i for i in dict.fromkeys(step.node_ids) if i in idx.nodes]
+    return subgraph(idx, ids, step.edge_types)
+
+
+def subgraph(idx: GraphIndex, ids: Iterable[str], edge_types: Iterable[str] = ()) -> tuple[list[Node], list[Edge]]:
+    """Nodes `ids` (those present) and every edge among them whose type is in `edge_types` (all if empty)."""
+    keep = [i for i in dict.fromkeys(ids) if i in idx.nodes]
+    wanted = set(keep)
+    types = {str(t) for t in edge_types}
+    edges = [e for i in keep for e in idx.out_edges(i)
+             if e.target in wanted and (not types or e.type.value in types)]
+    return [idx.nodes[i] for i in keep], edges
+
+
+# ----------------------------------------------------------------------------- editing
+
+
+def move_step(tour: Tour, step_id: str, offset: int) -> Tour:
+    """The tour with one step moved `offset` places (clamped at the ends)."""
+    steps = list(tour.steps)
+    i = [s.id for s in steps].index(step_id)
+    step = steps.pop(i)
+    steps.insert(max(0, min(len(steps), i + offset)), step)
+    return replace(tour, steps=tuple(steps))
+
+
+def reorder_steps(tour: Tour, order: Iterable[str]) -> Tour:
+    """The tour with steps in `order` (ids); steps not named keep their order after them."""
+    by_id = {s.id: s for s in tour.steps}
+    named = [by_id[i] for i in dict.fromkeys(order) if i in by_id]
+    rest = [s for s in tour.steps if s not in named]
+    return replace(tour, steps=tuple(named + rest))
+
+
+def update_step(tour: Tour, step_id: str, **changes: Any) -> Tour:
+    """The tour with one step's fields changed (title, narrative, skip, …)."""
+    tour.step(step_id)
+    return replace(tour, steps=tuple(replace(s, **changes) if s.id == step_id else s for s in tour.steps))
+
+
+def replace_step(tour: Tour, step: TourStep) -> Tour:
+    """The tour with the step of the same id swapped for `step` (appended when new)."""
+    if any(s.id == step.id for s in tour.steps):
+        return replace(tour, steps=tuple(step if s.id == step.id else s for s in tour.steps))
+    return replace(tour, steps=tour.steps + (step,))
+
+
+# ----------------------------------------------------------------------------- files
+
+
+def tour_to_dict(tour: Tour) -> dict[str, Any]:
+    """Plain data for YAML/JSON: lists, strings, booleans."""
+    steps = []
+    for s in tour.steps:
+        d = asdict(s)
+        d["node_ids"] = list(s.node_ids)
+        d["edge_types"] = list(s.edge_types)
+        d["evidence"] = [asdict(q) for q in s.evidence]
+        steps.append(d)
+    return {"format": TOUR_FORMAT, "version": TOUR_VERSION, "title": tour.title, "doc_id": tour.doc_id,
+            "lang": tour.lang, "steps": steps}
+
+
+_STEP_FIELDS = {f for f in TourStep.__dataclass_fields__}
+
+
+def tour_from_dict(data: Any, source: str = "<tour>") -> Tour:
+    """The tour in `data` (as `tour_to_dict` makes); TourError naming `source` and the problem."""
+
+    def fail(reason: str) -> TourError:
+        return TourError(f"{source}: {reason}")
+
+    if not isinstance(data, Mapping):
+        raise fail("not a tour (expected a mapping with title and steps)")
+    if data.get("format", TOUR_FORMAT) != TOUR_FORMAT:
+        raise fail(f"not a tour file (format is {data.get('format')!r})")
+    if int(data.get("version", TOUR_VERSION)) > TOUR_VERSION:
+        raise fail(f"tour version {data.get('version')} is newer than this program reads ({TOUR_VERSION})")
+    raw_steps = data.get("steps")
+    if not isinstance(raw_steps, list):
+        raise fail("'steps' must be a list")
+    lang = str(data.get("lang", "zh"))
+    if lang not in LANGS:
+        raise fail(f"unknown language {lang!r}")
+    steps: list[TourStep] = []
+    for n, raw in enumerate(raw_steps, start=1):
+        if not isinstance(raw, Mapping):
+            raise fail(f"step {n} is not a mapping")
+        unknown = set(raw) - _STEP_FIELDS
+        if unknown:
+            raise fail(f"step {n} has unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        for key in ("id", "title"):
+            if not isinstance(raw.get(key), str) or not raw.get(key):
+                raise fail(f"step {n} needs a text '{key}'")
+        kind = raw.get("kind", "custom")
+        if kind not in STEP_KINDS:
+            raise fail(f"step {n} has unknown kind {kind!r}")
+        node_ids = raw.get("node_ids") or []
+        if not isinstance(node_ids, list) or not all(isinstance(i, str) for i in node_ids):
+            raise fail(f"step {n}: 'node_ids' must be a list of node ids")
+        edge_types = raw.get("edge_types") or []
+        bad = [t for t in edge_types if t not in EdgeType._value2member_map_]
+        if not isinstance(edge_types, list) or bad:
+            raise fail(f"step {n}: unknown edge type(s) {', '.join(map(str, bad))}")
+        quotes = []
+        for q in raw.get("evidence") or []:
+            if isinstance(q, str):
+                q = {"text": q}
+            if not isinstance(q, Mapping) or not isinstance(q.get("text"), str):
+                raise fail(f"step {n}: each evidence entry needs a 'text'")
+            quotes.append(Quote(q["text"], str(q.get("source", "")), str(q.get("target", "")), str(q.get("type", ""))))
+        focus = raw.get("focus")
+        steps.append(TourStep(raw["id"], kind, raw["title"], str(raw.get("narrative") or ""), tuple(node_ids),
+                              str(focus) if focus else None, tuple(quotes), tuple(edge_types),
+                              bool(raw.get("skip", False))))
+    ids = [s.id for s in steps]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise fail(f"step id(s) used twice: {', '.join(dupes)}")
+    return Tour(str(data.get("title") or ""), tuple(steps), str(data.get("doc_id") or ""), lang)
+
+
+def dumps_tour(tour: Tour, fmt: str = "yaml") -> str:
+    """The tour as YAML or JSON text (Chinese kept readable, field order fixed)."""
+    data = tour_to_dict(tour)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("yaml", "yml"):
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+    raise TourError(f"unknown tour format {fmt!r} (use yaml or json)")
+
+
+def loads_tour(content: str | bytes, fmt: str = "yaml", source: str = "<tour>") -> Tour:
+    """The tour in YAML or JSON text; TourError naming `source` when it is not a readable tour."""
+    if isinstance(content, bytes):
+        try:
+            content = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise TourError(f"{source}: not UTF-8 text") from None
+    try:
+        data = json.loads(content) if fmt == "json" else yaml.safe_load(content)
+    except (json.JSONDecodeError, yaml.YAMLError) as err:
+        line = getattr(getattr(err, "problem_mark", None), "line", None)
+        where = f" (line {line + 1})" if line is not None else (f" (line {err.lineno})" if hasattr(err, "lineno") else "")
+        raise TourError(f"{source}: not valid {fmt.upper()}{where}") from None
+    return tour_from_dict(data, source)
+
+
+def tour_format(path: str | Path) -> str:
+    """'yaml' or 'json' from the file name."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    if suffix == ".json":
+        return "json"
+    raise TourError(f"{path}: a tour file ends in .yaml, .yml or .json")
+
+
+def save_tour(tour: Tour, path: str | Path) -> Path:
+    """Write the tour (YAML or JSON by the file's suffix) whole or not at all."""
+    path = Path(path)
+    content = dumps_tour(tour, tour_format(path))
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_text(content, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise TourError(f"{path}: cannot write ({err.strerror or err})") from None
+    return path
+
+
+def load_tour(path: str | Path) -> Tour:
+    """Read a tour file written by `save_tour` (or by hand)."""
+    path = Path(path)
+    fmt = tour_format(path)
+    try:
+        content = path.read_bytes()
+    except OSError as err:
+        raise TourError(f"{path}: cannot read ({err.strerror or err})") from None
+    return loads_tour(content, fmt, str(path))
+
+
+__all__ = [
+    "GraphIndex", "Quote", "Tour", "TourError", "TourStep", "actors_step", "as_policy_graph",
+    "cross_references_step", "default_tour", "dumps_tour", "load_tour", "loads_tour", "measure_step",
+    "move_step", "node_label", "pick_measure", "reorder_steps", "replace_step", "save_tour", "step_subgraph",
+    "subgraph", "system_step", "systems_step", "title_step", "tour_from_dict", "tour_to_dict",
+    "update_step",
+]

@@ -1,0 +1,84 @@
+"""The explorer: page config, sidebar (language, store status) and navigation.
+
+Run with ``make run`` (``streamlit run streamlit_app.py``). Each page lives in
+``app_pages/``; shared cached data access in ``app_pages/data.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from app_pages import data
+from render.i18n import LANGS
+
+HERE = Path(__file__).resolve().parent
+LANG_NAMES = {"zh": "中文", "en": "English"}
+
+st.set_page_config(page_title="政策知识图谱 · Policy knowledge graph", page_icon="🕸️", layout="wide")
+data.begin_run()
+
+if data.LANG_KEY not in st.session_state:
+    st.session_state[data.LANG_KEY] = data.normalise_lang(st.query_params.get("lang"))
+
+with st.sidebar:
+    st.segmented_control(data.tr("app.language"), LANGS, key=data.LANG_KEY,
+                         format_func=LANG_NAMES.get, selection_mode="single")
+    if not st.session_state.get(data.LANG_KEY):  # a click on the selected option clears it
+        st.session_state[data.LANG_KEY] = data.DEFAULT_LANG
+
+
+def _page(name: str, section_icon: str, default: bool = False) -> st.Page:
+    return st.Page(f"app_pages/{name}.py", title=data.tr(f"nav.{name}"), icon=section_icon,
+                   url_path=name, default=default)
+
+
+pages = {
+    data.tr("nav.section.browse"): [
+        _page("overview", ":material/dashboard:", default=True),
+        _page("explore", ":material/hub:"),
+        _page("measure", ":material/article:"),
+    ],
+    data.tr("nav.section.analyse"): [
+        _page("dependencies", ":material/account_tree:"),
+        _page("paths", ":material/route:"),
+        _page("matrices", ":material/grid_on:"),
+        _page("query", ":material/terminal:"),
+    ],
+    data.tr("nav.section.data"): [
+        _page("upload", ":material/upload_file:"),
+        _page("excluded", ":material/content_cut:"),
+    ],
+}
+if (HERE / "app_pages" / "presenter.py").is_file():
+    pages[data.tr("nav.section.browse")].append(_page("presenter", ":material/co_present:"))
+
+current = st.navigation(pages)
+
+try:
+    if not st.session_state.get("_warm"):
+        bar = st.progress(0.0, text=data.tr("app.loading"))
+        data.warm_up(lambda share, text: bar.progress(share, text=text))
+        bar.empty()
+        st.session_state["_warm"] = True
+    active = data.active_store()
+except Exception as err:  # noqa: BLE001 - a broken document must not take the whole app down
+    reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+    st.error(f"{data.tr('app.load_error')}: {reason}")
+    st.stop()
+
+with st.sidebar:
+    st.divider()
+    kind_label = data.tr(f"app.store.{active.kind}")
+    st.markdown(f"**{data.tr('app.store')}:** {kind_label}")
+    documents = data.query("documents")
+    st.caption(data.tr("app.store.counts", documents=len(documents), nodes=len(data.query("all_nodes")),
+                       edges=len(data.query("all_edges"))))
+    if active.notice:
+        (st.warning if active.kind == "embedded" and data.neo4j_settings() else st.info)(active.notice)
+
+if active.notice and data.neo4j_settings() is not None and not data.uploads():
+    st.warning(active.notice, icon=":material/cloud_off:")
+
+current.run()

@@ -1,0 +1,119 @@
+"""A real Bolt server for tests: ArcadeDB (from `arcadedb-embedded`) in a child process.
+
+The server runs in its own process, not inside pytest, so the JVM (which cannot be
+restarted in a process) never shares a process with the code under test, and a
+crashed or hung server is ended by pid. The child stops when its stdin closes,
+so it cannot outlive the test run even if pytest is killed.
+
+Run as a script it is that child: ``python tests/bolt_server.py ROOT BOLT_PORT HTTP_PORT``
+with the root password in ``BOLT_TEST_PASSWORD`` (not argv, which `ps` shows);
+it prints ``READY`` once Bolt listens and database ``policy`` exists.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DATABASE = "policy"
+USER = "root"
+PASSWORD_ENV = "BOLT_TEST_PASSWORD"
+START_TIMEOUT_S = 90.0  # ~2 s when idle; the CI machine is shared by several jobs
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class BoltServer:
+    """Starts the child server on free loopback ports; `settings` connects to it.
+
+    >>> with BoltServer() as server:  # doctest: +SKIP
+    ...     store = Neo4jStore.connect(server.settings)
+    """
+
+    def __init__(self) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="bolt-test-")
+        self.root = Path(self._tmp.name)
+        self.port = free_port()
+        self.http_port = free_port()
+        # Set here, never printed: tests see it only through `settings`.
+        self.password = secrets.token_urlsafe(16)
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def settings(self):
+        from graph.settings import Neo4jSettings  # lazily: the child process runs without the repo on its path
+
+        return Neo4jSettings(uri=f"bolt://127.0.0.1:{self.port}", user=USER,
+                             password=self.password, database=DATABASE)
+
+    def start(self) -> "BoltServer":
+        env = {**os.environ, PASSWORD_ENV: self.password}
+        log = open(self.root / "server.log", "wb")
+        # cwd is the temp dir: ArcadeDB writes ./log there and nowhere else.
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), str(self.root / "data"),
+             str(self.port), str(self.http_port)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=self.root, env=env)
+        log.close()
+        deadline = time.monotonic() + START_TIMEOUT_S
+        line = b""
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if line.startswith(b"READY") or not line:
+                break
+        if not line.startswith(b"READY"):
+            tail = (self.root / "server.log").read_text(errors="replace")[-2000:]
+            self.stop()
+            raise RuntimeError(f"Bolt test server did not start: {tail}")
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            try:
+                self.process.stdin.close()  # the child's signal to shut down cleanly
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+        self._tmp.cleanup()
+
+    def __enter__(self) -> "BoltServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _serve(root: str, port: int, http_port: int) -> None:
+    import arcadedb_embedded as adb
+
+    server = adb.ArcadeDBServer(
+        root, root_password=os.environ[PASSWORD_ENV],
+        config={"host": "127.0.0.1", "http_port": http_port,
+                # The Bolt plugin ships in the wheel but is off unless listed here.
+                "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+                "bolt_port": port},
+        jvm_kwargs={"heap_size": "1g"})
+    server.start()
+    try:
+        server.create_database(DATABASE)  # Bolt clients cannot create one
+        print("READY", flush=True)
+        sys.stdin.read()  # until the parent closes the pipe or dies
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
