@@ -19,14 +19,10 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 st.set_page_config(page_title="政策知识图谱 · Policy knowledge graph", page_icon="🕸️", layout="wide")
 data.begin_run()
 
-if data.LANG_KEY not in st.session_state:
-    st.session_state[data.LANG_KEY] = data.normalise_lang(st.query_params.get("lang"))
-
 with st.sidebar:
-    st.segmented_control(data.tr("app.language"), LANGS, key=data.LANG_KEY,
-                         format_func=LANG_NAMES.get, selection_mode="single")
-    if not st.session_state.get(data.LANG_KEY):  # a click on the selected option clears it
-        st.session_state[data.LANG_KEY] = data.DEFAULT_LANG
+    # Bilingual label: it is drawn before the choice it makes is known.
+    st.segmented_control("界面语言 · Language", LANGS, key=data.LANG_KEY, default=data.DEFAULT_LANG,
+                         required=True, bind="query-params", format_func=LANG_NAMES.get)
 
 
 def _page(name: str, section_icon: str, default: bool = False) -> st.Page:

@@ -41,4 +41,7 @@ CREATE INDEX issued_by_doc_id IF NOT EXISTS FOR ()-[r:ISSUED_BY]-() ON (r.doc_id
 
 // measures_of_system and measures_citing_law accept a name as well as an id.
 CREATE INDEX target_system_name IF NOT EXISTS FOR (n:TargetSystem) ON (n.name);
-CREATE INDEX law_name IF NOT EXISTS FOR (n:Law) ON (n.name)
+CREATE INDEX law_name IF NOT EXISTS FOR (n:Law) ON (n.name);
+
+// A target system belongs to one document (it carries doc_id) like the outline does.
+CREATE INDEX target_system_doc_id IF NOT EXISTS FOR (n:TargetSystem) ON (n.doc_id)

@@ -64,7 +64,8 @@ class EmbeddedStore:
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of the named query `name` (see docs/QUERIES.md); StoreError for a bad name or parameter."""
-        return QUERIES[name](self._index, **check_params(name, params))
+        checked = check_params(name, params)
+        return QUERIES[name](self._index, **checked)
 
     def query_names(self) -> list[str]:
         return sorted(QUERIES)

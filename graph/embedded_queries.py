@@ -9,8 +9,8 @@ Readings where docs/QUERIES.md leaves room (the Neo4j store must match):
   ``ORDER BY`` puts None last ascending and first descending, as Cypher does;
   ties beyond the stated order break on id.
 - "measure" means a node labelled Measure (Items are not measures).
-- a measure belongs to a target system when it, or the Section holding it,
-  BUILDS the system (the seed attaches BUILDS to sections).
+- a measure belongs to a target system when it BUILDS it (the loader gives each
+  measure the BUILDS edge of its section; a Section's own edge does not count).
 - ``outline`` includes the Policy node itself at depth 0, parent None.
 - ``search_nodes``: "exact name" compares case-insensitively, like the match.
 - ``cross_references`` takes edges in either direction (outgoing wins a tie).
@@ -76,9 +76,7 @@ class GraphIndex:
         return self.g.nodes[node].get("type") == label.value
 
     def _systems_of(self, measure: str) -> set[str]:
-        holders = [measure] + [s for s, _ in self.in_edges(measure, EdgeType.HAS_MEASURE)]
-        return {t for h in holders for t, _ in self.out_edges(h, EdgeType.BUILDS)
-                if self.is_a(t, Label.TARGET_SYSTEM)}
+        return {t for t, _ in self.out_edges(measure, EdgeType.BUILDS) if self.is_a(t, Label.TARGET_SYSTEM)}
 
 
 def _haystack(attrs: dict[str, Any]) -> tuple[str, ...]:

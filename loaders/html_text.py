@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 # Main-text containers used by gov.cn / zj.gov.cn style sites (TRS, UCAP content systems).
 CONTENT_SELECTORS = "#zoom, #Zoom, .TRS_Editor, #UCAP-CONTENT, .article, article, .pages_content"
 _DROP = frozenset("script style noscript template svg iframe object embed canvas head".split())
-_BLOCK = frozenset(("p div br hr li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr td th table thead tbody tfoot "
+_BLOCK = frozenset(("p div br hr li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot "
                     "caption section article main header footer nav aside menu blockquote pre form "
                     "center address figure figcaption body html").split())
 _CHROME_TAGS = frozenset("nav header footer aside menu select button input textarea".split())
@@ -29,13 +29,15 @@ _LINK_ROW = re.compile(r"打印本页|关闭窗口|分享到|【\s*(?:打印|关
 _ROW_MAX = 80  # a longer paragraph that mentions "打印本页" is body text, not a link row
 _IDEO = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WS = re.compile(r"[ \t\r\n\f]+")
+_CELL_GAP = re.compile(r" ?\x00[ \x00]*")  # cells of one table row: marked while collecting, then a tab
+_SQUASH = str.maketrans("", "", " \t\r\n\f\u3000")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
 @dataclass(frozen=True)
 class HtmlPage:
     heading: str | None  # the page's <h1>, else its <title> without the site name
-    body: tuple[str, ...]  # main-text paragraphs, in order
+    body: tuple[str, ...]  # main-text paragraphs, in order; starts with `heading` unless the text has it
     aside: tuple[str, ...]  # site chrome paragraphs, in order
     warnings: tuple[str, ...] = ()
 
@@ -58,9 +60,11 @@ def decode_html(data: bytes, name: str, decode) -> tuple[str, str, list[str]]:
     return decode(data, name)
 
 
-def _is_chrome(tag: Tag) -> bool:
-    if tag.name in _CHROME_TAGS or tag.get("role") in _CHROME_ROLES:
-        return True
+def _chrome_by_tag(tag: Tag) -> bool:
+    return tag.name in _CHROME_TAGS or tag.get("role") in _CHROME_ROLES
+
+
+def _chrome_by_name(tag: Tag) -> bool:
     classes = tag.get("class") or []
     names = [tag.get("id") or "", *(classes if isinstance(classes, list) else [classes])]
     return any(_CHROME_WORD.search(n) or n.lower() in _CHROME_TOKEN for n in names if n)
@@ -86,10 +90,9 @@ def _main_block(soup, root: Tag, chrome: set[int], score: dict[int, int]) -> Tag
         return id(t) not in chrome and not any(id(p) in chrome for p in t.parents)
 
     picks = [t for t in soup.select(CONTENT_SELECTORS) if outside_chrome(t)]
-    if picks:
-        best = max(picks, key=lambda t: (score.get(id(t), 0), len(list(t.parents))))
-        if score.get(id(best), 0) >= 20:
-            return best
+    most = max((score.get(id(t), 0) for t in picks), default=0)
+    if most >= 20:  # the innermost container that still holds most of the text ("#zoom" in ".article")
+        return max((t for t in picks if score.get(id(t), 0) >= 0.7 * most), key=lambda t: len(list(t.parents)))
     # Text density: go down while one child holds most of the main text.
     block = root
     while True:
@@ -118,15 +121,17 @@ def extract(markup: str) -> HtmlPage:
     The main block is the first fitting CONTENT_SELECTORS match, else the element reached by descending
     while one child holds 70% of the page's non-link Chinese text. Chrome is everything else that shows
     on the page (nav/header/footer/aside/menus, breadcrumbs, share/print rows, copyright lines), kept in
-    `aside`; script/style/head content is dropped. An <h1> outside the block becomes `heading`.
+    `aside`; script/style/head content is dropped. The <h1> (else the <title>) leads the body when the
+    block's first paragraphs lack it.
     """
     soup = BeautifulSoup(markup, "html.parser")
     root = soup.body or soup
     strings = [s for s in soup.find_all(string=True) if type(s) is NavigableString]
     raw = _scores(strings, set())
     total = raw.get(id(root), 0)
-    # A "chrome-looking" wrapper that holds most of the text (e.g. <div class="main-head-wrap">) is layout.
-    chrome = {id(t) for t in soup.find_all(True) if _is_chrome(t) and raw.get(id(t), 0) <= 0.5 * total}
+    # A class/id that looks like chrome on a wrapper holding most of the text ("main-head-wrap") is layout.
+    chrome = {id(t) for t in soup.find_all(True)
+              if _chrome_by_tag(t) or (_chrome_by_name(t) and raw.get(id(t), 0) <= 0.5 * total)}
     score = _scores(strings, chrome)
     block = _main_block(soup, root, chrome, score)
     h1, heading = _heading(soup, block, chrome)
@@ -161,7 +166,7 @@ def extract(markup: str) -> HtmlPage:
     key = None
 
     def flush() -> None:
-        text = _WS.sub(" ", "".join(buf)).strip()
+        text = _CELL_GAP.sub("\t", _WS.sub(" ", "".join(buf))).strip()
         if text:
             paragraphs.append((key[1], text))
         buf.clear()
@@ -170,6 +175,8 @@ def extract(markup: str) -> HtmlPage:
         if isinstance(node, Tag):
             if node.name in ("br", "hr"):
                 flush()
+            elif node.name in ("td", "th") and buf:
+                buf.append("\x00")
             continue
         if type(node) is not NavigableString:
             continue  # comments, doctype, CDATA
@@ -188,4 +195,8 @@ def extract(markup: str) -> HtmlPage:
     for zone, text in paragraphs:
         is_row = len(text) <= _ROW_MAX and _LINK_ROW.search(text)
         (body if zone == "body" and not is_row else aside).append(text)
+    if heading:
+        key = heading.translate(_SQUASH)
+        if key not in "".join(body[:5]).translate(_SQUASH).replace(f"《{key}》", ""):
+            body.insert(0, heading)
     return HtmlPage(heading, tuple(body), tuple(aside), tuple(warnings))

@@ -111,12 +111,15 @@ class Block:
     def body(self) -> str:
         return self.text[self.body_start:]
 
-    def doc_offset(self, i: int) -> int:
-        """Position `i` of `text` as an offset into the document."""
-        for start, end in self.segments:
-            if i <= end - start:
-                return start + i
-            i -= end - start
+    def doc_offset(self, i: int, end: bool = False) -> int:
+        """Position `i` of `text` as an offset into the document. A position on a
+        page-break seam maps to the next segment's start, or, for the `end` of a
+        span, to the previous segment's end."""
+        for seg_start, seg_end in self.segments:
+            length = seg_end - seg_start
+            if i < length or (end and i == length):
+                return seg_start + i
+            i -= length
         return self.segments[-1][1]
 
     def append(self, start: int, end: int, doc: str) -> None:
@@ -195,6 +198,7 @@ class _Scanner:
         self.open_block: Block | None = None  # last policy block, if it awaits a continuation
         self.pending: list[tuple[int, int]] = []  # lines seen while waiting for a continuation
         self.in_notice = False
+        self.measure_style = ""  # "arabic" (1. 2. …) or "bracket" (（三）…（二十）), fixed by the first measure
 
     # -- helpers ---------------------------------------------------------
     def add(self, block: Block) -> Block:
@@ -223,11 +227,7 @@ class _Scanner:
         start = self._find_title(lines)
         for s, e in lines[start:]:
             self.step(s, e)
-        if self.open_block is not None:
-            self.out.warnings.append(
-                f"{self.open_block.kind} {self.open_block.number} ends mid-sentence; no continuation found"
-            )
-        self.flush_pending()
+        self._close_open()
         self.out.excluded.sort()
         self._finish_metadata()
         return self.out
@@ -308,6 +308,19 @@ class _Scanner:
         self.open_block = None if is_complete(block.text) else block
         self.pending = rest
 
+    def _join_best_pending(self) -> None:
+        """No paragraph read clearly as policy: once the next heading (or the end) shows
+        where the gap closes, take the most policy-like fragment, the later one on a tie."""
+        block = self.open_block
+        scored = [(register_score(self.doc[s:e]), i) for i, (s, e) in enumerate(self.pending)
+                  if not FURNITURE_RE.match(self.doc[s:e])]
+        if not scored or max(scored)[0] < 0:
+            return
+        _, i = max(scored)
+        s, e = self.pending.pop(i)
+        block.append(s, e, self.doc)
+        self.open_block = None if is_complete(block.text) else block
+
     def _heading(self, line: str, s: int, e: int) -> bool:
         m = PART_RE.match(line)
         if m and cn_to_int(m.group(1)) == self.next_part:
@@ -333,8 +346,9 @@ class _Scanner:
                 system = SYSTEM_RE.search(rest)
                 self.add(self.line_block("section", n, rest.strip(), s, e, m.start(2), self.part,
                                          system=system.group(1) if system else ""))
-            elif role == "measures" and self.section is None and self.next_measure == 1 and len(title) <= 40:
+            elif role == "measures" and self.section is None and self.measure_style != "arabic" and len(title) <= 40:
                 # Measures numbered （三）…（二十） directly under a part.
+                self.measure_style = "bracket"
                 self.add(self.line_block("measure", n, title, s, e, m.start(2), self.part))
             else:
                 self.add(self.line_block("item", n, title if dot else rest, s, e, m.start(2), self.part))
@@ -342,16 +356,19 @@ class _Scanner:
             self.last_bracket = n
             return True
         m = MEASURE_RE.match(line)
-        if m and int(m.group(1)) == self.next_measure and role == "measures":
+        if m and int(m.group(1)) == self.next_measure and role == "measures" and self.measure_style != "bracket":
             title = m.group(2).split("。", 1)[0]
             self._close_open()
             parent = self.section if self.section is not None else self.part
+            self.measure_style = "arabic"
             self.add(self.line_block("measure", self.next_measure, title, s, e, m.start(2), parent))
             self.next_measure += 1
             return True
         return False
 
     def _close_open(self) -> None:
+        if self.open_block is not None:
+            self._join_best_pending()
         if self.open_block is not None:
             b = self.open_block
             self.out.warnings.append(f"{b.kind} {b.number} ({b.title}) ends mid-sentence; no continuation found")
@@ -369,7 +386,7 @@ class _Scanner:
         notice.append(s, e, self.doc)
         if m := NOTICE_RE.search(line):
             out.title = out.title or m.group("title")
-            for x in split_issuers(line[: m.start()]):
+            for x in split_issuers(line[: m.start()].removesuffix("关于")):
                 if x and x not in out.issuers:
                     out.issuers.append(x)
                     out.issuer_spans[x] = (s, e)

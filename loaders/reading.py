@@ -179,6 +179,14 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
                 return data[len(bom):].decode(enc), enc, []
             except UnicodeDecodeError:
                 raise LoaderError(name, f"not text: invalid {enc} after its byte-order mark") from None
+    if b"\x00" in data and not data.startswith(_MAGIC):
+        for enc in ("utf-16-le", "utf-16-be"):  # UTF-16 that lost its byte-order mark
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if not _CONTROL.search(text) and (max(text) < "\u0250" or _common_hanzi_share(text) >= 0.5):
+                return text, enc, [f"no byte-order mark; read as {enc}"]
     if data.startswith(_MAGIC) or b"\x00" in data:
         raise LoaderError(name, "not text: looks binary")
     try:
@@ -212,15 +220,9 @@ def _read_html(data: bytes, name: str) -> SourceText:
 
     text, enc, warnings = html_text.decode_html(data, name, _decode)
     page = html_text.extract(text)
-    body = list(page.body)
-    if page.heading:
-        key = re.sub(r"\s+", "", normalise(page.heading))
-        window = re.sub(r"\s+", "", normalise("".join(body[:5])))
-        if key not in window.replace(f"《{key}》", ""):
-            body.insert(0, page.heading)
-    if not any(p.strip() for p in body):
+    if not page.body:
         raise LoaderError(name, "no main text found in the html page")
-    return _from_paragraphs(body, list(page.aside), f"html:{enc}", warnings + list(page.warnings))
+    return _from_paragraphs(list(page.body), list(page.aside), f"html:{enc}", warnings + list(page.warnings))
 
 
 def _read_docx(data: bytes, name: str) -> SourceText:
@@ -254,13 +256,12 @@ def _read_pdf(data: bytes, name: str) -> SourceText:
     warnings, pages = [], []
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoaderError(name, "encrypted PDF (needs a password)")
-        page_list = list(reader.pages)
-    except LoaderError:
-        raise
+        locked = reader.is_encrypted and not reader.decrypt("")
+        page_list = [] if locked else list(reader.pages)
     except Exception:  # pypdf raises many types on damaged input
         raise LoaderError(name, "not a valid .pdf file") from None
+    if locked:
+        raise LoaderError(name, "encrypted PDF (needs a password)")
     for number, page in enumerate(page_list, 1):
         try:
             pages.append(page.extract_text() or "")

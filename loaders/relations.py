@@ -95,7 +95,7 @@ class _Builder:
 
 
 def _span(block: Block, start: int, end: int) -> tuple[int, int]:
-    return (block.doc_offset(start), block.doc_offset(end))
+    return (block.doc_offset(start), block.doc_offset(end, end=True))
 
 
 def _link_entities(b: _Builder, source: str, block: Block, mentions_cache: dict) -> set[str]:

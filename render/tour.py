@@ -343,12 +343,16 @@ def system_step(idx: GraphIndex, system_id: str, doc_id: str, lang: str = "zh", 
     narrative = t("workshop.narrative.system", lang, system=node_label(system, lang),
                      numbers=_numbers([_number(m) for m in measures], lang), actors=len(actor_count),
                      laws=len(laws), top=_join([idx.label(a, lang) for a in top], lang))
-    builds = [e for m in measures for e in idx.out_edges(m.id, EdgeType.BUILDS) if e.target == system_id]
+    builds = [e for e in idx.in_edges(system_id, EdgeType.BUILDS) if e.doc_id == doc_id or not doc_id]
+    builds.sort(key=lambda e: e.source not in idx.nodes or idx.nodes[e.source].label != Label.SECTION)
+    sections = [e.source for e in builds if e.source in idx.nodes and idx.nodes[e.source].label == Label.SECTION]
     cites = [e for m in measures for e in idx.out_edges(m.id, EdgeType.CITES)]
+    involves = [e for m in measures for e in idx.out_edges(m.id, EdgeType.INVOLVES) if top and e.target == top[0]]
     return TourStep(f"system-{n}", "system",
                     t("workshop.step.system", lang, system=node_label(system, lang), count=len(measures)),
-                    narrative, tuple([system_id, *(m.id for m in measures)]), system_id,
-                    _quotes(builds + cites, 3), (EdgeType.BUILDS.value,))
+                    narrative, tuple(dict.fromkeys([system_id, *sections, *(m.id for m in measures)])), system_id,
+                    _quotes(builds[:1] + cites + involves, 3),
+                    (EdgeType.BUILDS.value, EdgeType.HAS_MEASURE.value))
 
 
 def pick_measure(idx: GraphIndex, doc_id: str) -> str | None:

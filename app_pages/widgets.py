@@ -1,0 +1,104 @@
+"""Widgets several pages share: the entity picker, tables with CSV download, the graph frame."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import data
+from graph.model import Label
+from render.i18n import node_caption, type_name
+from render.pyvis_html import graph_html
+
+SEARCH_LIMIT = 50
+
+
+def type_options() -> list[str | None]:
+    """None (any type) and every node type."""
+    return [None, *[label.value for label in Label]]
+
+
+def caption_of(row: Mapping[str, Any]) -> str:
+    """Picker label of a node row: its name (English label in English) and its type."""
+    return f"{node_caption(row, data.lang())} · {type_name(str(row.get('type')), data.lang())}"
+
+
+def entity_picker(key: str, label: str, *, default_name: str | None = None,
+                  types: Sequence[str] | None = None, preset: str | None = None) -> str | None:
+    """A search box, a type filter and a choice of matching nodes; returns the chosen node id.
+
+    `default_name` is searched for when the box is empty; `preset` (a node id) is selected
+    once, e.g. when another widget asks to centre on a node.
+    """
+    lang = data.lang()
+    left, right = st.columns([3, 2])
+    text = left.text_input(data.tr("common.search"), key=f"{key}_text",
+                           placeholder=data.tr("common.search.placeholder"))
+    allowed = [None, *types] if types else type_options()
+    node_type = right.selectbox(data.tr("common.type_filter"), allowed, key=f"{key}_type",
+                                format_func=lambda v: data.tr("common.any_type") if v is None else type_name(v, lang))
+    rows = data.query("search_nodes", text=text.strip() or (default_name or ""), type=node_type, limit=SEARCH_LIMIT)
+    if not text.strip() and default_name and not rows:
+        rows = data.query("search_nodes", text="", type=node_type, limit=SEARCH_LIMIT)
+    if types and node_type is None:
+        rows = [r for r in rows if r.get("type") in types]
+    by_id = {r["id"]: r for r in rows}
+    choice_key = f"{key}_choice"
+    if preset and preset not in by_id:
+        found = data.query("node", node=preset)
+        if found:
+            by_id = {preset: found[0], **by_id}
+    if preset:
+        st.session_state[choice_key] = preset
+    if not by_id:
+        st.info(data.tr("common.no_match"))
+        return None
+    if st.session_state.get(choice_key) not in by_id:
+        st.session_state.pop(choice_key, None)
+    return st.selectbox(label, list(by_id), key=choice_key, format_func=lambda i: caption_of(by_id[i]),
+                        help=data.tr("common.matches", count=len(by_id)))
+
+
+def table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str], *, key: str,
+          file_name: str | None = None, height: int | None = None) -> pd.DataFrame:
+    """Rows as a table with translated `columns` (field -> header), and a CSV download when `file_name`."""
+    frame = pd.DataFrame([{header: _cell(row.get(field)) for field, header in columns.items()} for row in rows],
+                         columns=list(columns.values()))
+    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    if file_name:
+        st.download_button(data.tr("common.download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
+                           file_name=file_name, mime="text/csv", key=f"{key}_csv",
+                           icon=":material/download:")
+    return frame
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return "、".join(map(str, value))
+    return value
+
+
+def graph_frame(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]], *,
+                height: int = 600, **options: Any) -> None:
+    """Draw nodes and edges with vis-network in an iframe, sized by centrality, tooltips from evidence."""
+    page = graph_html(nodes, edges, lang=data.lang(), centrality=data.centrality(),
+                      evidence=data.evidence_counts(), height=height, **options)
+    st.iframe(page, height=height + 4)
+
+
+def evidence_quote(text: str | None) -> None:
+    """An evidence sentence as a quote (markdown-escaped), or a note that there is none."""
+    if text:
+        st.markdown("> " + escape_markdown(str(text)))
+    else:
+        st.caption(data.tr("common.no_evidence"))
+
+
+_MD_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` with every markdown/HTML special character backslash-escaped, on one line."""
+    return "".join("\\" + c if c in _MD_SPECIALS else c for c in " ".join(text.split()))

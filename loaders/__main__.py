@@ -1,0 +1,61 @@
+"""`python -m loaders FILE...`: print the graph of policy documents.
+
+Errors are one line on stderr and exit status 1 (2 for bad arguments); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from graph.convert import write_graph
+from loaders.errors import LoaderError
+from loaders.pipeline import load_paths
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m loaders", description="Policy documents -> knowledge graph.")
+    p.add_argument("files", nargs="+", metavar="FILE", help=".txt (any encoding), .html, .docx or .pdf")
+    p.add_argument("--format", choices=("json", "graphml", "gexf"), default="json",
+                   help="json = networkx node-link data (default)")
+    p.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--excluded", action="store_true",
+                   help="list the text set aside as not part of the policy, with reasons, instead")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        graph = load_paths(args.files)
+        for doc in graph.documents:
+            for warning in doc.warnings:
+                print(f"warning: {doc.source}: {warning}", file=sys.stderr)
+        if args.excluded:
+            rows = [{"doc_id": x.doc_id, "start": x.start, "end": x.end, "reason": x.reason, "text": x.text}
+                    for x in graph.excluded]
+            _emit(json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"), args.out)
+        elif args.out:
+            write_graph(graph, args.format, args.out)
+        else:
+            write_graph(graph, args.format, sys.stdout.buffer)
+    except LoaderError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"error: {err.filename or args.out}: {err.strerror}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _emit(data: bytes, out: str | None) -> None:
+    if out:
+        with open(out, "wb") as fh:
+            fh.write(data)
+    else:
+        sys.stdout.buffer.write(data + b"\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

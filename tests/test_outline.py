@@ -1,0 +1,108 @@
+"""Outline parsing: literal documents in, outline out."""
+
+from __future__ import annotations
+
+from loaders.outline import cn_to_int, is_complete, parse_outline, split_issuers
+from loaders.reading import normalise
+
+
+def kinds(outline):
+    return [(b.kind, b.number, b.title) for b in outline.blocks if b.kind not in {"title", "notice"}]
+
+
+def test_chinese_numerals():
+    assert [cn_to_int(x) for x in ["一", "九", "十", "十二", "二十", "二十五", "二〇二三", "7"]] == [
+        1, 9, 10, 12, 20, 25, 2023, 7]
+
+
+def test_sentence_completeness():
+    assert is_complete("鼓励平台企业创新。")
+    assert is_complete("打造“绿色直播间”。”")
+    assert not is_complete("参加职工基本养老、")
+    assert not is_complete("优")
+
+
+def test_issuers_split_even_when_spaces_were_normalised_away():
+    assert split_issuers("中共浙江省委办公厅浙江省人民政府办公厅") == ["中共浙江省委办公厅", "浙江省人民政府办公厅"]
+    assert split_issuers("国务院办公厅") == ["国务院办公厅"]
+    assert split_issuers("浙江省人民政府") == ["浙江省人民政府"]
+
+
+DOC = """
+浙江省人民政府办公厅关于印发《关于加强数字贸易的若干意见》的通知
+浙政办发[2024]7号
+各市、县(市、区)人民政府，省政府直属各单位：
+《关于加强数字贸易的若干意见》已经省政府同意，现印发给你们。
+浙江省人民政府办公厅
+2024年3月5日
+
+关于加强数字贸易的若干意见
+
+为推动数字贸易发展，提出如下意见。
+
+一、总体要求
+
+(一)主要目标。到2030年，建成数字贸易强省。
+
+二、重点任务
+
+(二)支持平台企业出海。鼓励平台企业建设海外仓，推动跨境电子商务发展，支持金融机构提供
+
+（紧接第三版）
+
+本报讯 今年以来，记者走访了多家企业。他们表示订单增长明显。
+
+1.今年一季度，全省出口增长12%。
+
+服务。
+
+(三)完善监管制度。建立跨境数据流动监测机制。
+
+三、组织实施
+
+(四)加强组织领导。建立工作专班。
+"""
+
+
+def test_outline_with_notice_first_bracket_measures_and_interleaved_news():
+    outline = parse_outline(normalise(DOC))
+    assert outline.title == "关于加强数字贸易的若干意见"
+    assert outline.number == "浙政办发[2024]7号"
+    assert outline.issuers == ["浙江省人民政府办公厅"]
+    assert outline.date == "2024-03-05"
+    assert outline.addressees.startswith("各市、县")
+    assert outline.target_year == 2030
+    assert kinds(outline) == [
+        ("preamble", 0, ""),
+        ("part", 1, "总体要求"),
+        ("item", 1, "主要目标"),
+        ("part", 2, "重点任务"),
+        ("measure", 2, "支持平台企业出海"),
+        ("measure", 3, "完善监管制度"),
+        ("part", 3, "组织实施"),
+        ("item", 4, "加强组织领导"),
+    ]
+    measure = outline.of_kind("measure")[0]
+    assert measure.text.endswith("支持金融机构提供服务。")  # rejoined across the news
+    text = normalise(DOC)
+    reasons = {text[s:e]: r for s, e, r in outline.excluded}
+    assert reasons["（紧接第三版）"] == "page furniture"
+    assert any(t.startswith("本报讯") for t in reasons)
+    assert any(t.startswith("1.今年") for t in reasons)  # a numbered list in news is not measure 1
+
+
+def test_measure_offsets_map_back_to_the_document():
+    text = normalise(DOC)
+    measure = parse_outline(text).of_kind("measure")[0]
+    i = measure.text.index("服务。")
+    assert text[measure.doc_offset(i):measure.doc_offset(i) + 3] == "服务。"
+    assert text[measure.doc_offset(i - 2, end=True) - 2:measure.doc_offset(i - 2, end=True)] == "提供"
+    assert text[measure.doc_offset(0):measure.doc_offset(0) + 3] == "（二）"
+
+
+def test_prose_without_outline_warns_and_keeps_text_as_preamble():
+    outline = parse_outline(normalise("这是一段没有任何编号结构的说明文字。它只有两句话。"))
+    assert any("no outline" in w for w in outline.warnings)
+    assert any("title" in w for w in outline.warnings)
+    assert [b.kind for b in outline.blocks] == ["preamble"]
+    assert outline.excluded == []
