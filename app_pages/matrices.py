@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import data, widgets
+from app_pages import data
 from render.i18n import node_label
 
 tr = data.tr

@@ -1,0 +1,53 @@
+"""Add a document: an uploaded txt/html/docx/pdf joins the graph for this session only."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from app_pages import data
+
+tr = data.tr
+SEEN = "upload_seen"  # session_state: {content digest: file name} of files already handled
+
+st.title(tr("nav.upload"))
+st.caption(tr("upload.intro"))
+files = st.file_uploader(tr("upload.file"), type=["txt", "html", "htm", "docx", "pdf"],
+                         accept_multiple_files=True, key="upload_files")
+seen: dict[str, str] = st.session_state.setdefault(SEEN, {})
+added = False
+for file in files or []:
+    content = file.getvalue()
+    digest = hashlib.sha1(content).hexdigest() + ":" + file.name
+    if digest in seen and seen[digest] == "ok":
+        continue
+    try:
+        graph = data.load_upload(content, file.name)
+    except Exception as err:  # noqa: BLE001 - LoaderError says why; anything else must not crash the page
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if file.name not in reason:
+            reason = f"{file.name}: {reason}"
+        st.error(tr("upload.failed", reason=reason), icon=":material/error:")
+        seen[digest] = "failed"
+        continue
+    data.uploads()[file.name] = graph
+    seen[digest] = "ok"
+    added = True
+if added:
+    st.rerun()  # the sidebar and store were drawn before this upload: start over with it
+
+st.subheader(tr("upload.session_docs"))
+current = data.uploads()
+if not current:
+    st.caption(tr("upload.none"))
+for name, graph in list(current.items()):
+    left, right = st.columns([5, 1])
+    titles = "、".join(str(n.name) for n in graph.nodes if n.label.value == "Policy") or name
+    left.markdown(f"**{name}** — {titles} · "
+                  + tr("app.store.counts", documents=len(graph.documents), nodes=len(graph.nodes),
+                       edges=len(graph.edges)))
+    if right.button(tr("upload.remove"), key=f"remove_{name}", icon=":material/delete:"):
+        del current[name]
+        st.session_state[SEEN] = {k: v for k, v in seen.items() if not k.endswith(":" + name)}
+        st.rerun()
