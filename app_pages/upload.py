@@ -7,14 +7,18 @@ import hashlib
 import streamlit as st
 
 from app_pages import data
+from app_pages.widgets import escape_markdown as md
 
 tr = data.tr
-SEEN = "upload_seen"  # session_state: {content digest: file name} of files already handled
+SEEN = "upload_seen"  # session_state: {content digest + name: "ok" or "failed"} of files already handled
+FLASH = "upload_flash"  # names added by the run before the last rerun
 
 st.title(tr("nav.upload"))
 st.caption(tr("upload.intro"))
 files = st.file_uploader(tr("upload.file"), type=["txt", "html", "htm", "docx", "pdf"],
                          accept_multiple_files=True, key="upload_files")
+for name in st.session_state.pop(FLASH, []):
+    st.success(tr("upload.added", name=name), icon=":material/check_circle:")
 seen: dict[str, str] = st.session_state.setdefault(SEEN, {})
 added = False
 for file in files or []:
@@ -33,6 +37,7 @@ for file in files or []:
         continue
     data.uploads()[file.name] = graph
     seen[digest] = "ok"
+    st.session_state.setdefault(FLASH, []).append(file.name)
     added = True
 if added:
     st.rerun()  # the sidebar and store were drawn before this upload: start over with it
@@ -44,7 +49,7 @@ if not current:
 for name, graph in list(current.items()):
     left, right = st.columns([5, 1])
     titles = "、".join(str(n.name) for n in graph.nodes if n.label.value == "Policy") or name
-    left.markdown(f"**{name}** — {titles} · "
+    left.markdown(f"**{md(name)}** — {md(titles)} · "
                   + tr("app.store.counts", documents=len(graph.documents), nodes=len(graph.nodes),
                        edges=len(graph.edges)))
     if right.button(tr("upload.remove"), key=f"remove_{name}", icon=":material/delete:"):

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
 DEFAULT_DEST = ROOT / "bench" / "results" / "corpus"  # bench/results/ is git-ignored
 # Bump when the derivation changes, so stale caches are rebuilt rather than silently reused.
-VERSION = 1
+VERSION = 2
 
 SEED_TITLE = "关于促进平台经济高质量发展的实施意见"
 SEED_SUBJECT = "平台经济"
@@ -40,16 +40,18 @@ def title_of(i: int) -> str:
     """The title of document `i` (1-based).
 
     >>> title_of(2)
-    '关于促进数字贸易高质量发展的实施意见（第2号）'
+    '关于促进数字贸易高质量发展的第2号实施意见'
     """
+    # The number goes inside: the outline only recognises a title line that ends in 意见/办法/…, and
+    # a title it does not recognise would send the corpus down a path the seed never takes.
     subject = SUBJECTS[(i - 1) % len(SUBJECTS)]
-    return f"{SEED_TITLE.replace(SEED_SUBJECT, subject)}（第{i}号）"
+    return SEED_TITLE.replace(SEED_SUBJECT, subject).replace("实施意见", f"第{i}号实施意见")
 
 
 def derive(seed: str, i: int) -> str:
     """Document `i` of the corpus, from the seed text.
 
-    >>> "（第7号）" in derive("关于促进平台经济高质量发展的实施意见\\n\\n到2027年，加快发展。", 7)
+    >>> "第7号实施意见" in derive("关于促进平台经济高质量发展的实施意见\\n\\n到2027年，加快发展。", 7)
     True
     """
     # The title occurs as the heading line and inside 《…》 of the issuing notice; replace both first,

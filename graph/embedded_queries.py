@@ -151,6 +151,8 @@ def check_params(name: str, params: dict[str, Any]) -> dict[str, Any]:
 
 def plain(value: Any) -> Any:
     """JSON-plain copy: tuples become lists, lists of strings or numbers are sorted."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -163,6 +165,9 @@ def plain(value: Any) -> Any:
 
 def order(rows: list[Row], *fields: str) -> list[Row]:
     """Sort rows in place like Cypher ``ORDER BY``; a leading ``-`` means descending."""
+    if not any(f.startswith("-") for f in fields):
+        rows.sort(key=lambda row: tuple(_sort_key(row.get(f)) for f in fields))
+        return rows
     for field in reversed(fields):
         desc = field.startswith("-")
         rows.sort(key=lambda row: _sort_key(row.get(field.lstrip("-"))), reverse=desc)

@@ -282,7 +282,8 @@ def read_bytes(data: bytes, name: str) -> SourceText:
     name = str(name)
     suffix = PurePath(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise LoaderError(name, f"unsupported file type '{suffix}' (supported: {', '.join(SUPPORTED_SUFFIXES)})")
+        shown = f"'{suffix}'" if suffix else "(no suffix)"
+        raise LoaderError(name, f"unsupported file type {shown} (supported: {', '.join(SUPPORTED_SUFFIXES)})")
     if len(data) > MAX_BYTES:
         raise LoaderError(name, f"file is {_size(len(data))}, over the {_size(MAX_BYTES)} limit")
     if not data:

@@ -448,17 +448,23 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 def wrap(text: str, size: float, max_width: float, max_lines: int = 2) -> tuple[str, ...]:
-    """`text` broken into at most `max_lines` lines no wider than `max_width`, the last ending in … if cut.
+    """`text` in at most `max_lines` lines of even width no wider than `max_width`; … ends a cut text.
 
     >>> wrap("平台企业", 20, 1000)
     ('平台企业',)
     """
     text = " ".join(str(text).split())
+    total = text_width(text, size)
+    if total <= max_width or not text:
+        return (text,)
+    lines_needed = min(max_lines, math.ceil(total / max_width))
+    target = min(max_width, total / lines_needed + size * 0.5)  # even lines: no one-character orphan
     lines: list[str] = []
     rest = text
     while rest and len(lines) < max_lines:
+        limit = target if len(lines) < lines_needed - 1 else max_width
         cut = len(rest)
-        while cut > 1 and text_width(rest[:cut], size) > max_width:
+        while cut > 1 and text_width(rest[:cut], size) > limit:
             cut -= 1
         if cut < len(rest) and " " in rest[:cut] and not _is_cjk(rest[cut - 1]) and not _is_cjk(rest[cut]):
             cut = rest[:cut].rfind(" ") + 1 or cut  # break English at a space
@@ -469,7 +475,7 @@ def wrap(text: str, size: float, max_width: float, max_lines: int = 2) -> tuple[
         while last and text_width(last + "…", size) > max_width:
             last = last[:-1]
         lines[-1] = last + "…"
-    return tuple(lines) or ("",)
+    return tuple(lines)
 
 
 def _is_cjk(char: str) -> bool:
@@ -537,7 +543,7 @@ def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | 
                                  n.id == focus, (x - w / 2, y + r + 4 * s, x + w / 2, y + r + 4 * s + h)))
     by_id = {p.id: p for p in placed}
     drawn = []
-    show_roles = len(edges) <= 40
+    show_roles = len(edges) <= 16
     for e in edges:
         a, b = by_id[e.source], by_id[e.target]
         dx, dy = b.x - a.x, b.y - a.y

@@ -348,11 +348,14 @@ def system_step(idx: GraphIndex, system_id: str, doc_id: str, lang: str = "zh", 
     sections = [e.source for e in builds if e.source in idx.nodes and idx.nodes[e.source].label == Label.SECTION]
     cites = [e for m in measures for e in idx.out_edges(m.id, EdgeType.CITES)]
     involves = [e for m in measures for e in idx.out_edges(m.id, EdgeType.INVOLVES) if top and e.target == top[0]]
+    # The section joins measures to the system only when they do not build it directly.
+    direct = {e.source for e in builds}
+    via_section = [] if all(m.id in direct for m in measures) else sections
+    kinds = (EdgeType.BUILDS.value, EdgeType.HAS_MEASURE.value) if via_section else (EdgeType.BUILDS.value,)
     return TourStep(f"system-{n}", "system",
                     t("workshop.step.system", lang, system=node_label(system, lang), count=len(measures)),
-                    narrative, tuple(dict.fromkeys([system_id, *sections, *(m.id for m in measures)])), system_id,
-                    _quotes(builds[:1] + cites + involves, 3),
-                    (EdgeType.BUILDS.value, EdgeType.HAS_MEASURE.value))
+                    narrative, tuple(dict.fromkeys([system_id, *via_section, *(m.id for m in measures)])), system_id,
+                    _quotes(builds[:1] + cites + involves, 3), kinds)
 
 
 def pick_measure(idx: GraphIndex, doc_id: str) -> str | None:

@@ -15,8 +15,8 @@ WHERE $direction = 'upstream' AND length(up) <= $depth
 WITH s, downs + collect(up) AS paths
 UNWIND paths AS p
 WITH s, last(nodes(p)) AS n, length(p) AS depth, nodes(p)[-2].id AS parent, type(last(relationships(p))) AS edge_type
-WHERE n <> s
-ORDER BY depth, parent, edge_type
+WITH n, depth, parent, edge_type WHERE n <> s
+WITH n, depth, parent, edge_type ORDER BY depth, parent, edge_type
 WITH n, collect({depth: depth, parent: parent, edge_type: edge_type})[0] AS best
 RETURN n.id AS id, n.type AS type, n.name AS name, best.parent AS parent, best.depth AS depth,
        best.edge_type AS edge_type
