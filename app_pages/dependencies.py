@@ -1,4 +1,4 @@
-"""Dependencies: what a node relies on (downstream) and what relies on it (upstream), as a tree."""
+"""Dependencies: what a node relies on (downstream) and what relies on it (upstream), as trees."""
 
 from __future__ import annotations
 
@@ -6,29 +6,36 @@ import streamlit as st
 
 from app_pages import data, widgets
 from render.highlight import tree_html
+from render.i18n import edge_name, type_name
 
 tr = data.tr
 lang = data.lang()
 
 st.title(tr("nav.dependencies"))
-node_id = widgets.entity_picker("deps_node", tr("common.entity"), default_name="平台企业")
+node_id = widgets.entity_picker("deps_node", tr("common.entity"), default_name="健全平台经济公平竞争规则")
 if node_id is None:
     st.stop()
-left, right = st.columns([2, 1])
-direction = left.radio(tr("deps.direction"), ["downstream", "upstream"], key="deps_direction", horizontal=True,
-                       format_func=lambda d: tr(f"deps.{d}"))
-depth = right.slider(tr("deps.depth"), 1, 5, 3, key="deps_depth")
-
-rows = data.query("dependencies", node=node_id, direction=direction, depth=depth)
+depth = st.slider(tr("deps.depth"), 1, 5, 3, key="deps_depth")
 root = data.nodes_by_id().get(node_id, {"id": node_id, "name": node_id})
-if not rows:
-    st.info(tr("deps.none"))
-    st.stop()
-st.caption(tr("deps.count", count=len(rows)))
-tree_col, table_col = st.columns([3, 2], gap="large")
-with tree_col:
-    st.html(tree_html(root, rows, lang, open_depth=1))
-with table_col:
-    widgets.table(rows, {"name": tr("common.name"), "type": tr("common.type"), "depth": tr("deps.depth"),
-                         "edge_type": tr("common.type") + " (→)"}, key="deps_table",
-                  file_name=f"dependencies-{direction}.csv", height=420)
+
+found = {}
+for column, direction in zip(st.columns(2, gap="large"), ("downstream", "upstream")):
+    rows = data.query("dependencies", node=node_id, direction=direction, depth=depth)
+    found[direction] = rows
+    with column:
+        st.subheader(tr(f"deps.{direction}"))
+        if not rows:
+            st.info(tr("deps.none"))
+            continue
+        st.caption(tr("deps.count", count=len(rows)))
+        with st.container(height=560, border=True):
+            st.html(tree_html(root, rows, lang, open_depth=1))
+
+rows = [dict(row, direction=tr(f"deps.{direction}").split("：")[0].split(":")[0],
+             type_label=type_name(str(row.get("type")), lang), via=edge_name(str(row.get("edge_type")), lang))
+        for direction, direction_rows in found.items() for row in direction_rows]
+if rows:
+    with st.expander(tr("common.table")):
+        widgets.table(rows, {"direction": tr("deps.direction"), "depth": tr("deps.depth"), "name": tr("common.name"),
+                             "type_label": tr("common.type"), "via": tr("deps.via")},
+                      key="deps_table", file_name="dependencies.csv")

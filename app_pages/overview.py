@@ -37,9 +37,14 @@ for column, (name, value) in zip(st.columns(len(figures)), figures):
 
 # ---------------------------------------------------------------- documents
 st.subheader(tr("overview.documents"))
-widgets.table(documents, {"title": tr("overview.doc.title"), "number": tr("overview.doc.number"),
-                          "issuers": tr("overview.doc.issuers"), "date": tr("overview.doc.date"),
-                          "source": tr("overview.doc.source")}, key="documents")
+for doc in documents:
+    with st.container(border=True):
+        st.markdown(f"#### {md(str(doc.get('title') or doc.get('name') or doc['id']))}")
+        facts = [(tr("overview.doc.number"), doc.get("number")),
+                 (tr("overview.doc.issuers"), "、".join(doc.get("issuers") or []) or None),
+                 (tr("overview.doc.date"), doc.get("date")),
+                 (tr("overview.doc.source"), doc.get("source"))]
+        st.markdown("  \n".join(f"**{name}**：{md(str(value))}" for name, value in facts if value))
 
 
 def measure_label(row: dict) -> str:
@@ -75,13 +80,15 @@ for doc in documents:
 
 # ---------------------------------------------------------------- target systems
 st.subheader(tr("overview.systems"))
-systems = [n for n in nodes if n.get("type") == "TargetSystem"]
+systems = [(n, data.query("measures_of_system", system=n["id"])) for n in nodes if n.get("type") == "TargetSystem"]
+# In the order the document builds them: by their first measure.
+systems.sort(key=lambda sm: (min((m.get("doc_id") or "", m.get("number") or 0) for m in sm[1]) if sm[1]
+                             else ("~", 0), sm[0]["id"]))
 if not systems:
     st.caption(tr("overview.systems.none"))
 for row_start in range(0, len(systems), 5):
     batch = systems[row_start:row_start + 5]
-    for column, system in zip(st.columns(5), batch):
-        measures = data.query("measures_of_system", system=system["id"])
+    for column, (system, measures) in zip(st.columns(5), batch):
         with column.container(border=True):
             st.markdown(f":orange[▲] **{md(node_caption(system, lang))}**")
             st.caption(f"{tr('overview.measures_count')}: {len(measures)}")

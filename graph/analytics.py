@@ -27,7 +27,8 @@ DIRECTIONS = ("downstream", "upstream")
 _NOT_FOLLOWED = frozenset({EdgeType.CROSS_REFERENCES.value})
 
 
-def centrality(g: nx.MultiDiGraph, label: Label | str | None = None, kind: str = "degree") -> dict[str, float]:
+def centrality(g: nx.MultiDiGraph, label: Label | str | None = None,
+               kind: str = "degree") -> dict[str, float]:
     """Centrality of each node, scaled so the top node of each type scores 1.0.
 
     Scores are computed on the whole graph but normalised within a node type, so
@@ -59,7 +60,8 @@ def centrality(g: nx.MultiDiGraph, label: Label | str | None = None, kind: str =
     return dict(sorted(out.items()))
 
 
-def top_central(g: nx.MultiDiGraph, label: Label | str, n: int = 10, kind: str = "degree") -> list[dict[str, Any]]:
+def top_central(g: nx.MultiDiGraph, label: Label | str, n: int = 10,
+                kind: str = "degree") -> list[dict[str, Any]]:
     """The `n` most central nodes of one type: rows of id, name, type, score (score desc, then id).
 
     >>> g = _example()
@@ -87,14 +89,15 @@ def k_hop(g: nx.MultiDiGraph, node: str, depth: int = 1) -> dict[str, int]:
         current = frontier.popleft()
         if seen[current] == depth:
             continue
-        for other in neighbours(g, current):
+        for other in _adjacent(g, current):
             if other not in seen:
                 seen[other] = seen[current] + 1
                 frontier.append(other)
     return dict(sorted(seen.items(), key=lambda item: (item[1], item[0])))
 
 
-def shortest_paths(g: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> list[list[dict[str, Any]]]:
+def shortest_paths(g: nx.MultiDiGraph, source: str, target: str,
+                   limit: int = 5) -> list[list[dict[str, Any]]]:
     """Up to `limit` shortest paths from `source` to `target`, ignoring edge direction.
 
     Paths come in order of their node ids (so the first `limit` are always the
@@ -201,7 +204,11 @@ def neighbours(g: nx.MultiDiGraph, node: str) -> list[str]:
     >>> neighbours(_example(), "m2")
     ['actor:企业', 'actor:政府', 'm1', 's']
     """
-    return sorted((set(g.succ[node]) | set(g.pred[node])) - {node})
+    return sorted(_adjacent(g, node))
+
+
+def _adjacent(g: nx.MultiDiGraph, node: str) -> set[str]:
+    return (g.succ[node].keys() | g.pred[node].keys()) - {node}
 
 
 def _raw_scores(g: nx.MultiDiGraph, kind: str) -> dict[str, float]:
@@ -214,7 +221,7 @@ def _raw_scores(g: nx.MultiDiGraph, kind: str) -> dict[str, float]:
         return {n: float(len(set(g.pred[n]) - {n})) for n in g}
     if kind == "out_degree":
         return {n: float(len(set(g.succ[n]) - {n})) for n in g}
-    return {n: float(len(neighbours(g, n))) for n in g}
+    return {n: float(len(_adjacent(g, n))) for n in g}
 
 
 def _distances(g: nx.MultiDiGraph, start: str) -> dict[str, int]:
@@ -222,7 +229,7 @@ def _distances(g: nx.MultiDiGraph, start: str) -> dict[str, int]:
     frontier = deque([start])
     while frontier:
         current = frontier.popleft()
-        for other in neighbours(g, current):
+        for other in _adjacent(g, current):
             if other not in dist:
                 dist[other] = dist[current] + 1
                 frontier.append(other)

@@ -60,7 +60,8 @@ class EmbeddedStore:
         self._index = GraphIndex(_view(merged))
         self._graph = merged
         g = self._index.g
-        return SyncReport(tuple(sorted(d.id for d in graph.documents)), g.number_of_nodes(), g.number_of_edges())
+        documents = tuple(sorted(d.id for d in graph.documents))
+        return SyncReport(documents, g.number_of_nodes(), g.number_of_edges())
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of the named query `name` (see docs/QUERIES.md); StoreError for a bad name or parameter."""

@@ -9,8 +9,9 @@ Readings where docs/QUERIES.md leaves room (the Neo4j store must match):
   ``ORDER BY`` puts None last ascending and first descending, as Cypher does;
   ties beyond the stated order break on id.
 - "measure" means a node labelled Measure (Items are not measures).
-- a measure belongs to a target system when it BUILDS it (the loader gives each
-  measure the BUILDS edge of its section; a Section's own edge does not count).
+- a measure belongs to a target system when it, or the node holding it through
+  HAS_MEASURE (its Section), BUILDS the system. The seed loader gives measures the
+  edge of their section anyway; this keeps hand-made graphs from losing them.
 - ``outline`` includes the Policy node itself at depth 0, parent None.
 - ``search_nodes``: "exact name" compares case-insensitively, like the match.
 - ``cross_references`` takes edges in either direction (outgoing wins a tie).
@@ -22,6 +23,7 @@ Readings where docs/QUERIES.md leaves room (the Neo4j store must match):
 from __future__ import annotations
 
 import inspect
+from enum import Enum
 from typing import Any, Callable, Iterable
 
 import networkx as nx
@@ -76,7 +78,9 @@ class GraphIndex:
         return self.g.nodes[node].get("type") == label.value
 
     def _systems_of(self, measure: str) -> set[str]:
-        return {t for t, _ in self.out_edges(measure, EdgeType.BUILDS) if self.is_a(t, Label.TARGET_SYSTEM)}
+        holders = [measure] + [s for s, _ in self.in_edges(measure, EdgeType.HAS_MEASURE)]
+        return {t for h in holders for t, _ in self.out_edges(h, EdgeType.BUILDS)
+                if self.is_a(t, Label.TARGET_SYSTEM)}
 
 
 def _haystack(attrs: dict[str, Any]) -> tuple[str, ...]:
@@ -102,7 +106,7 @@ def _params_of(fn: Callable[..., Any]) -> dict[str, Any]:
 
 
 def _is_int(value: Any, low: int, high: int | None = None) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= low and (high is None or value <= high)
+    return _is_number(value) and isinstance(value, int) and value >= low and (high is None or value <= high)
 
 
 _NODE_REF = (lambda v: isinstance(v, str) and v != "", "a node id (non-empty text)")
@@ -125,7 +129,10 @@ _QUERY_RULES = {("neighbourhood", "depth"): (lambda v: _is_int(v, 1, 3), "an int
 def check_params(name: str, params: dict[str, Any]) -> dict[str, Any]:
     """`params` completed with defaults, or StoreError with one line saying what is wrong.
 
-    None for a parameter with a default means the default.
+    None for a parameter with a default means the default; an enum member means its value.
+
+    >>> check_params("neighbourhood", {"node": "law:反垄断法"})
+    {'node': 'law:反垄断法', 'depth': 1}
     """
     if name not in QUERIES:
         raise StoreError(f"unknown query {name!r}; valid names: {', '.join(sorted(QUERIES))}")
@@ -139,10 +146,11 @@ def check_params(name: str, params: dict[str, Any]) -> dict[str, Any]:
         value = params.get(param)
         if value is None and default is REQUIRED:
             raise StoreError(f"query {name!r} needs parameter {param!r}; usage: {usage}")
-        value = default if value is None else value
+        value = default if value is None else value.value if isinstance(value, Enum) else value
         ok, meaning = _QUERY_RULES.get((name, param), _RULES[param])
         if not ok(value):
-            raise StoreError(f"query {name!r}: {param} must be {meaning}, got {value!r}; usage: {usage}")
+            got = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+            raise StoreError(f"query {name!r}: {param} must be {meaning}, got {got}; usage: {usage}")
         out[param] = value
     return out
 
@@ -215,7 +223,8 @@ def outline(ix: GraphIndex, *, doc: str) -> list[Row]:
             for child, edges in ix.g.succ[parent].items():
                 if child not in seen and _OUTLINE_TYPES & set(edges):
                     seen.add(child)
-                    rows.append(_pick(ix.g.nodes[child], *_NODE_ROW, "number", "title", parent=parent, depth=depth))
+                    rows.append(_pick(ix.g.nodes[child], *_NODE_ROW, "number", "title",
+                                      parent=parent, depth=depth))
                     children.append(child)
         level = children
     return order(rows, "depth", "parent", "number", "id")
@@ -267,7 +276,8 @@ def measures_citing_law(ix: GraphIndex, *, law: str) -> list[Row]:
 def neighbourhood(ix: GraphIndex, *, node: str, depth: int = 1) -> list[Row]:
     if node not in ix.g:
         return []
-    return [_pick(ix.g.nodes[n], *_NODE_ROW, distance=d) for n, d in analytics.k_hop(ix.g, node, depth).items()]
+    hops = analytics.k_hop(ix.g, node, depth)
+    return [_pick(ix.g.nodes[n], *_NODE_ROW, distance=d) for n, d in hops.items()]
 
 
 @named("edges_among")
@@ -283,7 +293,8 @@ def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5) 
     if source not in ix.g or target not in ix.g:
         return []
     paths = analytics.shortest_paths(ix.g, source, target, limit)
-    return [plain({"path": p, "step": s, **step}) for p, path in enumerate(paths) for s, step in enumerate(path)]
+    return [plain({"path": p, "step": s, **step})
+            for p, path in enumerate(paths) for s, step in enumerate(path)]
 
 
 @named("cross_references")
@@ -342,8 +353,9 @@ def evidence_of(ix: GraphIndex, *, node: str) -> list[Row]:
         return []
     edges = [(node, v, e) for v, es in ix.g.succ[node].items() for e in es.values()]
     edges += [(u, node, e) for u, es in ix.g.pred[node].items() if u != node for e in es.values()]
-    rows = [plain({"source": u, "source_name": ix.g.nodes[u].get("name"), "type": e["type"], "target": v,
-                   "target_name": ix.g.nodes[v].get("name"), "evidence": e["evidence"], "span": e.get("span")})
+    rows = [plain({"source": u, "source_name": ix.g.nodes[u].get("name"), "type": e["type"],
+                   "target": v, "target_name": ix.g.nodes[v].get("name"),
+                   "evidence": e["evidence"], "span": e.get("span")})
             for u, v, e in edges if e.get("evidence")]
     return order(rows, "source", "type", "target")
 

@@ -92,7 +92,8 @@ def _main_block(soup, root: Tag, chrome: set[int], score: dict[int, int]) -> Tag
     picks = [t for t in soup.select(CONTENT_SELECTORS) if outside_chrome(t)]
     most = max((score.get(id(t), 0) for t in picks), default=0)
     if most >= 20:  # the innermost container that still holds most of the text ("#zoom" in ".article")
-        return max((t for t in picks if score.get(id(t), 0) >= 0.7 * most), key=lambda t: len(list(t.parents)))
+        holding = [t for t in picks if score.get(id(t), 0) >= 0.7 * most]
+        return max(holding, key=lambda t: len(list(t.parents)))
     # Text density: go down while one child holds most of the main text.
     block = root
     while True:
@@ -106,7 +107,7 @@ def _main_block(soup, root: Tag, chrome: set[int], score: dict[int, int]) -> Tag
 def _heading(soup, block: Tag, chrome: set[int]) -> tuple[Tag | None, str | None]:
     usable = [h for h in soup.find_all("h1") if h.get_text(strip=True)
               and not any(id(p) in chrome for p in (h, *h.parents))]
-    inside = [h for h in usable if block in h.parents]
+    inside = [h for h in usable if any(p is block for p in h.parents)]  # `in` would compare markup
     h1 = (inside or usable or [None])[0]
     if h1 is not None:
         return h1, _WS.sub(" ", h1.get_text(" ")).strip()
@@ -116,13 +117,14 @@ def _heading(soup, block: Tag, chrome: set[int]) -> tuple[Tag | None, str | None
 
 
 def extract(markup: str) -> HtmlPage:
-    """Split a page into main text and chrome. Blocks (p, div, br, li, h1–h6, tr, td …) end paragraphs.
+    """Split a page into main text and chrome. Blocks (p, div, br, li, h1–h6, tr …) end paragraphs;
+    the cells of a table row are joined by tabs.
 
-    The main block is the first fitting CONTENT_SELECTORS match, else the element reached by descending
-    while one child holds 70% of the page's non-link Chinese text. Chrome is everything else that shows
-    on the page (nav/header/footer/aside/menus, breadcrumbs, share/print rows, copyright lines), kept in
-    `aside`; script/style/head content is dropped. The <h1> (else the <title>) leads the body when the
-    block's first paragraphs lack it.
+    The main block is the innermost CONTENT_SELECTORS match holding most of the matches' text, else the
+    element reached by descending while one child holds 70% of the page's non-link Chinese text. Chrome
+    is everything else that shows on the page (nav/header/footer/aside/menus, breadcrumbs, share/print
+    rows, copyright lines), kept in `aside`; script/style/head content is dropped. The <h1> (else the
+    <title>) leads the body when the block's first paragraphs lack it.
     """
     soup = BeautifulSoup(markup, "html.parser")
     root = soup.body or soup

@@ -40,6 +40,7 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c) not in _FULL}
 _FOLD.update({c: " " for c in (0x3000, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F)})
 _FOLD.update({0: None, 0x200B: None, 0xFEFF: None, 0x0D: "\n", 0x0B: "\n", 0x0C: "\n\n", 0x2028: "\n",
               0x2029: "\n\n"})
+_FOLDABLE = re.compile("[%s]+" % re.escape("".join(map(chr, _FOLD))))  # translate only what needs it
 _IS_CJK = re.compile(f"[{_CJK}]").match
 _HAS_IDEO = re.compile(f"[{_IDEO}]").search
 _AND = re.compile(f"(?<=[{_IDEO}])[ \t]+and[ \t]+(?=[{_IDEO}])")
@@ -84,10 +85,10 @@ def _pair_brackets(text: str) -> str:
             stack.append(at)
         elif stack:
             o = stack.pop()
-            if "(" in (text[o], c) or ")" in (text[o], c):
-                if "（" in (text[o], c) or "）" in (text[o], c) or _HAS_IDEO(text, o + 1, at):
-                    chars = chars or list(text)
-                    chars[o], chars[at] = "（", "）"
+            pair = text[o] + c
+            if pair != "（）" and (pair != "()" or _HAS_IDEO(text, o + 1, at)):
+                chars = chars or list(text)
+                chars[o], chars[at] = "（", "）"
     return "".join(chars) if chars else text
 
 
@@ -109,8 +110,9 @@ def normalise(text: str) -> str:
     >>> normalise("(一)到2027年,全面 and 未来\\r\\n\\r\\n\\r\\n１,000 f(x)　％")
     '（一）到2027年，全面和未来\\n\\n1,000 f(x) %'
     """
-    text = text.replace("\r\n", "\n").translate(_FOLD)
-    text = _AND.sub("和", text)
+    text = _FOLDABLE.sub(lambda m: m.group().translate(_FOLD), text.replace("\r\n", "\n"))
+    if "and" in text:
+        text = _AND.sub("和", text)
     text = _pair_brackets(_PUNCT_RUN.sub(_punct, text))
     text = _t2s(_CJK_SPACE.sub("", text))
     text = _BLANKS.sub("\n\n", _LINE_EDGE.sub("", text))
@@ -119,9 +121,13 @@ def normalise(text: str) -> str:
 
 # ---- bytes -> str ------------------------------------------------------------------------------------
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"BM")
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff",  # images
+          b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x1f\x8b")  # pdf, zip (docx), ole (doc), gzip
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -207,12 +213,11 @@ def _size(n: int) -> str:
 def _from_paragraphs(body: list[str], aside: list[str], encoding: str, warnings: list[str]) -> SourceText:
     body = [p for p in map(normalise, body) if p]
     aside = [p for p in map(normalise, aside) if p]
-    text, spans = "\n\n".join(body), []
-    for para in aside:
-        start = len(text) + 2 if text else 0
-        text = f"{text}\n\n{para}" if text else para
-        spans.append((start, len(text), CHROME))
-    return SourceText(text, tuple(spans), encoding, tuple(warnings))
+    spans, start = [], sum(len(p) + 2 for p in body)
+    for para in aside:  # after the body, each its own paragraph
+        spans.append((start, start + len(para), CHROME))
+        start += len(para) + 2
+    return SourceText("\n\n".join(body + aside), tuple(spans), encoding, tuple(warnings))
 
 
 def _read_html(data: bytes, name: str) -> SourceText:

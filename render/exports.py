@@ -506,17 +506,18 @@ def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | 
     nodes, edges = subgraph(idx, ids, edge_types)
     th = THEMES[theme]
     s = min(width / 1600, height / 900) * scale
+    density = step_density(len(nodes))
     many = len(nodes) > 60
-    font = (16 if many else 24) * s
+    font = 24 * s * density
     title_size = 44 * s if title else 0
     legend_size = 20 * s if legend else 0
     margin = 24 * s
     top = margin + (title_size * 1.5 if title else 0)
     bottom = height - margin - (legend_size * 1.8 if legend else 0)
-    max_label = (160 if many else 260) * s
+    max_label = (160 / 0.66 if many else 260) * s * density
 
     placed_lines = {n.id: wrap(node_label(n, lang), font, max_label, 1 if many else 2) for n in nodes}
-    radius = {n.id: TYPE_RADIUS.get(n.label.value, 15) * s * (0.6 if many else 1.0) * (1.2 if n.id == focus else 1.0)
+    radius = {n.id: TYPE_RADIUS.get(n.label.value, 15) * s * max(density, 0.6) * (1.2 if n.id == focus else 1.0)
               for n in nodes}
     label_h = {i: len(lines) * font * 1.25 for i, lines in placed_lines.items()}
     label_w = {i: max(text_width(line, font) for line in lines) for i, lines in placed_lines.items()}
@@ -560,6 +561,15 @@ def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | 
     legend_items = tuple((style_of(t_)["shape"], style_of(t_)["colour"], type_name(t_, lang)) for t_ in types) \
         if legend else ()
     return Scene(width, height, th, font, title, title_size, tuple(placed), tuple(drawn), legend_items, legend_size)
+
+
+def step_density(count: int) -> float:
+    """How much type and nodes shrink for `count` nodes: 1 up to 15 nodes, down to 0.66 from 35 on.
+
+    >>> step_density(10), step_density(200)
+    (1.0, 0.66)
+    """
+    return round(min(1.0, max(0.66, math.sqrt(15 / max(count, 1)))), 3)
 
 
 def _relax(pos: dict[str, tuple[float, float]], radius: Mapping[str, float], label_w: Mapping[str, float],

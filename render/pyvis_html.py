@@ -160,7 +160,7 @@ def _options(physics: bool, hierarchical: bool, direction: str) -> dict[str, Any
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
                         "keyboard": False, "multiselect": False},
         "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110,
+                    "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140,
                                          "springConstant": 0.06, "avoidOverlap": 0.4},
                     "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
         "layout": {"improvedLayout": True, "randomSeed": 7},
@@ -236,7 +236,8 @@ def graph_html(
         net.add_edge(
             str(row["source"]), str(row["target"]),
             title=edge_tooltip(row, lang),
-            color={"color": edge_colour_of(edge_type), "opacity": 0.55 if outline else 0.85},
+            color={"color": edge_colour_of(edge_type), "highlight": edge_colour_of(edge_type),
+                   "hover": edge_colour_of(edge_type), "inherit": False, "opacity": 0.55 if outline else 0.85},
             width=1 if outline else 1.6,
             dashes=edge_type == "CROSS_REFERENCES",
             **extra,
@@ -248,7 +249,6 @@ def graph_html(
                           _ordered({str(e.get("type")) for e in shown_edges}, EDGE_ORDER), lang)
     js, css = vis_assets()
     settings = {"freeze": not physics and not hierarchical, "simulate": not hierarchical,
-                "focus": focus if focus in known else None,
                 "settling": t("graph.settling", lang), "empty": t("graph.empty", lang)}
     return _PAGE.format(
         lang="en" if lang == "en" else "zh-CN",
@@ -330,7 +330,6 @@ _PAGE = """<!DOCTYPE html>
   }}
   network.once("stabilizationIterationsDone", settled);
   if (!settings.simulate) {{ settled(); }}
-  if (settings.focus) {{ network.selectNodes([settings.focus]); }}
 }})();
 </script>
 </body>

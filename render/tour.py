@@ -425,7 +425,7 @@ def actors_step(idx: GraphIndex, doc_id: str, lang: str = "zh", top: int = 5) ->
         quotes += first[:1]
     return TourStep("actors", "actors", t("workshop.step.actors", lang, count=len(ranked)),
                     t("workshop.narrative.actors", lang, listing=listing), tuple([*ranked, *measures]),
-                    ranked[0] if len(ranked) == 1 else None, _quotes(quotes, 3), (EdgeType.INVOLVES.value,))
+                    ranked[0] if ranked else None, _quotes(quotes, 3), (EdgeType.INVOLVES.value,))
 
 
 def _with_role(edge: Edge, node: Node, lang: str) -> str:

@@ -18,7 +18,8 @@ import networkx as nx
 import pytest
 
 import graph.analytics as analytics
-from graph.analytics import centrality, co_occurring_actors, dependencies, k_hop, neighbours, shortest_paths, top_central
+from graph.analytics import (centrality, co_occurring_actors, dependencies, k_hop, neighbours, shortest_paths,
+                             top_central)
 from graph.convert import to_networkx
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
 
@@ -141,8 +142,10 @@ def test_all_shortest_paths_in_node_id_order_and_limited(g):
         [step("b", "INVOLVES", "m2", False), step("m2", "HAS_MEASURE", "s", False)],  # INVOLVES < MENTIONS
         [step("b", "INVOLVES", "m3", False), step("m3", "HAS_MEASURE", "s", False)],
     ]
-    assert [[s["target"] for s in p] for p in shortest_paths(g, "b", "s", limit=2)] == [["m1", "s"], ["m2", "s"]]
-    assert shortest_paths(g, "a", "c") == [[step("a", "INVOLVES", "i1", False), step("i1", "INVOLVES", "c", True)]]
+    two = shortest_paths(g, "b", "s", limit=2)
+    assert [[s["target"] for s in p] for p in two] == [["m1", "s"], ["m2", "s"]]
+    assert shortest_paths(g, "a", "c") == [
+        [step("a", "INVOLVES", "i1", False), step("i1", "INVOLVES", "c", True)]]
 
 
 def test_shortest_paths_without_a_path(g):
@@ -157,7 +160,8 @@ def test_shortest_paths_without_a_path(g):
 def test_co_occurring_actors_counts_measures_only(g):
     # i1 (an Item) involves a and c; that is not a shared measure.
     assert co_occurring_actors(g) == [
-        {"a": "a", "a_name": "平台企业", "b": "b", "b_name": "金融机构", "shared": 2, "measures": ["m1", "m2"]},
+        {"a": "a", "a_name": "平台企业", "b": "b", "b_name": "金融机构", "shared": 2,
+         "measures": ["m1", "m2"]},
         {"a": "b", "a_name": "金融机构", "b": "c", "b_name": "行业协会", "shared": 1, "measures": ["m3"]},
     ]
     assert [(r["a"], r["b"]) for r in co_occurring_actors(g, min_shared=2)] == [("a", "b")]
@@ -191,8 +195,10 @@ def test_upstream_dependencies_keep_each_node_at_its_smallest_depth(g):
 
 
 def test_dependencies_do_not_follow_cross_references(g):
-    assert _deps(dependencies(g, "m3", "downstream", 1)) == [("b", "m3", 1, "INVOLVES"), ("c", "m3", 1, "INVOLVES")]
-    assert _deps(dependencies(g, "m1", "upstream", 2)) == [("s", "m1", 1, "HAS_MEASURE"), ("p", "s", 2, "HAS_PART")]
+    assert _deps(dependencies(g, "m3", "downstream", 1)) == [
+        ("b", "m3", 1, "INVOLVES"), ("c", "m3", 1, "INVOLVES")]
+    assert _deps(dependencies(g, "m1", "upstream", 2)) == [
+        ("s", "m1", 1, "HAS_MEASURE"), ("p", "s", 2, "HAS_PART")]
     assert dependencies(g, "z", "upstream") == []
 
 

@@ -1,0 +1,211 @@
+"""Loader speed and memory against jieba precise-mode segmentation of the same texts, in the same run.
+
+    python -m bench.bench_loader
+
+Goals: jieba time / loader time >= 1 (the whole loader — read, decode, normalise, outline, extract,
+relate, merge — is no slower than merely segmenting the words), and 1,000 documents in < 30 s.
+
+Every measurement runs in its own fresh interpreter, one after another, so each peak RSS belongs to
+that tool alone and one's caches and garbage do not slow the other. One-time start-up is excluded
+on both sides and reported apart: `jieba.initialize()` (dictionary) and the loader's first load
+(lexicon, OpenCC). Figures also go to bench/results/loader.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import DEFAULT_DEST, SEED, make_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "data" / "gold" / "zhejiang-platform-economy-2023.yaml"
+RESULTS = ROOT / "bench" / "results" / "loader.json"
+CORPUS_SIZE = 1000
+SEED_REPEATS = 7
+GOAL_RATIO = 1.0
+GOAL_CORPUS_SECONDS = 30.0
+MB = 1024 * 1024
+
+
+# ---- worker: runs in a fresh interpreter ---------------------------------------------------------------
+
+def _rss_bytes() -> int | None:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _maxrss_bytes() -> int | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # bytes on macOS, KiB on Linux
+
+
+def _setup(tool: str):
+    """Import and warm up `tool`; returns (run(paths) -> summary, seconds of start-up)."""
+    started = time.perf_counter()
+    if tool == "jieba":
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+
+        def run(paths):
+            # Segments are counted, not kept: a list of millions of tokens would measure Python lists.
+            return {"tokens": sum(len(jieba.lcut(Path(p).read_text(encoding="utf-8"))) for p in paths)}
+    else:
+        from graph.model import Label
+        from loaders import load_paths
+
+        load_paths([SEED])  # first load builds the lexicon and the OpenCC converter
+
+        if tool == "loader":  # what `python -m loaders FILE...` does: one merged graph
+            def run(paths):
+                graph = load_paths(paths)
+                return {"documents": len(graph.documents), "measures": len(graph.nodes_of(Label.MEASURE)),
+                        "nodes": len(graph.nodes), "edges": len(graph.edges)}
+        else:  # "loader-each": every file on its own, graphs dropped — the cost without merging
+            def run(paths):
+                measures = 0
+                for p in paths:
+                    measures += len(load_paths([p]).nodes_of(Label.MEASURE))
+                return {"documents": len(paths), "measures": measures}
+    return run, time.perf_counter() - started
+
+
+def _worker(job: dict) -> dict:
+    run, startup = _setup(job["tool"])
+    paths, times = job["paths"], []
+    base_rss = _rss_bytes()
+    for _ in range(job["repeats"]):
+        t0 = time.perf_counter()
+        summary = run(paths)
+        times.append(time.perf_counter() - t0)
+    out = {"startup_s": startup, "times_s": times, "summary": summary, "maxrss_bytes": _maxrss_bytes(),
+           "rss_after_startup_bytes": base_rss}
+    if job.get("tracemalloc"):  # a separate pass: tracing slows Python code several times over
+        import tracemalloc
+
+        tracemalloc.start()
+        run(paths)
+        out["tracemalloc_peak_bytes"] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return out
+
+
+# ---- driver --------------------------------------------------------------------------------------------
+
+def _measure(tool: str, paths: list[Path], repeats: int, trace: bool) -> dict:
+    job = {"tool": tool, "paths": [str(p) for p in paths], "repeats": repeats, "tracemalloc": trace}
+    proc = subprocess.run([sys.executable, "-m", "bench.bench_loader", "--worker"], input=json.dumps(job),
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{tool} worker failed (exit {proc.returncode}): {last}")
+    result = json.loads(proc.stdout)
+    times = result["times_s"]
+    result.update(tool=tool, documents=len(paths), repeats=repeats, median_s=statistics.median(times),
+                  min_s=min(times), docs_per_s=len(paths) / statistics.median(times))
+    return result
+
+
+def _mb(n: int | None) -> str:
+    return "–" if n is None else f"{n / MB:.1f}"
+
+
+def _time(s: float) -> str:
+    return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def _row(set_name: str, label: str, r: dict) -> str:
+    grown = (r["maxrss_bytes"] - r["rss_after_startup_bytes"]
+             if r["maxrss_bytes"] and r["rss_after_startup_bytes"] else None)
+    return (f"{set_name:<8}{label:<26}{_time(r['median_s']):>11}{r['docs_per_s']:>10.1f}"
+            f"{_mb(r.get('tracemalloc_peak_bytes')):>13}{_mb(r['maxrss_bytes']):>10}{_mb(grown):>10}"
+            f"{_time(r['startup_s']):>12}")
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main() -> int:
+    from loaders.evaluate import evaluate, format_scores
+    from loaders import load_paths
+    import yaml
+
+    corpus = make_corpus(CORPUS_SIZE, DEFAULT_DEST)
+    corpus_mb = sum(p.stat().st_size for p in corpus) / MB
+    seed_chars = len(SEED.read_text(encoding="utf-8"))
+    print(f"loader vs jieba precise mode — seed ({seed_chars:,} chars, median of {SEED_REPEATS} runs) and "
+          f"a derived corpus ({len(corpus):,} documents, {corpus_mb:.1f} MB, {corpus[0].parent})")
+
+    runs = {
+        "seed": {"loader": _measure("loader", [SEED], SEED_REPEATS, trace=True),
+                 "jieba": _measure("jieba", [SEED], SEED_REPEATS, trace=True)},
+        "corpus": {"loader": _measure("loader", corpus, 1, trace=False),
+                   "loader-each": _measure("loader-each", corpus, 1, trace=False),
+                   "jieba": _measure("jieba", corpus, 1, trace=False)},
+    }
+    labels = {"loader": "loader (load_paths)", "loader-each": "loader, file by file", "jieba": "jieba.lcut"}
+    print()
+    print(f"{'set':<8}{'tool':<26}{'time':>11}{'docs/s':>10}{'tracemalloc':>13}{'maxrss':>10}{'+rss':>10}"
+          f"{'start-up':>12}")
+    for set_name, tools in runs.items():
+        for tool, r in tools.items():
+            print(_row(set_name, labels[tool], r))
+    print("memory in MB: tracemalloc = peak of Python allocations in one traced pass (seed only: tracing "
+          "slows the 1,000-document pass severalfold); maxrss = peak RSS of the process; +rss = its growth "
+          "after start-up. start-up (excluded from time) = jieba.initialize() / the loader's first load.")
+
+    seed_ratio = runs["seed"]["jieba"]["median_s"] / runs["seed"]["loader"]["median_s"]
+    corpus_ratio = runs["corpus"]["jieba"]["median_s"] / runs["corpus"]["loader"]["median_s"]
+    each_ratio = runs["corpus"]["jieba"]["median_s"] / runs["corpus"]["loader-each"]["median_s"]
+    total = runs["corpus"]["loader"]["median_s"]
+    found = runs["corpus"]["loader"]["summary"]
+    complete = found["documents"] == len(corpus) and found["measures"] == 25 * len(corpus)
+    print()
+    print(f"ratio jieba/loader: seed {seed_ratio:.2f}, corpus {corpus_ratio:.2f} (file by file {each_ratio:.2f})"
+          f" — goal >= {GOAL_RATIO:g}: {_verdict(min(seed_ratio, corpus_ratio) >= GOAL_RATIO)}")
+    print(f"1,000-document total: {total:.2f} s — goal < {GOAL_CORPUS_SECONDS:g} s: "
+          f"{_verdict(total < GOAL_CORPUS_SECONDS)}; graph holds {found['documents']:,} documents, "
+          f"{found['measures']:,} measures, {found['nodes']:,} nodes, {found['edges']:,} edges "
+          f"({'complete' if complete else 'INCOMPLETE: expected 25 measures a document'})")
+
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    scores = evaluate(load_paths([SEED]), gold)
+    print()
+    print(f"seed against {GOLD.relative_to(ROOT)}:")
+    print(format_scores(scores))
+
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({
+        "seed_chars": seed_chars, "corpus_documents": len(corpus), "corpus_mb": corpus_mb,
+        "ratio_jieba_over_loader": {"seed": seed_ratio, "corpus": corpus_ratio, "corpus_file_by_file": each_ratio},
+        "corpus_total_s": total, "goals": {"ratio": GOAL_RATIO, "corpus_s": GOAL_CORPUS_SECONDS},
+        "corpus_complete": complete, "runs": runs,
+        "evaluation": [{"kind": s.kind, "gold": s.gold, "found": s.found, "correct": s.correct,
+                        "precision": s.precision, "recall": s.recall} for s in scores],
+    }, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--worker"]:
+        json.dump(_worker(json.load(sys.stdin)), sys.stdout)
+    else:
+        sys.exit(main())

@@ -1,0 +1,395 @@
+"""`Neo4jStore`: the policy graph in Neo4j (own server, cluster or Aura) over the official driver.
+
+>>> store = Neo4jStore.connect(load_settings())  # doctest: +SKIP
+>>> store.load(graph)                             # doctest: +SKIP
+SyncReport(documents=('doc:…',), nodes=412, edges=1180)
+
+Labels are the model's node types, relationship types its edge types, and the
+properties are ``Node.as_dict()`` / ``Edge.as_dict()``. Each document is written
+in one managed transaction of batched ``UNWIND $rows … MERGE`` statements that
+also drops what the new version no longer has, so a failure leaves the previous
+version whole and a re-load changes nothing. Named queries and user Cypher run
+in read transactions and are refused (and rolled back) if they would write,
+whether or not the server enforces the access mode itself (ArcadeDB does not).
+Every failure is a `StoreError` with one line and no password in it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+import neo4j
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.cypher import fill, load_cypher, query_names
+from graph.embedded import check_params
+from graph.embedded_queries import plain
+from graph.model import SHARED_LABELS, EdgeType, Label, PolicyGraph
+from graph.settings import Neo4jSettings
+from graph.store import StoreError, SyncReport
+
+log = logging.getLogger(__name__)
+
+BATCH_ROWS = 1000  # rows per UNWIND statement: big enough to amortise a round trip, small enough to stream
+# Labels whose nodes belong to one document (they carry doc_id) and go when its new version lacks them.
+# The Policy node is the document itself; shared entities go only as orphans.
+OWNED_LABELS = tuple(lb for lb in Label if lb is not Label.POLICY and lb not in SHARED_LABELS)
+Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
+
+_drivers: dict[tuple[str, str, str], neo4j.Driver] = {}
+_drivers_lock = threading.Lock()
+
+
+def _driver(settings: Neo4jSettings) -> neo4j.Driver:
+    """The process's one driver for these settings (drivers pool connections and are thread-safe)."""
+    key = (settings.uri, settings.user, settings.password)
+    with _drivers_lock:
+        if key not in _drivers:
+            _drivers[key] = neo4j.GraphDatabase.driver(
+                settings.uri, auth=(settings.user, settings.password),
+                connection_timeout=10.0, max_transaction_retry_time=15.0)
+        return _drivers[key]
+
+
+def _forget_driver(settings: Neo4jSettings) -> None:
+    with _drivers_lock:
+        driver = _drivers.pop((settings.uri, settings.user, settings.password), None)
+    if driver is not None:
+        driver.close()
+
+
+@atexit.register
+def close_drivers() -> None:
+    """Close every driver this process opened."""
+    with _drivers_lock:
+        drivers = list(_drivers.values())
+        _drivers.clear()
+    for driver in drivers:
+        driver.close()
+
+
+class WriteRefused(Exception):
+    """Raised inside a read transaction whose statement turned out to write: rolls it back."""
+
+
+def describe(exc: BaseException, settings: Neo4jSettings) -> str:
+    """One line saying what went wrong, with the password masked.
+
+    >>> describe(ValueError("Unknown URI scheme 'htp'"), Neo4jSettings("htp://h", password="pw"))
+    "bad Neo4j URI 'htp://h': Unknown URI scheme 'htp'"
+    """
+    where = f"Neo4j at {settings.safe_uri}"
+    code = getattr(exc, "code", None) or ""
+    if isinstance(exc, AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
+        text = f"{where} refused user {settings.user!r}: wrong user name or password"
+    elif isinstance(exc, (ServiceUnavailable, SessionExpired)):
+        reason = str(exc).rsplit("(reason ", 1)[-1].rstrip(")") if "(reason " in str(exc) else str(exc)
+        text = f"cannot reach {where}: {reason.strip()} (is the server running and the URI right?)"
+    elif code == "Neo.ClientError.Database.DatabaseNotFound":
+        text = f"{where} has no database {settings.database!r} (check NEO4J_DATABASE)"
+    elif code.startswith("Neo.ClientError.Security."):
+        text = f"{where} does not allow user {settings.user!r} this: {getattr(exc, 'message', '') or exc}"
+    elif isinstance(exc, Neo4jError):
+        text = f"{where}: {code or type(exc).__name__}: {exc.message or exc}"
+    elif isinstance(exc, ValueError):  # the driver's word for a malformed URI
+        text = f"bad Neo4j URI {settings.safe_uri!r}: {exc}"
+    else:
+        text = f"{where}: {type(exc).__name__}: {exc}"
+    return " ".join(settings.redact(text).split())
+
+
+def schema_statements() -> list[str]:
+    """The statements of ``cypher/schema.cypher``, comments dropped."""
+    lines = [ln for ln in load_cypher("schema").splitlines() if not ln.lstrip().startswith("//")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+class Neo4jStore:
+    """A `PolicyStore` in a Neo4j database. Make one with `Neo4jStore.connect`."""
+
+    name = "neo4j"
+
+    def __init__(self, settings: Neo4jSettings, driver: neo4j.Driver) -> None:
+        self.settings = settings
+        self._driver = driver
+
+    @classmethod
+    def connect(cls, settings: Neo4jSettings, *, schema: bool = True) -> "Neo4jStore":
+        """A store on `settings`' database, checked to answer and (with `schema`) with the schema applied.
+
+        StoreError with one clear line when the server is down, the password is wrong
+        or the database does not exist.
+        """
+        try:
+            store = cls(settings, _driver(settings))
+            store._driver.verify_connectivity()
+            store._read(load_cypher("ping"), {})
+            if schema:
+                store.apply_schema()
+        except (Neo4jError, DriverError, ValueError, OSError) as exc:
+            _forget_driver(settings)
+            raise StoreError(describe(exc, settings)) from None
+        return store
+
+    # ------------------------------------------------------------------ schema
+
+    def apply_schema(self, statements: list[str] | None = None) -> list[str]:
+        """Run the schema statements; an index the server refuses is skipped with one warning.
+
+        Returns the refused statements (constraints are never skipped: MERGE relies on them).
+        """
+        refused = []
+        for statement in schema_statements() if statements is None else statements:
+            try:
+                self._write(statement)
+            except Neo4jError as exc:
+                if "CONSTRAINT" in statement.upper() or not (exc.code or "").startswith("Neo.ClientError"):
+                    raise
+                refused.append(statement)
+        if refused:
+            names = ", ".join(s.split()[2] if s.upper().startswith("CREATE INDEX") else s.split()[1]
+                              for s in refused)
+            log.warning("Neo4j at %s refused %d index statement(s) (%s); queries still work, some slower",
+                        self.settings.safe_uri, len(refused), names)
+        return refused
+
+    # ------------------------------------------------------------------ queries
+
+    def query_names(self) -> list[str]:
+        return query_names()
+
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of named query `name` (docs/QUERIES.md), run read-only."""
+        params = check_params(name, params)
+        if name not in query_names():
+            raise StoreError(f"query {name!r} has no Cypher file cypher/queries/{name}.cypher")
+        return [plain(_shape(row)) for row in self._read(load_cypher(name), _parameters(params))]
+
+    def read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of user-written `cypher` with `params`, in a read transaction: a write is refused."""
+        return [plain(row) for row in self._read(cypher, _parameters(params))]
+
+    def _read(self, statement: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            result = tx.run(statement, params)
+            rows = [record.data() for record in result]
+            summary = result.consume()
+            # The server's own read mode is the first guard; this one holds where it is not
+            # enforced (ArcadeDB): raising here rolls the transaction back.
+            if summary.query_type not in ("r", None) or (
+                    summary.query_type is None and summary.counters.contains_updates):
+                raise WriteRefused(summary.query_type)
+            return rows
+
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+        except WriteRefused:
+            raise StoreError("refused: a query here is read-only and this one would write "
+                             "(nothing was changed)") from None
+        except Neo4jError as exc:
+            if exc.code in ("Neo.ClientError.Statement.AccessMode",
+                            "Neo.ClientError.Transaction.ForbiddenDueToTransactionType"):
+                raise StoreError("refused: a query here is read-only and this one would write "
+                                 "(nothing was changed)") from None
+            raise StoreError(describe(exc, self.settings)) from None
+        except DriverError as exc:
+            raise StoreError(describe(exc, self.settings)) from None
+
+    def _write(self, statement: str, **params: Any) -> None:
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            session.execute_write(lambda tx: tx.run(statement, params).consume())
+
+    def _session(self, mode: str) -> neo4j.Session:
+        return self._driver.session(database=self.settings.database, default_access_mode=mode)
+
+    # ------------------------------------------------------------------ sync
+
+    def load(self, graph: PolicyGraph, progress: Progress | None = None) -> SyncReport:
+        """Write every document of `graph`, one transaction each, replacing its previous version.
+
+        `progress(done, total, doc_id)` is called after each document is committed.
+        """
+        if not isinstance(graph, PolicyGraph):
+            raise StoreError(f"load needs a PolicyGraph, got {type(graph).__name__}")
+        batches = document_batches(graph)  # every check before the first write
+        for done, batch in enumerate(batches, 1):
+            try:
+                with self._session(neo4j.WRITE_ACCESS) as session:
+                    session.execute_write(_write_document, batch)
+            except (Neo4jError, DriverError) as exc:
+                raise StoreError(f"document {batch.doc_id} not written (its previous version is kept): "
+                                 f"{describe(exc, self.settings)}") from None
+            if progress is not None:
+                progress(done, len(batches), batch.doc_id)
+        nodes, edges = self.counts()
+        return SyncReport(tuple(sorted(b.doc_id for b in batches)), nodes, edges)
+
+    def counts(self) -> tuple[int, int]:
+        """(nodes, relationships) of the policy graph's labels and types."""
+        def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
+            nodes = sum(tx.run(fill("count_nodes", label=lb)).single()["count"] for lb in Label)
+            edges = sum(tx.run(fill("count_edges", type=t)).single()["count"] for t in EdgeType)
+            return nodes, edges
+
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(describe(exc, self.settings)) from None
+
+    def close(self) -> None:
+        """Nothing to release per store: the process's driver is closed at exit (`close_drivers`)."""
+
+
+# ---------------------------------------------------------------------- rows of one document
+
+@dataclass
+class DocumentBatch:
+    """What one document's transaction writes: rows grouped by label / edge type."""
+
+    doc_id: str
+    owned: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)  # replaced whole
+    linked: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)  # created if missing
+    edges: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = field(default_factory=dict)
+    loose: list[str] = field(default_factory=list)  # linked nodes no edge of this document uses
+
+    def keep_edges(self, edge_type: EdgeType) -> list[list[str]]:
+        return [[r["source"], r["target"]] for (t, _, _), rows in self.edges.items() if t is edge_type
+                for r in rows]
+
+    def keep_nodes(self, label: Label) -> list[str]:
+        return [r["id"] for r in self.owned.get(label, [])]
+
+
+def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
+    """One batch per document of `graph` (its Document records, then any doc_id its nodes or edges
+    name), validated: StoreError if an edge's end is missing or a property cannot be stored."""
+    nodes = {n.id: n for n in graph.nodes}
+    owner = {n.id: n.id if n.label is Label.POLICY else n.attrs.get("doc_id") for n in graph.nodes}
+    doc_ids = list(dict.fromkeys([d.id for d in graph.documents] + [o for o in owner.values() if o]
+                                 + [e.doc_id for e in graph.edges]))
+    batches = {doc: DocumentBatch(doc) for doc in doc_ids}
+    placed: dict[str, set[str]] = {doc: set() for doc in doc_ids}
+    for node in graph.nodes:
+        if owner[node.id]:
+            _add_node(batches[owner[node.id]].owned, node)
+            placed[owner[node.id]].add(node.id)
+    used = set()
+    for edge in graph.edges:
+        for end in (edge.source, edge.target):
+            if end not in nodes:
+                raise StoreError(f"edge {edge.source} -{edge.type.value}-> {edge.target} of document "
+                                 f"{edge.doc_id}: node {end} is not in the graph")
+            used.add(end)
+            if end not in placed[edge.doc_id]:
+                _add_node(batches[edge.doc_id].linked, nodes[end])
+                placed[edge.doc_id].add(end)
+        key = (edge.type, nodes[edge.source].label, nodes[edge.target].label)
+        batches[edge.doc_id].edges.setdefault(key, []).append(
+            {"source": edge.source, "target": edge.target, "props": _props(edge.as_dict(), edge.key)})
+    strays = [n for n in graph.nodes if not owner[n.id] and n.id not in used]
+    if strays and batches:  # unowned and unused: kept with the first document, dropped if orphans
+        first = batches[doc_ids[0]]
+        for node in strays:
+            _add_node(first.linked, node)
+            first.loose.append(node.id)
+    return list(batches.values())
+
+
+def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any) -> None:
+    groups.setdefault(node.label, []).append({"id": node.id, "props": _props(node.as_dict(), node.id)})
+
+
+def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
+    """Properties as Neo4j stores them: None dropped, tuples as lists; anything Neo4j cannot store
+    (maps, nested or mixed lists) is refused here, before any write, on every server."""
+    out = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, (tuple, list, set, frozenset)):
+            value = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+            kinds = {_kind(v) for v in value}
+            if len(kinds) > 1 or kinds & {"list", "map", "other", None}:
+                raise StoreError(f"{where}: property {key!r} is a list Neo4j cannot store "
+                                 "(items must be all text, all numbers or all booleans)")
+        elif _kind(value) in ("map", "other"):
+            raise StoreError(f"{where}: property {key!r} is a {type(value).__name__}, which Neo4j cannot store")
+        out[key] = value
+    return out
+
+
+def _kind(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "list"
+    return "map" if isinstance(value, Mapping) else "other"
+
+
+# ---------------------------------------------------------------------- one document's transaction
+
+def _write_document(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
+    _merge_nodes(tx, batch)
+    _merge_edges(tx, batch)
+    _drop_stale(tx, batch)
+
+
+def _merge_nodes(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
+    for template, groups in (("merge_nodes", batch.owned), ("merge_shared_nodes", batch.linked)):
+        for label, rows in groups.items():
+            _unwind(tx, fill(template, label=label), rows)
+
+
+def _merge_edges(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
+    for (edge_type, source, target), rows in batch.edges.items():
+        _unwind(tx, fill("merge_edges", type=edge_type, source=source, target=target), rows)
+
+
+def _drop_stale(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
+    """Edges and owned nodes the new version lacks, then shared entities nothing uses any more."""
+    maybe_orphans = set(batch.loose)
+    for edge_type in EdgeType:
+        result = tx.run(fill("delete_stale_edges", type=edge_type), doc=batch.doc_id,
+                        keep=batch.keep_edges(edge_type))
+        for record in result:
+            maybe_orphans.update((record["source"], record["target"]))
+    for label in OWNED_LABELS:
+        tx.run(fill("delete_stale_nodes", label=label), doc=batch.doc_id, keep=batch.keep_nodes(label)).consume()
+    if maybe_orphans:
+        ids = sorted(maybe_orphans)
+        for label in SHARED_LABELS:
+            tx.run(fill("delete_orphans", label=label), ids=ids).consume()
+
+
+def _unwind(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), BATCH_ROWS):
+        chunk = rows[start:start + BATCH_ROWS]
+        written = tx.run(statement, rows=chunk).single()["written"]
+        if written != len(chunk):  # a MATCH found no node: never commit a partial document
+            raise StoreError(f"wrote {written} of {len(chunk)} rows; the document was rolled back")
+
+
+# ---------------------------------------------------------------------- rows back
+
+def _parameters(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters as the driver sends them (sets and tuples as lists)."""
+    return {k: sorted(v) if isinstance(v, (set, frozenset)) else list(v) if isinstance(v, tuple) else v
+            for k, v in params.items()}
+
+
+def _shape(row: dict[str, Any]) -> dict[str, Any]:
+    """A query's row: a ``props`` column (a map of stored properties) is spread into the row."""
+    props = row.pop("props", None)
+    return {**row, **props} if isinstance(props, dict) else row

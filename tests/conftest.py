@@ -1,0 +1,31 @@
+"""Shared fixtures. `bolt_settings`: a real Bolt server for the whole session.
+
+With NEO4J_URI set, the tests run against that server (NEO4J_USER, NEO4J_PASSWORD,
+NEO4J_DATABASE) instead; otherwise one ArcadeDB server (tests/bolt_server.py) starts
+on a free loopback port with its data in a temp dir, and stops at the end.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`) puts only tests/ on the path
+    sys.path.insert(0, str(ROOT))
+
+from bolt_server import BoltServer  # noqa: E402  (needs the path above)
+from graph.settings import settings_from_env  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def bolt_settings():
+    """Settings of the Bolt server the store tests use (a `Neo4jSettings`)."""
+    external = settings_from_env()
+    if external is not None:
+        yield external
+        return
+    with BoltServer() as server:
+        yield server.settings
