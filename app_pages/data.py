@@ -274,6 +274,15 @@ def nodes_by_id() -> dict[str, dict[str, Any]]:
     return {row["id"]: row for row in query("all_nodes")}
 
 
+def systems_in_order() -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """(target system, its measures) in the order the documents build them: by first measure."""
+    systems = [(n, query("measures_of_system", system=n["id"]))
+               for n in query("all_nodes") if n.get("type") == "TargetSystem"]
+    systems.sort(key=lambda sm: (min((m.get("doc_id") or "", m.get("number") or 0) for m in sm[1])
+                                 if sm[1] else ("\uffff", 0), sm[0]["id"]))
+    return systems
+
+
 # ---------------------------------------------------------------- loading with progress
 
 def warm_up(on_step: Callable[[float, str], None]) -> None:

@@ -2,31 +2,54 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from app_pages import data, widgets
+from app_pages.widgets import escape_markdown as md
 
 tr = data.tr
+CONTEXT = 30  # characters of kept text shown either side of a passage
+
+
+def short(doc_id: str) -> str:
+    return doc_id.split(":", 1)[-1]
+
 
 st.title(tr("nav.excluded"))
 st.caption(tr("excluded.intro"))
 graph = data.session_graph()
-rows = [{"doc_id": x.doc_id, "start": x.start, "end": x.end, "reason": x.reason, "text": x.text}
-        for x in sorted(graph.excluded, key=lambda x: (x.doc_id, x.start))]
+texts = {d.id: d.text for d in graph.documents}
+rows = [{"doc_id": x.doc_id, "doc": short(x.doc_id), "start": x.start, "end": x.end, "reason": x.reason,
+         "text": x.text} for x in sorted(graph.excluded, key=lambda x: (x.doc_id, x.start))]
 warnings = [(d.id, w) for d in graph.documents for w in d.warnings]
 
 if not rows:
     st.success(tr("excluded.none"))
 else:
     docs = sorted({r["doc_id"] for r in rows})
-    chosen = st.multiselect(tr("excluded.filter"), docs, default=docs, key="excluded_docs",
-                            format_func=lambda d: d.split(":", 1)[-1])
+    chosen = st.multiselect(tr("excluded.filter"), docs, default=docs, key="excluded_docs", format_func=short)
     shown = [r for r in rows if r["doc_id"] in chosen]
     st.caption(tr("excluded.chars", count=len(shown), chars=sum(len(r["text"]) for r in shown)))
-    widgets.table(shown, {"doc_id": tr("common.document"), "start": tr("excluded.start"), "end": tr("excluded.end"),
-                          "reason": tr("excluded.reason"), "text": tr("excluded.text")},
-                  key="excluded", file_name="set-aside-text.csv")
+    reasons = Counter(r["reason"] for r in shown)
+    st.markdown(" · ".join(f"**{md(reason)}** ×{count}" for reason, count in reasons.most_common()))
+    passages_tab, table_tab = st.tabs([tr("excluded.passages"), tr("common.table")])
+    with passages_tab, st.container(height=640, border=False):
+        for row in shown:
+            text = texts.get(row["doc_id"], "")
+            before = text[max(0, row["start"] - CONTEXT):row["start"]].replace("\n", " ")
+            after = text[row["end"]:row["end"] + CONTEXT].replace("\n", " ")
+            with st.container(border=True):
+                st.caption(f"{md(row['doc'])} · {row['start']}–{row['end']} · {md(row['reason'])}")
+                st.text(row["text"])
+                if before or after:
+                    st.caption(f"{tr('excluded.context')}: …{md(before)} ⟨✂⟩ {md(after)}…")
+    with table_tab:
+        widgets.table(shown, {"doc": tr("common.document"), "start": tr("excluded.start"), "end": tr("excluded.end"),
+                              "reason": tr("excluded.reason"), "text": tr("excluded.text")},
+                      key="excluded", file_name="set-aside-text.csv")
 if warnings:
     st.subheader(tr("excluded.warnings"))
-    widgets.table([{"doc": d, "warning": w} for d, w in warnings],
+    widgets.table([{"doc": short(d), "warning": w} for d, w in warnings],
                   {"doc": tr("common.document"), "warning": tr("excluded.reason")}, key="excluded_warnings")

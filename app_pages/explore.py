@@ -98,12 +98,11 @@ with detail_col:
             st.json(extra)
     evidence = data.query("evidence_of", node=chosen)
     st.markdown(f"**{tr('common.evidence')}** ({len(evidence)})")
-    for row in evidence[:12]:
-        other = row["target_name"] if row["source"] == chosen else row["source_name"]
-        st.markdown(f"**{md(edge_name(row['type'], lang))}** · {md(str(other))}")
-        widgets.evidence_quote(row.get("evidence"))
-    if len(evidence) > 12:
-        st.caption(f"… +{len(evidence) - 12}")
+    with st.container(height=380, border=True):
+        for row in evidence:
+            other = row["target_name"] if row["source"] == chosen else row["source_name"]
+            st.markdown(f"**{md(edge_name(row['type'], lang))}** · {md(str(other))}")
+            widgets.evidence_quote(row.get("evidence"))
     neighbours = sorted({e["target"] if e["source"] == chosen else e["source"]
                          for e in edges if chosen in (e["source"], e["target"])} - {chosen})
     if neighbours:

@@ -30,7 +30,8 @@ def measure_of(row: dict) -> str:
 def heatmap(frame: pd.DataFrame, x: str, y: str, colour: alt.Color, tooltip: list, x_sort: list[str]) -> None:
     rows = frame[y].nunique()
     chart = (alt.Chart(frame).mark_rect(stroke="white", strokeWidth=1)
-             .encode(x=alt.X(f"{x}:O", sort=x_sort, title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+             .encode(x=alt.X(f"{x}:O", sort=x_sort, title=None,
+                             axis=alt.Axis(labelAngle=0, orient="top", labelLimit=180)),
                      y=alt.Y(f"{y}:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
                      color=colour, tooltip=tooltip)
              .properties(height=max(120, CELL * rows)))
@@ -58,14 +59,17 @@ with tabs[0]:
                               "system": [name_of(r["system"], r["system_name"]) for r in rows],
                               "count": [r["count"] for r in rows]})
         frame = top_rows(frame, "actor", "matrix_actor_system_top")
+        system_order = [name_of(s["id"], s.get("name")) for s, _ in data.systems_in_order()]
         order = frame.groupby("actor")["count"].sum().sort_values(ascending=False).index.tolist()
         frame["actor"] = pd.Categorical(frame["actor"], categories=order, ordered=True)
         frame = frame.sort_values("actor")
         heatmap(frame, "system", "actor",
                 alt.Color("count:Q", title=tr("common.count"), scale=alt.Scale(scheme="oranges")),
-                ["actor:N", "system:N", "count:Q"], sorted(frame["system"].unique()))
-        pivot = frame.pivot_table(index="actor", columns="system", values="count", fill_value=0,
-                                  aggfunc="sum", observed=True).reset_index()
+                ["actor:N", "system:N", "count:Q"], system_order)
+        pivot = (frame.pivot_table(index="actor", columns="system", values="count", fill_value=0,
+                                   aggfunc="sum", observed=True)
+                 .reindex(columns=[s for s in system_order if s in set(frame["system"])], fill_value=0)
+                 .reset_index().rename(columns={"actor": tr("type.Actor")}))
         st.dataframe(pivot, hide_index=True, width="stretch")
         st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"),
                            "actor-system.csv", "text/csv", key="csv_actor_system", icon=":material/download:")
@@ -83,6 +87,7 @@ with tabs[1]:
                 ["law:N", "measure:N", "title:N"], measures)
         pivot = frame.pivot_table(index="law", columns="measure", values="cited", fill_value=0,
                                   aggfunc="sum").reindex(columns=measures, fill_value=0).reset_index()
+        pivot = pivot.rename(columns={"law": tr("type.Law")})
         st.dataframe(pivot, hide_index=True, width="stretch")
         st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"),
                            "law-measure.csv", "text/csv", key="csv_law_measure", icon=":material/download:")
@@ -106,6 +111,7 @@ with tabs[2]:
                 ["actor:N", "measure:N", "title:N", "role:N"], measures)
         pivot = frame.pivot_table(index="actor", columns="measure", values="role", aggfunc="first",
                                   observed=True).reindex(columns=measures).fillna("").reset_index()
+        pivot = pivot.rename(columns={"actor": tr("type.Actor")})
         st.dataframe(pivot, hide_index=True, width="stretch")
         st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"),
                            "actor-measure.csv", "text/csv", key="csv_actor_measure", icon=":material/download:")

@@ -84,8 +84,10 @@ with text_col:
 
 with side_col:
     st.markdown(f"**{tr('measure.actors')}** ({len(actors)})")
-    widgets.table(actors, {"name": tr("common.name"), "role": tr("common.role"), "kind": tr("common.type")},
-                  key="measure_actors")
+    actor_rows = [dict(a, name_shown=node_caption(by_id.get(a["id"], a), lang),
+                       kind_shown=tr(f"kind.{a['kind']}") if a.get("kind") else "") for a in actors]
+    widgets.table(actor_rows, {"name_shown": tr("common.name"), "role": tr("common.role"),
+                               "kind_shown": tr("common.type")}, key="measure_actors")
     with st.expander(tr("common.evidence")):
         for actor in actors:
             st.markdown(f"**{md(str(actor['name']))}** · {md(str(actor.get('role') or ''))}")
@@ -114,4 +116,5 @@ else:
         st.session_state["measure_cross_pick"] = None
 
     st.selectbox(tr("common.open_measure"), [r["id"] for r in cross], index=None, on_change=jump,
+                 placeholder=tr("common.choose"),
                  format_func=lambda i: label(by_id.get(i, {"id": i, "title": i})), key="measure_cross_pick")

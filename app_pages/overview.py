@@ -80,10 +80,7 @@ for doc in documents:
 
 # ---------------------------------------------------------------- target systems
 st.subheader(tr("overview.systems"))
-systems = [(n, data.query("measures_of_system", system=n["id"])) for n in nodes if n.get("type") == "TargetSystem"]
-# In the order the document builds them: by their first measure.
-systems.sort(key=lambda sm: (min((m.get("doc_id") or "", m.get("number") or 0) for m in sm[1]) if sm[1]
-                             else ("~", 0), sm[0]["id"]))
+systems = data.systems_in_order()
 if not systems:
     st.caption(tr("overview.systems.none"))
 for row_start in range(0, len(systems), 5):

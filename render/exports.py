@@ -266,7 +266,12 @@ def layout(ids: Sequence[str], edges: Iterable[tuple[str, str]], focus: str | No
     for i in adj:
         adj[i].sort(key=key)
     if focus in adj:
-        return _radial(ids, adj, focus, key)
+        return _normalise(_radial(ids, adj, focus, key))
+    if order and len(ids) <= 40 and len({order.get(i, (9,))[0] for i in ids}) == 1:
+        # One kind of node (measures and their cross-references): a circle in reading order.
+        ring = sorted(ids, key=key)
+        return {i: (math.cos(-math.pi / 2 + 2 * math.pi * n / len(ring)),
+                    math.sin(-math.pi / 2 + 2 * math.pi * n / len(ring))) for n, i in enumerate(ring)}
     if len(ids) <= SPRING_LIMIT:
         g = nx.Graph()
         g.add_nodes_from(sorted(ids, key=key))
@@ -317,6 +322,9 @@ def _radial(ids: Sequence[str], adj: dict[str, list[str]], root: str,
         leaves[u] = sum(count(c) for c in children[u]) or 1
         return leaves[u]
 
+    # Group the focus's neighbours by what lies beyond them, so a node two hops out sits by all its links.
+    beyond = {c: sorted((v for v in adj[c] if depth.get(v, 0) > 1), key=key) for c in children[root]}
+    children[root].sort(key=lambda c: (0, key(beyond[c][0]), len(beyond[c])) if beyond[c] else (1, key(c)))
     count(root)
     angle: dict[str, float] = {root: 0.0}
 
@@ -328,6 +336,10 @@ def _radial(ids: Sequence[str], adj: dict[str, list[str]], root: str,
             start += share
 
     spread(root, -math.pi / 2, 2 * math.pi)
+    for i in sorted((i for i in depth if depth[i] >= 2), key=lambda i: depth[i]):
+        inner = [angle[v] for v in adj[i] if depth.get(v) == depth[i] - 1]
+        if len(inner) > 1:  # the circular mean of the angles of every inner neighbour
+            angle[i] = math.atan2(sum(math.sin(a) for a in inner), sum(math.cos(a) for a in inner))
     rings: dict[int, list[str]] = defaultdict(list)
     for i, d in depth.items():
         rings[d].append(i)
@@ -336,10 +348,10 @@ def _radial(ids: Sequence[str], adj: dict[str, list[str]], root: str,
         if d == 0:
             continue
         members.sort(key=lambda i: angle[i])
-        radius = d / max_depth
+        radius = (d / max_depth) ** 0.7  # inner rings hold more nodes than their share of the radius
         crowded = len(members) > 10  # stagger alternate nodes inward so neighbouring labels do not collide
         for n, i in enumerate(members):
-            r = radius - (0.3 / max_depth if crowded and n % 2 else 0.0)
+            r = radius * (0.75 if crowded and n % 2 else 1.0)
             pos[i] = (r * math.cos(angle[i]), r * math.sin(angle[i]))
     return pos
 

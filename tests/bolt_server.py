@@ -117,3 +117,14 @@ def _serve(root: str, port: int, http_port: int) -> None:
 
 if __name__ == "__main__":
     _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+
+
+def wipe(store) -> None:
+    """Delete every node of the model's labels (and their edges) from `store`'s database.
+
+    Only those labels: with NEO4J_URI pointing at a server of your own, nothing else goes.
+    """
+    from graph.model import Label
+
+    for label in Label:
+        store._write(f"MATCH (n:{label.value}) DETACH DELETE n")

@@ -27,5 +27,8 @@ def bolt_settings():
     if external is not None:
         yield external
         return
+    from graph.neo4j_store import close_drivers
+
     with BoltServer() as server:
         yield server.settings
+        close_drivers()  # open Bolt connections would hold the server's shutdown up

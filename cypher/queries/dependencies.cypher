@@ -12,8 +12,8 @@ WHERE $direction = 'downstream' AND length(down) <= $depth
 WITH s, collect(down) AS downs
 OPTIONAL MATCH up = (s)<-[:HAS_PART|HAS_SECTION|HAS_MEASURE|HAS_ITEM|BUILDS|INVOLVES|CITES|ESTABLISHES|RUNS|MENTIONS|ISSUED_BY*1..10]-(u)
 WHERE $direction = 'upstream' AND length(up) <= $depth
-WITH s, downs + collect(up) AS paths
-UNWIND paths AS p
+WITH s, downs, collect(up) AS ups
+UNWIND downs + ups AS p
 WITH s, last(nodes(p)) AS n, length(p) AS depth, nodes(p)[-2].id AS parent, type(last(relationships(p))) AS edge_type
 WITH n, depth, parent, edge_type WHERE n <> s
 WITH n, depth, parent, edge_type ORDER BY depth, parent, edge_type
