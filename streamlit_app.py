@@ -17,12 +17,20 @@ HERE = Path(__file__).resolve().parent
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
 st.set_page_config(page_title="政策知识图谱 · Policy knowledge graph", page_icon="🕸️", layout="wide")
+# Less empty space above each page, so the graph starts above the fold.
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem}</style>")
 data.begin_run()
 
+# The language comes from ?lang= on a session's first run, then from the sidebar switch,
+# which writes it back to the URL so a copied link keeps it.
+if data.LANG_KEY not in st.session_state:
+    st.session_state[data.LANG_KEY] = data.normalise_lang(st.query_params.get("lang"))
 with st.sidebar:
     # Bilingual label: it is drawn before the choice it makes is known.
-    st.segmented_control("界面语言 · Language", LANGS, key=data.LANG_KEY, default=data.DEFAULT_LANG,
-                         required=True, bind="query-params", format_func=LANG_NAMES.get)
+    chosen = st.segmented_control("界面语言 · Language", LANGS, key=data.LANG_KEY, required=True,
+                                  format_func=LANG_NAMES.get)
+if st.query_params.get("lang") != chosen:
+    st.query_params["lang"] = chosen
 
 
 def _page(name: str, section_icon: str, default: bool = False) -> st.Page:
@@ -61,7 +69,7 @@ try:
     active = data.active_store()
 except Exception as err:  # noqa: BLE001 - a broken document must not take the whole app down
     reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-    st.error(f"{data.tr('app.load_error')}: {reason}")
+    st.error(f"{data.tr('app.load_error')}: {data.escape_markdown(reason)}")
     st.stop()
 
 with st.sidebar:

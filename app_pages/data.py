@@ -24,6 +24,7 @@ import networkx as nx
 import streamlit as st
 
 from graph.model import PolicyGraph, merge_graphs
+from render.highlight import escape_markdown
 from render.i18n import DEFAULT_LANG, normalise_lang, t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,7 +187,7 @@ def _choose_store() -> ActiveStore:
         if store is not None:
             return ActiveStore(store, "neo4j", f"neo4j:{settings.uri}:{key}")
         return ActiveStore(embedded_store(key, graph), "embedded", f"embedded:{key}",
-                           tr("app.store.fallback", reason=reason))
+                           tr("app.store.fallback", reason=escape_markdown(str(reason))))
     return ActiveStore(embedded_store(key, graph), "embedded", f"embedded:{key}")
 
 

@@ -28,8 +28,8 @@ for column, direction in zip(st.columns(2, gap="large"), ("downstream", "upstrea
             st.info(tr("deps.none"))
             continue
         st.caption(tr("deps.count", count=len(rows)))
-        with st.container(height=560, border=True):
-            st.html(tree_html(root, rows, lang, open_depth=1))
+        with st.container(height=min(560, 80 + 30 * len(rows)), border=True):
+            st.html(tree_html(root, rows, lang, open_depth=1, upstream=direction == "upstream"))
 
 rows = [dict(row, direction=tr(f"deps.{direction}").split("：")[0].split(":")[0],
              type_label=type_name(str(row.get("type")), lang), via=edge_name(str(row.get("edge_type")), lang))

@@ -28,7 +28,7 @@ def centre_on(node_id: str) -> None:
 
 st.title(tr("nav.explore"))
 focus = widgets.entity_picker("explore_focus", tr("common.entity"), default_name="平台企业",
-                              preset=st.session_state.pop(PENDING, None))
+                              preset=st.session_state.pop(PENDING, None), one_row=True)
 
 controls = st.columns([2, 1, 1, 1, 1])
 depth = controls[0].slider(tr("explore.depth"), 1, 3, 1, key="explore_depth")
@@ -46,7 +46,7 @@ if whole:
 else:
     reached = data.query("neighbourhood", node=focus, depth=depth)
 node_types = [label.value for label in Label if any(r.get("type") == label.value for r in reached)]
-filters = st.columns(2)
+filters = st.expander(tr("explore.filters"), icon=":material/filter_alt:").columns(2)
 shown_types = filters[0].multiselect(tr("explore.node_types"), node_types, default=node_types,
                                      key=f"explore_node_types_{'-'.join(node_types)}",
                                      format_func=lambda v: type_name(v, lang))

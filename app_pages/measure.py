@@ -40,8 +40,16 @@ def choice_label(node_id: str) -> str:
     return (f"{doc[:18]} · " if multi_doc else "") + label(by_id[node_id])
 
 
-# Bound to the URL (?measure=<id>), so other pages can link straight to a measure.
-measure_id = st.selectbox(tr("measure.choose"), ids, key="measure", bind="query-params", format_func=choice_label)
+# Kept in the URL (?measure=<id>), so other pages and shared links open a given measure.
+linked_to = st.query_params.get("measure")
+if linked_to in by_id and linked_to != st.session_state.get("_measure_url"):
+    st.session_state["measure"] = linked_to
+if st.session_state.get("measure") not in by_id:
+    st.session_state.pop("measure", None)
+measure_id = st.selectbox(tr("measure.choose"), ids, key="measure", format_func=choice_label)
+st.session_state["_measure_url"] = measure_id
+if linked_to != measure_id:
+    st.query_params["measure"] = measure_id
 measure = by_id[measure_id]
 
 # Everything one step away, with the edges between the measure and them.
@@ -60,10 +68,10 @@ for system in systems:
         linked["TargetSystem"].append(system)
 actors = data.query("actors_of_measure", measure=measure_id)
 
-st.subheader(label(measure))
+st.subheader(md(label(measure)))
 caption = [f"{tr('measure.system')}: " + ("、".join(node_caption(s, lang) for s in linked["TargetSystem"])
                                           or tr("common.none"))]
-st.caption(" · ".join(caption))
+st.caption(md(" · ".join(caption)))
 
 text_col, side_col = st.columns([3, 2], gap="large")
 with text_col:

@@ -68,7 +68,7 @@ for doc in documents:
         measures = [m for s in sections for m in children.get(s["id"], []) if m.get("type") == "Measure"]
         summary = (tr("overview.outline.counts", sections=len(sections), measures=len(measures)) if sections
                    else tr("overview.outline.items", count=len(items)))
-        with st.expander(f"{part.get('title') or part.get('name')} — {summary}", expanded=False):
+        with st.expander(f"{md(str(part.get('title') or part.get('name')))} — {summary}", expanded=False):
             lines = []
             for section in sections:
                 section_measures = [m for m in children.get(section["id"], []) if m.get("type") == "Measure"]

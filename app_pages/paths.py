@@ -68,7 +68,7 @@ with text_col:
         walk = sorted(paths[number], key=lambda s: s["step"])
         chain = " → ".join([node_label(by_id.get(walk[0]["source"], {"name": walk[0]["source_name"]}), lang)]
                            + [node_label(by_id.get(s["target"], {"name": s["target_name"]}), lang) for s in walk])
-        with st.expander(f"{tr('paths.path', number=number + 1)}: {chain}", expanded=number == first):
+        with st.expander(f"{tr('paths.path', number=number + 1)}: {md(chain)}", expanded=number == first):
             for step in walk:
                 st.markdown(f"**{tr('paths.step', number=step['step'] + 1)}** · {md(sentence(step, by_id))}")
                 widgets.evidence_quote(step.get("evidence"))

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages import data, widgets
+from app_pages.widgets import escape_markdown as md
 from graph.model import Label
 from render.i18n import type_name
 
@@ -69,7 +70,7 @@ st.code(f"store.query({name!r}{', ' if call else ''}{call})", language="python")
 try:
     rows = data.query(name, **{k: v for k, v in params.items() if v is not None})
 except Exception as err:  # noqa: BLE001 - StoreError says why; show it, never a traceback
-    st.error(tr("query.error", reason=str(err).splitlines()[0] if str(err) else type(err).__name__))
+    st.error(tr("query.error", reason=md(str(err).splitlines()[0] if str(err) else type(err).__name__)))
     st.stop()
 
 st.caption(tr("query.rows", count=len(rows)))
@@ -87,13 +88,17 @@ with graph_tab:
         widgets.graph_frame([by_id[i] for i in ids], edges, height=520, physics=True)
 
 store = data.active_store().store
-if hasattr(store, "run_read"):
+# The Neo4j store answers user-written Cypher in a read-only transaction.
+run_read = getattr(store, "run_read", None) or (
+    (lambda cypher, params: store.read(cypher, **params)) if hasattr(store, "read") else None)
+if run_read is not None:
     st.subheader(tr("query.cypher"))
     cypher = st.text_area("Cypher", value="MATCH (n:Actor) RETURN n.name AS name LIMIT 10", key="query_cypher",
                           help=tr("query.cypher.help"))
     if st.button(tr("query.run"), key="query_cypher_run", icon=":material/play_arrow:"):
         try:
-            result = store.run_read(cypher, {})
+            result = run_read(cypher, {})
+            st.caption(tr("query.rows", count=len(result)))
             st.dataframe(result, hide_index=True, width="stretch")
         except Exception as err:  # noqa: BLE001 - the database says why (e.g. a write refused)
-            st.error(tr("query.error", reason=str(err).splitlines()[0] if str(err) else type(err).__name__))
+            st.error(tr("query.error", reason=md(str(err).splitlines()[0] if str(err) else type(err).__name__)))

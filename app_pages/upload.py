@@ -18,7 +18,7 @@ st.caption(tr("upload.intro"))
 files = st.file_uploader(tr("upload.file"), type=["txt", "html", "htm", "docx", "pdf"],
                          accept_multiple_files=True, key="upload_files")
 for name in st.session_state.pop(FLASH, []):
-    st.success(tr("upload.added", name=name), icon=":material/check_circle:")
+    st.success(tr("upload.added", name=md(name)), icon=":material/check_circle:")
 seen: dict[str, str] = st.session_state.setdefault(SEEN, {})
 added = False
 for file in files or []:
@@ -32,7 +32,7 @@ for file in files or []:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         if file.name not in reason:
             reason = f"{file.name}: {reason}"
-        st.error(tr("upload.failed", reason=reason), icon=":material/error:")
+        st.error(tr("upload.failed", reason=md(reason)), icon=":material/error:")
         seen[digest] = "failed"
         continue
     data.uploads()[file.name] = graph

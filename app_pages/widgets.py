@@ -9,6 +9,7 @@ import streamlit as st
 
 from app_pages import data
 from graph.model import Label
+from render.highlight import escape_markdown
 from render.i18n import node_caption, type_name
 from render.pyvis_html import graph_html
 
@@ -26,14 +27,19 @@ def caption_of(row: Mapping[str, Any]) -> str:
 
 
 def entity_picker(key: str, label: str, *, default_name: str | None = None,
-                  types: Sequence[str] | None = None, preset: str | None = None) -> str | None:
+                  types: Sequence[str] | None = None, preset: str | None = None,
+                  one_row: bool = False) -> str | None:
     """A search box, a type filter and a choice of matching nodes; returns the chosen node id.
 
     `default_name` is searched for when the box is empty; `preset` (a node id) is selected
-    once, e.g. when another widget asks to centre on a node.
+    once, e.g. when another widget asks to centre on a node. `one_row` puts all three side by side.
     """
     lang = data.lang()
-    left, right = st.columns([3, 2])
+    if one_row:
+        left, right, choice_slot = st.columns([3, 2, 4])
+    else:
+        left, right = st.columns([3, 2])
+        choice_slot = st.container()
     text = left.text_input(data.tr("common.search"), key=f"{key}_text",
                            placeholder=data.tr("common.search.placeholder"))
     allowed = [None, *types] if types else type_options()
@@ -53,12 +59,12 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
     if preset:
         st.session_state[choice_key] = preset
     if not by_id:
-        st.info(data.tr("common.no_match"))
+        choice_slot.info(data.tr("common.no_match"))
         return None
     if st.session_state.get(choice_key) not in by_id:
         st.session_state.pop(choice_key, None)
-    return st.selectbox(label, list(by_id), key=choice_key, format_func=lambda i: caption_of(by_id[i]),
-                        help=data.tr("common.matches", count=len(by_id)))
+    return choice_slot.selectbox(label, list(by_id), key=choice_key, format_func=lambda i: caption_of(by_id[i]),
+                                 help=data.tr("common.matches", count=len(by_id)))
 
 
 def table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str], *, key: str,
@@ -94,11 +100,3 @@ def evidence_quote(text: str | None) -> None:
         st.markdown("> " + escape_markdown(str(text)))
     else:
         st.caption(data.tr("common.no_evidence"))
-
-
-_MD_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
-
-
-def escape_markdown(text: str) -> str:
-    """`text` with every markdown/HTML special character backslash-escaped, on one line."""
-    return "".join("\\" + c if c in _MD_SPECIALS else c for c in " ".join(text.split()))

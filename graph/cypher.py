@@ -15,8 +15,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from enum import Enum
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _PARAM = re.compile(r"\s*(\w+)\s*(?:=\s*([^()]+?))?\s*(?:\((\d+)\.\.(\d+)\))?\s*$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_cypher(name: str) -> str:
     """The text of ``cypher/<name>.cypher`` or ``cypher/queries/<name>.cypher``.
 
@@ -84,7 +83,7 @@ class QuerySpec:
     rows: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def query_spec(name: str) -> QuerySpec:
     """The header of named query `name`.
 
@@ -113,7 +112,3 @@ def query_spec(name: str) -> QuerySpec:
         else:
             params.append(Param(m[1], ast.literal_eval(m[2]), required=False, bounds=bounds))
     return QuerySpec(name, header.get("answers", ""), tuple(params), header.get("rows", ""))
-
-
-def enum_values(members: type[Enum]) -> list[str]:
-    return [m.value for m in members]

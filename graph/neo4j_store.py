@@ -18,12 +18,21 @@ from __future__ import annotations
 
 import atexit
 import logging
+import re
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from graph.cypher import fill, load_cypher, query_names
 from graph.embedded import check_params
@@ -38,6 +47,7 @@ BATCH_ROWS = 1000  # rows per UNWIND statement: big enough to amortise a round t
 # Labels whose nodes belong to one document (they carry doc_id) and go when its new version lacks them.
 # The Policy node is the document itself; shared entities go only as orphans.
 OWNED_LABELS = tuple(lb for lb in Label if lb is not Label.POLICY and lb not in SHARED_LABELS)
+_INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
 
 _drivers: dict[tuple[str, str, str], neo4j.Driver] = {}
@@ -95,7 +105,7 @@ def describe(exc: BaseException, settings: Neo4jSettings) -> str:
         text = f"{where} does not allow user {settings.user!r} this: {getattr(exc, 'message', '') or exc}"
     elif isinstance(exc, Neo4jError):
         text = f"{where}: {code or type(exc).__name__}: {exc.message or exc}"
-    elif isinstance(exc, ValueError):  # the driver's word for a malformed URI
+    elif isinstance(exc, (ValueError, ConfigurationError)):  # the driver's words for a malformed URI
         text = f"bad Neo4j URI {settings.safe_uri!r}: {exc}"
     else:
         text = f"{where}: {type(exc).__name__}: {exc}"
@@ -118,7 +128,7 @@ class Neo4jStore:
         self._driver = driver
 
     @classmethod
-    def connect(cls, settings: Neo4jSettings, *, schema: bool = True) -> "Neo4jStore":
+    def connect(cls, settings: Neo4jSettings, *, schema: bool = True) -> Neo4jStore:
         """A store on `settings`' database, checked to answer and (with `schema`) with the schema applied.
 
         StoreError with one clear line when the server is down, the password is wrong
@@ -151,8 +161,7 @@ class Neo4jStore:
                     raise
                 refused.append(statement)
         if refused:
-            names = ", ".join(s.split()[2] if s.upper().startswith("CREATE INDEX") else s.split()[1]
-                              for s in refused)
+            names = ", ".join(_INDEX_NAME.search(s)[1] if _INDEX_NAME.search(s) else s[:40] for s in refused)
             log.warning("Neo4j at %s refused %d index statement(s) (%s); queries still work, some slower",
                         self.settings.safe_uri, len(refused), names)
         return refused
@@ -170,8 +179,9 @@ class Neo4jStore:
         return [plain(_shape(row)) for row in self._read(load_cypher(name), _parameters(params))]
 
     def read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
-        """Rows of user-written `cypher` with `params`, in a read transaction: a write is refused."""
-        return [plain(row) for row in self._read(cypher, _parameters(params))]
+        """Rows of user-written `cypher` with `params`, as the driver gives them (lists keep their
+        order), in a read transaction: a statement that would write is refused and rolled back."""
+        return self._read(cypher, _parameters(params))
 
     def _read(self, statement: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
@@ -221,9 +231,10 @@ class Neo4jStore:
             try:
                 with self._session(neo4j.WRITE_ACCESS) as session:
                     session.execute_write(_write_document, batch)
-            except (Neo4jError, DriverError) as exc:
+            except (Neo4jError, DriverError, StoreError) as exc:
+                reason = str(exc) if isinstance(exc, StoreError) else describe(exc, self.settings)
                 raise StoreError(f"document {batch.doc_id} not written (its previous version is kept): "
-                                 f"{describe(exc, self.settings)}") from None
+                                 f"{reason}") from None
             if progress is not None:
                 progress(done, len(batches), batch.doc_id)
         nodes, edges = self.counts()
@@ -319,7 +330,8 @@ def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
                 raise StoreError(f"{where}: property {key!r} is a list Neo4j cannot store "
                                  "(items must be all text, all numbers or all booleans)")
         elif _kind(value) in ("map", "other"):
-            raise StoreError(f"{where}: property {key!r} is a {type(value).__name__}, which Neo4j cannot store")
+            raise StoreError(f"{where}: property {key!r} is a {type(value).__name__}, "
+                             "which Neo4j cannot store")
         out[key] = value
     return out
 
@@ -366,7 +378,8 @@ def _drop_stale(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
         for record in result:
             maybe_orphans.update((record["source"], record["target"]))
     for label in OWNED_LABELS:
-        tx.run(fill("delete_stale_nodes", label=label), doc=batch.doc_id, keep=batch.keep_nodes(label)).consume()
+        tx.run(fill("delete_stale_nodes", label=label), doc=batch.doc_id,
+               keep=batch.keep_nodes(label)).consume()
     if maybe_orphans:
         ids = sorted(maybe_orphans)
         for label in SHARED_LABELS:

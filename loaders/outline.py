@@ -24,7 +24,8 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 
 CN_NUM = "一二三四五六七八九十〇零"
 
 TITLE_RE = re.compile(
-    r"^(?:中共[^。，]{2,20}?\s*)?[^。；]{0,60}?(?:意见|通知|办法|方案|规定|决定|条例|规划|措施|细则|纲要|计划|政策|通告)$"
+    r"^(?:中共[^。，]{2,20}?\s*)?[^。；]{0,60}?(?:意见|通知|办法|方案|规定|决定|条例|规划|措施|细则|纲要|计划|政策|通告)"
+    r"(?:[（(][^（）()]{1,12}[）)])?$"
 )
 PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；]{{2,30}})$")
 BRACKET_RE = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
@@ -121,6 +122,16 @@ class Block:
                 return seg_start + i
             i -= length
         return self.segments[-1][1]
+
+    def doc_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The document ranges holding text[start:end]: one, or several across page breaks."""
+        out, offset = [], 0
+        for seg_start, seg_end in self.segments:
+            lo, hi = max(start, offset), min(end, offset + seg_end - seg_start)
+            if lo < hi:
+                out.append((seg_start + lo - offset, seg_start + hi - offset))
+            offset += seg_end - seg_start
+        return out
 
     def append(self, start: int, end: int, doc: str) -> None:
         self.segments.append((start, end))

@@ -34,10 +34,12 @@ def load_paths(paths: Iterable[str | Path]) -> PolicyGraph:
 
     >>> g = load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])  # doctest: +SKIP
     """
-    graph = PolicyGraph()
+    by_document: dict[str, PolicyGraph] = {}
     for path in paths:
-        graph = graph.merged_with(_graph(read_path(path), str(path)))
-    return graph
+        graph = _graph(read_path(path), str(path))
+        by_document.pop(graph.documents[0].id, None)  # re-insert: the later file wins
+        by_document[graph.documents[0].id] = graph
+    return merge_graphs(by_document.values())
 
 
 __all__ = ["load_bytes", "load_paths", "load_text", "merge_graphs"]

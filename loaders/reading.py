@@ -167,6 +167,16 @@ def _decode_guessed(data: bytes, name: str) -> tuple[str, str, list[str]]:
     return text, enc, ([f"decoded as {enc} (charset-normalizer guessed {guess})"] if guess != enc else [])
 
 
+def _decode_damaged_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
+    """UTF-8 with a few broken bytes (a cut download, one bad sector) is still UTF-8:
+    keep the text, mark the damage with U+FFFD and say so, rather than call it binary."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > max(4, len(text) // 1000):
+        return None
+    return text, "utf-8", [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"]
+
+
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """Bytes of a text file -> (text, encoding). BOM first, then UTF-8, then charset-normalizer.
 
@@ -198,7 +208,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     try:
         text, enc, warnings = data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
-        text, enc, warnings = _decode_guessed(data, name)
+        text, enc, warnings = _decode_damaged_utf8(data) or _decode_guessed(data, name)
     if len(_CONTROL.findall(text[:100000])) > max(2, len(text[:100000]) // 200):
         raise LoaderError(name, "not text: looks binary")
     return text, enc, warnings

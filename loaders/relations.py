@@ -109,11 +109,14 @@ def _link_entities(b: _Builder, source: str, block: Block, mentions_cache: dict)
         if mentions is None:
             mentions = mentions_cache[sentence] = find_mentions(sentence, lex)
         span = _span(block, body_start + s, body_start + e)
+        # A sentence split by a page break: `span` covers the gap, `pieces` the text itself.
+        pieces = block.doc_ranges(body_start + s, body_start + e)
+        extra = {"pieces": [list(p) for p in pieces]} if len(pieces) > 1 else {}
         for m in mentions:
             attrs = {"kind": m.kind} if m.kind else {}
             target = b.node(entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **attrs)
             edge_type = EDGE_FOR[m.label]
-            b.edge(source, target, edge_type, sentence, span)
+            b.edge(source, target, edge_type, sentence, span, **extra)
             if edge_type is EdgeType.INVOLVES:
                 b.roles[(source, edge_type.value, target)].append(role_of(sentence, m.start, lex))
             linked.add(target)

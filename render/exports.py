@@ -253,8 +253,8 @@ def layout(ids: Sequence[str], edges: Iterable[tuple[str, str]], focus: str | No
 
     `order` sorts siblings (e.g. by type then number) so pictures group alike nodes.
 
-    >>> layout(["a", "b"], [("a", "b")], focus="a")["a"]
-    (0.0, 0.0)
+    >>> [round(v, 6) + 0 for v in layout(["a", "b"], [("a", "b")], focus="a")["a"]]
+    [0.0, 0.0]
     """
     ids = list(dict.fromkeys(ids))
     if not ids:
@@ -818,7 +818,10 @@ def write_atomic(path: str | Path, content: bytes | str) -> Path:
         tmp.write_bytes(data)
         tmp.replace(path)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder itself is missing or unusable: there is no temp file to remove
         raise ExportError(f"{path}: cannot write ({err.strerror or err})") from None
     return path
 

@@ -21,6 +21,19 @@ from render.i18n import edge_name, type_name
 esc = html.escape
 
 
+_MD_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>~$:")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` on one line with every Markdown/HTML special character backslash-escaped, so
+    Streamlit's Markdown shows it literally.
+
+    >>> escape_markdown("<b>*加粗*</b>")
+    '\\\\<b\\\\>\\\\*加粗\\\\*\\\\</b\\\\>'
+    """
+    return "".join("\\" + c if c in _MD_SPECIALS else c for c in " ".join(str(text).split()))
+
+
 def find_spans(text: str, terms: Iterable[tuple[str, str]]) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, type) of `terms` (surface, type) in `text`, left to right,
     the longest term winning where several start at the same place. The first type given
@@ -76,9 +89,10 @@ def legend_html(types: Sequence[str], lang: str = "zh", lead: str = "") -> str:
 
 
 def tree_html(root: Mapping[str, Any], rows: Sequence[Mapping[str, Any]], lang: str = "zh",
-              open_depth: int = 1) -> str:
+              open_depth: int = 1, upstream: bool = False) -> str:
     """Rows with id, type, name, parent, depth, edge_type (the ``dependencies`` query) as nested,
-    expandable ``<details>`` under `root`; levels up to `open_depth` start open.
+    expandable ``<details>`` under `root`; levels up to `open_depth` start open. With `upstream`
+    the edges point from each node to its parent, and the arrows say so.
 
     >>> page = tree_html({"id": "m", "type": "Measure", "name": "举措"},
     ...                  [{"id": "a", "type": "Actor", "name": "<企业>", "parent": "m", "depth": 1,
@@ -92,8 +106,11 @@ def tree_html(root: Mapping[str, Any], rows: Sequence[Mapping[str, Any]], lang: 
 
     def label(row: Mapping[str, Any]) -> str:
         kind = str(row.get("type"))
-        via = (f'<span style="color:#6b7280;font-size:0.8em">{esc(edge_name(str(row["edge_type"]), lang))} → </span>'
-               if row.get("edge_type") else "")
+        via = ""
+        if row.get("edge_type"):
+            name = esc(edge_name(str(row["edge_type"]), lang))
+            via = f'<span style="color:#6b7280;font-size:0.8em">{"← " + name if upstream else name + " →"} </span>'
+
         return (f'{via}<span style="color:{colour_of(kind)}">{glyph_of(kind)}</span> '
                 f'<span>{esc(str(row.get("name") or row["id"]))}</span> '
                 f'<span style="color:#6b7280;font-size:0.8em">{esc(type_name(kind, lang))}</span>')

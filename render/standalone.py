@@ -36,14 +36,18 @@ STEP_W, STEP_H, STEP_SCALE = 1100, 820, 1.75
 STEP_S = min(STEP_W / 1600, STEP_H / 900) * STEP_SCALE
 FONT_SIZE = 24 * STEP_S  # what `render.exports.scene` uses for these settings
 LABEL_WIDTH = 260 * STEP_S
+MAX_OVERVIEW_NODES = 3000  # past this, `scope="auto"` keeps the whole-graph view to the toured document
 OVERVIEW_FONT, OVERVIEW_LABEL = 16, 160  # the whole graph: `scene` in its compact form at 1600×900 (k = 0.66)
 EVIDENCE_CHARS = 400
 TEXT_CHARS = 600
 
 
-def _node_payload(idx: GraphIndex, lang: str, positions: dict[str, tuple[float, float]]) -> list[dict[str, Any]]:
+def _node_payload(idx: GraphIndex, lang: str, positions: dict[str, tuple[float, float]],
+                  only: set[str] | None = None) -> list[dict[str, Any]]:
     out = []
     for node_id, n in idx.nodes.items():
+        if only is not None and node_id not in only:
+            continue
         style = style_of(n.label.value)
         label = node_label(n, lang)
         row: dict[str, Any] = {
@@ -63,9 +67,11 @@ def _node_payload(idx: GraphIndex, lang: str, positions: dict[str, tuple[float, 
     return out
 
 
-def _edge_payload(idx: GraphIndex, lang: str) -> list[dict[str, Any]]:
+def _edge_payload(idx: GraphIndex, lang: str, only: set[int] | None = None) -> list[dict[str, Any]]:
     out = []
     for n, e in enumerate(idx.graph.edges):
+        if only is not None and n not in only:
+            continue
         row: dict[str, Any] = {"id": n, "from": e.source, "to": e.target, "type": e.type.value,
                                "colour": edge_colour_of(e.type.value)}
         if e.attrs.get("role"):
@@ -85,14 +91,28 @@ def _positions(idx: GraphIndex, ids: list[str] | None, edge_types: Iterable[str]
     return {n.id: (n.x - width / 2, n.y - height / 2) for n in sc.nodes}
 
 
-def standalone_html(graph: PolicyGraph | nx.Graph, tour: Tour | None = None, *, lang: str = "zh",
-                    title: str | None = None, theme: str = "light", start: int = 0) -> str:
+def document_scope(idx: GraphIndex, doc_id: str) -> set[str]:
+    """The document's own nodes and every node they link to (the shared actors, laws …)."""
+    own = {i for i, n in idx.nodes.items() if i == doc_id or i.startswith(doc_id + "/")
+           or n.attrs.get("doc_id") == doc_id}
+    return own | {e.target for i in own for e in idx.out_edges(i)} | {e.source for i in own for e in idx.in_edges(i)
+                                                                     if e.doc_id == doc_id}
+
+
+def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | None = None, *, lang: str = "zh",
+                    title: str | None = None, theme: str = "light", start: int = 0, bare: bool = False,
+                    font_scale: float = 1.0, scope: str = "auto") -> str:
     """The whole page as one string: graph, legend, search, and the tour (the default tour when None).
 
     Steps whose nodes are not in `graph` show what is there; skipped steps are left out.
+    `bare` gives just the graph and legend of the tour's first visible step (for embedding in the
+    presenter page, which shows the text itself); `font_scale` enlarges the labels. `scope` is what
+    the whole-graph view and the search cover: ``all`` nodes, the tour's ``document`` (its nodes and
+    what they link to), or ``auto``: all up to `MAX_OVERVIEW_NODES`, else the document, so a
+    corpus of a thousand documents still gives a file that opens quickly.
     """
-    graph = as_policy_graph(graph)
-    idx = GraphIndex(graph)
+    idx = graph if isinstance(graph, GraphIndex) else GraphIndex(as_policy_graph(graph))
+    graph = idx.graph
     if tour is None:
         try:
             tour = default_tour(idx, lang=lang)
@@ -100,7 +120,7 @@ def standalone_html(graph: PolicyGraph | nx.Graph, tour: Tour | None = None, *, 
             tour = Tour(title or "", ())
     edge_ids = {(e.source, e.type.value, e.target): n for n, e in enumerate(graph.edges)}
     steps = []
-    for step in tour.visible():
+    for step in tour.visible()[:1] if bare else tour.visible():
         nodes, edges = subgraph(idx, step.node_ids, step.edge_types)
         ids = [n.id for n in nodes]
         pos = _positions(idx, ids, step.edge_types, step.focus, lang)
@@ -112,8 +132,18 @@ def standalone_html(graph: PolicyGraph | nx.Graph, tour: Tour | None = None, *, 
             "evidence": [{"text": q.text, "from": idx.label(q.source, lang) if q.source else "",
                           "to": idx.label(q.target, lang) if q.target else ""} for q in step.evidence],
         })
-    overview = _positions(idx, None, (), None, lang, step=False) if idx.nodes else {}
-    present = {n.label.value for n in graph.nodes}
+    if bare:
+        only_nodes: set[str] | None = {i for st in steps for i in st["nodes"]}
+        only_edges: set[int] | None = {k for st in steps for k in st["edges"]}
+        overview: dict[str, tuple[float, float]] = {}
+    elif scope == "document" or (scope == "auto" and len(idx.nodes) > MAX_OVERVIEW_NODES and tour.doc_id):
+        only_nodes = document_scope(idx, tour.doc_id) | {i for st in steps for i in st["nodes"]}
+        only_edges = {n for n, e in enumerate(graph.edges) if e.source in only_nodes and e.target in only_nodes}
+        overview = _positions(idx, sorted(only_nodes), (), None, lang, step=False)
+    else:
+        only_nodes = only_edges = None
+        overview = _positions(idx, None, (), None, lang, step=False) if idx.nodes else {}
+    present = {n.label.value for n in graph.nodes if only_nodes is None or n.id in only_nodes}
     legend = [{"type": ty, "name": type_name(ty, lang), "colour": style_of(ty)["colour"], "glyph": glyph_of(ty)}
               for ty in NODE_ORDER if ty in present]
     edge_legend = [{"type": et.value, "name": edge_name(et.value, lang), "colour": edge_colour_of(et.value)}
@@ -122,12 +152,14 @@ def standalone_html(graph: PolicyGraph | nx.Graph, tour: Tour | None = None, *, 
     data = {
         "title": title or tour.title, "lang": lang, "theme": theme if theme in ("light", "dark") else "light",
         "start": max(0, min(start, len(steps) - 1)) if steps else 0,
-        "nodes": _node_payload(idx, lang, overview), "edges": _edge_payload(idx, lang), "steps": steps,
+        "nodes": _node_payload(idx, lang, overview, only_nodes), "edges": _edge_payload(idx, lang, only_edges),
+        "steps": steps, "bare": bare, "fontScale": max(0.5, min(3.0, float(font_scale))),
         "legend": legend, "edgeLegend": edge_legend,
         "types": {ty: type_name(ty, lang) for ty in present},
         "strings": {k: t(f"workshop.html.{k}", lang) for k in keys},
         "fontSize": round(FONT_SIZE, 1), "nodeScale": round(STEP_S, 3), "font": CJK_FONT,
-        "overviewFont": round(24 * step_density(len(idx.nodes)), 1), "overviewScale": max(0.6, step_density(len(idx.nodes))),
+        "overviewFont": round(24 * step_density(len(overview)), 1),
+        "overviewScale": max(0.6, step_density(len(overview))),
     }
     js, _css = vis_assets()
     page_title = html_lib.escape(title or tour.title or t("workshop.page.title", lang))
@@ -173,7 +205,7 @@ select { font:inherit; font-size:0.9em; max-width:16em; padding:5px; background:
 #results small { color:var(--muted); margin-left:8px; }
 main { flex:1 1 auto; display:flex; min-height:0; }
 #stage { flex:1 1 68%; min-width:0; position:relative; }
-#graph { position:absolute; inset:0; }
+#graph { position:absolute; top:0; left:0; right:0; bottom:0; }
 #panel { flex:0 0 32%; max-width:620px; overflow:auto; padding:16px 20px; background:var(--panel);
          border-left:2px solid var(--line); }
 #panel h2 { font-size:1.6em; line-height:1.3; margin:0 0 12px; }
@@ -185,8 +217,8 @@ blockquote cite { display:block; font-style:normal; font-size:0.8em; color:var(-
 #chips span { display:inline-block; background:var(--chip); border-radius:14px; padding:2px 10px; margin:0 6px 6px 0;
               font-size:0.85em; cursor:pointer; }
 #chips span b { margin-right:4px; }
-#legend { position:absolute; left:10px; bottom:8px; right:10px; font-size:0.8em; line-height:1.7; pointer-events:none;
-          background:var(--bg); opacity:0.92; border-radius:8px; padding:2px 8px; width:fit-content; max-width:calc(100% - 20px); }
+#legend { position:absolute; left:0; right:0; bottom:0; font-size:0.8em; line-height:1.7; padding:4px 12px 6px;
+          border-top:1px solid var(--line); background:var(--bg); }
 #legend span.item { margin-right:14px; white-space:nowrap; }
 #legend span.line { display:inline-block; width:22px; height:4px; vertical-align:middle; margin-right:5px; }
 #details { display:none; border:2px solid var(--accent); border-radius:10px; padding:10px 12px; margin-bottom:12px; }
@@ -196,6 +228,7 @@ blockquote cite { display:block; font-style:normal; font-size:0.8em; color:var(-
 div.vis-tooltip { position:absolute; visibility:hidden; white-space:pre-line; max-width:420px; padding:8px 10px;
                   font-family:%FONT%; font-size:16px; line-height:1.5; background:#fffdf5; color:#111827;
                   border:1px solid #c8c2a8; border-radius:6px; box-shadow:0 2px 8px rgba(0,0,0,.2); z-index:30; }
+body.bare header, body.bare #panel { display:none; }
 @media (max-width: 900px) { main { flex-direction:column; } #panel { max-width:none; flex-basis:40%; } }
 </style>
 </head>
@@ -232,9 +265,10 @@ div.vis-tooltip { position:absolute; visibility:hidden; white-space:pre-line; ma
   var byId = {}; D.nodes.forEach(function (n) { byId[n.id] = n; });
   var edgeById = {}; D.edges.forEach(function (e) { edgeById[e.id] = e; });
   var $ = function (id) { return document.getElementById(id); };
-  var state = { step: -1, mode: "step", fontScale: 1, dark: D.theme === "dark", drawn: 0 };
+  var state = { step: -1, mode: "step", fontScale: D.fontScale, dark: D.theme === "dark", drawn: 0 };
   window.workshop = state;
   if (state.dark) document.body.classList.add("dark");
+  if (D.bare) document.body.classList.add("bare");
   document.title = D.title || document.title;
   $("doc-title").textContent = D.title;
   $("prev").textContent = "← " + S.prev; $("next").textContent = S.next + " →";
@@ -263,6 +297,8 @@ div.vis-tooltip { position:absolute; visibility:hidden; white-space:pre-line; ma
       s.appendChild(g); s.appendChild(document.createTextNode(l.name)); box.appendChild(s);
     });
     box.style.display = ids.length ? "" : "none";
+    // The graph stops where the legend starts, so no label hides under it.
+    $("graph").style.bottom = (ids.length ? box.offsetHeight : 0) + "px";
   }
 
   var sel = $("steps");
@@ -304,6 +340,7 @@ div.vis-tooltip { position:absolute; visibility:hidden; white-space:pre-line; ma
     edges: { smooth: false, arrows: { to: { scaleFactor: 0.7 } } },
     nodes: { font: { face: D.font } }
   });
+  window.workshopNetwork = network; window.workshopNodes = nodes; window.workshopEdges = edges;
   network.on("afterDrawing", function () {
     state.drawn += 1; document.body.setAttribute("data-drawn", String(state.drawn));
   });
@@ -317,6 +354,7 @@ div.vis-tooltip { position:absolute; visibility:hidden; white-space:pre-line; ma
     }));
     edges.add(edgeIds.map(function (k) { return visEdge(edgeById[k], showRoles); }));
     updateLegend(ids, edgeIds);
+    network.setSize("100%", "100%"); network.redraw();
     network.fit({ animation: false });
   }
   function chips(ids) {
@@ -357,7 +395,9 @@ div.vis-tooltip { position:absolute; visibility:hidden; white-space:pre-line; ma
     document.body.setAttribute("data-step", st.id);
     draw(st.nodes, st.edges, st.pos, st.focus, st.k);
     if (st.focus) network.selectNodes([st.focus], false);
-    if (location.hash !== "#step-" + (i + 1)) history.replaceState(null, "", "#step-" + (i + 1));
+    if (!D.bare && location.hash !== "#step-" + (i + 1)) {
+      try { history.replaceState(null, "", "#step-" + (i + 1)); } catch (e) { /* sandboxed: no address to keep */ }
+    }
   }
   function overview() {
     state.mode = "overview";
@@ -441,6 +481,7 @@ div.vis-tooltip { position:absolute; visibility:hidden; white-space:pre-line; ma
     if (ev.target && (ev.target.tagName === "INPUT" || ev.target.tagName === "SELECT")) return;
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     var k = ev.key;
+    if (D.bare && "+=-_tT".indexOf(k) < 0) return;  // the presenter page moves between steps itself
     if (k === "ArrowRight" || k === "PageDown" || k === " " || k === "n") show(state.mode === "step" ? state.step + 1 : Math.max(0, state.step));
     else if (k === "ArrowLeft" || k === "PageUp" || k === "p") show(state.mode === "step" ? state.step - 1 : Math.max(0, state.step));
     else if (k === "Home") show(0);

@@ -640,7 +640,10 @@ def save_tour(tour: Tour, path: str | Path) -> Path:
         tmp.write_text(content, encoding="utf-8")
         tmp.replace(path)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder itself is missing or unusable: there is no temp file to remove
         raise TourError(f"{path}: cannot write ({err.strerror or err})") from None
     return path
 

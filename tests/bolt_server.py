@@ -5,7 +5,7 @@ restarted in a process) never shares a process with the code under test, and a
 crashed or hung server is ended by pid. The child stops when its stdin closes,
 so it cannot outlive the test run even if pytest is killed.
 
-Run as a script it is that child: ``python tests/bolt_server.py ROOT BOLT_PORT HTTP_PORT``
+Run as a script it is that child: ``python tests/bolt_server.py ROOT BOLT_PORT HTTP_PORT HEAP``
 with the root password in ``BOLT_TEST_PASSWORD`` (not argv, which `ps` shows);
 it prints ``READY`` once Bolt listens and database ``policy`` exists.
 """
@@ -41,7 +41,8 @@ class BoltServer:
     ...     store = Neo4jStore.connect(server.settings)
     """
 
-    def __init__(self) -> None:
+    def __init__(self, heap: str = "1g") -> None:
+        self.heap = heap  # the JVM's -Xmx: 1g holds the test graphs; the bench corpus wants more
         self._tmp = tempfile.TemporaryDirectory(prefix="bolt-test-")
         self.root = Path(self._tmp.name)
         self.port = free_port()
@@ -52,18 +53,20 @@ class BoltServer:
 
     @property
     def settings(self):
-        from graph.settings import Neo4jSettings  # lazily: the child process runs without the repo on its path
+        from graph.settings import (
+            Neo4jSettings,  # lazily: the child process runs without the repo on its path
+        )
 
         return Neo4jSettings(uri=f"bolt://127.0.0.1:{self.port}", user=USER,
                              password=self.password, database=DATABASE)
 
-    def start(self) -> "BoltServer":
+    def start(self) -> BoltServer:
         env = {**os.environ, PASSWORD_ENV: self.password}
         log = open(self.root / "server.log", "wb")
         # cwd is the temp dir: ArcadeDB writes ./log there and nowhere else.
         self.process = subprocess.Popen(
             [sys.executable, str(Path(__file__).resolve()), str(self.root / "data"),
-             str(self.port), str(self.http_port)],
+             str(self.port), str(self.http_port), self.heap],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=self.root, env=env)
         log.close()
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -89,14 +92,14 @@ class BoltServer:
         self.process = None
         self._tmp.cleanup()
 
-    def __enter__(self) -> "BoltServer":
+    def __enter__(self) -> BoltServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()
 
 
-def _serve(root: str, port: int, http_port: int) -> None:
+def _serve(root: str, port: int, http_port: int, heap: str) -> None:
     import arcadedb_embedded as adb
 
     server = adb.ArcadeDBServer(
@@ -105,7 +108,7 @@ def _serve(root: str, port: int, http_port: int) -> None:
                 # The Bolt plugin ships in the wheel but is off unless listed here.
                 "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
                 "bolt_port": port},
-        jvm_kwargs={"heap_size": "1g"})
+        jvm_kwargs={"heap_size": heap})
     server.start()
     try:
         server.create_database(DATABASE)  # Bolt clients cannot create one
@@ -116,7 +119,7 @@ def _serve(root: str, port: int, http_port: int) -> None:
 
 
 if __name__ == "__main__":
-    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
 
 
 def wipe(store) -> None:

@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`) puts only tests/ on the path
     sys.path.insert(0, str(ROOT))
 
-from bolt_server import BoltServer  # noqa: E402  (needs the path above)
-from graph.settings import settings_from_env  # noqa: E402
+from bolt_server import BoltServer
+
+from graph.settings import settings_from_env
 
 
 @pytest.fixture(scope="session")

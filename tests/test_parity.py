@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bolt_server import wipe
 
 from graph.embedded import QUERY_PARAMS, EmbeddedStore
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from graph.neo4j_store import Neo4jStore
-from bolt_server import wipe
 
 SEED = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "data" / "seed").glob("*.txt"))
 pytestmark = pytest.mark.bolt
@@ -25,6 +25,9 @@ def seed_graph() -> PolicyGraph:
     return load_paths(SEED)
 
 
+ODD = "actor:A'\"`}\\"
+
+
 def tricky_graph() -> PolicyGraph:
     """Small, hand-made: edges both ways, parallel edge types, missing weights, odd names."""
     d = "doc:t"
@@ -33,8 +36,9 @@ def tricky_graph() -> PolicyGraph:
              Node(f"{d}/part:1/section:1", Label.SECTION, "节", {"number": 1, "doc_id": d}),
              Node(f"{d}/system:S", Label.TARGET_SYSTEM, "S 体系", {"doc_id": d})]
     nodes += [Node(f"{d}/part:1/section:1/measure:{i}", Label.MEASURE, f"措施{i}",
-                   {"number": i, "doc_id": d, "title": f"措施 {i}", "text": f"Text {i} 企业"}) for i in (1, 2, 3)]
-    nodes += [Node("actor:A'\"`}\\", Label.ACTOR, "A'\"`}\\ MATCH", {"kind": "enterprise", "name_en": "Firms"}),
+                   {"number": i, "doc_id": d, "title": f"措施 {i}", "text": f"Text {i} 企业"})
+              for i in (1, 2, 3)]
+    nodes += [Node(ODD, Label.ACTOR, "A'\"`}\\ MATCH", {"kind": "enterprise", "name_en": "Firms"}),
               Node("actor:B", Label.ACTOR, "B", {"kind": "government"}),
               Node("law:L", Label.LAW, "L法", {"kind": "law"})]
     m = [f"{d}/part:1/section:1/measure:{i}" for i in (1, 2, 3)]
@@ -43,8 +47,9 @@ def tricky_graph() -> PolicyGraph:
              *[Edge(f"{d}/part:1/section:1", x, EdgeType.HAS_MEASURE, d) for x in m],
              Edge(f"{d}/part:1/section:1", f"{d}/system:S", EdgeType.BUILDS, d, "建设S体系", (1, 5)),
              Edge(m[2], f"{d}/system:S", EdgeType.BUILDS, d),
-             Edge(m[0], "actor:A'\"`}\\", EdgeType.INVOLVES, d, "鼓励A", (3, 9), {"role": "鼓励", "roles": ["鼓励", "支持"]}),
-             Edge(m[1], "actor:A'\"`}\\", EdgeType.INVOLVES, d, attrs={"role": "支持"}),
+             Edge(m[0], ODD, EdgeType.INVOLVES, d, "鼓励A", (3, 9),
+                  {"role": "鼓励", "roles": ["鼓励", "支持"]}),
+             Edge(m[1], ODD, EdgeType.INVOLVES, d, attrs={"role": "支持"}),
              Edge(m[1], "actor:B", EdgeType.INVOLVES, d),
              Edge(m[0], "actor:B", EdgeType.INVOLVES, d, "B也"),
              Edge(m[0], "law:L", EdgeType.CITES, d, "依据L法"),
@@ -77,9 +82,9 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
             ("search_nodes", {"text": name_of[of[Label.ACTOR][0]], "type": "Actor"}),
             ("search_nodes", {"text": "firm"}), ("search_nodes", {"text": "zzz-nothing"})]
     for system in of[Label.TARGET_SYSTEM]:
-        out += [("measures_of_system", {"system": system}), ("measures_of_system", {"system": name_of[system]})]
+        out += [("measures_of_system", {"system": ref}) for ref in (system, name_of[system])]
     for law in of[Label.LAW]:
-        out += [("measures_citing_law", {"law": law}), ("measures_citing_law", {"law": name_of[law]})]
+        out += [("measures_citing_law", {"law": ref}) for ref in (law, name_of[law])]
     for m in of[Label.MEASURE][:6] + [measure]:
         out += [("actors_of_measure", {"measure": m}), ("cross_references", {"measure": m}),
                 ("evidence_of", {"node": m})]
@@ -124,7 +129,8 @@ def test_every_named_query_answers_the_same_on_both_stores(stores, make):
             differing.append(f"{name}({params}): {exc}")
             continue
         if got != expected:
-            first = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
+            first = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b),
+                         min(len(got), len(expected)))
             differing.append(f"{name}({params}): {len(got)} vs {len(expected)} rows; first difference at row "
                              f"{first}: neo4j {got[first:first + 1]} embedded {expected[first:first + 1]}")
     assert not differing, "\n".join(differing)

@@ -1,0 +1,149 @@
+"""Command line: ``python -m graph sync|query|export``.
+
+    python -m graph sync FILE...                      write documents to Neo4j (NEO4J_* settings)
+    python -m graph query NAME [--param key=value]... [--store embedded|neo4j] [--data FILE...]
+    python -m graph export ...                        see ``python -m graph export --help``
+
+`query` prints the rows as JSON. A parameter value is text, except that it is an
+integer where the query's default is one, and JSON where it starts with ``[``
+(``--param 'ids=["law:反垄断法", "actor:平台企业"]'``). Any failure is one line on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from graph.store import StoreError
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed"
+NOT_CONFIGURED = ("Neo4j is not configured: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) "
+                  "or add a [neo4j] table to .streamlit/secrets.toml")
+
+
+class CommandError(Exception):
+    """A failure to report as one line."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["export"]:
+        try:
+            from graph.export import main as export_main  # its own options; only needed for export
+        except ImportError as exc:
+            print(f"error: export is not available: {exc}", file=sys.stderr)
+            return 1
+        return export_main(argv[1:])
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # its failures reach us as exceptions
+    try:
+        return args.run(args)
+    except (CommandError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a loader's bad input (LoaderError) or anything unforeseen: still one line
+        print(f"error: {' '.join(str(exc).split()) or type(exc).__name__}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m graph", description="Policy graph stores.")
+    sub = parser.add_subparsers(required=True, metavar="{sync,query,export}")
+    sync = sub.add_parser("sync", help="write documents to Neo4j, each replacing its previous version")
+    sync.add_argument("files", nargs="+", metavar="FILE")
+    sync.set_defaults(run=_sync)
+    query = sub.add_parser("query", help="run a named query and print its rows as JSON")
+    query.add_argument("name")
+    query.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
+    query.add_argument("--store", choices=("embedded", "neo4j"), default="embedded")
+    query.add_argument("--data", nargs="+", metavar="FILE",
+                       help="documents for the embedded store (default: the bundled seed)")
+    query.set_defaults(run=_query)
+    sub.add_parser("export", help="export the graph (own options)")
+    return parser
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from loaders import load_paths
+
+    store = _neo4j_store(schema=True)
+    graph = load_paths(args.files)
+    report = store.load(graph, progress=_progress_line())
+    print(f"synced {len(report.documents)} document(s); the store holds {report.nodes} nodes "
+          f"and {report.edges} relationships")
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from graph.embedded import QUERY_PARAMS, EmbeddedStore
+
+    if args.name not in QUERY_PARAMS:
+        raise CommandError(f"unknown query {args.name!r}; valid names: {', '.join(sorted(QUERY_PARAMS))}")
+    params = _params(args.param, QUERY_PARAMS[args.name])
+    if args.store == "neo4j":
+        store = _neo4j_store(schema=False)  # queries only read
+    else:
+        seed = sorted(str(p) for p in SEED_DIR.iterdir() if p.is_file())
+        store = EmbeddedStore.from_paths(args.data or seed)
+    rows = store.query(args.name, **params)
+    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def _params(pairs: list[str], defaults: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise CommandError(f"--param {pair!r}: write it as key=value")
+        default = defaults.get(key)
+        try:
+            if value.startswith("["):
+                out[key] = json.loads(value)
+            elif isinstance(default, int) and not isinstance(default, bool):
+                out[key] = int(value)
+            else:
+                out[key] = value
+        except ValueError as exc:
+            raise CommandError(f"--param {key}: cannot read {value!r} ({exc})") from None
+    return out
+
+
+def _neo4j_store(schema: bool):
+    from graph.neo4j_store import Neo4jStore
+    from graph.settings import load_settings
+
+    settings = load_settings()
+    if settings is None:
+        raise CommandError(NOT_CONFIGURED)
+    return Neo4jStore.connect(settings, schema=schema)
+
+
+def _progress_line():
+    """A progress callback writing ``sync: done/total document`` to stderr, at most about once a second."""
+    last = [0.0]
+
+    def progress(done: int, total: int, doc_id: str) -> None:
+        now = time.monotonic()
+        if done == total or now - last[0] >= 1.0:
+            last[0] = now
+            end = "\n" if done == total or not sys.stderr.isatty() else "\r"
+            print(f"sync: {done}/{total} documents ({doc_id})", end=end, file=sys.stderr, flush=True)
+
+    return progress
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,460 @@
+"""Every page of the explorer through Streamlit's AppTest: drive the widgets, check what is shown.
+
+Expected values come from the store the app uses (an EmbeddedStore over the same graph),
+never from literals: the pages must show what the queries say.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app_pages import data
+from explorer_graph import IMG, SCRIPT, build, measure_id
+from graph.embedded import EmbeddedStore
+from graph.settings import Neo4jSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 60
+PAGES = ["overview", "explore", "measure", "dependencies", "paths", "matrices", "query", "upload", "excluded"]
+
+
+# ---------------------------------------------------------------- helpers
+
+@pytest.fixture(scope="module")
+def seed_store() -> EmbeddedStore:
+    from loaders import load_paths
+
+    return EmbeddedStore(load_paths(list(data.seed_paths())))
+
+
+@pytest.fixture(scope="module")
+def fixture_store() -> EmbeddedStore:
+    return EmbeddedStore(build())
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """`app(graph=None, settings=None)`: a fresh AppTest, run once; on the seed unless given a graph."""
+    monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+
+    def make(graph=None, settings=None) -> AppTest:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        monkeypatch.setattr(data, "neo4j_settings", lambda: settings)
+        if graph is not None:
+            monkeypatch.setattr(data, "load_documents", lambda paths: graph)
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
+        return ok(at.run())
+
+    yield make
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    return ok(at.switch_page(f"app_pages/{page}.py").run())
+
+
+def texts(at: AppTest) -> str:
+    """Everything written on the page (main and sidebar), one string."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        for attr in ("value", "label", "body"):
+            value = getattr(node, attr, None)
+            if isinstance(value, str):
+                out.append(value)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.main)
+    walk(at.sidebar)
+    return "\n".join(out)
+
+
+def unescape(text: str) -> str:
+    """Markdown as the reader sees it: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def iframe_html(at: AppTest) -> str:
+    frames = at.main.get("iframe")
+    assert len(frames) == 1
+    return frames[0].proto.srcdoc
+
+
+def html_bodies(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.main.get("html"))
+
+
+# ---------------------------------------------------------------- shell: navigation, store, language
+
+def test_first_run_shows_overview_with_store_status(app, seed_store):
+    at = app()
+    shown = texts(at)
+    assert at.title[0].value == "政策知识图谱"
+    assert "数据存储" in shown and "内置图" in shown
+    counts = data.t("app.store.counts", "zh", documents=len(seed_store.query("documents")),
+                    nodes=len(seed_store.query("all_nodes")), edges=len(seed_store.query("all_edges")))
+    assert counts in shown
+    assert not at.error and not at.warning
+
+
+def test_every_page_runs_on_the_seed(app):
+    at = app()
+    for page in PAGES:
+        goto(at, page)
+        assert at.title, page
+        assert not at.error, (page, [e.value for e in at.error])
+
+
+def test_navigation_includes_presenter_when_present(app):
+    at = app()
+    pages = {Path(str(info.get("script_path"))).stem for info in at._registered_pages.values()
+             if info.get("script_path")}
+    assert set(PAGES) <= pages
+    assert ("presenter" in pages) == (ROOT / "app_pages" / "presenter.py").is_file()
+
+
+def test_language_switch_translates_the_interface(app):
+    at = app()
+    at.segmented_control(key=data.LANG_KEY).set_value("en").run()
+    ok(at)
+    assert at.title[0].value == "Policy knowledge graph"
+    assert "Store" in texts(at)
+    goto(at, "explore")
+    focus = at.selectbox(key="explore_focus_choice")
+    assert focus.value == "actor:平台企业"
+    assert "平台企业 · platform enterprises · Actor" in focus.options
+    page = iframe_html(at)
+    assert '"label": "platform enterprises"' in page
+    assert 'lang="en"' in page
+
+
+def test_language_comes_from_the_url(app):
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
+    ok(at.run())
+    assert at.title[0].value == "Policy knowledge graph"
+
+
+def test_unreachable_neo4j_falls_back_with_a_notice(app, seed_store):
+    from bolt_server import free_port
+
+    settings = Neo4jSettings(f"bolt://127.0.0.1:{free_port()}", "neo4j", "hunter2-secret")
+    at = app(settings=settings)
+    notices = [w.value for w in at.warning]
+    prefix = data.t("app.store.fallback", "zh", reason="").split("（")[0]
+    assert any(prefix in n for n in notices), notices
+    assert "内置图" in texts(at)
+    assert "hunter2-secret" not in texts(at)
+    assert str(len(seed_store.query("all_nodes"))) in texts(at)  # still explores the seed
+
+
+@pytest.mark.bolt
+@pytest.mark.skipif(importlib.util.find_spec("graph.neo4j_store") is None, reason="graph.neo4j_store not there yet")
+def test_neo4j_store_is_used_when_configured(app, bolt_settings, seed_store):
+    at = app(settings=bolt_settings)
+    assert not at.warning, [w.value for w in at.warning]
+    assert "Neo4j" in texts(at)
+    goto(at, "overview")
+    figures = {m.label: m.value for m in at.metric}
+    measures = sum(1 for n in seed_store.query("all_nodes") if n["type"] == "Measure")
+    assert figures[data.t("overview.figure.measures", "zh")] == str(measures)
+
+
+# ---------------------------------------------------------------- overview
+
+def test_overview_figures_outline_and_systems(app, seed_store):
+    at = goto(app(), "overview")
+    nodes = seed_store.query("all_nodes")
+    figures = {m.label: m.value for m in at.metric}
+    assert figures["举措"] == str(sum(1 for n in nodes if n["type"] == "Measure"))
+    assert figures["主体"] == str(sum(1 for n in nodes if n["type"] == "Actor"))
+    assert figures["关系"] == str(len(seed_store.query("all_edges")))
+    doc = seed_store.query("documents")[0]
+    shown = unescape(texts(at))
+    assert doc["title"] in shown
+    for issuer in doc["issuers"]:
+        assert issuer in shown
+    parts = [r for r in seed_store.query("outline", doc=doc["id"]) if r["type"] == "Part"]
+    labels = [unescape(e.label) for e in at.expander]
+    for part in parts:
+        assert any(label.startswith(part["title"]) for label in labels)
+    for system in (n for n in nodes if n["type"] == "TargetSystem"):
+        assert system["name"] in shown
+        for measure in seed_store.query("measures_of_system", system=system["id"]):
+            assert f"{measure['number']}. {measure['title']}" in shown
+
+
+# ---------------------------------------------------------------- explore
+
+def test_explore_draws_the_neighbourhood_with_details(app, seed_store):
+    at = goto(app(), "explore")
+    focus = at.selectbox(key="explore_focus_choice").value
+    assert focus == "actor:平台企业"
+    page = iframe_html(at)
+    assert "vis.Network" in page and "https://" not in page.split("<script>")[0]
+    hood = seed_store.query("neighbourhood", node=focus, depth=1)
+    assert data.t("explore.shown", "zh", nodes=len(hood), edges=len(
+        [e for e in seed_store.query("edges_among", ids=[r["id"] for r in hood])])) in texts(at)
+    for row in hood[:5]:
+        assert f'"id": "{row["id"]}"' in page
+    evidence = seed_store.query("evidence_of", node=focus)
+    assert f"**原文证据** ({len(evidence)})" in texts(at)
+
+
+def test_explore_depth_and_filters_change_the_graph(app, seed_store):
+    at = goto(app(), "explore")
+    at.slider(key="explore_depth").set_value(2).run()
+    ok(at)
+    hood = seed_store.query("neighbourhood", node="actor:平台企业", depth=2)
+    assert f"显示 {len(hood)} 个节点" in texts(at)
+    types = at.multiselect[0]
+    assert set(types.value) == {r["type"] for r in hood}
+    types.set_value(["Actor"]).run()
+    ok(at)
+    actors = [r for r in hood if r["type"] == "Actor"]
+    assert f"显示 {len(actors)} 个节点" in texts(at)
+    at.toggle(key="explore_physics").set_value(False).run()
+    assert '"freeze": true' in iframe_html(ok(at))
+    at.toggle(key="explore_hierarchical").set_value(True).run()
+    assert '"hierarchical"' in iframe_html(ok(at))
+
+
+def test_explore_search_in_chinese_and_english(app, seed_store):
+    at = goto(app(), "explore")
+    at.text_input(key="explore_focus_text").set_value("数据安全").run()
+    ok(at)
+    hits = seed_store.query("search_nodes", text="数据安全", limit=50)
+    assert at.selectbox(key="explore_focus_choice").options[0].startswith(hits[0]["name"])
+    at.selectbox(key="explore_focus_type").set_value("Law").run()
+    ok(at)
+    laws = seed_store.query("search_nodes", text="数据安全", type="Law", limit=50)
+    assert len(at.selectbox(key="explore_focus_choice").options) == len(laws)
+    at.selectbox(key="explore_focus_type").set_value(None).run()
+    at.text_input(key="explore_focus_text").set_value("financial institutions").run()
+    ok(at)
+    english = seed_store.query("search_nodes", text="financial institutions", limit=50)
+    assert at.selectbox(key="explore_focus_choice").value == english[0]["id"]
+
+
+def test_explore_details_and_recentre(app, seed_store):
+    at = goto(app(), "explore")
+    detail = next(s for s in at.selectbox if s.key and s.key.startswith("explore_detail_"))
+    neighbour = next(r["id"] for r in seed_store.query("neighbourhood", node="actor:平台企业", depth=1)
+                     if r["type"] == "Measure")
+    detail.set_value(neighbour).run()
+    ok(at)
+    name = seed_store.query("node", node=neighbour)[0]["name"]
+    assert any(unescape(m.value) == f"### {name}" for m in at.markdown)
+    at.button(key="explore_recentre").click().run()
+    ok(at)
+    assert at.selectbox(key="explore_focus_choice").value == neighbour
+
+
+def test_explore_whole_graph(app, seed_store):
+    at = goto(app(), "explore")
+    at.toggle(key="explore_whole").set_value(True).run()
+    ok(at)
+    total = len(seed_store.query("all_nodes"))
+    assert f"显示 {min(total, 250)} 个节点" in texts(at)
+
+
+# ---------------------------------------------------------------- measure
+
+def test_measure_text_actors_links_and_cross_references(app, seed_store):
+    at = goto(app(), "measure")
+    choice = at.selectbox(key="measure")
+    measures = sorted((n for n in seed_store.query("all_nodes") if n["type"] == "Measure"),
+                      key=lambda n: n["number"])
+    target = next(m for m in measures if seed_store.query("cross_references", measure=m["id"]))
+    choice.set_value(target["id"]).run()
+    ok(at)
+    body = html_bodies(at)
+    actors = seed_store.query("actors_of_measure", measure=target["id"])
+    for actor in actors:
+        if actor["name"] in target["text"]:
+            assert f">{actor['name']}</mark>" in body
+    shown = texts(at)
+    frames = at.dataframe
+    actor_table = frames[0].value
+    assert list(actor_table.iloc[:, 1]) == [a["role"] for a in actors]
+    cross = seed_store.query("cross_references", measure=target["id"])
+    assert len(frames[1].value) == len(cross)
+    assert f"{target['number']}. {target['title']}" in unescape(shown)
+
+
+def test_measure_jump_to_a_cross_referenced_measure(app, fixture_store):
+    at = goto(app(graph=build()), "measure")
+    at.selectbox(key="measure").set_value(measure_id(1)).run()
+    ok(at)
+    at.selectbox(key="measure_cross_pick").set_value(measure_id(3)).run()
+    ok(at)
+    assert at.selectbox(key="measure").value == measure_id(3)
+
+
+def test_measure_text_is_escaped(app):
+    at = goto(app(graph=build()), "measure")
+    at.selectbox(key="measure").set_value(measure_id(1)).run()
+    body = html_bodies(ok(at))
+    assert SCRIPT not in body
+    assert "&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;" in body
+    at.selectbox(key="measure").set_value(measure_id(3)).run()
+    ok(at)
+    assert IMG not in html_bodies(at)
+    heading = at.subheader[0].value
+    assert IMG not in heading and unescape(heading).endswith(IMG)  # shown literally, never as markup
+
+
+# ---------------------------------------------------------------- dependencies
+
+def test_dependencies_show_both_directions(app, seed_store):
+    at = goto(app(), "dependencies")
+    node = at.selectbox(key="deps_node_choice").value
+    body = html_bodies(at)
+    for direction in ("downstream", "upstream"):
+        for row in seed_store.query("dependencies", node=node, direction=direction, depth=3):
+            assert row["name"] in body
+    at.slider(key="deps_depth").set_value(1).run()
+    ok(at)
+    down = seed_store.query("dependencies", node=node, direction="downstream", depth=1)
+    assert data.t("deps.count", "zh", count=len(down)) in texts(at)
+
+
+# ---------------------------------------------------------------- paths
+
+def test_paths_explain_each_step_with_evidence(app, seed_store):
+    at = goto(app(), "paths")
+    source = at.selectbox(key="paths_source_choice").value
+    target = at.selectbox(key="paths_target_choice").value
+    assert (source, target) == ("actor:金融机构", "law:数据安全法")
+    steps = seed_store.query("shortest_paths", source=source, target=target, limit=5)
+    paths = {s["path"] for s in steps}
+    shown = unescape(texts(at))
+    assert data.t("paths.found", "zh", count=len(paths), steps=len([s for s in steps if s["path"] == 0])) in shown
+    first = [s for s in steps if s["path"] == min(paths)]
+    for step in first:
+        if step["evidence"]:
+            assert " ".join(step["evidence"].split()) in shown
+    assert sum(1 for m in at.markdown if m.value.startswith("**第 ")) == len(steps)
+    assert "vis.Network" in iframe_html(at)
+
+
+def test_paths_between_one_entity_and_itself(app):
+    at = goto(app(), "paths")
+    source = at.selectbox(key="paths_source_choice").value
+    name = source.split(":", 1)[1]
+    at.text_input(key="paths_target_text").set_value(name).run()
+    at.selectbox(key="paths_target_choice").set_value(source).run()
+    ok(at)
+    assert at.info[0].value == data.t("paths.same", "zh")
+
+
+# ---------------------------------------------------------------- matrices
+
+def test_matrices_tables_match_the_queries(app, seed_store):
+    at = goto(app(), "matrices")
+    assert [t.label for t in at.tabs] == ["主体 × 目标体系", "法律法规 × 举措", "主体 × 举措"]
+    frames = [f.value for f in at.dataframe]
+    systems = {r["system"] for r in seed_store.query("actor_system_matrix")}
+    assert frames[0].shape[1] == len(systems) + 1
+    laws = {r["law"] for r in seed_store.query("law_measure_matrix")}
+    assert len(frames[1]) == len(laws)
+    cells = seed_store.query("law_measure_matrix")
+    assert int(frames[1].iloc[:, 1:].to_numpy().sum()) == len(cells)
+    assert len(at.get("download_button")) == 3
+    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == 3
+
+
+# ---------------------------------------------------------------- set-aside text
+
+def test_excluded_lists_everything_the_loader_set_aside(app):
+    graph = build()
+    at = goto(app(graph=graph), "excluded")
+    chars = sum(len(x.text) for x in graph.excluded)
+    assert data.t("excluded.chars", "zh", count=len(graph.excluded), chars=chars) in texts(at)
+    shown = [t.value for t in at.text]
+    assert shown == [x.text for x in sorted(graph.excluded, key=lambda x: x.start)]
+    assert len(at.dataframe[0].value) == len(graph.excluded)
+
+
+# ---------------------------------------------------------------- add a document
+
+def test_upload_adds_a_document_for_the_session(app, seed_store):
+    at = goto(app(), "upload")
+    text = (ROOT / "tests" / "explorer_xss.txt").read_text(encoding="utf-8")
+    at.file_uploader(key="upload_files").set_value(("xss.txt", text.encode("utf-8"), "text/plain")).run()
+    ok(at)
+    assert not at.error, [e.value for e in at.error]
+    documents = len(seed_store.query("documents")) + 1
+    assert f"{documents} 份文件" in texts(at)
+    assert "xss.txt" in unescape(texts(at))
+    goto(at, "measure")
+    options = at.selectbox(key="measure").options
+    xss = next(o for o in options if "<script>" in o)
+    at.selectbox(key="measure").select(xss).run()
+    body = html_bodies(ok(at))
+    assert "<script>" not in body and "&lt;script&gt;" in body
+
+
+def test_a_bad_upload_shows_one_line_and_no_traceback(app, seed_store):
+    at = goto(app(), "upload")
+    at.file_uploader(key="upload_files").set_value(("broken.pdf", b"%PDF-1.4 not really", "application/pdf")).run()
+    ok(at)
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert "broken" in message and "\n" not in message and "Traceback" not in message
+    assert f"{len(seed_store.query('documents'))} 份文件" in texts(at)
+
+
+# ---------------------------------------------------------------- query
+
+def test_query_runs_named_queries_as_table_and_graph(app, seed_store):
+    at = goto(app(), "query")
+    assert at.selectbox(key="query_name").value == "neighbourhood"
+    node = at.selectbox(key="q_neighbourhood_node_choice").value
+    rows = seed_store.query("neighbourhood", node=node, depth=1)
+    assert data.t("query.rows", "zh", count=len(rows)) in texts(at)
+    assert len(at.dataframe[0].value) == len(rows)
+    assert "vis.Network" in iframe_html(at)
+    at.selectbox(key="query_name").set_value("documents").run()
+    ok(at)
+    assert len(at.dataframe[0].value) == len(seed_store.query("documents"))
+    at.selectbox(key="query_name").set_value("co_occurring_actors").run()
+    at.number_input(key="q_co_occurring_actors_min_shared").set_value(2).run()
+    ok(at)
+    assert len(at.dataframe[0].value) == len(seed_store.query("co_occurring_actors", min_shared=2))
+
+
+def test_query_cypher_box_only_with_run_read(app):
+    at = goto(app(), "query")
+    assert not [t for t in at.text_area if t.key == "query_cypher"]
+
+
+@pytest.mark.bolt
+@pytest.mark.skipif(importlib.util.find_spec("graph.neo4j_store") is None, reason="graph.neo4j_store not there yet")
+def test_read_only_cypher_on_neo4j(app, bolt_settings):
+    at = goto(app(settings=bolt_settings), "query")
+    box = at.text_area(key="query_cypher")
+    box.set_value("MATCH (n:Law) RETURN n.name AS name").run()
+    at.button(key="query_cypher_run").click().run()
+    ok(at)
+    laws = [r["name"] for r in EmbeddedStore(data.load_documents(data.seed_paths())).query("all_nodes")
+            if r["type"] == "Law"]
+    assert sorted(at.dataframe[-1].value["name"]) == sorted(laws)
+    box.set_value("CREATE (n:Law {name: 'x'}) RETURN n").run()
+    at.button(key="query_cypher_run").click().run()
+    ok(at)
+    assert at.error and "read-only" in unescape(at.error[0].value)

@@ -1,0 +1,225 @@
+"""The explorer in a real browser: headless Debian Chromium driven by playwright.
+
+Starts ``streamlit run streamlit_app.py`` on a free port on the seed, then checks that the
+graph canvas draws, Chinese text shows, a hostile document (``tests/explorer_xss.txt``,
+uploaded through the page) shows its markup as text with no dialog and no injected
+element, nothing is fetched from outside this machine, and the English switch works.
+Saves docs/screenshot.png for the README.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+XSS_DOC = ROOT / "tests" / "explorer_xss.txt"
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+START_TIMEOUT_S = 60
+PAGE_TIMEOUT_MS = 60_000
+
+if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+    pytest.skip("Debian chromium is not installed (make system-deps)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_") and k != "POLICY_KG_EXTRA_DOCS"}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start: {log.read_text(errors='replace')[-2000:]}")
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+    pg = context.new_page()
+    pg.set_default_timeout(PAGE_TIMEOUT_MS)
+    pg.dialogs = []  # type: ignore[attr-defined]
+    pg.outside = []  # type: ignore[attr-defined]
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    host = urllib.parse.urlparse(app_url).netloc
+
+    def record(request) -> None:
+        url = urllib.parse.urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
+            pg.outside.append(request.url)
+
+    pg.on("request", record)
+    yield pg
+    context.close()
+
+
+def settle(pg) -> None:
+    """Wait until the script run is over: a heading drawn, no skeleton, spinner or progress bar."""
+    pg.wait_for_selector("[data-testid='stMain'] h1")
+    busy = ("[data-testid='stAppSkeleton'], [data-testid='stSkeleton'], [data-testid='stSpinner'], "
+            "[data-testid='stProgress'], [data-testid='stStatusWidget']")
+    quiet = 0
+    for _ in range(300):
+        quiet = 0 if pg.locator(busy).count() else quiet + 1
+        if quiet >= 4:
+            return
+        pg.wait_for_timeout(100)
+
+
+def graph_frame(pg):
+    """The frame of the vis-network graph, once it has drawn and settled."""
+    pg.wait_for_selector("iframe")
+    for _ in range(200):
+        for frame in pg.frames:
+            if frame is not pg.main_frame and frame.locator("#graph").count():
+                frame.wait_for_selector("body[data-settled='1']", timeout=PAGE_TIMEOUT_MS)
+                return frame
+        pg.wait_for_timeout(100)
+    raise AssertionError("no graph frame")
+
+
+def painted_pixels(frame) -> int:
+    """How many pixels of the graph canvas are not background."""
+    return frame.evaluate("""() => {
+        const c = document.querySelector('#graph canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) n++; }
+        return n;
+    }""")
+
+
+def open_page(pg, title: str) -> None:
+    """Go to a page through the sidebar, staying in the same session (a URL would start a new one)."""
+    pg.locator("[data-testid='stSidebarNav']").get_by_text(title, exact=True).click()
+    pg.wait_for_selector(f"[data-testid='stMain'] h1:has-text('{title}')")
+    settle(pg)
+
+
+def test_explore_draws_the_graph_with_chinese_labels(page, app_url):
+    page.goto(f"{app_url}/explore")
+    settle(page)
+    frame = graph_frame(page)
+    assert frame.locator("#graph canvas").count() == 1
+    assert painted_pixels(frame) > 5000
+    heading = page.locator("[data-testid='stMain'] h3", has_text="平台企业")
+    assert heading.first.is_visible()
+    legend = frame.locator("#legend")
+    assert legend.is_visible() and "主体" in legend.inner_text()
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    assert SCREENSHOT.stat().st_size > 50_000
+    assert page.dialogs == [] and page.outside == []
+
+
+def test_markup_in_an_uploaded_document_stays_text(page, app_url):
+    page.goto(f"{app_url}/upload")
+    settle(page)
+    page.locator("[data-testid='stFileUploader'] input[type=file]").set_input_files(str(XSS_DOC))
+    page.wait_for_selector("[data-testid='stAlertContentSuccess']")
+    settle(page)
+    assert page.locator("[data-testid='stSidebar']").get_by_text("2 份文件", exact=False).is_visible()
+
+    open_page(page, "举措详情")
+    choice = page.locator("[data-testid='stSelectbox']").first
+    choice.click()
+    page.keyboard.type("alert")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-testid='stMain'] h3:has-text('alert')")
+    settle(page)
+    shown = page.locator(".kg-text").first.inner_text()
+    assert "<script>alert('xss')</script>" in shown
+    assert "<img src=x onerror=alert(1)>" in shown
+    heading = page.locator("[data-testid='stMain'] h3").first.inner_text()
+    assert "<script>alert('xss')</script>" in heading
+    assert page.locator("img[src='x']").count() == 0
+    assert page.evaluate("() => [...document.scripts].some(s => s.text.includes(\"alert('xss')\"))") is False
+
+    # The same document in the graph: labels and tooltips are text on a canvas.
+    open_page(page, "探索")
+    search = page.get_by_label("搜索（中文或英文）")
+    search.fill("alert")
+    search.press("Enter")
+    page.wait_for_selector("[data-testid='stMain'] h3:has-text('alert')")
+    settle(page)
+    frame = graph_frame(page)
+    assert painted_pixels(frame) > 1000
+    labels = frame.evaluate("() => window.policyNetwork.body.data.nodes.get().map(n => [n.id, n.label])")
+    node_id, label = next((i, l) for i, l in labels if "<script>" in l)
+    assert "<script>alert('xss')</script>" in label  # drawn as text on the canvas
+
+    # Hover it: the tooltip shows the name as text.
+    where = frame.evaluate("""(id) => {
+        const n = window.policyNetwork; const p = n.canvasToDOM(n.getPositions([id])[id]);
+        const r = document.querySelector('#graph').getBoundingClientRect();
+        return {x: p.x + r.left, y: p.y + r.top};
+    }""", node_id)
+    box = page.locator("iframe").first.bounding_box()
+    page.mouse.move(box["x"] + where["x"], box["y"] + where["y"])
+    tooltip = frame.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert "<script>alert('xss')</script>" in tooltip.inner_text()
+    assert tooltip.locator("*:not(br)").count() == 0  # text and line breaks only, no elements
+    assert frame.locator("img").count() == 0
+    assert page.dialogs == []
+    assert page.outside == []
+
+
+def test_english_switch(page, app_url):
+    page.goto(f"{app_url}/explore")
+    settle(page)
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    page.wait_for_selector("[data-testid='stMain'] h1:has-text('Explore')")
+    settle(page)
+    frame = graph_frame(page)
+    assert "Actor" in frame.locator("#legend").inner_text()
+    assert page.locator("[data-testid='stSidebarNav']").inner_text().count("Path finder") == 1
+    assert page.dialogs == [] and page.outside == []

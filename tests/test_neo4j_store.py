@@ -1,0 +1,310 @@
+"""Neo4jStore against a real Bolt server (tests/bolt_server.py, or NEO4J_URI), plus its pure helpers."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from bolt_server import free_port, wipe
+
+from graph import cypher, neo4j_store
+from graph.embedded import QUERY_PARAMS, REQUIRED, EmbeddedStore
+from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph, merge_graphs
+from graph.neo4j_store import Neo4jStore, document_batches
+from graph.settings import Neo4jSettings, load_settings, settings_from_env
+from graph.store import PolicyStore, StoreError
+
+ODD = "引号'双\"反`括}斜\\ MATCH (n) DETACH DELETE n RETURN $x {label} //"
+
+
+def doc(doc_id: str, measures: dict[int, str], actors: dict[int, list[str]], extra: dict | None = None,
+        cites: dict[int, str] | None = None) -> PolicyGraph:
+    """Document `doc_id`: one part, one section, `measures` (number -> title), each involving `actors`."""
+    part, section = f"{doc_id}/part:1", f"{doc_id}/part:1/section:1"
+    nodes = [Node(doc_id, Label.POLICY, doc_id, {"title": doc_id, "doc_id": doc_id}),
+             Node(part, Label.PART, "一", {"number": 1, "doc_id": doc_id, "span": [0, 5]}),
+             Node(section, Label.SECTION, "一", {"number": 1, "doc_id": doc_id})]
+    edges = [Edge(doc_id, part, EdgeType.HAS_PART, doc_id), Edge(part, section, EdgeType.HAS_SECTION, doc_id)]
+    names = set()
+    for number, title in measures.items():
+        m = f"{section}/measure:{number}"
+        nodes.append(Node(m, Label.MEASURE, title, {"number": number, "title": title, "doc_id": doc_id,
+                                                    **(extra or {}).get(number, {})}))
+        edges.append(Edge(section, m, EdgeType.HAS_MEASURE, doc_id))
+        for name in actors.get(number, []):
+            names.add(name)
+            edges.append(Edge(m, f"actor:{name}", EdgeType.INVOLVES, doc_id, f"{name}参与{title}",
+                              (number, number + 9), {"role": "支持", "roles": ["鼓励", "支持"]}))
+        if cites and number in cites:
+            nodes.append(Node(f"law:{cites[number]}", Label.LAW, cites[number], {"kind": "law"}))
+            edges.append(Edge(m, f"law:{cites[number]}", EdgeType.CITES, doc_id, "依法"))
+    nodes += [Node(f"actor:{n}", Label.ACTOR, n, {"kind": "enterprise"}) for n in sorted(names)]
+    return PolicyGraph(tuple(nodes), tuple(edges), (Document(doc_id, f"{doc_id}.txt", "…"),))
+
+
+def snapshot(store) -> tuple[list, list]:
+    return store.query("all_nodes"), store.query("all_edges")
+
+
+@pytest.fixture(scope="module")
+def server(bolt_settings):
+    return bolt_settings
+
+
+@pytest.fixture
+def store(server):
+    s = Neo4jStore.connect(server)
+    wipe(s)
+    yield s
+    wipe(s)
+
+
+# ---------------------------------------------------------------------- pure helpers (no server)
+
+def test_settings_mask_the_password_everywhere():
+    s = Neo4jSettings("neo4j+s://bob:hunter2@x.databases.neo4j.io", "neo4j", "hunter2", "policy")
+    for text in (repr(s), str(s), f"{s}", s.redact(f"failed for {s.uri} with hunter2")):
+        assert "hunter2" not in text
+    assert "***" in repr(s)
+
+
+def test_settings_come_from_env_first_then_the_secrets_table(tmp_path: Path):
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[neo4j]\nuri = "bolt://s:7687"\nuser = "u"\npassword = "p"\ndatabase = "d"\n')
+    from_secrets = load_settings({}, (tmp_path / "missing.toml", secrets))
+    assert from_secrets == Neo4jSettings("bolt://s:7687", "u", "p", "d")
+    env = {"NEO4J_URI": "bolt://e:7687", "NEO4J_PASSWORD": "q"}
+    assert load_settings(env, (secrets,)) == Neo4jSettings("bolt://e:7687", "neo4j", "q", None)
+    assert load_settings({}, (tmp_path / "missing.toml",)) is None
+    assert settings_from_env({"NEO4J_URI": "  "}) is None
+
+
+def test_every_label_has_a_uniqueness_constraint_in_the_schema():
+    text = cypher.load_cypher("schema")
+    for label in Label:
+        assert re.search(rf"FOR \(n:{label.value}\) REQUIRE n\.id IS UNIQUE", text), label
+    assert all(s.startswith("CREATE ") and "IF NOT EXISTS" in s for s in neo4j_store.schema_statements())
+
+
+def test_templates_take_only_enum_members():
+    with pytest.raises(TypeError):
+        cypher.fill("merge_nodes", label="Law) DETACH DELETE (x")
+    assert ":Actor {" in cypher.fill("merge_nodes", label=Label.ACTOR)
+    with pytest.raises(KeyError):
+        cypher.load_cypher("../schema")
+
+
+def test_query_headers_name_and_document_their_parameters():
+    assert cypher.query_names() == sorted(QUERY_PARAMS)
+    for name in cypher.query_names():
+        spec = cypher.query_spec(name)
+        assert spec.answers and spec.rows, name
+        declared = {p.name: (REQUIRED if p.required else p.default) for p in spec.params}
+        assert declared == QUERY_PARAMS[name], name
+
+
+def test_a_property_neo4j_cannot_store_is_refused_before_writing():
+    bad = PolicyGraph((Node("doc:x", Label.POLICY, "x", {"meta": {"a": 1}}),), (),
+                      (Document("doc:x", "x", ""),))
+    with pytest.raises(StoreError, match="doc:x: property 'meta'"):
+        document_batches(bad)
+    mixed = doc("doc:y", {1: "a"}, {}, extra={1: {"tags": [1, "a"]}})
+    with pytest.raises(StoreError, match="'tags' is a list"):
+        document_batches(mixed)
+
+
+def test_an_edge_to_a_node_not_in_the_graph_is_refused_before_writing():
+    g = doc("doc:z", {1: "a"}, {1: ["甲"]})
+    broken = PolicyGraph(tuple(n for n in g.nodes if n.label is not Label.ACTOR), g.edges, g.documents)
+    with pytest.raises(StoreError, match="node actor:甲 is not in the graph"):
+        document_batches(broken)
+
+
+# ---------------------------------------------------------------------- against the server
+
+bolt = pytest.mark.bolt
+
+
+@bolt
+def test_it_is_a_policy_store(store):
+    assert isinstance(store, PolicyStore) and store.name == "neo4j"
+
+
+@bolt
+def test_the_constraints_hold_on_the_server(store):
+    store.load(doc("doc:a", {1: "甲"}, {1: ["企业"]}))
+    for label, node_id in ((Label.POLICY, "doc:a"), (Label.ACTOR, "actor:企业")):
+        with pytest.raises(Exception, match="(?i)constraint|already exists|duplicate"):
+            store._write(f"CREATE (:{label.value} {{id: $id}})", id=node_id)
+    assert store.apply_schema() == []  # again: nothing to do, nothing refused
+
+
+@bolt
+def test_a_refused_index_type_gives_one_warning_and_the_rest_still_applies(store, caplog):
+    statements = ["CREATE FULLTEXT INDEX policy_text_probe IF NOT EXISTS FOR (n:Measure) ON EACH [n.title]",
+                  "CREATE INDEX measure_number_probe IF NOT EXISTS FOR (n:Measure) ON (n.number)"]
+    with caplog.at_level(logging.WARNING, logger="graph.neo4j_store"):
+        refused = store.apply_schema(statements)
+    assert refused in ([], statements[:1])  # Neo4j has full-text indexes; ArcadeDB's Bolt refuses them
+    assert len(caplog.records) == len(refused)
+    if refused:
+        assert "policy_text_probe" in caplog.records[0].getMessage()
+    for name in ("policy_text_probe", "measure_number_probe"):
+        store._write(f"DROP INDEX {name} IF EXISTS")
+
+
+@bolt
+def test_syncing_twice_changes_nothing(store):
+    g = doc("doc:a", {1: "甲", 2: "乙"}, {1: ["企业", "政府"], 2: ["企业"]},
+            cites={2: "反垄断法"})
+    first = store.load(g)
+    before = snapshot(store)
+    second = store.load(g)
+    assert (first.nodes, first.edges) == (second.nodes, second.edges) == (len(g.nodes), len(g.edges))
+    assert snapshot(store) == before
+    assert before == snapshot(EmbeddedStore(g))
+
+
+@bolt
+def test_a_reloaded_document_replaces_its_previous_version(store):
+    v1 = doc("doc:a", {1: "甲", 2: "乙", 3: "丙"}, {1: ["企业"], 2: ["共享"], 3: ["只在丙"]},
+             extra={1: {"note": "old"}}, cites={3: "旧法"})
+    other = doc("doc:b", {1: "丁"}, {1: ["共享"]})
+    v2 = doc("doc:a", {1: "甲新", 2: "乙"}, {1: ["企业"]})
+    embedded = EmbeddedStore()
+    for g in (v1, other, v2):
+        store.load(g)
+        embedded.load(g)
+    nodes, edges = snapshot(store)
+    ids = {n["id"] for n in nodes}
+    assert "doc:a/part:1/section:1/measure:3" not in ids  # stale outline node gone
+    assert {"actor:只在丙", "law:旧法"}.isdisjoint(ids)  # orphans gone
+    assert "actor:共享" in ids  # still used by doc:b
+    m1 = store.query("node", node="doc:a/part:1/section:1/measure:1")[0]
+    assert m1["title"] == "甲新" and "note" not in m1  # replaced whole
+    assert not [e for e in edges if e["source"].startswith("doc:a/") and e["target"] == "actor:共享"]
+    assert (nodes, edges) == snapshot(embedded)
+
+
+@bolt
+def test_a_failure_mid_document_leaves_its_previous_version(store, monkeypatch):
+    v1 = doc("doc:a", {1: "甲", 2: "乙"}, {1: ["企业"], 2: ["政府"]})
+    store.load(v1)
+    before = snapshot(store)
+
+    def boom(tx, batch):  # after this document's nodes and edges were merged in the transaction
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(neo4j_store, "_drop_stale", boom)
+    with pytest.raises(RuntimeError, match="injected"):
+        store.load(doc("doc:a", {1: "甲改"}, {1: ["新人"]}))
+    assert snapshot(store) == before
+
+
+@bolt
+def test_a_server_error_mid_sync_keeps_earlier_documents_and_the_failing_ones_old_version(store, monkeypatch):
+    store.load(doc("doc:b", {1: "旧"}, {1: ["企业"]}))
+    before_b = store.query("outline", doc="doc:b")
+    real_fill = cypher.fill
+
+    def failing_fill(name, **parts):  # the server rejects this statement of doc:b's transaction
+        text = real_fill(name, **parts)
+        return text + " RETURN broken(" if name == "delete_orphans" else text
+
+    monkeypatch.setattr(neo4j_store, "fill", failing_fill)
+    both = merge_graphs([doc("doc:a", {1: "甲"}, {}), doc("doc:b", {1: "新"}, {1: ["政府"]})])
+    with pytest.raises(StoreError, match=r"document doc:b not written \(its previous version is kept\)"):
+        store.load(both)
+    monkeypatch.undo()
+    assert [d["id"] for d in store.query("documents")] == ["doc:a", "doc:b"]  # doc:a committed first
+    assert store.query("outline", doc="doc:b") == before_b
+    assert store.query("node", node="actor:政府") == []
+
+
+@bolt
+def test_progress_is_reported_per_document(store):
+    seen = []
+    merged = merge_graphs([doc(f"doc:{i}", {1: "x"}, {}) for i in range(3)])
+    report = store.load(merged, progress=lambda done, total, doc_id: seen.append((done, total, doc_id)))
+    assert seen == [(1, 3, "doc:0"), (2, 3, "doc:1"), (3, 3, "doc:2")]
+    assert report.documents == ("doc:0", "doc:1", "doc:2")
+
+
+@bolt
+def test_names_with_quotes_braces_backslashes_and_keywords_round_trip(store):
+    g = doc(f"doc:{ODD}", {1: ODD}, {1: [ODD, "MERGE"]}, extra={1: {"text": ODD, "tags": [ODD, "}"]}})
+    store.load(g)
+    store.load(g)
+    assert snapshot(store) == snapshot(EmbeddedStore(g))
+    node = store.query("node", node=f"actor:{ODD}")[0]
+    assert (node["id"], node["name"]) == (f"actor:{ODD}", ODD)
+    assert [r["id"] for r in store.query("search_nodes", text=ODD, type="Actor")] == [f"actor:{ODD}"]
+    assert store.read("MATCH (n:Actor {name: $name}) RETURN n.name AS name", name=ODD) == [{"name": ODD}]
+
+
+@bolt
+@pytest.mark.parametrize("statement", [
+    "CREATE (n:Law {id: 'law:written'}) RETURN n.id AS id",
+    "MERGE (n:Law {id: 'law:written'}) RETURN n.id AS id",
+    "MATCH (n:Actor) SET n.name = 'changed' RETURN count(n) AS c",
+    "MATCH (n) DETACH DELETE n",
+])
+def test_a_write_through_the_read_path_is_refused_and_rolled_back(store, statement):
+    store.load(doc("doc:a", {1: "甲"}, {1: ["企业"]}))
+    before = snapshot(store)
+    with pytest.raises(StoreError, match="read-only"):
+        store.read(statement)
+    assert snapshot(store) == before
+    assert store.read("MATCH (n:Law {id: 'law:written'}) RETURN n.id AS id") == []
+
+
+@bolt
+def test_a_named_query_that_would_write_is_refused_too(store, monkeypatch):
+    real = cypher.load_cypher
+    writes = "CREATE (n:Law {id: 'law:written'}) RETURN n.id AS id"
+    monkeypatch.setattr(neo4j_store, "load_cypher",
+                        lambda name: writes if name == "documents" else real(name))
+    with pytest.raises(StoreError, match="read-only"):
+        store.query("documents")
+    monkeypatch.undo()
+    assert store.read("MATCH (n:Law {id: 'law:written'}) RETURN n.id AS id") == []
+
+
+@bolt
+def test_named_query_errors_are_one_line(store):
+    with pytest.raises(StoreError, match="unknown query 'nope'"):
+        store.query("nope")
+    with pytest.raises(StoreError, match="needs parameter 'node'"):
+        store.query("node")
+    with pytest.raises(StoreError) as err:
+        store.read("MATCH (n RETURN n")
+    assert "\n" not in str(err.value)
+
+
+@bolt
+def test_a_wrong_password_is_one_clear_line_without_the_password(server):
+    wrong = Neo4jSettings(server.uri, server.user, server.password + "-wrong-Zq9", server.database)
+    with pytest.raises(StoreError) as err:
+        Neo4jStore.connect(wrong)
+    message = str(err.value)
+    assert "wrong user name or password" in message and "\n" not in message
+    assert wrong.password not in message and server.password not in message
+
+
+@bolt
+def test_a_server_that_is_down_is_one_clear_line(server):
+    down = Neo4jSettings(f"bolt://127.0.0.1:{free_port()}", "neo4j", "pw-Zq9", None)
+    with pytest.raises(StoreError) as err:
+        Neo4jStore.connect(down)
+    assert str(err.value).startswith("cannot reach Neo4j at bolt://127.0.0.1:")
+    assert "\n" not in str(err.value) and "pw-Zq9" not in str(err.value)
+
+
+@bolt
+def test_an_unknown_database_is_one_clear_line(server):
+    missing = Neo4jSettings(server.uri, server.user, server.password, "nosuchdb")
+    with pytest.raises(StoreError, match="has no database 'nosuchdb'") as err:
+        Neo4jStore.connect(missing)
+    assert server.password not in str(err.value)
