@@ -10,10 +10,12 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
-from graph.model import EdgeType, Label
+from graph.model import OUTLINE_EDGES, OUTLINE_LABELS, EdgeType, Label
 from render.i18n import edge_name, node_caption, type_name
 
 MAX_NODES = 250
+OUTLINE_TYPES = frozenset(label.value for label in OUTLINE_LABELS)
+OUTLINE_EDGE_TYPES = frozenset(edge.value for edge in OUTLINE_EDGES)
 PENDING = "explore_pending"  # a node to centre on, set by the "centre here" button
 
 tr = data.tr
@@ -23,19 +25,31 @@ lang = data.lang()
 def centre_on(node_id: str) -> None:
     st.session_state[PENDING] = node_id
     st.session_state["explore_focus_text"] = ""
-    st.session_state["explore_focus_type"] = None
+    st.session_state["explore_focus_type"] = widgets.ANY_TYPE
+
+
+def outline_tree(policy_id: str) -> None:
+    """The document's outline as a tree: the policy at the root, outline nodes only, laid out in levels."""
+    centre_on(policy_id)
+    st.session_state.update({"explore_depth": 3, "explore_outline": True, "explore_hierarchical": True,
+                             "explore_whole": False})
 
 
 st.title(tr("nav.explore"))
 focus = widgets.entity_picker("explore_focus", tr("common.entity"), default_name="平台企业",
                               preset=st.session_state.pop(PENDING, None), one_row=True)
 
-controls = st.columns([2, 1, 1, 1, 1])
+controls = st.columns([2.2, 1, 1, 1, 1, 1.3], vertical_alignment="center")
 depth = controls[0].slider(tr("explore.depth"), 1, 3, 1, key="explore_depth")
 physics = controls[1].toggle(tr("explore.physics"), value=True, key="explore_physics")
 hierarchical = controls[2].toggle(tr("explore.hierarchical"), value=False, key="explore_hierarchical")
-edge_labels = controls[3].toggle(tr("explore.edge_labels"), value=False, key="explore_edge_labels")
-whole = controls[4].toggle(tr("explore.whole_graph"), value=False, key="explore_whole")
+outline_only = controls[3].toggle(tr("explore.outline_only"), value=False, key="explore_outline")
+edge_labels = controls[4].toggle(tr("explore.edge_labels"), value=False, key="explore_edge_labels")
+whole = controls[5].toggle(tr("explore.whole_graph"), value=False, key="explore_whole")
+policies = [row["id"] for row in data.query("documents")]
+if policies:
+    st.button(tr("explore.outline_tree"), on_click=outline_tree, args=(policies[0],), key="explore_outline_tree",
+              icon=":material/account_tree:", type="tertiary")
 
 if focus is None and not whole:
     st.stop()
@@ -51,6 +65,8 @@ shown_types = filters[0].multiselect(tr("explore.node_types"), node_types, defau
                                      key=f"explore_node_types_{'-'.join(node_types)}",
                                      format_func=lambda v: type_name(v, lang))
 reached = [r for r in reached if r.get("type") in shown_types or r["id"] == focus]
+if outline_only:
+    reached = [r for r in reached if r.get("type") in OUTLINE_TYPES or r["id"] == focus]
 
 if len(reached) > MAX_NODES:
     scores = data.centrality()
@@ -65,12 +81,13 @@ shown_edges = filters[1].multiselect(tr("explore.edge_types"), edge_types, defau
                                      key=f"explore_edge_types_{'-'.join(edge_types)}",
                                      format_func=lambda v: edge_name(v, lang))
 kept = set(ids)
-edges = [e for e in edges if e.get("type") in shown_edges and e["source"] in kept and e["target"] in kept]
+edges = [e for e in edges if e.get("type") in shown_edges and e["source"] in kept and e["target"] in kept
+         and (not outline_only or e.get("type") in OUTLINE_EDGE_TYPES)]
 nodes = [by_id.get(r["id"], r) for r in reached]
 
 graph_col, detail_col = st.columns([3, 1.25], gap="medium")
 with graph_col:
-    widgets.graph_frame(nodes, edges, height=640, physics=physics, hierarchical=hierarchical,
+    widgets.graph_frame(nodes, edges, height=880 if hierarchical else 640, physics=physics, hierarchical=hierarchical,
                         direction="LR", focus=focus, edge_labels=edge_labels)
     st.caption(tr("explore.shown", nodes=len(nodes), edges=len(edges)) + " · " + tr("explore.hint"))
 

@@ -17,8 +17,20 @@ from app_pages.widgets import escape_markdown as md
 from graph.model import Label
 from render import exports, handout
 from render.standalone import standalone_html
-from render.tour import (GraphIndex, Tour, TourError, default_tour, dumps_tour, loads_tour, measure_step, move_step,
-                         node_label, replace_step, tour_to_dict, update_step)
+from render.tour import (
+    GraphIndex,
+    Tour,
+    TourError,
+    default_tour,
+    dumps_tour,
+    loads_tour,
+    measure_step,
+    move_step,
+    node_label,
+    replace_step,
+    tour_to_dict,
+    update_step,
+)
 
 TOUR, STEP, SIG, UPLOAD_SIG = "ws_tour", "ws_step", "ws_tour_sig", "ws_upload_sig"
 JUMP = "ws_jump"

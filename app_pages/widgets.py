@@ -16,9 +16,12 @@ from render.pyvis_html import graph_html
 SEARCH_LIMIT = 50
 
 
-def type_options() -> list[str | None]:
-    """None (any type) and every node type."""
-    return [None, *[label.value for label in Label]]
+ANY_TYPE = ""  # the type filter's "all types" choice (None would read as "nothing chosen")
+
+
+def type_options() -> list[str]:
+    """ANY_TYPE and every node type."""
+    return [ANY_TYPE, *[label.value for label in Label]]
 
 
 def caption_of(row: Mapping[str, Any]) -> str:
@@ -42,9 +45,9 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
         choice_slot = st.container()
     text = left.text_input(data.tr("common.search"), key=f"{key}_text",
                            placeholder=data.tr("common.search.placeholder"))
-    allowed = [None, *types] if types else type_options()
+    allowed = [ANY_TYPE, *types] if types else type_options()
     node_type = right.selectbox(data.tr("common.type_filter"), allowed, key=f"{key}_type",
-                                format_func=lambda v: data.tr("common.any_type") if v is None else type_name(v, lang))
+                                format_func=lambda v: type_name(v, lang) if v else data.tr("common.any_type")) or None
     rows = data.query("search_nodes", text=text.strip() or (default_name or ""), type=node_type, limit=SEARCH_LIMIT)
     if not text.strip() and default_name and not rows:
         rows = data.query("search_nodes", text="", type=node_type, limit=SEARCH_LIMIT)

@@ -17,8 +17,8 @@ import json
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from bench.corpus import DEFAULT_DEST, SEED, make_corpus
 

@@ -91,12 +91,18 @@ def query_spec(name: str) -> QuerySpec:
     ['text', 'type', 'limit']
     """
     header: dict[str, str] = {}
+    last = None
     for line in load_cypher(name).splitlines():
         if not line.startswith("//"):
             break
         key, _, value = line[2:].partition(":")
         if value and key.strip() in ("name", "answers", "params", "rows"):
-            header[key.strip()] = value.strip()
+            last = key.strip()
+            header[last] = value.strip()
+        elif last and line.startswith("//   "):  # an indented line carries the one above on
+            header[last] += " " + line[2:].strip()
+        else:
+            last = None
     if header.get("name") != name:
         raise ValueError(f"cypher/queries/{name}.cypher: header must start with '// name: {name}'")
     params = []

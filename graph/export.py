@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 PROG = "python -m graph export"
 FORMATS = ("html", "png", "svg", "graphml", "gexf", "csv", "xlsx", "handout", "pdf", "tour")

@@ -17,6 +17,7 @@ Every failure is a `StoreError` with one line and no password in it.
 from __future__ import annotations
 
 import atexit
+import json
 import logging
 import re
 import threading
@@ -47,6 +48,7 @@ BATCH_ROWS = 1000  # rows per UNWIND statement: big enough to amortise a round t
 # Labels whose nodes belong to one document (they carry doc_id) and go when its new version lacks them.
 # The Policy node is the document itself; shared entities go only as orphans.
 OWNED_LABELS = tuple(lb for lb in Label if lb is not Label.POLICY and lb not in SHARED_LABELS)
+JSON_KEYS = "_json"  # property listing the keys stored as JSON text
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
 
@@ -317,23 +319,40 @@ def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any) -> None:
 
 
 def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
-    """Properties as Neo4j stores them: None dropped, tuples as lists; anything Neo4j cannot store
-    (maps, nested or mixed lists) is refused here, before any write, on every server."""
-    out = {}
+    """Properties as Neo4j stores them: None dropped, tuples as lists.
+
+    A value Neo4j cannot store (a map, a list of lists, a mixed list, e.g. an edge's ``pieces``
+    ranges) is stored as JSON text and its key listed in ``_json``; `_shape` decodes it on the way
+    back, so rows match the embedded store. This happens here, before any write, on every server.
+    """
+    out: dict[str, Any] = {}
+    encoded = []
     for key, value in values.items():
         if value is None:
             continue
+        if key == JSON_KEYS:
+            raise StoreError(f"{where}: property {JSON_KEYS!r} is reserved by the Neo4j store")
         if isinstance(value, (tuple, list, set, frozenset)):
             value = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
-            kinds = {_kind(v) for v in value}
-            if len(kinds) > 1 or kinds & {"list", "map", "other", None}:
-                raise StoreError(f"{where}: property {key!r} is a list Neo4j cannot store "
-                                 "(items must be all text, all numbers or all booleans)")
-        elif _kind(value) in ("map", "other"):
-            raise StoreError(f"{where}: property {key!r} is a {type(value).__name__}, "
-                             "which Neo4j cannot store")
+        if not _storable(value):
+            try:
+                value = json.dumps(value, ensure_ascii=False)
+            except (TypeError, ValueError):
+                raise StoreError(f"{where}: property {key!r} ({type(value).__name__}) can be stored "
+                                 "neither as it is nor as JSON") from None
+            encoded.append(key)
         out[key] = value
+    if encoded:
+        out[JSON_KEYS] = encoded
     return out
+
+
+def _storable(value: Any) -> bool:
+    """Whether Neo4j stores `value` as it is: a scalar, or a list of scalars of one kind."""
+    if isinstance(value, list):
+        kinds = {_kind(v) for v in value}
+        return len(kinds) <= 1 and not kinds & {"list", "map", "other", None}
+    return _kind(value) in ("bool", "number", "text")
 
 
 def _kind(value: Any) -> str | None:
@@ -403,6 +422,11 @@ def _parameters(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _shape(row: dict[str, Any]) -> dict[str, Any]:
-    """A query's row: a ``props`` column (a map of stored properties) is spread into the row."""
+    """A query's row: a ``props`` column (a map of stored properties) is spread into the row, its
+    JSON-encoded values (see `_props`) decoded."""
     props = row.pop("props", None)
-    return {**row, **props} if isinstance(props, dict) else row
+    if not isinstance(props, dict):
+        return row
+    for key in props.pop(JSON_KEYS, None) or ():
+        props[key] = json.loads(props[key])
+    return {**row, **props}

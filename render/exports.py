@@ -26,10 +26,11 @@ import shutil
 import subprocess
 import zipfile
 from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -37,7 +38,7 @@ import networkx as nx
 
 from graph.model import EdgeType, PolicyGraph
 from render.colours import NODE_ORDER, edge_colour_of, style_of
-from render.i18n import t, type_name
+from render.i18n import type_name
 from render.tour import GraphIndex, Tour, TourStep, as_policy_graph, node_label, subgraph
 
 FORMATS = ("html", "png", "svg", "graphml", "gexf", "csv", "xlsx")
@@ -253,8 +254,9 @@ def layout(ids: Sequence[str], edges: Iterable[tuple[str, str]], focus: str | No
 
     `order` sorts siblings (e.g. by type then number) so pictures group alike nodes.
 
-    >>> [round(v, 6) + 0 for v in layout(["a", "b"], [("a", "b")], focus="a")["a"]]
-    [0.0, 0.0]
+    >>> pos = layout(["a", "b", "c"], [("a", "b"), ("a", "c")], focus="a")
+    >>> sorted(pos), all(-1 <= v <= 1 for p in pos.values() for v in p)
+    (['a', 'b', 'c'], True)
     """
     ids = list(dict.fromkeys(ids))
     if not ids:
@@ -426,7 +428,7 @@ class Scene:
         return {n.id: n.box for n in self.nodes}
 
 
-@lru_cache(maxsize=None)
+@cache
 def font_path(bold: bool = False) -> tuple[str, int]:
     """(file, face index) of a CJK font on this machine; ExportError when there is none."""
     for path, index in (BOLD_FONT_CANDIDATES if bold else ()) + FONT_CANDIDATES:
@@ -435,7 +437,7 @@ def font_path(bold: bool = False) -> tuple[str, int]:
     if shutil.which("fc-match"):
         try:
             found = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh-cn"], capture_output=True, text=True,
-                                   timeout=10).stdout.strip()
+                                   timeout=10, check=False).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             found = ""
         if found and os.path.exists(found):
@@ -688,8 +690,8 @@ def _legend_layout(sc: Scene) -> list[tuple[float, float, str, str, str]]:
 def svg_text(sc: Scene) -> str:
     """The scene as a standalone SVG document (UTF-8 text, Chinese labels as text)."""
     th = sc.theme
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{sc.width}" height="{sc.height}" '
-           f'viewBox="0 0 {sc.width} {sc.height}" font-family="{xml_escape(CJK_FONT_FAMILY)}">',
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{sc.width}" height="{sc.height}" '
+            f'viewBox="0 0 {sc.width} {sc.height}" font-family="{xml_escape(CJK_FONT_FAMILY)}">'),
            f'<rect width="100%" height="100%" fill="{th.background}"/>']
     if sc.title:
         out.append(f'<text x="{sc.width / 2:.1f}" y="{24 * sc.width / 1600 + sc.title_size:.1f}" '
@@ -885,8 +887,31 @@ def write_export(graph: PolicyGraph | nx.Graph, fmt: str, out: str | Path, **kwa
 
 
 __all__ = [
-    "ExportError", "FORMATS", "PlacedEdge", "PlacedNode", "Scene", "THEMES", "csv_files", "csv_paths", "csv_zip",
-    "edge_rows", "export_bytes", "font_path", "gexf_bytes", "graphml_bytes", "layout", "node_rows", "png_bytes",
-    "scalar_graph", "scene", "step_scene", "svg_text", "tables", "text_width", "wrap", "write_atomic",
-    "write_export", "xlsx_bytes",
+    "FORMATS",
+    "THEMES",
+    "ExportError",
+    "PlacedEdge",
+    "PlacedNode",
+    "Scene",
+    "csv_files",
+    "csv_paths",
+    "csv_zip",
+    "edge_rows",
+    "export_bytes",
+    "font_path",
+    "gexf_bytes",
+    "graphml_bytes",
+    "layout",
+    "node_rows",
+    "png_bytes",
+    "scalar_graph",
+    "scene",
+    "step_scene",
+    "svg_text",
+    "tables",
+    "text_width",
+    "wrap",
+    "write_atomic",
+    "write_export",
+    "xlsx_bytes",
 ]

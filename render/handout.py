@@ -16,8 +16,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import networkx as nx
 
@@ -136,24 +136,33 @@ def measure_page(idx: GraphIndex, measure_id: str, lang: str = "zh") -> str:
     number = m.attrs.get("number", "?")
     title = t("workshop.step.measure", lang, number=number, title=m.attrs.get("title") or m.name)
     ids = [measure_id, *dict.fromkeys(n.id for _, n in entities)]
+    seen: set[str] = set()
+
+    def once(sentence: str) -> str:
+        """A sentence already quoted above reads as "same as above", so long sentences print once."""
+        if sentence and sentence in seen:
+            return t("workshop.handout.same", lang)
+        seen.add(sentence)
+        return sentence
+
     body = [
         f"<h1>{_esc(title)}</h1>{_en(m, lang)}",
-        f'<p class="meta">{_esc(t("workshop.handout.system_of", lang))}：'
-        f'{_esc("、".join(node_label(s, lang) for s in systems) or t("workshop.none", lang))}</p>',
+        (f'<p class="meta">{_esc(t("workshop.handout.system_of", lang))}：'
+         f'{_esc("、".join(node_label(s, lang) for s in systems) or t("workshop.none", lang))}</p>'),
         f'<figure>{_picture(idx, ids, [k.value for k in ENTITY_EDGES], measure_id, lang)}</figure>',
         f'<h2>{_esc(t("workshop.handout.text", lang))}</h2><p class="text">{_esc(m.attrs.get("text") or "")}</p>'
         if m.attrs.get("text") else "",
         f'<h2>{_esc(t("workshop.handout.actors", lang))}</h2>' if actors else "",
         _table([t("workshop.handout.actors", lang), t("workshop.handout.role", lang),
                 t("workshop.handout.evidence", lang)],
-               [[node_label(n, lang), str(e.attrs.get("role") or ""), e.evidence] for e, n in actors]),
+               [[node_label(n, lang), str(e.attrs.get("role") or ""), once(e.evidence)] for e, n in actors]),
         f'<h2>{_esc(t("workshop.handout.laws", lang))}</h2>' if laws else "",
         _table([t("workshop.handout.laws", lang), t("workshop.handout.evidence", lang)],
-               [[node_label(n, lang), e.evidence] for e, n in laws]),
+               [[node_label(n, lang), once(e.evidence)] for e, n in laws]),
         f'<h2>{_esc(t("workshop.handout.others", lang))}</h2>' if others else "",
         _table([t("workshop.handout.others", lang), t("workshop.page.col_kind", lang),
                 t("workshop.handout.evidence", lang)],
-               [[node_label(n, lang), type_name(n.label.value, lang), e.evidence] for e, n in others]),
+               [[node_label(n, lang), type_name(n.label.value, lang), once(e.evidence)] for e, n in others]),
     ]
     return _page(body, doc_title, lang)
 
@@ -213,7 +222,8 @@ def html_to_pdf(html: str, out: str | Path, chromium: str | None = None, timeout
         cmd = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
                f"--print-to-pdf={pdf}", page.as_uri()]
         try:
-            done = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                                  check=False)
         except FileNotFoundError:
             raise HandoutError(f"cannot run {browser}: not found") from None
         except subprocess.TimeoutExpired:
@@ -251,6 +261,7 @@ _DOC = """<!DOCTYPE html>
   table {{ width: 100%; border-collapse: collapse; font-size: 10pt; break-inside: auto; }}
   th, td {{ border: 1px solid #d1d5db; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }}
   th {{ background: #f3f4f6; }}
+  td:first-child {{ width: 24%; }}
   tr {{ break-inside: avoid; }}
   blockquote {{ margin: 0 0 2mm; padding: 1.5mm 3mm; border-left: 1.2mm solid #1d4ed8; background: #f8fafc;
                break-inside: avoid; }}

@@ -24,7 +24,6 @@ from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence
 
 import networkx as nx
-from pyvis.network import Network
 
 from graph.model import OUTLINE_EDGES, PolicyGraph
 from render.colours import EDGE_ORDER, NODE_ORDER, edge_colour_of, glyph_of, style_of
@@ -33,17 +32,27 @@ from render.i18n import edge_name, node_label, t, type_name
 VIS_VERSION = "vis-9.1.2"
 CJK_FONT = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
 MIN_SIZE, MAX_SIZE = 12.0, 40.0
+IMPROVED_LAYOUT_MAX = 100  # nodes
+TREE_BOX_WIDTH = 200  # pixels: longer labels wrap inside their box
 TOOLTIP_EVIDENCE_CHARS = 160
 OUTLINE_EDGE_TYPES = frozenset(e.value for e in OUTLINE_EDGES)
 
 
+# Of vis-network's stylesheet only the tooltip rules matter here: the rest styles the navigation
+# buttons, manipulation toolbar and configurator (not used) with 200 kB of inline images.
+USED_CSS_CLASS = ".vis-tooltip"
+
+
 @lru_cache(maxsize=1)
 def vis_assets() -> tuple[str, str]:
-    """(JS, CSS) of the vis-network build that ships inside the pyvis package."""
+    """(JS, CSS) of the vis-network build that ships inside the pyvis package; the CSS is
+    the part of its stylesheet the graph page uses (the tooltip)."""
     base = resources.files("pyvis") / "lib" / VIS_VERSION
     js = (base / "vis-network.min.js").read_text(encoding="utf-8")
     css = (base / "vis-network.css").read_text(encoding="utf-8")
-    return js, css
+    rules = (rule.strip() + "}" for rule in css.split("}"))
+    used = "\n".join(r for r in rules if USED_CSS_CLASS in r.split("{", 1)[0])
+    return js, used or css
 
 
 def script_json(value: Any) -> str:
@@ -62,6 +71,17 @@ def script_json(value: Any) -> str:
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def text_colour_on(background: str) -> str:
+    """Dark or white text, whichever reads better on `background` (``#rrggbb``).
+
+    >>> text_colour_on("#1f3b73"), text_colour_on("#f2b134")
+    ('#ffffff', '#1f2a44')
+    """
+    r, g, b = (int(background.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#ffffff" if luminance < 0.5 else "#1f2a44"
 
 
 def evidence_counts(edges: Iterable[Mapping[str, Any]]) -> dict[str, int]:
@@ -148,7 +168,7 @@ def _ordered(present: set[str], order: Sequence[str]) -> list[str]:
     return [x for x in order if x in present] + sorted(present - set(order))
 
 
-def _options(physics: bool, hierarchical: bool, direction: str) -> dict[str, Any]:
+def _options(physics: bool, hierarchical: bool, direction: str, size: int = 0) -> dict[str, Any]:
     options: dict[str, Any] = {
         "nodes": {"font": {"face": CJK_FONT, "size": 14, "color": "#1f2a44",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
@@ -162,15 +182,16 @@ def _options(physics: bool, hierarchical: bool, direction: str) -> dict[str, Any
         "physics": {"enabled": True, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140,
                                          "springConstant": 0.06, "avoidOverlap": 0.4},
-                    "stabilization": {"enabled": True, "iterations": 400, "fit": True}},
-        "layout": {"improvedLayout": True, "randomSeed": 7},
+                    "stabilization": {"enabled": True, "iterations": 200, "fit": True}},
+        # The improved initial layout pays off on small graphs and costs seconds on big ones.
+        "layout": {"improvedLayout": size <= IMPROVED_LAYOUT_MAX, "randomSeed": 7},
     }
     if hierarchical:
         options["layout"] = {"hierarchical": {"enabled": True, "direction": direction,
                                               "sortMethod": "directed", "shakeTowards": "roots",
-                                              "levelSeparation": 230 if direction in ("LR", "RL") else 120,
-                                              "nodeSpacing": 34 if direction in ("LR", "RL") else 140,
-                                              "treeSpacing": 60}}
+                                              "levelSeparation": 260 if direction in ("LR", "RL") else 110,
+                                              "nodeSpacing": 36 if direction in ("LR", "RL") else 230,
+                                              "treeSpacing": 80}}
         options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier",
                                       "forceDirection": "horizontal" if direction in ("LR", "RL") else "vertical",
                                       "roundness": 0.4}
@@ -210,22 +231,28 @@ def graph_html(
     counts = dict(evidence) if evidence is not None else evidence_counts(shown_edges)
     sizes = scaled_sizes(ids, centrality)
 
+    from pyvis.network import Network  # imported here: it takes a while and only graph pages need it
+
     net = Network(directed=True, height=f"{height}px", width="100%", cdn_resources="in_line")
     for row in nodes:
         node_id = str(row["id"])
         node_type = str(row.get("type") or "")
         style = style_of(node_type)
         is_focus = node_id == focus
+        # A tree reads best as labelled boxes: the label inside, wrapped, so levels stay narrow.
+        tree_look: dict[str, Any] = ({"shape": "box", "margin": 7, "widthConstraint": {"maximum": TREE_BOX_WIDTH},
+                                      "font": {"color": text_colour_on(style["colour"]), "strokeWidth": 0}}
+                                     if hierarchical else {"shape": style["shape"]})
         net.add_node(
             node_id,
             label=node_label(row, lang),
             title=node_tooltip(row, lang, int(counts.get(node_id, 0))),
-            shape=style["shape"],
             color={"background": style["colour"], "border": "#1f2a44" if is_focus else style["colour"],
                    "highlight": {"background": style["colour"], "border": "#111111"},
                    "hover": {"background": style["colour"], "border": "#111111"}},
             size=sizes[node_id] * (1.25 if is_focus else 1.0),
             borderWidth=4 if is_focus else 1,
+            **tree_look,
         )
     for row in shown_edges:
         edge_type = str(row.get("type") or "")
@@ -242,7 +269,7 @@ def graph_html(
             dashes=edge_type == "CROSS_REFERENCES",
             **extra,
         )
-    net.options = _options(physics, hierarchical, direction)
+    net.options = _options(physics, hierarchical, direction, len(nodes))
     node_data, edge_data, _heading, _height, _width, options_json = net.get_network_data()
 
     legend = _legend_html(_ordered({str(n.get("type")) for n in nodes}, NODE_ORDER),

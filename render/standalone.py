@@ -19,7 +19,8 @@ False
 from __future__ import annotations
 
 import html as html_lib
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 import yaml
@@ -297,10 +298,10 @@ def title_step(idx: GraphIndex, doc_id: str, lang: str = "zh") -> TourStep:
     laws = {e.target for m in sources for e in idx.out_edges(m.id, EdgeType.CITES)}
     issuer_names = policy.attrs.get("issuers") or [idx.label(i, lang) for i in issuers]
     narrative = t("workshop.narrative.title", lang,
-                     issuers=_join(issuer_names, lang), date=policy.attrs.get("date") or t("workshop.unknown", lang),
-                     target_year=policy.attrs.get("target_year") or t("workshop.unknown", lang),
-                     parts=len(parts), measures=len(measures), systems=len(idx.systems(doc_id)),
-                     actors=len(actors), laws=len(laws))
+                  issuers=_join(issuer_names, lang), date=policy.attrs.get("date") or t("workshop.unknown", lang),
+                  target_year=policy.attrs.get("target_year") or t("workshop.unknown", lang),
+                  parts=len(parts), measures=len(measures), systems=len(idx.systems(doc_id)),
+                  actors=len(actors), laws=len(laws))
     goals = [e for item in idx.of_doc(Label.ITEM, doc_id) for e in idx.out_edges(item.id, EdgeType.BUILDS)]
     return TourStep("title", "title", t("workshop.step.title", lang, title=node_label(policy, lang)), narrative,
                     tuple(dict.fromkeys([doc_id, *parts, *issuers])), doc_id, _quotes(goals, 1),
@@ -321,9 +322,9 @@ def systems_step(idx: GraphIndex, doc_id: str, lang: str = "zh") -> TourStep:
     parts = [e.source for sec in sections for e in idx.in_edges(sec, EdgeType.HAS_SECTION)]
     listing = t("workshop.list_sep", lang).join(
         t("workshop.narrative.systems_item", lang, system=node_label(s, lang),
-             count=len(idx.measures_of_system(s.id, doc_id))) for s in systems) or t("workshop.none", lang)
+          count=len(idx.measures_of_system(s.id, doc_id))) for s in systems) or t("workshop.none", lang)
     narrative = t("workshop.narrative.systems", lang, count=len(systems), listing=listing,
-                     target_year=policy.attrs.get("target_year") or t("workshop.unknown", lang))
+                  target_year=policy.attrs.get("target_year") or t("workshop.unknown", lang))
     nodes = dict.fromkeys([doc_id, *parts, *sections, *(s.id for s in systems)])
     return TourStep("systems", "systems", t("workshop.step.systems", lang, count=len(systems)), narrative,
                     tuple(nodes), doc_id, _quotes(quotes, len(systems)),
@@ -341,8 +342,8 @@ def system_step(idx: GraphIndex, system_id: str, doc_id: str, lang: str = "zh", 
         laws |= {e.target for e in idx.out_edges(m.id, EdgeType.CITES)}
     top = sorted(actor_count, key=lambda a: (-actor_count[a], idx.label(a, lang)))[:3]
     narrative = t("workshop.narrative.system", lang, system=node_label(system, lang),
-                     numbers=_numbers([_number(m) for m in measures], lang), actors=len(actor_count),
-                     laws=len(laws), top=_join([idx.label(a, lang) for a in top], lang))
+                  numbers=_numbers([_number(m) for m in measures], lang), actors=len(actor_count),
+                  laws=len(laws), top=_join([idx.label(a, lang) for a in top], lang))
     builds = [e for e in idx.in_edges(system_id, EdgeType.BUILDS) if e.doc_id == doc_id or not doc_id]
     builds.sort(key=lambda e: e.source not in idx.nodes or idx.nodes[e.source].label != Label.SECTION)
     sections = [e.source for e in builds if e.source in idx.nodes and idx.nodes[e.source].label == Label.SECTION]
@@ -378,8 +379,8 @@ def measure_step(idx: GraphIndex, measure_id: str, lang: str = "zh") -> TourStep
     others = idx.entities(measure_id, EdgeType.ESTABLISHES, EdgeType.RUNS, EdgeType.MENTIONS)
     actor_list = _join([_with_role(e, n, lang) for e, n in actors], lang)
     narrative = t("workshop.narrative.measure", lang, number=m.attrs.get("number", "?"), actors=len(actors),
-                     actor_list=actor_list, laws=len(laws),
-                     law_list=_join([node_label(n, lang) for _, n in laws], lang), others=len(others))
+                  actor_list=actor_list, laws=len(laws),
+                  law_list=_join([node_label(n, lang) for _, n in laws], lang), others=len(others))
     title = t("workshop.step.measure", lang, number=m.attrs.get("number", "?"),
                  title=m.attrs.get("name_en") if lang == "en" and m.attrs.get("name_en") else
                  (m.attrs.get("title") or m.name))
@@ -403,10 +404,10 @@ def cross_references_step(idx: GraphIndex, doc_id: str, lang: str = "zh", limit:
     shared = best.attrs.get("shared") or []
     if isinstance(shared, str):
         shared = [shared]
+    number = {i: idx.nodes[i].attrs.get("number", "?") if i in idx.nodes else "?" for i in (best.source, best.target)}
     narrative = t("workshop.narrative.cross_references", lang, count=len(refs), measures=len(linked),
-                     shown=len(shown), a=idx.nodes[best.source].attrs.get("number", "?") if best.source in idx.nodes
-                     else "?", b=idx.nodes[best.target].attrs.get("number", "?") if best.target in idx.nodes else "?",
-                     shared=_join([idx.label(str(s), lang) for s in shared], lang))
+                  shown=len(shown), a=number[best.source], b=number[best.target],
+                  shared=_join([idx.label(str(s), lang) for s in shared], lang))
     nodes = sorted({i for e in shown for i in (e.source, e.target)}, key=lambda i: (idx._num(i), i))
     return TourStep("cross-references", "cross_references", title, narrative, tuple(nodes), None, (), kinds)
 
@@ -424,7 +425,7 @@ def actors_step(idx: GraphIndex, doc_id: str, lang: str = "zh", top: int = 5) ->
         first = [e for m in by_actor[a] for e in idx.out_edges(m.id, EdgeType.INVOLVES) if e.target == a]
         quotes += first[:1]
     return TourStep("actors", "actors", t("workshop.step.actors", lang, count=len(ranked)),
-                    t("workshop.narrative.actors", lang, listing=listing), tuple([*ranked, *measures]),
+                    t("workshop.narrative.actors", lang, listing=listing), (*ranked, *measures),
                     ranked[0] if ranked else None, _quotes(quotes, 3), (EdgeType.INVOLVES.value,))
 
 

@@ -243,7 +243,7 @@ def test_explore_search_in_chinese_and_english(app, seed_store):
     ok(at)
     laws = seed_store.query("search_nodes", text="数据安全", type="Law", limit=50)
     assert len(at.selectbox(key="explore_focus_choice").options) == len(laws)
-    at.selectbox(key="explore_focus_type").set_value(None).run()
+    at.selectbox(key="explore_focus_type").set_value("").run()
     at.text_input(key="explore_focus_text").set_value("financial institutions").run()
     ok(at)
     english = seed_store.query("search_nodes", text="financial institutions", limit=50)
@@ -458,3 +458,16 @@ def test_read_only_cypher_on_neo4j(app, bolt_settings):
     at.button(key="query_cypher_run").click().run()
     ok(at)
     assert at.error and "read-only" in unescape(at.error[0].value)
+
+
+def test_explore_outline_tree(app, seed_store):
+    at = goto(app(), "explore")
+    at.button(key="explore_outline_tree").click().run()
+    ok(at)
+    policy = seed_store.query("documents")[0]["id"]
+    assert at.selectbox(key="explore_focus_choice").value == policy
+    page = iframe_html(at)
+    assert '"hierarchical": {"enabled": true' in page
+    outline = {"Policy", "Part", "Section", "Measure", "Item"}
+    hood = [r for r in seed_store.query("neighbourhood", node=policy, depth=3) if r["type"] in outline]
+    assert data.t("explore.shown", "zh", nodes=len(hood), edges=len(hood) - 1) in texts(at)  # a tree

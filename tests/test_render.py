@@ -16,7 +16,7 @@ from render.pyvis_html import (evidence_counts, graph_html, networkx_rows, polic
 from explorer_graph import IMG, SCRIPT, build
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTERNAL = re.compile(r"""<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?\s*(https?:)?//""", re.I)
+EXTERNAL = re.compile(r"""<(script|link|img|iframe)\b[^<>]{0,400}\b(src|href)\s*=\s*["']?\s*(https?:)?//""", re.I)
 
 
 def _data(page: str, name: str):
@@ -251,3 +251,12 @@ def test_tree_nests_children_under_parents_and_escapes():
 def test_escape_markdown_shows_markup_literally():
     assert escape_markdown("**粗** <i>") == "\\*\\*粗\\*\\* \\<i\\>"
     assert escape_markdown(":orange[x]") == "\\:orange\\[x\\]"
+
+
+def test_hierarchical_layout_draws_labelled_boxes(fixture_rows):
+    nodes, edges = fixture_rows
+    page = graph_html(nodes, edges, hierarchical=True)
+    shown = _data(page, "nodes")
+    assert {n["shape"] for n in shown} == {"box"}
+    policy = next(n for n in shown if n["id"].startswith("doc:") and "/" not in n["id"])
+    assert policy["font"]["color"] == "#ffffff"  # light text on the dark policy colour

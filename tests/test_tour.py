@@ -7,15 +7,32 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 import workshop_graph as wg
+
 from graph.convert import to_networkx
 from graph.embedded import EmbeddedStore
 from graph.model import EdgeType, Label
 from loaders import load_paths
-from render.tour import (GraphIndex, Quote, Tour, TourError, TourStep, default_tour, dumps_tour, load_tour,
-                         loads_tour, measure_step, move_step, node_label, reorder_steps, replace_step, save_tour,
-                         step_subgraph, tour_from_dict, tour_to_dict, update_step)
+from render.tour import (
+    GraphIndex,
+    Quote,
+    TourError,
+    TourStep,
+    default_tour,
+    dumps_tour,
+    load_tour,
+    loads_tour,
+    measure_step,
+    move_step,
+    node_label,
+    reorder_steps,
+    replace_step,
+    save_tour,
+    step_subgraph,
+    tour_from_dict,
+    tour_to_dict,
+    update_step,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
@@ -80,7 +97,7 @@ def test_each_system_step_holds_the_system_and_exactly_its_measures(tour, fixtur
         measures = {i for i in step.node_ids if "/measure:" in i}
         assert measures == expected
         assert step.focus == f"{wg.DOC}/system:{name}"
-        nodes, edges = step_subgraph(fixture_graph, step)
+        _nodes, edges = step_subgraph(fixture_graph, step)
         assert {e.type for e in edges} <= {EdgeType.BUILDS, EdgeType.HAS_MEASURE}
         assert all(m in {e.source for e in edges} for m in measures)  # every measure is drawn linked
 

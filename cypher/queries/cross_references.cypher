@@ -7,6 +7,6 @@ MATCH (m {id: $measure})-[e:CROSS_REFERENCES]-(o)
 WHERE o <> m
 WITH o, e, CASE WHEN startNode(e) = m THEN 0 ELSE 1 END AS incoming
 ORDER BY incoming
-WITH o, collect(e)[0] AS e
-RETURN o.id AS id, o.number AS number, o.title AS title, e.weight AS weight, e.shared AS shared
+WITH o, collect(e)[0] AS edge
+RETURN o.id AS id, o.number AS number, o.title AS title, edge.weight AS weight, edge.shared AS shared
 ORDER BY weight DESC, number, id
