@@ -9,12 +9,19 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import data
+from render.colours import colour_of
 from render.i18n import node_label
 
 tr = data.tr
 lang = data.lang()
 by_id = data.nodes_by_id()
 CELL = 22  # pixels per heatmap row
+PLOT_WIDTH = 820  # pixels the columns of a heatmap share (each between 28 and 150)
+MAX_ROWS_UNASKED = 25  # more rows than this and a slider chooses how many to show
+
+measures = sorted((n for n in by_id.values() if n.get("type") == "Measure"),
+                  key=lambda n: (str(n.get("doc_id")), n.get("number") or 0))
+several_documents = len({m.get("doc_id") for m in measures}) > 1
 
 
 def name_of(node_id: str, fallback: str | None) -> str:
@@ -22,33 +29,59 @@ def name_of(node_id: str, fallback: str | None) -> str:
 
 
 def measure_of(row: dict) -> str:
-    doc_count = len({r.get("doc_id") for r in by_id.values() if r.get("type") == "Measure"})
-    prefix = f"{str(row.get('doc_id') or '').split(':', 1)[-1][:6]}·" if doc_count > 1 else ""
+    """A short column label for a measure: its number (after the document's name when there are several)."""
+    prefix = f"{str(row.get('doc_id') or '').split(':', 1)[-1][:6]}·" if several_documents else ""
     return f"{prefix}{row.get('number')}"
 
 
-def heatmap(frame: pd.DataFrame, x: str, y: str, colour: alt.Color, tooltip: list, x_sort: list[str]) -> None:
-    rows = frame[y].nunique()
-    chart = (alt.Chart(frame).mark_rect(stroke="white", strokeWidth=1)
-             .encode(x=alt.X(f"{x}:O", sort=x_sort, title=None,
-                             axis=alt.Axis(labelAngle=0, orient="top", labelLimit=180)),
-                     y=alt.Y(f"{y}:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
-                     color=colour, tooltip=tooltip)
-             .properties(height=max(120, CELL * rows)))
-    st.altair_chart(chart, width="stretch")
+MEASURE_ORDER = list(dict.fromkeys(measure_of(m) for m in measures))
+
+
+def heatmap(frame: pd.DataFrame, x: str, y: str, x_order: list[str], tooltip: list[tuple[str, str]],
+            colour: alt.Color | None = None, fill: str | None = None) -> None:
+    present = set(frame[x])
+    x_order = [v for v in x_order if v in present]
+    angle = 0 if max((len(str(v)) for v in x_order), default=0) <= 8 else -30
+    chart = (alt.Chart(frame).mark_rect(stroke="white", strokeWidth=1, **({"color": fill} if fill else {}))
+             .encode(x=alt.X(f"{x}:O", sort=x_order, title=None,
+                             axis=alt.Axis(labelAngle=angle, orient="top", labelLimit=200)),
+                     y=alt.Y(f"{y}:N", sort=None, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)),
+                     tooltip=[alt.Tooltip(field, title=title) for field, title in tooltip],
+                     **({"color": colour} if colour is not None else {}))
+             .properties(height=alt.Step(CELL), width=alt.Step(max(28, min(150, PLOT_WIDTH // max(1, len(x_order)))))))
+    st.altair_chart(chart, width="content")
 
 
 def top_rows(frame: pd.DataFrame, column: str, key: str) -> pd.DataFrame:
     counts = Counter(frame[column])
-    if len(counts) <= 25:
+    if len(counts) <= MAX_ROWS_UNASKED:
         return frame
     limit = st.slider(tr("matrices.top_n"), 5, len(counts), min(30, len(counts)), key=key)
     keep = {name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
     return frame[frame[column].isin(keep)]
 
 
+def by_frequency(frame: pd.DataFrame, column: str, weight: str | None = None) -> pd.DataFrame:
+    """Rows ordered so the most frequent (or heaviest) values of `column` come first."""
+    totals = frame.groupby(column)[weight].sum() if weight else frame[column].value_counts()
+    order = totals.sort_values(ascending=False, kind="stable").index.tolist()
+    frame = frame.copy()
+    frame[column] = pd.Categorical(frame[column], categories=order, ordered=True)
+    return frame.sort_values(column, kind="stable")
+
+
+def table_and_csv(pivot: pd.DataFrame, first: str, file_name: str, key: str) -> None:
+    pivot = pivot.reset_index().rename(columns={pivot.index.name: first})
+    pivot.columns = [str(c) for c in pivot.columns]
+    st.dataframe(pivot, hide_index=True, width="stretch")
+    st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"), file_name,
+                       "text/csv", key=key, icon=":material/download:")
+
+
 st.title(tr("nav.matrices"))
 tabs = st.tabs([tr("matrices.actor_system"), tr("matrices.law_measure"), tr("matrices.actor_measure")])
+actor_title, system_title, law_title = tr("type.Actor"), tr("type.TargetSystem"), tr("type.Law")
+measure_title, count_title, role_title = tr("type.Measure"), tr("common.count"), tr("common.role")
 
 with tabs[0]:
     rows = data.query("actor_system_matrix")
@@ -58,21 +91,15 @@ with tabs[0]:
         frame = pd.DataFrame({"actor": [name_of(r["actor"], r["actor_name"]) for r in rows],
                               "system": [name_of(r["system"], r["system_name"]) for r in rows],
                               "count": [r["count"] for r in rows]})
-        frame = top_rows(frame, "actor", "matrix_actor_system_top")
+        frame = by_frequency(top_rows(frame, "actor", "matrix_actor_system_top"), "actor", "count")
         system_order = [name_of(s["id"], s.get("name")) for s, _ in data.systems_in_order()]
-        order = frame.groupby("actor")["count"].sum().sort_values(ascending=False).index.tolist()
-        frame["actor"] = pd.Categorical(frame["actor"], categories=order, ordered=True)
-        frame = frame.sort_values("actor")
-        heatmap(frame, "system", "actor",
-                alt.Color("count:Q", title=tr("common.count"), scale=alt.Scale(scheme="oranges")),
-                ["actor:N", "system:N", "count:Q"], system_order)
-        pivot = (frame.pivot_table(index="actor", columns="system", values="count", fill_value=0,
-                                   aggfunc="sum", observed=True)
-                 .reindex(columns=[s for s in system_order if s in set(frame["system"])], fill_value=0)
-                 .reset_index().rename(columns={"actor": tr("type.Actor")}))
-        st.dataframe(pivot, hide_index=True, width="stretch")
-        st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"),
-                           "actor-system.csv", "text/csv", key="csv_actor_system", icon=":material/download:")
+        heatmap(frame, "system", "actor", system_order,
+                [("actor", actor_title), ("system", system_title), ("count", count_title)],
+                colour=alt.Color("count:Q", title=count_title, scale=alt.Scale(scheme="oranges")))
+        pivot = frame.pivot_table(index="actor", columns="system", values="count", fill_value=0, aggfunc="sum",
+                                  observed=True)
+        table_and_csv(pivot.reindex(columns=[s for s in system_order if s in pivot.columns], fill_value=0),
+                      actor_title, "actor-system.csv", "csv_actor_system")
 
 with tabs[1]:
     rows = data.query("law_measure_matrix")
@@ -82,15 +109,14 @@ with tabs[1]:
         frame = pd.DataFrame({"law": [name_of(r["law"], r["law_name"]) for r in rows],
                               "measure": [measure_of(r) for r in rows],
                               "title": [r.get("title") for r in rows], "cited": 1})
-        measures = list(dict.fromkeys(frame["measure"]))
-        heatmap(frame, "measure", "law", alt.Color("cited:Q", legend=None, scale=alt.Scale(range=["#6a4c93"])),
-                ["law:N", "measure:N", "title:N"], measures)
-        pivot = frame.pivot_table(index="law", columns="measure", values="cited", fill_value=0,
-                                  aggfunc="sum").reindex(columns=measures, fill_value=0).reset_index()
-        pivot = pivot.rename(columns={"law": tr("type.Law")})
-        st.dataframe(pivot, hide_index=True, width="stretch")
-        st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"),
-                           "law-measure.csv", "text/csv", key="csv_law_measure", icon=":material/download:")
+        frame = by_frequency(frame, "law")
+        heatmap(frame, "measure", "law", MEASURE_ORDER,
+                [("law", law_title), ("measure", tr("common.number")), ("title", measure_title)],
+                fill=colour_of("Law"))
+        pivot = frame.pivot_table(index="law", columns="measure", values="cited", fill_value=0, aggfunc="sum",
+                                  observed=True)
+        table_and_csv(pivot.reindex(columns=[m for m in MEASURE_ORDER if m in pivot.columns], fill_value=0),
+                      law_title, "law-measure.csv", "csv_law_measure")
 
 with tabs[2]:
     rows = data.query("actor_measure_matrix")
@@ -101,17 +127,11 @@ with tabs[2]:
                               "measure": [measure_of(r) for r in rows],
                               "title": [r.get("title") for r in rows],
                               "role": [r.get("role") or "–" for r in rows]})
-        frame = top_rows(frame, "actor", "matrix_actor_measure_top")
-        order = frame["actor"].value_counts().index.tolist()
-        frame["actor"] = pd.Categorical(frame["actor"], categories=order, ordered=True)
-        frame = frame.sort_values("actor")
-        measures = list(dict.fromkeys(m for m in (measure_of(r) for r in rows) if m in set(frame["measure"])))
-        heatmap(frame, "measure", "actor", alt.Color("role:N", title=tr("common.role"),
-                                                     scale=alt.Scale(scheme="tableau20")),
-                ["actor:N", "measure:N", "title:N", "role:N"], measures)
-        pivot = frame.pivot_table(index="actor", columns="measure", values="role", aggfunc="first",
-                                  observed=True).reindex(columns=measures).fillna("").reset_index()
-        pivot = pivot.rename(columns={"actor": tr("type.Actor")})
-        st.dataframe(pivot, hide_index=True, width="stretch")
-        st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"),
-                           "actor-measure.csv", "text/csv", key="csv_actor_measure", icon=":material/download:")
+        frame = by_frequency(top_rows(frame, "actor", "matrix_actor_measure_top"), "actor")
+        heatmap(frame, "measure", "actor", MEASURE_ORDER,
+                [("actor", actor_title), ("measure", tr("common.number")), ("title", measure_title),
+                 ("role", role_title)],
+                colour=alt.Color("role:N", title=role_title, scale=alt.Scale(scheme="tableau20")))
+        pivot = frame.pivot_table(index="actor", columns="measure", values="role", aggfunc="first", observed=True)
+        pivot = pivot.reindex(columns=[m for m in MEASURE_ORDER if m in pivot.columns]).fillna("")
+        table_and_csv(pivot, actor_title, "actor-measure.csv", "csv_actor_measure")

@@ -53,8 +53,8 @@ assert not at.exception, [e.value for e in at.exception]
 t0 = time.perf_counter()
 again = AppTest.from_file(script, default_timeout=120).run()
 warm = time.perf_counter() - t0
-notices = [w.value for w in again.warning]
-print(json.dumps({"import": imported, "cold": cold, "warm": warm, "notices": len(notices)}))
+notices = [w.value for w in at.warning] + [w.value for w in again.warning]
+print(json.dumps({"import": imported, "cold": cold, "warm": warm, "notices": notices}))
 """
 
 
@@ -118,8 +118,10 @@ def _apptest(runs: int, env: dict[str, str], what: str) -> dict[str, Any]:
     return summary
 
 
-def _medians(rows: list[dict[str, float]]) -> dict[str, float]:
-    return {f"{k}_s" if k != "notices" else k: statistics.median(r[k] for r in rows) for k in rows[0]}
+def _medians(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {f"{k}_s": statistics.median(r[k] for r in rows) for k in ("import", "cold", "warm")}
+    out["notices"] = sorted({n for r in rows for n in r["notices"]})
+    return out
 
 
 # ---------------------------------------------------------------------- Chromium
@@ -131,15 +133,23 @@ def _free_port() -> int:
 
 
 class _server:
-    """`streamlit run streamlit_app.py` on a free port, for one measurement."""
+    """`streamlit run <script>` on a free port, for one measurement."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], script: str = "streamlit_app.py") -> None:
         self.env = env
+        self.script = script
         self.port = _free_port()
 
-    def __enter__(self) -> str:
+    def rss_mb(self) -> float:
+        """Resident memory of the server process, in MB (Linux)."""
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def __enter__(self) -> "_server":
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -147,7 +157,8 @@ class _server:
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=1)
-                return f"http://127.0.0.1:{self.port}"
+                self.url = f"http://127.0.0.1:{self.port}"
+                return self
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError("streamlit did not start")
@@ -173,27 +184,47 @@ def _graph_drawn(page, started: float) -> float:
 def _browser_first_render(runs: int, env: dict[str, str]) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    cold, warm, heading = [], [], []
-    with sync_playwright() as p:
+    cold, warm, heading, base_heading, rss, base_rss = [], [], [], [], [], []
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        baseline_script = Path(tmp) / "baseline_app.py"
+        baseline_script.write_text(BASELINE_SCRIPT, encoding="utf-8")
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+        def visit(url: str) -> tuple[Any, Any, float]:
+            context = browser.new_context(viewport={"width": 1440, "height": 1000})
+            page = context.new_page()
+            started = time.perf_counter()
+            page.goto(url)
+            page.wait_for_selector("[data-testid='stMain'] h1", timeout=120_000)
+            return context, page, started
+
         for _ in range(runs):
-            with _server(env) as url:
+            with _server(env, str(baseline_script)) as server:
+                context, page, started = visit(server.url)
+                base_heading.append(time.perf_counter() - started)
+                context.close()
+                base_rss.append(server.rss_mb())
+            with _server(env) as server:
                 for bucket in (cold, warm):
-                    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-                    page = context.new_page()
-                    started = time.perf_counter()
-                    page.goto(f"{url}/explore")
-                    page.wait_for_selector("[data-testid='stMain'] h1", timeout=120_000)
+                    context, page, started = visit(f"{server.url}/explore")
                     if bucket is cold:
                         heading.append(time.perf_counter() - started)
                     bucket.append(_graph_drawn(page, started))
                     context.close()
+                rss.append(server.rss_mb())
         browser.close()
     summary = {"cold_heading_s": statistics.median(heading), "cold_graph_s": statistics.median(cold),
-               "warm_graph_s": statistics.median(warm)}
+               "warm_graph_s": statistics.median(warm), "baseline_heading_s": statistics.median(base_heading),
+               "server_rss_mb": statistics.median(rss), "baseline_server_rss_mb": statistics.median(base_rss)}
     print(f"Chromium, Explore page ({runs} fresh servers, median): first heading "
           f"{summary['cold_heading_s']:.2f} s, graph drawn {summary['cold_graph_s']:.2f} s on a cold server, "
           f"{summary['warm_graph_s']:.2f} s for the next visitor")
+    print(f"  baseline (one-line script, fresh server): heading {summary['baseline_heading_s']:.2f} s; "
+          f"ratio {summary['cold_heading_s'] / summary['baseline_heading_s']:.1f}x (cold heading), "
+          f"{summary['warm_graph_s'] / summary['baseline_heading_s']:.1f}x (next visitor's graph)")
+    print(f"  server memory after two visits: {summary['server_rss_mb']:.0f} MB "
+          f"(baseline {summary['baseline_server_rss_mb']:.0f} MB, "
+          f"ratio {summary['server_rss_mb'] / summary['baseline_server_rss_mb']:.1f}x)")
     return summary
 
 
@@ -211,6 +242,7 @@ def _whole_graph_html() -> float:
     from render.pyvis_html import graph_html
 
     nodes, edges = _seed_rows()
+    graph_html(nodes[:2], [])
     started = time.perf_counter()
     graph_html(nodes, edges)
     return time.perf_counter() - started
@@ -222,6 +254,7 @@ def _whole_graph(runs: int) -> dict[str, Any]:
     from render.pyvis_html import graph_html
 
     nodes, edges = _seed_rows()
+    graph_html(nodes[:2], [])  # first call loads the interface strings and vis-network: not the graph's cost
     html_times, pages = [], {}
     for _ in range(runs):
         started = time.perf_counter()
@@ -278,8 +311,8 @@ def _with_bolt(runs: int) -> dict[str, Any] | None:
         env = _clean_env(NEO4J_URI=s.uri, NEO4J_USER=s.user, NEO4J_PASSWORD=s.password,
                          NEO4J_DATABASE=s.database or "")
         summary = _apptest(runs, env, "Neo4j store over Bolt (ArcadeDB)")
-        if summary["app"].get("notices"):
-            print("  note: the app showed a notice: it may have fallen back to the embedded store")
+        for notice in summary["app"]["notices"]:
+            print(f"  note: the app showed: {notice}")
         return summary
     finally:
         server.stop()

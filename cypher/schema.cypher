@@ -19,11 +19,12 @@ CREATE CONSTRAINT mechanism_id IF NOT EXISTS FOR (n:Mechanism) REQUIRE n.id IS U
 CREATE CONSTRAINT programme_id IF NOT EXISTS FOR (n:Programme) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (n:Concept) REQUIRE n.id IS UNIQUE;
 
-// Sync: a document's outline nodes are found by doc_id to drop the stale ones.
+// Sync: a document's own nodes (outline, target systems) are found by doc_id to drop the stale ones.
 CREATE INDEX part_doc_id IF NOT EXISTS FOR (n:Part) ON (n.doc_id);
 CREATE INDEX section_doc_id IF NOT EXISTS FOR (n:Section) ON (n.doc_id);
 CREATE INDEX measure_doc_id IF NOT EXISTS FOR (n:Measure) ON (n.doc_id);
 CREATE INDEX item_doc_id IF NOT EXISTS FOR (n:Item) ON (n.doc_id);
+CREATE INDEX target_system_doc_id IF NOT EXISTS FOR (n:TargetSystem) ON (n.doc_id);
 
 // Sync: a document's edges are found by doc_id to drop the stale ones.
 CREATE INDEX has_part_doc_id IF NOT EXISTS FOR ()-[r:HAS_PART]-() ON (r.doc_id);
@@ -41,7 +42,4 @@ CREATE INDEX issued_by_doc_id IF NOT EXISTS FOR ()-[r:ISSUED_BY]-() ON (r.doc_id
 
 // measures_of_system and measures_citing_law accept a name as well as an id.
 CREATE INDEX target_system_name IF NOT EXISTS FOR (n:TargetSystem) ON (n.name);
-CREATE INDEX law_name IF NOT EXISTS FOR (n:Law) ON (n.name);
-
-// A target system belongs to one document (it carries doc_id) like the outline does.
-CREATE INDEX target_system_doc_id IF NOT EXISTS FOR (n:TargetSystem) ON (n.doc_id)
+CREATE INDEX law_name IF NOT EXISTS FOR (n:Law) ON (n.name)

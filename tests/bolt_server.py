@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import select
 import socket
 import subprocess
 import sys
@@ -62,19 +63,21 @@ class BoltServer:
 
     def start(self) -> BoltServer:
         env = {**os.environ, PASSWORD_ENV: self.password}
-        log = open(self.root / "server.log", "wb")
-        # cwd is the temp dir: ArcadeDB writes ./log there and nowhere else.
-        self.process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), str(self.root / "data"),
-             str(self.port), str(self.http_port), self.heap],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=self.root, env=env)
-        log.close()
+        with open(self.root / "server.log", "wb") as log:  # the child keeps its own handle
+            # cwd is the temp dir: ArcadeDB writes ./log there and nowhere else.
+            self.process = subprocess.Popen(
+                [sys.executable, str(Path(__file__).resolve()), str(self.root / "data"),
+                 str(self.port), str(self.http_port), self.heap],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=self.root, env=env)
         deadline = time.monotonic() + START_TIMEOUT_S
         line = b""
-        while time.monotonic() < deadline:
+        while not line.startswith(b"READY") and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break  # timed out: a hung start
             line = self.process.stdout.readline()
-            if line.startswith(b"READY") or not line:
-                break
+            if not line:
+                break  # the child died
         if not line.startswith(b"READY"):
             tail = (self.root / "server.log").read_text(errors="replace")[-2000:]
             self.stop()
@@ -89,6 +92,8 @@ class BoltServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+        if self.process is not None:
+            self.process.stdout.close()
         self.process = None
         self._tmp.cleanup()
 

@@ -106,8 +106,8 @@ def test_query_headers_name_and_document_their_parameters():
 
 
 def test_values_neo4j_cannot_store_as_they_are_go_as_json_and_a_reserved_key_is_refused():
-    g = doc("doc:y", {1: "a"}, {}, extra={1: {"pieces": [[1, 2], [4, 6]], "meta": {"a": [1]}, "tags": [1, "a"],
-                                              "span": (3, 9)}})
+    odd_values = {"pieces": [[1, 2], [4, 6]], "meta": {"a": [1]}, "tags": [1, "a"], "span": (3, 9)}
+    g = doc("doc:y", {1: "a"}, {}, extra={1: odd_values})
     (batch,) = document_batches(g)
     props = next(r["props"] for r in batch.owned[Label.MEASURE])
     assert props["_json"] == ["pieces", "meta", "tags"] and props["pieces"] == "[[1, 2], [4, 6]]"
