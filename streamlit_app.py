@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages import data
+from render.highlight import escape_markdown
 from render.i18n import LANGS
 
 HERE = Path(__file__).resolve().parent
@@ -55,8 +56,8 @@ pages = {
         _page("excluded", ":material/content_cut:"),
     ],
 }
-if (HERE / "app_pages" / "presenter.py").is_file():
-    pages[data.tr("nav.section.browse")].append(_page("presenter", ":material/co_present:"))
+if (HERE / "app_pages" / "presenter.py").is_file():  # workshop mode, when it is installed
+    pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
 
 current = st.navigation(pages)
 
@@ -69,7 +70,7 @@ try:
     active = data.active_store()
 except Exception as err:  # noqa: BLE001 - a broken document must not take the whole app down
     reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-    st.error(f"{data.tr('app.load_error')}: {data.escape_markdown(reason)}")
+    st.error(f"{data.tr('app.load_error')}: {escape_markdown(reason)}")
     st.stop()
 
 with st.sidebar:
@@ -79,10 +80,9 @@ with st.sidebar:
     documents = data.query("documents")
     st.caption(data.tr("app.store.counts", documents=len(documents), nodes=len(data.query("all_nodes")),
                        edges=len(data.query("all_edges"))))
-    if active.notice:
-        (st.warning if active.kind == "embedded" and data.neo4j_settings() else st.info)(active.notice)
-
-if active.notice and data.neo4j_settings() is not None and not data.uploads():
+    if active.notice and not active.fallback:
+        st.info(active.notice, icon=":material/info:")
+if active.fallback:  # on every page, not only in a sidebar that may be folded away
     st.warning(active.notice, icon=":material/cloud_off:")
 
 current.run()

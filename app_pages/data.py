@@ -114,6 +114,7 @@ class ActiveStore:
     kind: str  # "embedded" or "neo4j"
     key: str
     notice: str | None = None
+    fallback: bool = False  # Neo4j was asked for and could not be reached
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -187,7 +188,7 @@ def _choose_store() -> ActiveStore:
         if store is not None:
             return ActiveStore(store, "neo4j", f"neo4j:{settings.uri}:{key}")
         return ActiveStore(embedded_store(key, graph), "embedded", f"embedded:{key}",
-                           tr("app.store.fallback", reason=escape_markdown(str(reason))))
+                           tr("app.store.fallback", reason=escape_markdown(str(reason))), fallback=True)
     return ActiveStore(embedded_store(key, graph), "embedded", f"embedded:{key}")
 
 

@@ -70,6 +70,13 @@ def by_frequency(frame: pd.DataFrame, column: str, weight: str | None = None) ->
     return frame.sort_values(column, kind="stable")
 
 
+def pivot_of(frame: pd.DataFrame, rows: str, columns: str, values: str, order: list[str], aggfunc: str,
+             fill: object) -> pd.DataFrame:
+    """`frame` as a table: one row per value of `rows`, one column per value of `columns` in `order`."""
+    pivot = frame.pivot_table(index=rows, columns=columns, values=values, aggfunc=aggfunc, observed=True)
+    return pivot.reindex(columns=[c for c in order if c in pivot.columns]).fillna(fill)
+
+
 def table_and_csv(pivot: pd.DataFrame, first: str, file_name: str, key: str) -> None:
     pivot = pivot.reset_index().rename(columns={pivot.index.name: first})
     pivot.columns = [str(c) for c in pivot.columns]
@@ -96,9 +103,7 @@ with tabs[0]:
         heatmap(frame, "system", "actor", system_order,
                 [("actor", actor_title), ("system", system_title), ("count", count_title)],
                 colour=alt.Color("count:Q", title=count_title, scale=alt.Scale(scheme="oranges")))
-        pivot = frame.pivot_table(index="actor", columns="system", values="count", fill_value=0, aggfunc="sum",
-                                  observed=True)
-        table_and_csv(pivot.reindex(columns=[s for s in system_order if s in pivot.columns], fill_value=0),
+        table_and_csv(pivot_of(frame, "actor", "system", "count", system_order, "sum", 0).astype(int),
                       actor_title, "actor-system.csv", "csv_actor_system")
 
 with tabs[1]:
@@ -113,9 +118,7 @@ with tabs[1]:
         heatmap(frame, "measure", "law", MEASURE_ORDER,
                 [("law", law_title), ("measure", tr("common.number")), ("title", measure_title)],
                 fill=colour_of("Law"))
-        pivot = frame.pivot_table(index="law", columns="measure", values="cited", fill_value=0, aggfunc="sum",
-                                  observed=True)
-        table_and_csv(pivot.reindex(columns=[m for m in MEASURE_ORDER if m in pivot.columns], fill_value=0),
+        table_and_csv(pivot_of(frame, "law", "measure", "cited", MEASURE_ORDER, "sum", 0).astype(int),
                       law_title, "law-measure.csv", "csv_law_measure")
 
 with tabs[2]:
@@ -132,6 +135,5 @@ with tabs[2]:
                 [("actor", actor_title), ("measure", tr("common.number")), ("title", measure_title),
                  ("role", role_title)],
                 colour=alt.Color("role:N", title=role_title, scale=alt.Scale(scheme="tableau20")))
-        pivot = frame.pivot_table(index="actor", columns="measure", values="role", aggfunc="first", observed=True)
-        pivot = pivot.reindex(columns=[m for m in MEASURE_ORDER if m in pivot.columns]).fillna("")
-        table_and_csv(pivot, actor_title, "actor-measure.csv", "csv_actor_measure")
+        table_and_csv(pivot_of(frame, "actor", "measure", "role", MEASURE_ORDER, "first", ""),
+                      actor_title, "actor-measure.csv", "csv_actor_measure")

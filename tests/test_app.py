@@ -172,6 +172,12 @@ def test_neo4j_store_is_used_when_configured(app, bolt_settings, seed_store):
     figures = {m.label: m.value for m in at.metric}
     measures = sum(1 for n in seed_store.query("all_nodes") if n["type"] == "Measure")
     assert figures[data.t("overview.figure.measures", "zh")] == str(measures)
+    for page in PAGES:  # every page answers from the Neo4j store as well
+        goto(at, page)
+        assert not at.error, (page, [e.value for e in at.error])
+    goto(at, "explore")
+    hood = seed_store.query("neighbourhood", node="actor:平台企业", depth=1)
+    assert f"显示 {len(hood)} 个节点" in texts(at)
 
 
 # ---------------------------------------------------------------- overview
