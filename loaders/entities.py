@@ -189,13 +189,14 @@ def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
 
 
 def role_of(sentence: str, position: int, lexicon: Lexicon | None = None) -> str:
-    """The role verb governing the mention at `position` of `sentence`: the nearest
-    curated verb before it in the same clause, or 涉及 when there is none.
+    """The role of the actor named at `position` of `sentence`: the nearest curated cue
+    before it in the same clause (a verb such as 鼓励, or the part a preposition gives
+    it, such as 为 -> 服务对象), or 涉及 when there is none.
 
-    >>> role_of("鼓励金融机构为小微企业提供服务", 8)
-    '为'
+    >>> role_of("鼓励金融机构为小微企业提供服务", 2), role_of("鼓励金融机构为小微企业提供服务", 8)
+    ('鼓励', '服务对象')
     """
     lex = lexicon or load_lexicon()
     clause_start = max(sentence.rfind(p, 0, position) for p in "，；。：") + 1
-    verbs = list(lex.role_pattern.finditer(sentence, clause_start, position))
-    return verbs[-1].group() if verbs else "涉及"
+    cues = list(lex.role_pattern.finditer(sentence, clause_start, position))
+    return lex.roles[cues[-1].group()] if cues else "涉及"

@@ -41,7 +41,8 @@ class Lexicon:
     mechanisms: Vocabulary
     programmes: Vocabulary
     concepts: Vocabulary
-    roles: Mapping[str, str]  # verb -> English
+    roles: Mapping[str, str]  # cue (verb or preposition) -> role
+    role_en: Mapping[str, str]  # role -> English
     role_pattern: re.Pattern[str]
     systems_en: Mapping[str, str]
     part_roles: Mapping[str, tuple[str, ...]]  # "general"/"implementation" -> title keywords
@@ -75,7 +76,9 @@ def load_lexicon() -> Lexicon:
     """The bundled lexicon, normalised like document text so spellings match."""
     from loaders.reading import normalise
 
-    roles = {normalise(k): v for k, v in _read("roles.yaml").items()}
+    cues = {normalise(k): v or {} for k, v in _read("roles.yaml").items()}
+    roles = {cue: v.get("role", cue) for cue, v in cues.items()}
+    role_en = {roles[cue]: v.get("en", "") for cue, v in cues.items()}
     outline = _read("outline.yaml")
     return Lexicon(
         actors=_vocabulary(_read("actors.yaml"), normalise),
@@ -84,6 +87,7 @@ def load_lexicon() -> Lexicon:
         programmes=_vocabulary(_read("programmes.yaml"), normalise),
         concepts=_vocabulary(_read("concepts.yaml"), normalise),
         roles=roles,
+        role_en=role_en,
         role_pattern=_alternation(roles),
         systems_en={normalise(k): v for k, v in _read("systems.yaml").items()},
         part_roles={k: tuple(outline[k]) for k in ("general", "implementation")},

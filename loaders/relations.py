@@ -88,6 +88,7 @@ class _Builder:
             if edge.type is EdgeType.INVOLVES:
                 attrs["roles"] = list(dict.fromkeys(self.roles[key]))
                 attrs["role"] = attrs["roles"][0]
+                attrs["role_en"] = load_lexicon().role_en.get(attrs["role"], "involved")
             if edge.evidence:
                 attrs["count"] = self.counts[key]
             out.append(Edge(edge.source, edge.target, edge.type, edge.doc_id, edge.evidence, edge.span, attrs))

@@ -47,6 +47,6 @@ def test_programmes_and_concepts():
 def test_role_is_the_nearest_verb_in_the_clause():
     sentence = "鼓励金融机构对平台上受疫情影响的困难经营者实施延期还本付息"
     assert role_of(sentence, sentence.index("金融机构")) == "鼓励"
-    assert role_of(sentence, sentence.index("困难经营者")) == "对"
+    assert role_of(sentence, sentence.index("困难经营者")) == "适用对象"  # 对 names who a measure applies to
     assert role_of("推动商业保险公司推出产品", 2) == "推动"
     assert role_of("平台企业应当承担责任", 0) == "涉及"

@@ -129,7 +129,10 @@ def test_actor_edges_carry_role_verbs(graph, measures):
              if e.source == measures[11].id}
     assert roles["金融机构"] == "鼓励"
     assert roles["政府性融资担保机构"] == "鼓励"
-    assert roles["小微企业"] == "为"
+    assert roles["小微企业"] == "服务对象"  # 为小微企业提供…: the beneficiary
+    english = {graph.node(e.target).name: e.attrs["role_en"] for e in graph.edges_of(EdgeType.INVOLVES)
+               if e.source == measures[11].id}
+    assert english["金融机构"] == "encourage" and english["小微企业"] == "beneficiary"
 
 
 def test_entity_kinds(graph):
