@@ -37,6 +37,7 @@ from xml.sax.saxutils import quoteattr
 import networkx as nx
 
 from graph.model import EdgeType, PolicyGraph
+from render import files
 from render.colours import NODE_ORDER, edge_colour_of, style_of
 from render.i18n import type_name
 from render.tour import GraphIndex, Tour, TourStep, as_policy_graph, node_label, subgraph
@@ -811,21 +812,11 @@ def _dashed(draw: Any, a: tuple[float, float], b: tuple[float, float], fill: str
 
 
 def write_atomic(path: str | Path, content: bytes | str) -> Path:
-    """Write `content` to `path` whole or not at all (temp file in the same folder, then rename)."""
-    path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    tmp = path.with_name(f".{path.name}.tmp")
+    """Write `content` to `path` whole or not at all; ExportError naming the file otherwise."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        return files.write_atomic(path, content)
     except OSError as err:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass  # the folder itself is missing or unusable: there is no temp file to remove
         raise ExportError(f"{path}: cannot write ({err.strerror or err})") from None
-    return path
 
 
 def picture_target(graph: PolicyGraph | GraphIndex, tour: Tour | None = None, step: str | None = None,

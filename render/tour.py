@@ -32,6 +32,7 @@ import networkx as nx
 import yaml
 
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
+from render.files import write_atomic
 from render.i18n import LANGS, t
 
 TOUR_FORMAT = "policy-graph-tour"
@@ -636,17 +637,10 @@ def save_tour(tour: Tour, path: str | Path) -> Path:
     """Write the tour (YAML or JSON by the file's suffix) whole or not at all."""
     path = Path(path)
     content = dumps_tour(tour, tour_format(path))
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        tmp.write_text(content, encoding="utf-8")
-        tmp.replace(path)
+        return write_atomic(path, content)
     except OSError as err:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass  # the folder itself is missing or unusable: there is no temp file to remove
         raise TourError(f"{path}: cannot write ({err.strerror or err})") from None
-    return path
 
 
 def load_tour(path: str | Path) -> Tour:

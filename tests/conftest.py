@@ -21,6 +21,17 @@ from bolt_server import BoltServer
 from graph.settings import settings_from_env
 
 
+SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_graph():
+    """The seed document's graph, loaded once (a frozen PolicyGraph, safe to share)."""
+    from loaders import load_paths
+
+    return load_paths([SEED])
+
+
 @pytest.fixture(scope="session")
 def bolt_settings():
     """Settings of the Bolt server the store tests use (a `Neo4jSettings`)."""

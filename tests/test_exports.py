@@ -19,7 +19,6 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from graph.export import main as export_main
-from loaders import load_paths
 from render import exports, handout
 from render.tour import GraphIndex, default_tour, node_label, save_tour, update_step
 
@@ -31,10 +30,6 @@ SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
 def fixture_graph():
     return wg.build()
 
-
-@pytest.fixture(scope="module")
-def seed_graph():
-    return load_paths([SEED])
 
 
 def _cjk(text: str) -> bool:

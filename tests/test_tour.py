@@ -12,7 +12,6 @@ import workshop_graph as wg
 from graph.convert import to_networkx
 from graph.embedded import EmbeddedStore
 from graph.model import EdgeType, Label
-from loaders import load_paths
 from render.tour import (
     GraphIndex,
     Quote,
@@ -47,10 +46,6 @@ def fixture_graph():
 def tour(fixture_graph):
     return default_tour(fixture_graph)
 
-
-@pytest.fixture(scope="module")
-def seed_graph():
-    return load_paths([SEED])
 
 
 @pytest.fixture(scope="module")
