@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages import data
 from render.colours import colour_of
-from render.i18n import node_label
+from render.i18n import node_label, role_name
 
 tr = data.tr
 lang = data.lang()
@@ -129,7 +129,7 @@ with tabs[2]:
         frame = pd.DataFrame({"actor": [name_of(r["actor"], r["actor_name"]) for r in rows],
                               "measure": [measure_of(r) for r in rows],
                               "title": [r.get("title") for r in rows],
-                              "role": [r.get("role") or "–" for r in rows]})
+                              "role": [role_name(r.get("role"), lang) or "–" for r in rows]})
         frame = by_frequency(top_rows(frame, "actor", "matrix_actor_measure_top"), "actor")
         heatmap(frame, "measure", "actor", MEASURE_ORDER,
                 [("actor", actor_title), ("measure", tr("common.number")), ("title", measure_title),

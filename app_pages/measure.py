@@ -9,7 +9,7 @@ import streamlit as st
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
 from render.highlight import highlight_html, legend_html, text_block_html
-from render.i18n import node_caption, type_name
+from render.i18n import node_caption, role_name, type_name
 
 tr = data.tr
 lang = data.lang()
@@ -93,12 +93,13 @@ with text_col:
 with side_col:
     st.markdown(f"**{tr('measure.actors')}** ({len(actors)})")
     actor_rows = [dict(a, name_shown=node_caption(by_id.get(a["id"], a), lang),
+                       role_shown=role_name(a.get("role"), lang),
                        kind_shown=tr(f"kind.{a['kind']}") if a.get("kind") else "") for a in actors]
-    widgets.table(actor_rows, {"name_shown": tr("common.name"), "role": tr("common.role"),
+    widgets.table(actor_rows, {"name_shown": tr("common.name"), "role_shown": tr("common.role"),
                                "kind_shown": tr("common.type")}, key="measure_actors")
     with st.expander(tr("common.evidence")):
         for actor in actors:
-            st.markdown(f"**{md(str(actor['name']))}** · {md(str(actor.get('role') or ''))}")
+            st.markdown(f"**{md(str(actor['name']))}** · {md(role_name(actor.get('role'), lang))}")
             widgets.evidence_quote(actor.get("evidence"))
     st.markdown(f"**{tr('measure.linked')}**")
     for kind in HIGHLIGHT_TYPES[1:]:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
-from render.i18n import edge_name, node_label, strings
+from render.i18n import edge_name, node_label, role_name, strings
 
 tr = data.tr
 lang = data.lang()
@@ -24,7 +24,8 @@ def sentence(step: dict, by_id: dict) -> str:
     if edge_type == "INVOLVES":
         roles = step.get("role") or step.get("roles")
         if roles:
-            role = tr("rel.role", role="、".join(roles) if isinstance(roles, list) else roles)
+            roles = roles if isinstance(roles, list) else [roles]
+            role = tr("rel.role", role="、".join(role_name(r, lang) for r in roles))
     key = f"rel.{edge_type}"
     if key not in strings():
         return tr("rel.fallback", source=names[source], target=names[target], type=edge_name(edge_type, lang))

@@ -9,7 +9,8 @@ Chromium), and ``tour`` (the default tour as YAML or JSON, to edit and pass back
 Errors are one line on stderr and a non-zero exit: 1 for bad input or a failed export,
 2 for a bad command line. Nothing is left half-written.
 
->>> main(["--help"])  # doctest: +SKIP
+>>> main(["no-such-file.txt", "--format", "csv", "--out", "nowhere.csv"])  # the error goes to stderr
+1
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """`Neo4jStore`: the policy graph in Neo4j (own server, cluster or Aura) over the official driver.
 
->>> store = Neo4jStore.connect(load_settings())  # doctest: +SKIP
->>> store.load(graph)                             # doctest: +SKIP
-SyncReport(documents=('doc:…',), nodes=412, edges=1180)
+Usage (needs a server, so shown rather than run)::
+
+    store = Neo4jStore.connect(load_settings())
+    store.load(graph)   # SyncReport(documents=('doc:…',), nodes=…, edges=…)
 
 Labels are the model's node types, relationship types its edge types, and the
 properties are ``Node.as_dict()`` / ``Edge.as_dict()``. Each document is written

@@ -1,7 +1,9 @@
 """Policy documents -> `PolicyGraph`.
 
 >>> from loaders import load_paths
->>> graph = load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])  # doctest: +SKIP
+>>> graph = load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])
+>>> len(graph.documents), graph.documents[0].id
+(1, 'doc:关于促进平台经济高质量发展的实施意见')
 """
 
 from __future__ import annotations

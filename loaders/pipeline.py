@@ -32,7 +32,9 @@ def load_bytes(data: bytes, name: str) -> PolicyGraph:
 def load_paths(paths: Iterable[str | Path]) -> PolicyGraph:
     """One graph from many files. A later file with the same document id replaces an earlier one.
 
-    >>> g = load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])  # doctest: +SKIP
+    >>> g = load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])
+    >>> sorted(n.attrs["number"] for n in g.nodes if n.label.value == "Measure")[-1]
+    25
     """
     by_document: dict[str, PolicyGraph] = {}
     for path in paths:

@@ -172,7 +172,9 @@ def _decode_damaged_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
     keep the text, mark the damage with U+FFFD and say so, rather than call it binary."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    if bad > max(4, len(text) // 1000):
+    # Real UTF-8 keeps most of its multi-byte characters intact; GBK read as UTF-8 does not.
+    intact = sum(1 for ch in text if ch > "\u07ff" and ch != "\ufffd")
+    if bad > max(1, len(text) // 1000) or intact < 20 * bad:
         return None
     return text, "utf-8", [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"]
 
@@ -317,7 +319,7 @@ def read_bytes(data: bytes, name: str) -> SourceText:
 def read_path(path: str | os.PathLike) -> SourceText:
     """A file on disk -> `SourceText` (see `read_bytes`).
 
-    >>> read_path("data/seed/zhejiang-platform-economy-2023.txt").encoding  # doctest: +SKIP
+    >>> read_path("data/seed/zhejiang-platform-economy-2023.txt").encoding
     'utf-8'
     """
     name = str(path)

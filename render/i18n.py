@@ -127,3 +127,17 @@ def node_caption(row: Mapping[str, Any], lang: str = DEFAULT_LANG) -> str:
     if normalise_lang(lang) == "en" and en and en != name:
         return f"{name} · {en}"
     return name
+
+
+def role_name(role: str | None, lang: str = DEFAULT_LANG) -> str:
+    """A role as the interface shows it: the Chinese cue as extracted, or its English label
+    from `data/lexicon/roles.yaml`.
+
+    >>> role_name("鼓励", "en"), role_name("鼓励", "zh"), role_name("服务对象", "en")
+    ('encourage', '鼓励', 'beneficiary')
+    """
+    if not role or normalise_lang(lang) != "en":
+        return role or ""
+    from loaders.lexicon import load_lexicon
+
+    return load_lexicon().role_en.get(role, role)

@@ -269,8 +269,8 @@ def default_tour(graph: PolicyGraph | nx.Graph | GraphIndex, doc_id: str | None 
                  measure: str | None = None, top_actors: int = 5, max_cross_references: int = 12) -> Tour:
     """The default tour of one document (the first by id when `doc_id` is None).
 
-    >>> from tests.workshop_graph import build  # doctest: +SKIP
-    >>> [s.kind for s in default_tour(build()).steps][:2]  # doctest: +SKIP
+    >>> from loaders import load_paths
+    >>> [s.kind for s in default_tour(load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])).steps][:2]
     ['title', 'systems']
     """
     if lang not in LANGS:
