@@ -30,7 +30,7 @@ bench: $(VENV)/.dev
 	$(PY) -m bench
 
 screenshot: $(VENV)/.dev system-deps
-	$(PY) -m pytest tests/test_browser.py -q
+	EXPLORER_SCREENSHOT=docs/screenshot.png $(PY) -m pytest tests/test_browser.py -q -p no:doctest
 
 clean:
 	rm -rf $(VENV) .pytest_cache build out

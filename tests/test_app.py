@@ -6,16 +6,15 @@ never from literals: the pages must show what the queries say.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from explorer_graph import IMG, SCRIPT, build, measure_id
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
-from explorer_graph import IMG, SCRIPT, build, measure_id
 from graph.embedded import EmbeddedStore
 from graph.settings import Neo4jSettings
 
@@ -163,7 +162,6 @@ def test_unreachable_neo4j_falls_back_with_a_notice(app, seed_store):
 
 
 @pytest.mark.bolt
-@pytest.mark.skipif(importlib.util.find_spec("graph.neo4j_store") is None, reason="graph.neo4j_store not there yet")
 def test_neo4j_store_is_used_when_configured(app, bolt_settings, seed_store):
     at = app(settings=bolt_settings)
     assert not at.warning, [w.value for w in at.warning]
@@ -450,7 +448,6 @@ def test_query_cypher_box_only_with_run_read(app):
 
 
 @pytest.mark.bolt
-@pytest.mark.skipif(importlib.util.find_spec("graph.neo4j_store") is None, reason="graph.neo4j_store not there yet")
 def test_read_only_cypher_on_neo4j(app, bolt_settings):
     at = goto(app(settings=bolt_settings), "query")
     box = at.text_area(key="query_cypher")
