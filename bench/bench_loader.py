@@ -47,6 +47,14 @@ def _rss_bytes() -> int | None:
 
 
 def _maxrss_bytes() -> int | None:
+    # Linux carries ru_maxrss across fork and exec, so a worker started by a big parent
+    # would report the parent's peak; VmHWM belongs to this process's memory alone.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
     except ImportError:  # Windows
