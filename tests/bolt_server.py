@@ -38,8 +38,10 @@ def free_port() -> int:
 class BoltServer:
     """Starts the child server on free loopback ports; `settings` connects to it.
 
-    >>> with BoltServer() as server:  # doctest: +SKIP
-    ...     store = Neo4jStore.connect(server.settings)
+    Usage::
+
+        with BoltServer() as server:
+            store = Neo4jStore.connect(server.settings)
     """
 
     def __init__(self, heap: str = "1g") -> None:
