@@ -31,6 +31,8 @@ LEADING_VERBS = re.compile(
     r"^(?:建立健全|建立|健全|完善|落实|实施|实行|推行|探索|推进|推动|加快|加强|强化|构建|优化|深化|严格|全面|"
     r"进一步|依法|积极|有效|切实|和|与|及|并|通过|按照|形成|设立|确保|坚持|发挥|运用|利用|提升|做好|制定|出台|建设)+"
 )
+# A name the clause says is being created (培育…云上企业, 设立研发机构) is an outcome, not an actor.
+CREATED_BY = re.compile(r"(?:培育|打造|建设|设立|组建|争创|树立|创建)[^，；。：]*$")
 ACTOR_SUFFIX = re.compile(rf"[{CJK}]{{1,12}}?(?:企业|机构|协会|商会|联合会|公司|银行|部门|委员会|办公厅|学会|研究院)")
 MECHANISM_SUFFIX = re.compile(r"(?:制度|机制)(?=[，。；、和及与等的]|$)")
 PROGRAMME_RE = re.compile(
@@ -98,7 +100,7 @@ def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Menti
         name = _trim_left(text[max(0, end - 14):end])
         start = end - len(name)
         suffix = next(s for s in ACTOR_KINDS if name.endswith(s))
-        if len(name) < len(suffix) + 2 or _overlaps((start, end), taken):
+        if len(name) < len(suffix) + 2 or _overlaps((start, end), taken) or CREATED_BY.search(text, 0, start):
             continue
         canonical = lex.actors.canonical(name) or name
         term = lex.actors.terms.get(canonical)

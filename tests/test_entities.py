@@ -27,6 +27,10 @@ def test_actors_from_lexicon_and_patterns():
     # Not in the lexicon: found by suffix, with the governing verb cut off.
     assert names("支持省数据交易服务机构开展试点", Label.ACTOR) == ["省数据交易服务机构"]
     assert names("依法保护企业商誉", Label.ACTOR) == []
+    # Outcomes the clause creates are not actors; a known actor stays one wherever it stands.
+    assert names("培育未来工厂、数字工厂、云上企业", Label.ACTOR) == []
+    assert names("在海外设立研发机构，提升能力", Label.ACTOR) == []
+    assert names("打造平台企业与中小企业融通生态", Label.ACTOR) == ["平台企业", "中小企业"]
 
 
 def test_mechanisms_keep_inner_words_and_drop_leading_verbs():
