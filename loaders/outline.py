@@ -206,6 +206,7 @@ class _Scanner:
         self.next_bracket = 1  # （n） within the current part
         self.last_bracket = 0  # （n） across the document (for measures numbered (三)…(二十))
         self.next_measure = 1
+        self.local_measure = 1  # restarts with each part or section
         self.open_block: Block | None = None  # last policy block, if it awaits a continuation
         self.pending: list[tuple[int, int]] = []  # lines seen while waiting for a continuation
         self.in_notice = False
@@ -339,6 +340,7 @@ class _Scanner:
             self._close_open()
             self.part = len(self.out.blocks)
             self.section = None
+            self.local_measure = 1
             self.add(self.line_block("part", self.next_part, title, s, e, m.start(2), None, role=_part_role(title)))
             self.next_part += 1
             self.next_bracket = 1
@@ -354,6 +356,7 @@ class _Scanner:
             self._close_open()
             if role == "measures" and not (dot and body):
                 self.section = len(self.out.blocks)
+                self.local_measure = 1
                 system = SYSTEM_RE.search(rest)
                 self.add(self.line_block("section", n, rest.strip(), s, e, m.start(2), self.part,
                                          system=system.group(1) if system else ""))
@@ -367,13 +370,22 @@ class _Scanner:
             self.last_bracket = n
             return True
         m = MEASURE_RE.match(line)
-        if m and int(m.group(1)) == self.next_measure and role == "measures" and self.measure_style != "bracket":
+        if not m:
+            return False
+        n = int(m.group(1))
+        # Numbering runs through the document (seed: 1–25) or restarts in each part or section.
+        if role == "measures" and self.measure_style != "bracket" and n in {self.next_measure, self.local_measure}:
             title = m.group(2).split("。", 1)[0]
             self._close_open()
             parent = self.section if self.section is not None else self.part
             self.measure_style = "arabic"
-            self.add(self.line_block("measure", self.next_measure, title, s, e, m.start(2), parent))
-            self.next_measure += 1
+            self.add(self.line_block("measure", n, title, s, e, m.start(2), parent))
+            self.next_measure = self.local_measure = n + 1
+            return True
+        last = self.out.blocks[-1]
+        if self.open_block is None and not self.pending and last.kind in {"measure", "item"}:
+            # "1. 2. …" points inside an item of 总体要求 or a （三）-style measure: part of its text.
+            last.append(s, e, self.doc)
             return True
         return False
 

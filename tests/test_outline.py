@@ -107,3 +107,47 @@ def test_prose_without_outline_warns_and_keeps_text_as_preamble():
     assert any("title" in w for w in outline.warnings)
     assert [b.kind for b in outline.blocks] == ["preamble"]
     assert outline.excluded == []
+
+
+RESTARTING = """
+关于推进数据要素市场化配置的若干措施
+
+一、总体要求
+
+（一）主要目标。到2026年：
+1.数据要素市场体系基本建立。
+2.培育数据企业100家。
+
+二、培育数据要素市场
+
+1.建立数据产权制度。推动数据确权。
+2.完善数据交易规则。鼓励数据交易机构规范发展。
+
+三、强化数据安全
+
+1.落实数据安全法。督促平台企业履行数据安全保护义务。
+
+四、组织实施
+
+（一）加强组织领导。建立工作专班。
+"""
+
+
+def test_measure_numbers_may_restart_in_each_part_and_sub_points_stay_with_their_item():
+    text = normalise(RESTARTING)
+    outline = parse_outline(text)
+    assert kinds(outline) == [
+        ("part", 1, "总体要求"),
+        ("item", 1, "主要目标"),
+        ("part", 2, "培育数据要素市场"),
+        ("measure", 1, "建立数据产权制度"),
+        ("measure", 2, "完善数据交易规则"),
+        ("part", 3, "强化数据安全"),
+        ("measure", 1, "落实数据安全法"),
+        ("part", 4, "组织实施"),
+        ("item", 1, "加强组织领导"),
+    ]
+    goal = outline.of_kind("item")[0]
+    assert "培育数据企业100家" in goal.text  # the numbered goals belong to the item
+    assert outline.excluded == []  # nothing of the policy is set aside
+    assert outline.target_year == 2026
