@@ -7,8 +7,11 @@ IDs are derived from the source, never random, so loading the same document
 again yields the same IDs and a store merges instead of duplicating:
 
 - outline nodes: ``<document id>/<outline path>``, e.g.
-  ``doc:关于促进平台经济高质量发展的实施意见/part:2/section:4/measure:19``
-- shared entities: ``<kind>:<normalised name>``, e.g. ``law:反垄断法``
+  ``<doc>/part:2/section:4/measure:19``; chapters ``<doc>/chapter:3`` (sections under them
+  ``<doc>/chapter:3/section:1``); articles are numbered through a whole law, so their path is flat,
+  ``<doc>/article:22``, and a citation of 第二十二条 finds it without knowing the chapter
+- shared entities: ``<kind>:<normalised name>``, e.g. ``law:反垄断法``; cited policy documents
+  ``policydoc:<文号>`` (or ``policydoc:<title>`` without one)
 """
 
 from __future__ import annotations
@@ -26,20 +29,25 @@ class Label(str, Enum):
     SECTION = "Section"
     MEASURE = "Measure"
     ITEM = "Item"  # numbered items of the general-requirements / implementation parts
+    CHAPTER = "Chapter"  # 第X编/章 of a law or regulation (编 as `level: "book"`)
+    ARTICLE = "Article"  # 第X条, numbered through the whole document; 款 and 项 stay in its text
     TARGET_SYSTEM = "TargetSystem"
     ACTOR = "Actor"
     LAW = "Law"
     MECHANISM = "Mechanism"
     PROGRAMME = "Programme"
     CONCEPT = "Concept"
+    POLICY_DOCUMENT = "PolicyDocument"  # a cited policy document (意见, 通知, 决定 …), keyed by 文号 or title
 
     def __str__(self) -> str:
         return self.value
 
 
-OUTLINE_LABELS = frozenset({Label.POLICY, Label.PART, Label.SECTION, Label.MEASURE, Label.ITEM})
+OUTLINE_LABELS = frozenset({Label.POLICY, Label.PART, Label.SECTION, Label.MEASURE, Label.ITEM,
+                            Label.CHAPTER, Label.ARTICLE})
 # Shared across documents: their IDs carry no document prefix.
-SHARED_LABELS = frozenset({Label.ACTOR, Label.LAW, Label.MECHANISM, Label.PROGRAMME, Label.CONCEPT})
+SHARED_LABELS = frozenset({Label.ACTOR, Label.LAW, Label.MECHANISM, Label.PROGRAMME, Label.CONCEPT,
+                           Label.POLICY_DOCUMENT})
 
 
 class EdgeType(str, Enum):
@@ -49,6 +57,8 @@ class EdgeType(str, Enum):
     HAS_SECTION = "HAS_SECTION"  # Part -> Section
     HAS_MEASURE = "HAS_MEASURE"  # Section -> Measure
     HAS_ITEM = "HAS_ITEM"  # Part -> Item
+    HAS_CHAPTER = "HAS_CHAPTER"  # Policy -> Chapter, Chapter (编) -> Chapter (章)
+    HAS_ARTICLE = "HAS_ARTICLE"  # Policy/Chapter/Section -> Article
     BUILDS = "BUILDS"  # Section/Measure/Item -> TargetSystem
     INVOLVES = "INVOLVES"  # Measure/Item -> Actor, with `role` (鼓励, 支持, …)
     CITES = "CITES"  # Measure/Item -> Law
@@ -57,12 +67,15 @@ class EdgeType(str, Enum):
     MENTIONS = "MENTIONS"  # Measure/Item -> Concept
     CROSS_REFERENCES = "CROSS_REFERENCES"  # Measure -> Measure, `weight`, `shared`
     ISSUED_BY = "ISSUED_BY"  # Policy -> Actor
+    ASSIGNED_TO = "ASSIGNED_TO"  # Measure/Item/Article -> Actor, `role`: lead | support | responsible
+    REFERS_TO = "REFERS_TO"  # Article/Measure -> Article (本条例第十条, 前款, 《反垄断法》第二十二条)
 
     def __str__(self) -> str:
         return self.value
 
 
-OUTLINE_EDGES = frozenset({EdgeType.HAS_PART, EdgeType.HAS_SECTION, EdgeType.HAS_MEASURE, EdgeType.HAS_ITEM})
+OUTLINE_EDGES = frozenset({EdgeType.HAS_PART, EdgeType.HAS_SECTION, EdgeType.HAS_MEASURE, EdgeType.HAS_ITEM,
+                           EdgeType.HAS_CHAPTER, EdgeType.HAS_ARTICLE})
 
 
 @dataclass(frozen=True)

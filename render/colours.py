@@ -20,12 +20,15 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     Label.SECTION.value: {"colour": "#86a7d6", "shape": "square"},
     Label.MEASURE.value: {"colour": "#a9c8ec", "shape": "dot"},
     Label.ITEM.value: {"colour": "#d3dde9", "shape": "dot"},
+    Label.CHAPTER.value: {"colour": "#4f6fa8", "shape": "hexagon"},
+    Label.ARTICLE.value: {"colour": "#a9c8ec", "shape": "dot"},
     Label.TARGET_SYSTEM.value: {"colour": "#f2b134", "shape": "triangle"},
     Label.ACTOR.value: {"colour": "#e4572e", "shape": "diamond"},
     Label.LAW.value: {"colour": "#6a4c93", "shape": "square"},
     Label.MECHANISM.value: {"colour": "#2a9d8f", "shape": "triangleDown"},
     Label.PROGRAMME.value: {"colour": "#7fb069", "shape": "hexagon"},
     Label.CONCEPT.value: {"colour": "#b5b5b5", "shape": "dot"},
+    Label.POLICY_DOCUMENT.value: {"colour": "#8e6cc0", "shape": "square"},
 }
 # Every shape draws its label underneath, so node size can carry centrality for all types.
 DEFAULT_NODE_STYLE = {"colour": "#9e9e9e", "shape": "dot"}
@@ -35,6 +38,8 @@ EDGE_COLOURS: dict[str, str] = {
     EdgeType.HAS_SECTION.value: "#9fb3cf",
     EdgeType.HAS_MEASURE.value: "#9fb3cf",
     EdgeType.HAS_ITEM.value: "#9fb3cf",
+    EdgeType.HAS_CHAPTER.value: "#9fb3cf",
+    EdgeType.HAS_ARTICLE.value: "#9fb3cf",
     EdgeType.BUILDS.value: "#d99a1e",
     EdgeType.INVOLVES.value: "#e4572e",
     EdgeType.CITES.value: "#6a4c93",
@@ -43,6 +48,8 @@ EDGE_COLOURS: dict[str, str] = {
     EdgeType.MENTIONS.value: "#a0a0a0",
     EdgeType.CROSS_REFERENCES.value: "#3d7dd8",
     EdgeType.ISSUED_BY.value: "#1f3b73",
+    EdgeType.ASSIGNED_TO.value: "#b5391a",
+    EdgeType.REFERS_TO.value: "#5b8fd9",
 }
 DEFAULT_EDGE_COLOUR = "#b0b0b0"
 
