@@ -3,6 +3,7 @@
     python -m graph sync FILE...                      write documents to Neo4j (NEO4J_* settings)
     python -m graph query NAME [--param key=value]... [--store embedded|neo4j] [--data FILE...]
     python -m graph export ...                        see ``python -m graph export --help``
+    python -m graph compare A B [--format text|json]  what document B inherits from A, adds and drops
 
 `query` prints the rows as JSON. A parameter value is text, except that it is an
 integer where the query's default is one, and JSON where it starts with ``[``
@@ -71,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="documents for the embedded store (default: the bundled seed)")
     query.set_defaults(run=_query)
     sub.add_parser("export", help="export the graph (own options)")
+    compare = sub.add_parser("compare", help="align two documents unit by unit: inherited, added, dropped")
+    compare.add_argument("first", metavar="A", help="the earlier or higher-level document (a file)")
+    compare.add_argument("second", metavar="B", help="the document compared with it (a file)")
+    compare.add_argument("--format", choices=("text", "json"), default="text")
+    compare.add_argument("--threshold", type=float, default=None, help="lowest score of a pair (0-1)")
+    compare.set_defaults(run=_compare)
     return parser
 
 
@@ -99,6 +106,31 @@ def _query(args: argparse.Namespace) -> int:
     rows = store.query(args.name, **params)
     json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
     print()
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from graph.compare import THRESHOLD, compare_documents, comparison_rows
+    from graph.embedded import EmbeddedStore
+    from loaders import load_paths
+
+    graphs = [load_paths([path]) for path in (args.first, args.second)]
+    ids = [g.documents[0].id for g in graphs]
+    if ids[0] == ids[1]:
+        raise CommandError(f"{args.first!r} and {args.second!r} are the same document ({ids[0]})")
+    store = EmbeddedStore(graphs[0].merged_with(graphs[1]))
+    result = compare_documents(store, ids[0], ids[1], THRESHOLD if args.threshold is None else args.threshold)
+    rows = comparison_rows(result)
+    if args.format == "json":
+        json.dump({"meta": dict(result.meta), "rows": rows}, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"{ids[0]} -> {ids[1]}: {len(result.inherited)} inherited, {len(result.added)} added, "
+          f"{len(result.dropped)} dropped")
+    for row in rows:
+        a, b = row["a_name"] or "-", row["b_name"] or "-"
+        score = f"{row['score']:.2f}" if row["score"] is not None else ""
+        print(f"{row['status']:<9} {score:>5}  {a} -> {b}")
     return 0
 
 

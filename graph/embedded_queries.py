@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable
 import networkx as nx
 
 from graph import analytics
-from graph.model import OUTLINE_EDGES, EdgeType, Label
+from graph.model import OUTLINE_EDGES, SHARED_LABELS, EdgeType, Label
 from graph.store import StoreError
 
 Row = dict[str, Any]
@@ -358,6 +358,20 @@ def evidence_of(ix: GraphIndex, *, node: str) -> list[Row]:
                    "evidence": e["evidence"], "span": e.get("span")})
             for u, v, e in edges if e.get("evidence")]
     return order(rows, "source", "type", "target")
+
+
+_UNIT_LABELS = (Label.ARTICLE.value, Label.MEASURE.value, Label.ITEM.value)
+_ENTITY_LABELS = frozenset(label.value for label in SHARED_LABELS)
+
+
+@named("units_of_document")
+def units_of_document(ix: GraphIndex, *, doc: str) -> list[Row]:
+    units = [n for label in _UNIT_LABELS for n in ix.by_label[label] if ix.g.nodes[n].get("doc_id") == doc]
+    rows = [_pick(ix.g.nodes[u], "id", "type", "name", "number", "title", "text", "doc_id",
+                  entities={ix.g.nodes[e].get("name") for e in ix.g.succ[u]
+                            if ix.g.nodes[e].get("type") in _ENTITY_LABELS})
+            for u in units]
+    return order(rows, "type", "number", "id")
 
 
 @named("all_nodes")

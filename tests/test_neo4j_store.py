@@ -11,7 +11,7 @@ from bolt_server import free_port, wipe
 
 from graph import cypher, neo4j_store
 from graph.embedded import QUERY_PARAMS, REQUIRED, EmbeddedStore
-from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph, merge_graphs
+from graph.model import OUTLINE_EDGES, Document, Edge, EdgeType, Label, Node, PolicyGraph, merge_graphs
 from graph.neo4j_store import Neo4jStore, document_batches
 from graph.settings import Neo4jSettings, load_settings, settings_from_env
 from graph.store import PolicyStore, StoreError
@@ -86,6 +86,16 @@ def test_every_label_has_a_uniqueness_constraint_in_the_schema():
     for label in Label:
         assert re.search(rf"FOR \(n:{label.value}\) REQUIRE n\.id IS UNIQUE", text), label
     assert all(s.startswith("CREATE ") and "IF NOT EXISTS" in s for s in neo4j_store.schema_statements())
+
+
+def _types_followed(query: str) -> set[str]:
+    text = cypher.load_cypher(query)
+    return {t for m in re.finditer(r"\[:([A-Z_|]+)\*", text) for t in m.group(1).split("|")}
+
+
+def test_walking_queries_follow_every_edge_type_they_promise():
+    assert _types_followed("outline") == {t.value for t in OUTLINE_EDGES}
+    assert _types_followed("dependencies") == {t.value for t in EdgeType} - {"CROSS_REFERENCES"}
 
 
 def test_templates_take_only_enum_members():

@@ -40,7 +40,8 @@ def tricky_graph() -> PolicyGraph:
               for i in (1, 2, 3)]
     nodes += [Node(ODD, Label.ACTOR, "A'\"`}\\ MATCH", {"kind": "enterprise", "name_en": "Firms"}),
               Node("actor:B", Label.ACTOR, "B", {"kind": "government"}),
-              Node("law:L", Label.LAW, "L法", {"kind": "law"})]
+              Node("law:L", Label.LAW, "L法", {"kind": "law"}),
+              Node(f"{d}/article:1", Label.ARTICLE, "第一条", {"number": 1, "doc_id": d, "text": "依据L法，B负责。"})]
     m = [f"{d}/part:1/section:1/measure:{i}" for i in (1, 2, 3)]
     edges = [Edge(d, f"{d}/part:1", EdgeType.HAS_PART, d),
              Edge(f"{d}/part:1", f"{d}/part:1/section:1", EdgeType.HAS_SECTION, d),
@@ -57,7 +58,10 @@ def tricky_graph() -> PolicyGraph:
              Edge(m[0], m[1], EdgeType.CROSS_REFERENCES, d, attrs={"weight": 2, "shared": ["y", "x"]}),
              Edge(m[1], m[0], EdgeType.CROSS_REFERENCES, d, attrs={"weight": 1}),
              Edge(m[2], m[0], EdgeType.CROSS_REFERENCES, d),
-             Edge(d, "actor:B", EdgeType.ISSUED_BY, d)]
+             Edge(d, "actor:B", EdgeType.ISSUED_BY, d),
+             Edge(d, f"{d}/article:1", EdgeType.HAS_ARTICLE, d),
+             Edge(f"{d}/article:1", "law:L", EdgeType.CITES, d, "依据L法"),
+             Edge(f"{d}/article:1", "actor:B", EdgeType.ASSIGNED_TO, d, "B负责", attrs={"role": "responsible"})]
     return PolicyGraph(tuple(nodes), tuple(edges), (Document(d, "t.txt", "text"),))
 
 
@@ -99,6 +103,7 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
             for a in far for b in far for lim in (1, 5) if a != b]
     out += [("shortest_paths", {"source": measure, "target": measure})]
     out += [("co_occurring_actors", {}), ("co_occurring_actors", {"min_shared": 2})]
+    out += [("units_of_document", {"doc": d}) for d in of[Label.POLICY] + ["doc:no such document"]]
     return out
 
 

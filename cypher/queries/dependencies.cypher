@@ -7,10 +7,10 @@
 // links. The path length bound cannot be a parameter: paths stop at 10 hops (the outline plus its
 // entities is 5 deep), and the types followed are every EdgeType but CROSS_REFERENCES.
 MATCH (s {id: $node})
-OPTIONAL MATCH down = (s)-[:HAS_PART|HAS_SECTION|HAS_MEASURE|HAS_ITEM|BUILDS|INVOLVES|CITES|ESTABLISHES|RUNS|MENTIONS|ISSUED_BY*1..10]->(d)
+OPTIONAL MATCH down = (s)-[:HAS_PART|HAS_SECTION|HAS_MEASURE|HAS_ITEM|HAS_CHAPTER|HAS_ARTICLE|BUILDS|INVOLVES|CITES|ESTABLISHES|RUNS|MENTIONS|ISSUED_BY|ASSIGNED_TO|REFERS_TO*1..10]->(d)
 WHERE $direction = 'downstream' AND length(down) <= $depth
 WITH s, collect(down) AS downs
-OPTIONAL MATCH up = (s)<-[:HAS_PART|HAS_SECTION|HAS_MEASURE|HAS_ITEM|BUILDS|INVOLVES|CITES|ESTABLISHES|RUNS|MENTIONS|ISSUED_BY*1..10]-(u)
+OPTIONAL MATCH up = (s)<-[:HAS_PART|HAS_SECTION|HAS_MEASURE|HAS_ITEM|HAS_CHAPTER|HAS_ARTICLE|BUILDS|INVOLVES|CITES|ESTABLISHES|RUNS|MENTIONS|ISSUED_BY|ASSIGNED_TO|REFERS_TO*1..10]-(u)
 WHERE $direction = 'upstream' AND length(up) <= $depth
 WITH s, downs, collect(up) AS ups
 UNWIND downs + ups AS p

@@ -1,9 +1,9 @@
 // name: outline
-// answers: the outline of document $doc: the policy (depth 0), its parts, sections, measures and items
+// answers: the outline of document $doc: the policy (depth 0), its parts, sections, measures and items, or its chapters, sections and articles
 // params: doc
 // rows: id, type, name, number, title, parent, depth; by depth, parent, number, id
 MATCH (p:Policy {id: $doc})
-MATCH path = (p)-[:HAS_PART|HAS_SECTION|HAS_MEASURE|HAS_ITEM*0..]->(n)
+MATCH path = (p)-[:HAS_PART|HAS_SECTION|HAS_MEASURE|HAS_ITEM|HAS_CHAPTER|HAS_ARTICLE*0..]->(n)
 WITH n, length(path) AS depth,
      CASE WHEN length(path) = 0 THEN null ELSE nodes(path)[-2].id END AS parent
 ORDER BY depth, parent
