@@ -18,6 +18,7 @@ import networkx as nx
 from graph.convert import to_networkx
 from graph.embedded_queries import QUERIES, QUERY_PARAMS, REQUIRED, GraphIndex, check_params
 from graph.model import PolicyGraph
+from graph.resolve import with_resolved_citations
 from graph.store import StoreError, SyncReport
 
 __all__ = ["EmbeddedStore", "QUERY_PARAMS", "REQUIRED", "check_params"]
@@ -56,7 +57,7 @@ class EmbeddedStore:
         and edges; shared entities no document uses any more go too."""
         if not isinstance(graph, PolicyGraph):
             raise StoreError(f"load needs a PolicyGraph, got {type(graph).__name__}")
-        merged = self._graph.merged_with(graph)
+        merged = with_resolved_citations(self._graph.merged_with(graph))
         self._index = GraphIndex(_view(merged))
         self._graph = merged
         g = self._index.g

@@ -374,6 +374,20 @@ def units_of_document(ix: GraphIndex, *, doc: str) -> list[Row]:
     return order(rows, "type", "number", "id")
 
 
+@named("citations")
+def citations(ix: GraphIndex) -> list[Row]:
+    rows = []
+    for target in ix.by_label[Label.LAW.value] + ix.by_label[Label.POLICY_DOCUMENT.value]:
+        t = ix.g.nodes[target]
+        rows += [plain({"source": s, "source_name": ix.g.nodes[s].get("name"),
+                        "source_type": ix.g.nodes[s].get("type"), "doc_id": e.get("doc_id"),
+                        "target": target, "target_type": t.get("type"), "target_name": t.get("name"),
+                        "target_number": t.get("number"), "target_title": t.get("title"),
+                        "articles": e.get("articles"), "evidence": e.get("evidence")})
+                 for s, e in ix.in_edges(target, EdgeType.CITES)]
+    return order(rows, "target", "source")
+
+
 @named("all_nodes")
 def all_nodes(ix: GraphIndex) -> list[Row]:
     return [plain(ix.g.nodes[n]) for n in ix.ids]

@@ -69,6 +69,7 @@ class EdgeType(str, Enum):
     ISSUED_BY = "ISSUED_BY"  # Policy -> Actor
     ASSIGNED_TO = "ASSIGNED_TO"  # Measure/Item/Article -> Actor, `role`: lead | support | responsible
     REFERS_TO = "REFERS_TO"  # Article/Measure -> Article (本条例第十条, 前款, 《反垄断法》第二十二条)
+    LOADED_AS = "LOADED_AS"  # Law/PolicyDocument -> Policy: the cited document is itself loaded
 
     def __str__(self) -> str:
         return self.value

@@ -40,6 +40,7 @@ from graph.cypher import fill, load_cypher, query_names
 from graph.embedded import check_params
 from graph.embedded_queries import plain
 from graph.model import SHARED_LABELS, EdgeType, Label, PolicyGraph
+from graph.resolve import resolution_edges
 from graph.settings import Neo4jSettings
 from graph.store import StoreError, SyncReport
 
@@ -240,8 +241,37 @@ class Neo4jStore:
                                  f"{reason}") from None
             if progress is not None:
                 progress(done, len(batches), batch.doc_id)
+        self._resolve_citations()
         nodes, edges = self.counts()
         return SyncReport(tuple(sorted(b.doc_id for b in batches)), nodes, edges)
+
+    def _resolve_citations(self) -> None:
+        """Recompute the derived edges of the whole store (graph.resolve), as the embedded store does."""
+        citations = self.query("citations")
+        edges = resolution_edges(self.query("documents"), citations, lambda _: True)
+        labels = {**{r["source"]: r["source_type"] for r in citations},
+                  **{r["target"]: r["target_type"] for r in citations}}
+        groups: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = {}
+        for e in edges:
+            target = Label.POLICY if e.type is EdgeType.LOADED_AS else Label.ARTICLE
+            key = (e.type, Label(labels[e.source]), target)
+            groups.setdefault(key, []).append({"source": e.source, "target": e.target,
+                                               "props": _props(e.as_dict(), e.key)})
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for edge_type in (EdgeType.LOADED_AS, EdgeType.REFERS_TO):
+                tx.run(fill("delete_derived_edges", type=edge_type)).consume()
+            for (edge_type, source, target), rows in groups.items():
+                for start in range(0, len(rows), BATCH_ROWS):
+                    tx.run(fill("merge_derived_edges", type=edge_type, source=source, target=target),
+                           rows=rows[start:start + BATCH_ROWS]).consume()
+
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                session.execute_write(work)
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"documents written; linking citations across them failed: "
+                             f"{describe(exc, self.settings)}") from None
 
     def counts(self) -> tuple[int, int]:
         """(nodes, relationships) of the policy graph's labels and types."""

@@ -50,6 +50,7 @@ EDGE_COLOURS: dict[str, str] = {
     EdgeType.ISSUED_BY.value: "#1f3b73",
     EdgeType.ASSIGNED_TO.value: "#b5391a",
     EdgeType.REFERS_TO.value: "#5b8fd9",
+    EdgeType.LOADED_AS.value: "#6a4c93",
 }
 DEFAULT_EDGE_COLOUR = "#b0b0b0"
 

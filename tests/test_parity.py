@@ -53,7 +53,7 @@ def tricky_graph() -> PolicyGraph:
              Edge(m[1], ODD, EdgeType.INVOLVES, d, attrs={"role": "支持"}),
              Edge(m[1], "actor:B", EdgeType.INVOLVES, d),
              Edge(m[0], "actor:B", EdgeType.INVOLVES, d, "B也"),
-             Edge(m[0], "law:L", EdgeType.CITES, d, "依据L法"),
+             Edge(m[0], "law:L", EdgeType.CITES, d, "依据L法第二条、第九条", attrs={"articles": [2, 9]}),
              Edge(m[0], "law:L", EdgeType.MENTIONS, d),
              Edge(m[0], m[1], EdgeType.CROSS_REFERENCES, d, attrs={"weight": 2, "shared": ["y", "x"]}),
              Edge(m[1], m[0], EdgeType.CROSS_REFERENCES, d, attrs={"weight": 1}),
@@ -62,7 +62,12 @@ def tricky_graph() -> PolicyGraph:
              Edge(d, f"{d}/article:1", EdgeType.HAS_ARTICLE, d),
              Edge(f"{d}/article:1", "law:L", EdgeType.CITES, d, "依据L法"),
              Edge(f"{d}/article:1", "actor:B", EdgeType.ASSIGNED_TO, d, "B负责", attrs={"role": "responsible"})]
-    return PolicyGraph(tuple(nodes), tuple(edges), (Document(d, "t.txt", "text"),))
+    # The cited law is loaded too: its article 2 exists, article 9 does not.
+    law = "doc:L"
+    nodes += [Node(law, Label.POLICY, "中华人民共和国L法", {"title": "中华人民共和国L法"}),
+              Node(f"{law}/article:2", Label.ARTICLE, "第二条", {"number": 2, "doc_id": law, "text": "L"})]
+    edges += [Edge(law, f"{law}/article:2", EdgeType.HAS_ARTICLE, law)]
+    return PolicyGraph(tuple(nodes), tuple(edges), (Document(d, "t.txt", "text"), Document(law, "l.md", "L")))
 
 
 def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
@@ -104,6 +109,7 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
     out += [("shortest_paths", {"source": measure, "target": measure})]
     out += [("co_occurring_actors", {}), ("co_occurring_actors", {"min_shared": 2})]
     out += [("units_of_document", {"doc": d}) for d in of[Label.POLICY] + ["doc:no such document"]]
+    out += [("citations", {})]
     return out
 
 
