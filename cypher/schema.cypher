@@ -48,6 +48,8 @@ CREATE INDEX has_chapter_doc_id IF NOT EXISTS FOR ()-[r:HAS_CHAPTER]-() ON (r.do
 CREATE INDEX has_article_doc_id IF NOT EXISTS FOR ()-[r:HAS_ARTICLE]-() ON (r.doc_id);
 CREATE INDEX assigned_to_doc_id IF NOT EXISTS FOR ()-[r:ASSIGNED_TO]-() ON (r.doc_id);
 CREATE INDEX refers_to_doc_id IF NOT EXISTS FOR ()-[r:REFERS_TO]-() ON (r.doc_id);
+CREATE INDEX implements_doc_id IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.doc_id);
+CREATE INDEX amends_doc_id IF NOT EXISTS FOR ()-[r:AMENDS]-() ON (r.doc_id);
 CREATE INDEX loaded_as_doc_id IF NOT EXISTS FOR ()-[r:LOADED_AS]-() ON (r.doc_id);
 
 // measures_of_system and measures_citing_law accept a name as well as an id.

@@ -388,6 +388,26 @@ def citations(ix: GraphIndex) -> list[Row]:
     return order(rows, "target", "source")
 
 
+_DOCUMENT_RELATIONS = (EdgeType.CITES.value, EdgeType.IMPLEMENTS.value, EdgeType.AMENDS.value)
+
+
+@named("document_network")
+def document_network(ix: GraphIndex) -> list[Row]:
+    found: dict[tuple[str, str, str], list[str]] = {}
+    for policy in ix.by_label[Label.POLICY.value]:
+        for cited, _ in ix.in_edges(policy, EdgeType.LOADED_AS):
+            for _, edges in ix.g.pred[cited].items():
+                for kind in _DOCUMENT_RELATIONS:
+                    e = edges.get(kind)
+                    if e is not None and e.get("doc_id") in ix.g and e.get("doc_id") != policy:
+                        found.setdefault((e["doc_id"], policy, kind), []).append(e.get("evidence"))
+    rows = [{"source": s, "source_title": ix.g.nodes[s].get("title"), "target": t,
+             "target_title": ix.g.nodes[t].get("title"), "type": kind, "count": len(ev),
+             "evidence": min((x for x in ev if x is not None), default=None)}
+            for (s, t, kind), ev in found.items() if ix.is_a(s, Label.POLICY)]
+    return order(rows, "source", "target", "type")
+
+
 @named("all_nodes")
 def all_nodes(ix: GraphIndex) -> list[Row]:
     return [plain(ix.g.nodes[n]) for n in ix.ids]

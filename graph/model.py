@@ -69,6 +69,8 @@ class EdgeType(str, Enum):
     ISSUED_BY = "ISSUED_BY"  # Policy -> Actor
     ASSIGNED_TO = "ASSIGNED_TO"  # Measure/Item/Article -> Actor, `role`: lead | support | responsible
     REFERS_TO = "REFERS_TO"  # Article/Measure -> Article (本条例第十条, 前款, 《反垄断法》第二十二条)
+    IMPLEMENTS = "IMPLEMENTS"  # Policy -> Law/PolicyDocument: 为贯彻落实《X》, 根据《X》, 依据《X》
+    AMENDS = "AMENDS"  # Policy -> Law/PolicyDocument: 修订, 废止, 同时废止 (attr `action`: amends | repeals)
     LOADED_AS = "LOADED_AS"  # Law/PolicyDocument -> Policy: the cited document is itself loaded
 
     def __str__(self) -> str:

@@ -50,6 +50,8 @@ EDGE_COLOURS: dict[str, str] = {
     EdgeType.ISSUED_BY.value: "#1f3b73",
     EdgeType.ASSIGNED_TO.value: "#b5391a",
     EdgeType.REFERS_TO.value: "#5b8fd9",
+    EdgeType.IMPLEMENTS.value: "#2f7f5f",
+    EdgeType.AMENDS.value: "#c0392b",
     EdgeType.LOADED_AS.value: "#6a4c93",
 }
 DEFAULT_EDGE_COLOUR = "#b0b0b0"

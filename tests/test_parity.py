@@ -109,7 +109,7 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
     out += [("shortest_paths", {"source": measure, "target": measure})]
     out += [("co_occurring_actors", {}), ("co_occurring_actors", {"min_shared": 2})]
     out += [("units_of_document", {"doc": d}) for d in of[Label.POLICY] + ["doc:no such document"]]
-    out += [("citations", {})]
+    out += [("citations", {}), ("document_network", {})]
     return out
 
 

@@ -76,3 +76,10 @@ def test_a_law_that_is_not_loaded_stays_a_bare_citation_and_links_once_it_is():
     store.load(_graph(with_law=False))  # reloading the citing document keeps the link, once
     loaded = [r for r in store.query("all_edges") if r["type"] == "LOADED_AS"]
     assert len(loaded) == 1
+
+
+def test_the_document_network_joins_a_citing_document_to_the_loaded_one():
+    rows = EmbeddedStore(_graph(with_law=True)).query("document_network")
+    assert [(r["source"], r["target"], r["type"], r["count"]) for r in rows] == [("doc:B", "doc:AML", "CITES", 1)]
+    assert rows[0]["evidence"] == "依照《反垄断法》第二十二条"
+    assert EmbeddedStore(_graph(with_law=False)).query("document_network") == []
