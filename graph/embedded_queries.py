@@ -206,7 +206,8 @@ _MEASURE_ROW = ("id", "number", "title", "doc_id")
 
 @named("documents")
 def documents(ix: GraphIndex) -> list[Row]:
-    fields = ("id", "name", "title", "number", "issuers", "date", "addressees", "target_year", "source")
+    fields = ("id", "name", "title", "number", "issuers", "date", "addressees", "target_year", "source", "kind",
+              "level", "validity")
     return [_pick(ix.g.nodes[p], *fields) for p in ix.by_label[Label.POLICY.value]]
 
 

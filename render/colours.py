@@ -56,6 +56,11 @@ EDGE_COLOURS: dict[str, str] = {
 }
 DEFAULT_EDGE_COLOUR = "#b0b0b0"
 
+# Documents in the document network, by the level of their issuer.
+LEVEL_COLOURS: dict[str, str] = {
+    "national": "#b2182b", "provincial": "#ef8a62", "city": "#67a9cf", "county": "#2166ac", "unknown": "#9e9e9e",
+}
+
 # A text glyph per vis-network shape, for legends drawn in HTML.
 SHAPE_GLYPHS: dict[str, str] = {
     "dot": "●", "diamond": "◆", "square": "■", "triangle": "▲", "triangleDown": "▼",

@@ -128,3 +128,23 @@ def tree_html(root: Mapping[str, Any], rows: Sequence[Mapping[str, Any]], lang: 
                 f"</details>")
 
     return f'<div class="kg-tree" style="line-height:1.7">{branch(root, 0)}</div>'
+
+
+def diff_html(segments: Sequence[tuple[str, str, str]]) -> tuple[str, str]:
+    """Two escaped HTML fragments from `graph.compare.diff_segments` runs: the first text with what
+    the second drops struck through, the second with what it adds marked.
+
+    >>> diff_html([("replace", "国家", "本市"), ("equal", "<依法>", "<依法>")])
+    ('<del class="kg-del">国家</del>&lt;依法&gt;', '<ins class="kg-ins">本市</ins>&lt;依法&gt;')
+    """
+    old, new = [], []
+    for op, a, b in segments:
+        if op == "equal":
+            old.append(esc(a))
+            new.append(esc(b))
+            continue
+        if a:
+            old.append(f'<del class="kg-del">{esc(a)}</del>')
+        if b:
+            new.append(f'<ins class="kg-ins">{esc(b)}</ins>')
+    return "".join(old), "".join(new)

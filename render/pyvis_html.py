@@ -238,6 +238,8 @@ def graph_html(
         node_id = str(row["id"])
         node_type = str(row.get("type") or "")
         style = style_of(node_type)
+        if row.get("colour"):  # a caller's own colouring (documents by level), else the type's
+            style["colour"] = str(row["colour"])
         is_focus = node_id == focus
         # A tree reads best as labelled boxes: the label inside, wrapped, so levels stay narrow.
         tree_look: dict[str, Any] = ({"shape": "box", "margin": 7, "widthConstraint": {"maximum": TREE_BOX_WIDTH},

@@ -268,10 +268,12 @@ def test_load_rejects_what_is_not_a_policy_graph():
 def test_documents(store):
     assert store.query("documents") == [
         {"id": PB, "name": "乙", "title": "关于乙的通知", "number": None, "issuers": None,
-         "date": "2024-01-02", "addressees": None, "target_year": None, "source": "b.txt"},
+         "date": "2024-01-02", "addressees": None, "target_year": None, "source": "b.txt", "kind": None,
+         "level": None, "validity": None},
         {"id": PA, "name": "甲", "title": "关于甲的实施意见", "number": "浙政发〔2023〕1号",
          "issuers": ["浙江省人民政府", "省发展改革委"], "date": "2023-05-01",
-         "addressees": "各市、县人民政府", "target_year": 2027, "source": "a.txt"},
+         "addressees": "各市、县人民政府", "target_year": 2027, "source": "a.txt", "kind": None, "level": None,
+         "validity": None},
     ]
 
 
