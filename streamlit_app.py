@@ -44,11 +44,13 @@ pages = {
         _page("overview", ":material/dashboard:", default=True),
         _page("explore", ":material/hub:"),
         _page("measure", ":material/article:"),
+        _page("documents", ":material/lan:"),
     ],
     data.tr("nav.section.analyse"): [
         _page("dependencies", ":material/account_tree:"),
         _page("paths", ":material/route:"),
         _page("matrices", ":material/grid_on:"),
+        _page("compare", ":material/compare:"),
         _page("query", ":material/terminal:"),
     ],
     data.tr("nav.section.data"): [

@@ -20,7 +20,8 @@ from graph.settings import Neo4jSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
-PAGES = ["overview", "explore", "measure", "dependencies", "paths", "matrices", "query", "upload", "excluded"]
+PAGES = ["overview", "explore", "measure", "documents", "dependencies", "paths", "matrices", "compare", "query",
+         "upload", "excluded"]
 
 
 # ---------------------------------------------------------------- helpers
@@ -474,3 +475,30 @@ def test_explore_outline_tree(app, seed_store):
     outline = {"Policy", "Part", "Section", "Measure", "Item"}
     hood = [r for r in seed_store.query("neighbourhood", node=policy, depth=3) if r["type"] in outline]
     assert data.t("explore.shown", "zh", nodes=len(hood), edges=len(hood) - 1) in texts(at)  # a tree
+
+
+# ---------------------------------------------------------------- the corpus pages
+
+def test_the_document_network_shows_documents_and_the_timeline_filters_them(app):
+    import corpus_graph
+
+    at = goto(app(graph=corpus_graph.build()), "documents")
+    assert data.t("documents.shown", "zh", shown=3, total=3, links=1) in texts(at)
+    at.slider(key="documents_years").set_value((2019, 2023)).run()
+    assert data.t("documents.shown", "zh", shown=2, total=3, links=0) in texts(at)
+    at.multiselect(key="documents_validity").set_value([]).run()
+    assert data.t("documents.shown", "zh", shown=0, total=3, links=0) in texts(at)
+
+
+def test_the_comparison_page_pairs_reworded_articles_and_lists_additions(app):
+    import corpus_graph
+
+    at = app(graph=corpus_graph.build())
+    goto(at, "compare")
+    at.selectbox(key="compare_first").set_value(corpus_graph.NATIONAL).run()
+    at.selectbox(key="compare_second").set_value(corpus_graph.CITY).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[data.t("compare.inherited", "zh")] == "2"
+    assert metrics[data.t("compare.added", "zh")] == "1"
+    assert metrics[data.t("compare.dropped", "zh")] == "1"
+    assert "kg-ins" in texts(at) or any("kg-ins" in str(h.proto) for h in at.get("html"))
