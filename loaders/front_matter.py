@@ -186,6 +186,7 @@ def document_number(text: str) -> str:
     >>> document_number("盐政办发[2023]6号"), document_number("浙政办发（2024）7"), document_number("浙江省人民政府令第427号")
     ('盐政办发〔2023〕6号', '浙政办发〔2024〕7号', '浙江省人民政府令第427号')
     """
+    text = DATE_RE.sub(" ", text)  # 2019年10月22日国务院令… : the day is no part of the issuer
     m = DECREE_RE.search(text)
     if m:
         return f"{m.group('org')}第{m.group('n')}号"
@@ -421,12 +422,11 @@ def _adoption(fm: FrontMatter, line: str, index: int) -> bool:
         return False
     if not re.search(r"会议|常务委员会|人民代表大会|人民政府|国务院|令|公布|施行", body):
         return False
-    for clause in re.split(r"[　\s]+(?=根据|\d{4}年)|(?<=通过|修正|修订|公布|批准)\s*", body):
-        m = DATE_RE.search(clause)
-        if not m:
-            continue
-        rest = clause[m.end():]
-        if "施行" not in rest[-3:]:
+    dates = list(DATE_RE.finditer(body))
+    for m, nxt in zip(dates, dates[1:] + [None]):
+        clause = body[m.start():nxt.start() if nxt else len(body)]
+        rest = clause[m.end() - m.start():].strip()
+        if not rest.rstrip("）)").endswith("施行"):  # the date in force is not the document's date
             fm._dates["adoption"] = max(fm._dates.get("adoption", ""), iso_date(clause))
         if not fm.number and (number := document_number(rest)):
             fm.number = number
@@ -447,6 +447,8 @@ def _header_line(fm: FrontMatter, line: str, index: int, source: str = "header")
         _read_metadata(fm, row, index)
         fm.excluded.append((index, "metadata table (read into the document)"))
         return "aside"
+    if _adoption(fm, line, index):
+        return "header"
     if (number := document_number(line)) and len(line) <= len(number) + 12 and "。" not in line:
         fm.number = fm.number or number
         if m := DECREE_RE.search(line):
@@ -461,8 +463,6 @@ def _header_line(fm: FrontMatter, line: str, index: int, source: str = "header")
     if is_issuer_line(line) and len(line) <= 40:
         for x in issuers_of_line(line):
             _add_issuer(fm, x, index)
-        return "header"
-    if _adoption(fm, line, index):
         return "header"
     if line.endswith(("：", ":")) and len(line) <= 200 and "。" not in line:
         fm.addressees = fm.addressees or [x for x in re.split(r"[，,；;]", line.rstrip("：:")) if x]
