@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.front_matter import FrontMatter, cn_number, read_front_matter
+from loaders.front_matter import FrontMatter, chrome_reason, cn_number, read_front_matter
 from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
 
@@ -350,6 +350,8 @@ class _Scanner:
         line = self.doc[s:e]
         if FURNITURE_RE.match(line):
             self.exclude(s, e, "page furniture")
+        elif len(line) <= 40 and (reason := chrome_reason(line)):
+            self.exclude(s, e, reason)
         elif (m := LAW_RE.match(line)) and self._law_heading(m, s, e):
             pass
         elif self.law.article is not None:
