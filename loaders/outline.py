@@ -465,7 +465,10 @@ class _Scanner:
         """第X编/章/节/条, accepted only in sequence (so 第十条 quoted at a line start is text)."""
         law, n, unit, rest = self.law, cn_to_int(m.group(1)), m.group(2), m.group(3).strip()
         if unit == "条":
-            if not (law.next_article <= n <= law.next_article + 2 or (law.next_article == 1 and n <= 3)):
+            # The first article may carry any number under a heading (an excerpt of a code, 第一千一百一十九条).
+            first_under_heading = law.next_article == 1 and (law.chapter is not None or law.book is not None)
+            if not (law.next_article <= n <= law.next_article + 2 or (law.next_article == 1 and n <= 3)
+                    or first_under_heading):
                 return False
             parent = next((x for x in (law.section, law.chapter, law.book) if x is not None), None)
             self._close_open()
@@ -474,7 +477,9 @@ class _Scanner:
             self.open_block = None
             law.next_article = n + 1
             return True
-        if len(rest) > 40 or "。" in rest or n != law.expected(unit):
+        expected = law.expected(unit)
+        first = expected == 1 and law.next_article == 1 and bool(rest)  # an excerpt may start at 第六编
+        if len(rest) > 40 or "。" in rest or not (n == expected or (first and unit != "节" and n > 1)):
             return False
         self._close_open()
         law.article = None
