@@ -509,8 +509,8 @@ class _Scanner:
             if block.kind in {"preamble", "item"} and out.target_year is None:
                 if m := TARGET_YEAR_RE.search(block.text):
                     out.target_year = int(m.group(1))
-        if not out.of_kind("part") and not out.of_kind("measure"):
-            out.warnings.append("no outline found (no 一、 parts or numbered measures); "
+        if not any(b.kind in {"part", "measure", "chapter", "article"} for b in out.blocks):
+            out.warnings.append("no outline found (no 一、 parts, numbered measures or 第X条 articles); "
                                 "entities are linked to the document itself")
 
 
