@@ -99,8 +99,8 @@ def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Menti
         end = m.end()
         name = _trim_left(text[max(0, end - 14):end])
         start = end - len(name)
-        suffix = next(s for s in ACTOR_KINDS if name.endswith(s))
-        if len(name) < len(suffix) + 2 or _overlaps((start, end), taken) or CREATED_BY.search(text, 0, start):
+        suffix = next((s for s in ACTOR_KINDS if name.endswith(s)), None)
+        if suffix is None or len(name) < len(suffix) + 2 or _overlaps((start, end), taken) or CREATED_BY.search(text, 0, start):
             continue
         canonical = lex.actors.canonical(name) or name
         term = lex.actors.terms.get(canonical)

@@ -86,7 +86,9 @@ def evaluate(graph: PolicyGraph, gold: dict) -> list[Score]:
     >>> [s.kind for s in evaluate(PolicyGraph(), {})][:2]
     ['measures', 'sections']
     """
-    doc_id = f"doc:{gold['title']}" if gold.get("title") else None
+    # Document ids come from issuer + number (loaders.relations.document_id): find the gold's by title.
+    doc_id = next((n.id for n in graph.nodes if n.label.value == "Policy" and gold.get("title")
+                   and n.attrs.get("title") == gold["title"]), None)
     found = extracted_sets(graph, doc_id)
     expected = gold_sets(gold)
     annotated = {m for m, _ in expected["measure→actor"]}

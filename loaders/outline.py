@@ -9,8 +9,13 @@ The scan keeps a small state machine over the lines:
 - A policy paragraph that does not end a sentence waits for its continuation;
   the next paragraph that reads like policy text (see `register_score`) is
   joined to it, even when set-aside text sits in between.
-- Any other paragraph after the preamble that is not a heading, not the notice
-  block and not a continuation is set aside, with a reason.
+- Paragraphs after a heading are its body. A run of them is set aside only for a
+  positive reason: it reads as news (see `_reads_as_news`), or it is page furniture.
+- Laws and regulations: 第X编/章/节/条 give chapters (编 as level "book"), their sections
+  and articles; an article keeps every following line (款, 项) until the next heading.
+
+The front and end matter (title, 文号, issuers, wrapping notice, site chrome …) is read
+first by `loaders.front_matter`; the scan reads only the lines it leaves.
 """
 
 from __future__ import annotations
@@ -18,22 +23,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.front_matter import FrontMatter, chrome_reason, cn_number, read_front_matter
+from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十〇零"
+LAW_CN = "一二三四五六七八九十百千零〇两"
+LAW_RE = re.compile(rf"^第\s*([{LAW_CN}\d]{{1,7}})\s*(编|章|节|条)(?:\s*|$)(.*)$")
+TOC_RE = re.compile(r"^目\s*录$")
 
-TITLE_RE = re.compile(
-    r"^(?:中共[^。，]{2,20}?\s*)?[^。；]{0,60}?(?:意见|通知|办法|方案|规定|决定|条例|规划|措施|细则|纲要|计划|政策|通告)"
-    r"(?:[（(][^（）()]{1,12}[）)])?$"
-)
 PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；]{{2,30}})$")
 BRACKET_RE = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$")
-NOTICE_RE = re.compile(r"印发.{0,6}《(?P<title>[^》]+)》.{0,6}通知")
-DATE_RE = re.compile(rf"^(\d{{4}}|[{CN_NUM}]{{4}})年(\d{{1,2}}|[{CN_NUM}]{{1,3}})月(\d{{1,2}}|[{CN_NUM}]{{1,3}})日$")
-DOCNUM_RE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:〔|\[|［)(\d{4})(?:〕|\]|］)\d{1,4}号")
-ISSUER_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(?:办公厅|办公室|人民政府|委员会|省委|市委|县委|厅|局|部|院|署|委)$")
 FURNITURE_RE = re.compile(
     r"^[（(]?(?:紧接|下转|上接|转)第?[\d一二三四五六七八九十]+版[）)]?$|^第?[\d一二三四五六七八九十]+版$|"
     r"^[-—－\s\d]+$|^(?:第\s*\d+\s*页|\d+\s*/\s*\d+)$"
@@ -60,6 +62,8 @@ def cn_to_int(numeral: str) -> int:
     """
     if numeral.isdigit():
         return int(numeral)
+    if "百" in numeral or "千" in numeral or "两" in numeral:
+        return cn_number(numeral)
     if "十" not in numeral:
         value = 0
         for ch in numeral:
@@ -67,18 +71,6 @@ def cn_to_int(numeral: str) -> int:
         return value
     tens, _, ones = numeral.partition("十")
     return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
-
-
-ISSUER_SPLIT = re.compile(r".+?(?:办公厅|办公室|委员会|人民政府(?!办公))(?=.)|.+$")
-
-
-def split_issuers(text: str) -> list[str]:
-    """Issuing bodies named before 印发, whether or not spaces survived normalisation.
-
-    >>> split_issuers("中共浙江省委办公厅浙江省人民政府办公厅")
-    ['中共浙江省委办公厅', '浙江省人民政府办公厅']
-    """
-    return [x for token in re.split(r"[\s、，,]+", text) for x in ISSUER_SPLIT.findall(token) if x]
 
 
 def register_score(text: str) -> int:
@@ -98,7 +90,7 @@ class Block:
     (several when a page break split it); `body_start` is where the text after the
     number marker begins."""
 
-    kind: str  # preamble | part | section | measure | item | notice
+    kind: str  # title | preamble | part | section | measure | item | chapter | article | notice
     number: int
     title: str
     segments: list[tuple[int, int]]
@@ -107,6 +99,7 @@ class Block:
     body_start: int = 0
     role: str = ""  # parts: general | measures | implementation
     system: str = ""  # sections: the target system its heading builds
+    level: str = ""  # chapters: "book" (编) or "chapter" (章)
 
     @property
     def body(self) -> str:
@@ -144,7 +137,14 @@ class Outline:
     number: str = ""
     issuers: list[str] = field(default_factory=list)
     date: str = ""
-    addressees: str = ""
+    addressees: list[str] = field(default_factory=list)
+    signer: str = ""
+    attachments: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    kind: str = ""  # genre: 意见, 通知, 条例 …
+    wrapper: str = ""  # the wrapping notice's own title, when the policy came wrapped
+    validity: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)  # a web page's metadata table, as read
     target_year: int | None = None
     blocks: list[Block] = field(default_factory=list)
     excluded: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, reason
@@ -188,9 +188,58 @@ def _set_aside_reason(line: str, next_line: str) -> str:
     return "newspaper article (outside the policy outline)"
 
 
-def _iso_date(m: re.Match[str]) -> str:
-    y, mo, d = (cn_to_int(g) for g in m.groups())
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+def _reads_as_news(texts: list[str]) -> bool:
+    """A run of paragraphs outside the outline is news (a positive reason to set it aside) when
+    news wording is clearly there and policy wording does not outweigh it."""
+    news = sum(len(NEWS_WORDS.findall(t)) for t in texts)
+    policy = sum(len(POLICY_WORDS.findall(t)) for t in texts)
+    quoted = any(t.startswith(("——", "--", "本报")) for t in texts)
+    return quoted or (news >= 2 and policy <= 3 * news)
+
+
+def _toc_lines(texts: list[str]) -> range:
+    """Indexes of a law's table of contents (目录 and the headings listed under it): they end
+    where the first listed heading comes again."""
+    for i, text in enumerate(texts[:200]):
+        if TOC_RE.match(text) and i + 1 < len(texts) and LAW_RE.match(texts[i + 1]):
+            first = texts[i + 1]
+            for j in range(i + 2, len(texts)):
+                if texts[j] == first:
+                    return range(i, j)
+                if not LAW_RE.match(texts[j]) or LAW_RE.match(texts[j]).group(2) == "条":
+                    break
+    return range(0)
+
+
+
+
+@dataclass
+class _LawState:
+    """Where the scan is in a law's 编/章/节/条 (indexes into Outline.blocks)."""
+
+    book: int | None = None
+    chapter: int | None = None
+    section: int | None = None
+    article: Block | None = None
+    next_book: int = 1
+    next_chapter: int = 1
+    next_section: int = 1
+    next_article: int = 1
+
+    def expected(self, unit: str) -> int:
+        if unit == "节" and self.chapter is None:
+            return -1  # a 节 outside any chapter is no heading
+        return {"编": self.next_book, "章": self.next_chapter, "节": self.next_section}[unit]
+
+    def entered(self, unit: str, n: int, index: int) -> None:
+        if unit == "编":
+            self.book, self.chapter, self.section = index, None, None
+            self.next_book, self.next_chapter = n + 1, 1  # chapters restart in each book
+        elif unit == "章":
+            self.chapter, self.section = index, None
+            self.next_chapter, self.next_section = n + 1, 1
+        else:
+            self.section, self.next_section = index, n + 1
 
 
 class _Scanner:
@@ -199,7 +248,7 @@ class _Scanner:
     def __init__(self, text: str, set_aside: list[tuple[int, int, str]]):
         self.doc = text
         self.out = Outline()
-        self.set_aside = set_aside
+        self.set_aside = sorted(set_aside)
         self.part: int | None = None
         self.section: int | None = None
         self.next_part = 1
@@ -209,87 +258,114 @@ class _Scanner:
         self.local_measure = 1  # restarts with each part or section
         self.open_block: Block | None = None  # last policy block, if it awaits a continuation
         self.pending: list[tuple[int, int]] = []  # lines seen while waiting for a continuation
-        self.in_notice = False
         self.measure_style = ""  # "arabic" (1. 2. …) or "bracket" (（三）…（二十）), fixed by the first measure
+        self.law = _LawState()
 
     # -- helpers ---------------------------------------------------------
     def add(self, block: Block) -> Block:
+        self.flush_pending()
         self.out.blocks.append(block)
         waits = block.kind in {"measure", "item", "preamble"} and not is_complete(block.text)
         self.open_block = block if waits else None
-        self.flush_pending()
         return block
 
     def exclude(self, start: int, end: int, reason: str) -> None:
         self.out.excluded.append((start, end, reason))
 
-    def flush_pending(self) -> None:
+    def flush_pending(self, interrupting: bool = False) -> None:
+        """Pending paragraphs either continue the last block (its body) or, with a positive
+        reason (they read as news, or they interrupt a sentence split by a page break), are set aside."""
         lines = self.pending
         self.pending = []
+        if not lines:
+            return
+        texts = [self.doc[s:e] for s, e in lines]
+        last = self.out.blocks[-1] if self.out.blocks else None
+        keep = not interrupting and last is not None and last.kind != "title" and not _reads_as_news(texts)
         for i, (s, e) in enumerate(lines):
-            nxt = self.doc[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
-            self.exclude(s, e, _set_aside_reason(self.doc[s:e], nxt))
+            if FURNITURE_RE.match(texts[i]):
+                self.exclude(s, e, "page furniture")
+            elif keep:
+                last.append(s, e, self.doc)
+            else:
+                self.exclude(s, e, _set_aside_reason(texts[i], texts[i + 1] if i + 1 < len(texts) else ""))
 
     def line_block(self, kind, number, title, s, e, body_start, parent, **kw) -> Block:
         return Block(kind, number, title, [(s, e)], self.doc[s:e], parent, body_start, **kw)
 
     # -- scanning --------------------------------------------------------
     def run(self) -> Outline:
-        lines = [(s, e) for s, e in lines_of(self.doc) if not self._is_set_aside(s, e)]
-        start = self._find_title(lines)
-        for s, e in lines[start:]:
+        lines = self._lines_not_set_aside()
+        texts = [self.doc[s:e] for s, e in lines]
+        aside = [self.doc[a:b] for a, b, _ in self.set_aside]
+        fm = read_front_matter(self.doc, lines, aside)
+        self._take_front_matter(fm, lines)
+        toc = _toc_lines(texts)
+        for i in range(fm.body_start, fm.body_end):
+            s, e = lines[i]
+            if i in fm.roles:
+                continue
+            if i in toc:
+                self.exclude(s, e, "table of contents")
+                continue
             self.step(s, e)
         self._close_open()
         self.out.excluded.sort()
         self._finish_metadata()
         return self.out
 
-    def _is_set_aside(self, s: int, e: int) -> bool:
-        for a, b, reason in self.set_aside:
-            if a <= s and e <= b:
-                self.exclude(s, e, reason)
-                return True
-        return False
+    def _lines_not_set_aside(self) -> list[tuple[int, int]]:
+        out, k, ranges = [], 0, self.set_aside
+        for s, e in lines_of(self.doc):
+            while k < len(ranges) and ranges[k][1] < e:  # ranges ending before this line: done with
+                k += 1
+            if k < len(ranges) and ranges[k][0] <= s and e <= ranges[k][1]:
+                self.exclude(s, e, ranges[k][2])
+            else:
+                out.append((s, e))
+        return out
 
-    def _find_title(self, lines) -> int:
-        for i, (s, e) in enumerate(lines[:40]):
-            line = self.doc[s:e]
-            if TITLE_RE.match(line) and not NOTICE_RE.search(line) and len(line) <= 80:
-                # A notice block (or a document number) often precedes the title.
-                for ps, pe in lines[:i]:
-                    head = self.doc[ps:pe]
-                    if self.in_notice or NOTICE_RE.search(head) or DOCNUM_RE.search(head):
-                        self.in_notice = not DATE_RE.match(head)
-                        self._notice_line(ps, pe)
-                    else:
-                        self.exclude(ps, pe, "before the document title")
-                self.in_notice = False
-                self.out.title = line
-                self.add(self.line_block("title", 0, line, s, e, 0, None))
-                return i + 1
-        self.out.warnings.append("no document title found")
-        return 0
+    def _take_front_matter(self, fm: FrontMatter, lines: list[tuple[int, int]]) -> None:
+        out = self.out
+        for name in ("title", "number", "date", "signer", "kind", "wrapper", "validity"):
+            setattr(out, name, getattr(fm, name))
+        out.issuers, out.addressees = list(fm.issuers), list(fm.addressees)
+        out.attachments, out.cc, out.metadata = list(fm.attachments), list(fm.cc), dict(fm.metadata)
+        out.warnings.extend(fm.warnings)
+        for name, i in fm.issuer_lines.items():
+            out.issuer_spans[name] = lines[i] if i >= 0 else (0, 0)
+        for i, reason in fm.excluded:
+            self.exclude(*lines[i], reason)
+        title = [lines[i] for i, role in sorted(fm.roles.items()) if role == "title"]
+        if title:
+            out.blocks.append(Block("title", 0, fm.title, title, "".join(self.doc[s:e] for s, e in title), None))
+        front = [lines[i] for i, role in sorted(fm.roles.items()) if role in {"header", "notice", "end"}]
+        if front:
+            notice = Block("notice", 0, fm.wrapper, [], "", None)
+            for s, e in front:
+                notice.append(s, e, self.doc)
+            out.blocks.append(notice)
 
     def step(self, s: int, e: int) -> None:
         line = self.doc[s:e]
         if FURNITURE_RE.match(line):
             self.exclude(s, e, "page furniture")
-        elif NOTICE_RE.search(line) and not self.in_notice:
-            self.in_notice = True
-            self._notice_line(s, e)
-        elif self.in_notice and not self._is_heading_line(line):
-            self._notice_line(s, e)
+        elif len(line) <= 40 and (reason := chrome_reason(line)):
+            self.exclude(s, e, reason)
+        elif (m := LAW_RE.match(line)) and self._law_heading(m, s, e):
+            pass
+        elif self.law.article is not None:
+            self.law.article.append(s, e, self.doc)  # 款 and 项 stay in their article
         elif self._heading(line, s, e):
-            self.in_notice = False
+            pass
         elif self.open_block is not None:
             self.pending.append((s, e))
             self._try_continuation()
-        elif self.part is None and not self.out.of_kind("part"):
+        elif self.part is None and self.law.chapter is None:
             self.add(self.line_block("preamble", 0, "", s, e, 0, None))
         elif not self.pending and self._extends_last_block(line):
             # A further paragraph of the same measure or item, not a page-break split.
-            last = self.out.blocks[-1]
-            last.append(s, e, self.doc)
+            self.out.blocks[-1].append(s, e, self.doc)
         else:
             self.pending.append((s, e))
 
@@ -298,27 +374,18 @@ class _Scanner:
         return (last is not None and last.kind in {"measure", "item"}
                 and register_score(line) >= PARAGRAPH_SCORE and len(line) >= 30)
 
-    def _is_heading_line(self, line: str) -> bool:
-        return bool(PART_RE.match(line) or BRACKET_RE.match(line) or MEASURE_RE.match(line))
-
     def _try_continuation(self) -> None:
-        """Join the best pending paragraph to the open block once it is clear enough."""
-        block = self.open_block
-        candidates = [
-            (i, s, e) for i, (s, e) in enumerate(self.pending)
-            if not FURNITURE_RE.match(self.doc[s:e]) and not (len(self.doc[s:e]) <= 20 and not is_complete(self.doc[s:e]))
-        ]
-        best = next(((i, s, e) for i, s, e in candidates if register_score(self.doc[s:e]) > 0), None)
-        if best is None:
+        """Join the newest pending paragraph to the open block if it reads as policy. Earlier
+        pending paragraphs were tested when they arrived, so each line is looked at once."""
+        s, e = self.pending[-1]
+        line = self.doc[s:e]
+        if FURNITURE_RE.match(line) or (len(line) <= 20 and not is_complete(line)) or register_score(line) <= 0:
             return
-        i, s, e = best
-        before, self.pending = self.pending[:i], self.pending[i + 1:]
-        rest = self.pending
-        self.pending = before
-        self.flush_pending()
+        block = self.open_block
+        self.pending.pop()
+        self.flush_pending(interrupting=True)
         block.append(s, e, self.doc)
         self.open_block = None if is_complete(block.text) else block
-        self.pending = rest
 
     def _join_best_pending(self) -> None:
         """No paragraph read clearly as policy: once the next heading (or the end) shows
@@ -330,6 +397,10 @@ class _Scanner:
             return
         _, i = max(scored)
         s, e = self.pending.pop(i)
+        before, self.pending = self.pending[:i], self.pending[i:]
+        rest, self.pending = self.pending, before
+        self.flush_pending(interrupting=True)
+        self.pending = rest
         block.append(s, e, self.doc)
         self.open_block = None if is_complete(block.text) else block
 
@@ -389,8 +460,42 @@ class _Scanner:
             return True
         return False
 
+    # -- laws and regulations --------------------------------------------
+    def _law_heading(self, m: re.Match[str], s: int, e: int) -> bool:
+        """第X编/章/节/条, accepted only in sequence (so 第十条 quoted at a line start is text)."""
+        law, n, unit, rest = self.law, cn_to_int(m.group(1)), m.group(2), m.group(3).strip()
+        if unit == "条":
+            # The first article may carry any number under a heading (an excerpt of a code, 第一千一百一十九条).
+            first_under_heading = law.next_article == 1 and (law.chapter is not None or law.book is not None)
+            if not (law.next_article <= n <= law.next_article + 2 or (law.next_article == 1 and n <= 3)
+                    or first_under_heading):
+                return False
+            parent = next((x for x in (law.section, law.chapter, law.book) if x is not None), None)
+            self._close_open()
+            body_start = m.start(3) if rest else m.end()
+            law.article = self.add(self.line_block("article", n, f"第{m.group(1)}条", s, e, body_start, parent))
+            self.open_block = None
+            law.next_article = n + 1
+            return True
+        expected = law.expected(unit)
+        first = expected == 1 and law.next_article == 1 and bool(rest)  # an excerpt may start at 第六编
+        if len(rest) > 40 or "。" in rest or not (n == expected or (first and unit != "节" and n > 1)):
+            return False
+        self._close_open()
+        law.article = None
+        index = len(self.out.blocks)
+        if unit == "节":
+            self.add(self.line_block("section", n, rest, s, e, m.start(3), law.chapter))
+        else:
+            level = "book" if unit == "编" else "chapter"
+            self.add(self.line_block("chapter", n, rest, s, e, m.start(3), law.book if unit == "章" else None,
+                                     level=level))
+        self.open_block = None
+        law.entered(unit, n, index)
+        return True
+
     def _close_open(self) -> None:
-        if self.open_block is not None:
+        if self.open_block is not None and self.pending:
             self._join_best_pending()
         if self.open_block is not None:
             b = self.open_block
@@ -398,43 +503,14 @@ class _Scanner:
             self.open_block = None
         self.flush_pending()
 
-    def _notice_line(self, s: int, e: int) -> None:
-        """Lines of the 印发通知 block: header, addressees, body, issuers, date."""
-        line = self.doc[s:e]
-        out = self.out
-        notice = next((b for b in out.blocks if b.kind == "notice"), None)
-        if notice is None:
-            notice = Block("notice", 0, "", [], "", None)
-            out.blocks.append(notice)
-        notice.append(s, e, self.doc)
-        if m := NOTICE_RE.search(line):
-            out.title = out.title or m.group("title")
-            for x in split_issuers(line[: m.start()].removesuffix("关于")):
-                if x and x not in out.issuers:
-                    out.issuers.append(x)
-                    out.issuer_spans[x] = (s, e)
-        elif m := DOCNUM_RE.search(line):
-            out.number = out.number or m.group()
-        elif line.endswith(("：", ":")) and not out.addressees:
-            out.addressees = line.rstrip("：:")
-        elif ISSUER_RE.match(line):
-            if line not in out.issuers:
-                out.issuers.append(line)
-            out.issuer_spans.setdefault(line, (s, e))
-        elif m := DATE_RE.match(line):
-            out.date = _iso_date(m)
-            self.in_notice = False
-        if m := DOCNUM_RE.search(line):
-            out.number = out.number or m.group()
-
     def _finish_metadata(self) -> None:
         out = self.out
         for block in out.blocks:
             if block.kind in {"preamble", "item"} and out.target_year is None:
                 if m := TARGET_YEAR_RE.search(block.text):
                     out.target_year = int(m.group(1))
-        if not out.of_kind("part") and not out.of_kind("measure"):
-            out.warnings.append("no outline found (no 一、 parts or numbered measures); "
+        if not any(b.kind in {"part", "measure", "chapter", "article"} for b in out.blocks):
+            out.warnings.append("no outline found (no 一、 parts, numbered measures or 第X条 articles); "
                                 "entities are linked to the document itself")
 
 

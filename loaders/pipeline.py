@@ -9,14 +9,14 @@ from graph.model import PolicyGraph, merge_graphs
 from loaders.errors import LoaderError
 from loaders.outline import parse_outline
 from loaders.reading import SourceText, normalise, read_bytes, read_path
-from loaders.relations import build_graph
+from loaders.relations import build_graph, content_hash
 
 
-def _graph(source: SourceText, name: str) -> PolicyGraph:
+def _graph(source: SourceText, name: str, doc_id: str | None = None) -> PolicyGraph:
     outline = parse_outline(source.text, list(source.set_aside))
     if not source.text.strip():
         raise LoaderError(name, "no text after normalisation")
-    return build_graph(outline, source.text, Path(name).name, Path(name).stem, source.warnings)
+    return build_graph(outline, source.text, Path(name).name, Path(name).stem, source.warnings, doc_id)
 
 
 def load_text(text: str, source: str = "<text>") -> PolicyGraph:
@@ -30,17 +30,31 @@ def load_bytes(data: bytes, name: str) -> PolicyGraph:
 
 
 def load_paths(paths: Iterable[str | Path]) -> PolicyGraph:
-    """One graph from many files. A later file with the same document id replaces an earlier one.
+    """One graph from many files. Copies of one document (same id, same normalised text) are one
+    document; two different texts that claim the same id both stay, the later one under an id
+    with its content hash, and both files are named in a warning.
 
     >>> g = load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])
     >>> sorted(n.attrs["number"] for n in g.nodes if n.label.value == "Measure")[-1]
     25
     """
     by_document: dict[str, PolicyGraph] = {}
+    sources: dict[str, tuple[str, str]] = {}  # doc id -> (file, content hash)
     for path in paths:
-        graph = _graph(read_path(path), str(path))
-        by_document.pop(graph.documents[0].id, None)  # re-insert: the later file wins
-        by_document[graph.documents[0].id] = graph
+        source = read_path(path)
+        graph = _graph(source, str(path))
+        doc_id, digest = graph.documents[0].id, content_hash(source.text)
+        if doc_id in sources and sources[doc_id][1] != digest:
+            first = sources[doc_id][0]
+            new_id = f"{doc_id}#{digest}"
+            warning = (f"{first} and {path} both read as document {doc_id} but their texts differ; "
+                       f"{path} is kept as {new_id}")
+            graph = _graph(SourceText(source.text, source.set_aside, source.encoding,
+                                      source.warnings + (warning,)), str(path), new_id)
+            doc_id = new_id
+        sources[doc_id] = (str(path), digest)
+        by_document.pop(doc_id, None)  # re-insert: the later copy of the same document wins
+        by_document[doc_id] = graph
     return merge_graphs(by_document.values())
 
 

@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 import charset_normalizer
 
 from loaders.errors import LoaderError
+from loaders.markdown import strip_marks
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
 MAX_BYTES = 10 * 1024 * 1024
@@ -30,94 +31,9 @@ class SourceText:
     warnings: tuple[str, ...] = ()
 
 
-# ---- normalise ---------------------------------------------------------------------------------------
+# ---- normalise (moved to loaders.normalise; re-exported so existing imports keep working) ----------
 
-_IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-_CJK = _IDEO + "\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019"
-_HALF, _FULL = "(),:;?!", "（），：；？！"
-_TO_FULL, _TO_HALF = str.maketrans(_HALF, _FULL), str.maketrans(_FULL, _HALF)
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c) not in _FULL}
-_FOLD.update({c: " " for c in (0x3000, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F)})
-_FOLD.update({0: None, 0x200B: None, 0xFEFF: None, 0x0D: "\n", 0x0B: "\n", 0x0C: "\n\n", 0x2028: "\n",
-              0x2029: "\n\n"})
-_FOLDABLE = re.compile("[%s]+" % re.escape("".join(map(chr, _FOLD))))  # translate only what needs it
-_IS_CJK = re.compile(f"[{_CJK}]").match
-_HAS_IDEO = re.compile(f"[{_IDEO}]").search
-_AND = re.compile(f"(?<=[{_IDEO}])[ \t]+and[ \t]+(?=[{_IDEO}])")
-_PUNCT_RUN = re.compile(r"[(),:;?!（），：；？！]+(?:[ \t]+[(),:;?!（），：；？！]+)*")
-_BRACKET = re.compile(r"[()（）\n]")
-_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
-_LINE_EDGE = re.compile(r"^[ \t]+|[ \t]+$", re.M)
-_BLANKS = re.compile(r"\n{3,}")
-_converter = None
-
-
-def _t2s(text: str) -> str:
-    global _converter
-    if _converter is None:
-        import opencc  # imported lazily: building the converter reads its dictionaries once
-
-        _converter = opencc.OpenCC("t2s")
-    return _converter.convert(text)
-
-
-def _punct(m: re.Match) -> str:
-    s, i, j = m.string, m.start() - 1, m.end()
-    while i >= 0 and s[i] in " \t":
-        i -= 1
-    while j < len(s) and s[j] in " \t":
-        j += 1
-    cjk = (i >= 0 and _IS_CJK(s[i])) or (j < len(s) and _IS_CJK(s[j]))
-    return m.group().translate(_TO_FULL if cjk else _TO_HALF)
-
-
-def _pair_brackets(text: str) -> str:
-    # "(1)支持" would otherwise come out as "(1）支持": a pair goes full-width together when either
-    # bracket already is, or it encloses a CJK ideograph.
-    if "(" not in text and ")" not in text:
-        return text
-    chars, stack = None, []
-    for m in _BRACKET.finditer(text):
-        c, at = m.group(), m.start()
-        if c == "\n":
-            stack.clear()
-        elif c in "(（":
-            stack.append(at)
-        elif stack:
-            o = stack.pop()
-            pair = text[o] + c
-            if pair != "（）" and (pair != "()" or _HAS_IDEO(text, o + 1, at)):
-                chars = chars or list(text)
-                chars[o], chars[at] = "（", "）"
-    return "".join(chars) if chars else text
-
-
-def normalise(text: str) -> str:
-    """Normalise policy text; idempotent, pure ``str -> str``.
-
-    - Line endings become ``\\n``; lines lose leading/trailing spaces (indents such as "　　" included);
-      runs of blank lines become one blank line; the whole text is stripped. Single line breaks stay.
-    - Full-width forms U+FF01–FF5E and U+3000 fold to ASCII ("２０２７" -> "2027", "＋" -> "+",
-      "％" -> "%"), except the punctuation ``( ) , : ; ? !``, which takes the form of its context:
-      full-width ``（ ） ， ： ； ？ ！`` when the nearest character before or after the run of such
-      punctuation (skipping spaces and tabs, not line breaks) is a CJK ideograph or CJK punctuation
-      (U+3000–303F, U+FF00–FFEF, “”‘’), half-width otherwise. A bracket pair goes full-width together
-      when either bracket does or it encloses an ideograph. The decision never looks at the width the
-      punctuation already had, so half- and full-width copies normalise alike.
-    - OCR debris: " and " between two ideographs becomes "和"; spaces between two CJK characters go.
-    - Traditional characters become simplified (OpenCC ``t2s``).
-
-    >>> normalise("(一)到2027年,全面 and 未来\\r\\n\\r\\n\\r\\n１,000 f(x)　％")
-    '（一）到2027年，全面和未来\\n\\n1,000 f(x) %'
-    """
-    text = _FOLDABLE.sub(lambda m: m.group().translate(_FOLD), text.replace("\r\n", "\n"))
-    if "and" in text:
-        text = _AND.sub("和", text)
-    text = _pair_brackets(_PUNCT_RUN.sub(_punct, text))
-    text = _t2s(_CJK_SPACE.sub("", text))
-    text = _BLANKS.sub("\n\n", _LINE_EDGE.sub("", text))
-    return text.strip()
-
+from loaders.normalise import _t2s, normalise  # noqa: E402,F401
 
 # ---- bytes -> str ------------------------------------------------------------------------------------
 
@@ -313,6 +229,8 @@ def read_bytes(data: bytes, name: str) -> SourceText:
     if suffix == ".pdf":
         return _read_pdf(data, name)
     text, enc, warnings = _decode(data, name)
+    if suffix == ".md":
+        text = strip_marks(text)
     return SourceText(normalise(text), (), enc, tuple(warnings))
 
 

@@ -6,6 +6,7 @@ ones add to `count`; actor edges keep every role verb seen in `roles`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -38,13 +39,31 @@ def entity_id(label: Label, name: str) -> str:
     return f"{ENTITY_PREFIX[label]}:{name}"
 
 
-def document_id(title: str) -> str:
-    """Documents are keyed by their normalised title, so every copy of one merges.
+def document_id(issuers: list[str] | tuple[str, ...], number: str, title: str, date: str, text: str) -> str:
+    """A document's id from what identifies it in print: issuer + 文号; without a 文号, issuer +
+    title + date; otherwise the title (if any) and a hash of the normalised content. Two
+    documents sharing a title stay two; every copy of one document (any encoding or width) is one.
 
-    >>> document_id("关于促进平台经济高质量发展的实施意见")
-    'doc:关于促进平台经济高质量发展的实施意见'
+    >>> document_id(["浙江省人民政府办公厅"], "浙政办发〔2024〕7号", "关于加强数字贸易的若干意见", "", "")
+    'doc:浙江省人民政府办公厅:浙政办发〔2024〕7号'
+    >>> document_id(["中共浙江省委办公厅"], "", "关于促进平台经济高质量发展的实施意见", "2023-01-31", "")
+    'doc:中共浙江省委办公厅:关于促进平台经济高质量发展的实施意见:2023-01-31'
+    >>> document_id([], "", "", "", "一段文字")
+    'doc:#c7157ec3e3'
     """
-    return f"doc:{title}"
+    issuer = issuers[0] if issuers else ""
+    if issuer and number:
+        parts = [issuer, number]
+    elif issuer and title and date:
+        parts = [issuer, title, date]
+    else:
+        parts = [title, "#" + content_hash(text)] if title else ["#" + content_hash(text)]
+    return "doc:" + ":".join(p.replace("/", "／") for p in parts if p).replace(":#", "#")
+
+
+def content_hash(text: str) -> str:
+    """A short hash of normalised text, blind to whitespace (so line layout does not matter)."""
+    return hashlib.sha1("".join(text.split()).encode("utf-8")).hexdigest()[:10]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -147,16 +166,21 @@ def _cross_references(b: _Builder, measures: list[tuple[Node, set[str]]]) -> Non
 
 
 def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
-                warnings: tuple[str, ...] = ()) -> PolicyGraph:
-    """The PolicyGraph of one document from its outline and normalised text."""
+                warnings: tuple[str, ...] = (), doc_id: str | None = None) -> PolicyGraph:
+    """The PolicyGraph of one document from its outline and normalised text. `doc_id` overrides
+    the id derived from the document (used when two different files claim one id)."""
     lex = load_lexicon()
     title = outline.title or fallback_title
-    doc_id = document_id(title)
+    doc_id = doc_id or document_id(outline.issuers, outline.number, outline.title, outline.date, text)
     b = _Builder(doc_id)
     preamble = "".join(x.text for x in outline.of_kind("preamble"))
+    notice = "\n".join(x.text for x in outline.of_kind("notice"))
     b.node(doc_id, Label.POLICY, title, title=title, number=outline.number, issuers=list(outline.issuers),
-           date=outline.date, addressees=outline.addressees, target_year=outline.target_year,
-           source=source, doc_id=doc_id, preamble=preamble)
+           date=outline.date, addressees=list(outline.addressees), validity=outline.validity,
+           signer=outline.signer, attachments=list(outline.attachments), cc=list(outline.cc), kind=outline.kind,
+           wrapper=outline.wrapper, metadata=dict(outline.metadata) or None, target_year=outline.target_year,
+           source=source, doc_id=doc_id, preamble=preamble, notice=notice,
+           content_hash=content_hash(text))
     for issuer in outline.issuers:
         s, e = outline.issuer_spans.get(issuer, (0, 0))
         term = lex.actors.terms.get(issuer)
@@ -165,12 +189,19 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
         b.edge(doc_id, target, EdgeType.ISSUED_BY, text[s:e], (s, e))
 
     ids: dict[int, str] = {}
+    chapters: set[int] = set()
     section_system: dict[int, tuple[str, Block]] = {}
     measures: list[tuple[Node, set[str]]] = []
     for index, block in enumerate(outline.blocks):
         parent = ids.get(block.parent, doc_id) if block.parent is not None else doc_id
         span = [block.segments[0][0], block.segments[-1][1]] if block.segments else None
-        if block.kind == "part":
+        if block.kind in {"chapter", "article"} or (block.kind == "section" and block.parent in chapters):
+            ids[index] = _law_node(b, block, doc_id, ids.get(block.parent, doc_id), span)
+            if block.kind == "chapter":
+                chapters.add(index)
+            elif block.kind == "article":
+                _link_entities(b, ids[index], block)
+        elif block.kind == "part":
             ids[index] = b.node(f"{doc_id}/part:{block.number}", Label.PART, block.title, number=block.number,
                                 title=block.title, role=block.role, doc_id=doc_id, span=span,
                                 name_en=lex.part_en.get(block.title, ""))
@@ -205,6 +236,26 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
     excluded = tuple(Excluded(doc_id, s, e, reason, text[s:e]) for s, e, reason in outline.excluded)
     document = Document(doc_id, source, text, tuple(warnings) + tuple(outline.warnings))
     return PolicyGraph(tuple(b.nodes.values()), tuple(b.finish_edges()), (document,), excluded)
+
+
+def _law_node(b: _Builder, block: Block, doc_id: str, parent: str, span) -> str:
+    """A chapter (编 or 章), a section of a chapter, or an article (flat id: numbered through the law)."""
+    if block.kind == "article":
+        node_id = b.node(f"{doc_id}/article:{block.number}", Label.ARTICLE, block.title, number=block.number,
+                         title=block.title, text=block.body.strip(), doc_id=doc_id, span=span)
+        b.edge(parent, node_id, EdgeType.HAS_ARTICLE)
+        return node_id
+    if block.kind == "section":
+        node_id = b.node(f"{parent}/section:{block.number}", Label.SECTION, block.title, number=block.number,
+                         title=block.title, doc_id=doc_id, span=span)
+        b.edge(parent, node_id, EdgeType.HAS_SECTION)
+        return node_id
+    unit = "book" if block.level == "book" else "chapter"
+    prefix = parent if parent != doc_id else doc_id
+    node_id = b.node(f"{prefix}/{unit}:{block.number}", Label.CHAPTER, block.title, number=block.number,
+                     title=block.title, level=block.level, doc_id=doc_id, span=span)
+    b.edge(parent, node_id, EdgeType.HAS_CHAPTER)
+    return node_id
 
 
 def _link_goal_systems(b: _Builder, outline: Outline) -> None:

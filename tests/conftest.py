@@ -44,3 +44,19 @@ def bolt_settings():
     with BoltServer() as server:
         yield server.settings
         close_drivers()  # open Bolt connections would hold the server's shutdown up
+
+
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared (the development corpus). Skips the test when it is absent, unless
+    CI is set: there a missing corpus is a failure, not a skip."""
+    import os
+
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing (CI is set, so the shared corpus must be there)")
+        pytest.skip(f"{path} is absent (the shared corpus is not checked out next to the project)")
+    return path

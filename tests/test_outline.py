@@ -67,10 +67,10 @@ DOC = """
 def test_outline_with_notice_first_bracket_measures_and_interleaved_news():
     outline = parse_outline(normalise(DOC))
     assert outline.title == "关于加强数字贸易的若干意见"
-    assert outline.number == "浙政办发[2024]7号"
+    assert outline.number == "浙政办发〔2024〕7号"  # brackets normalised
     assert outline.issuers == ["浙江省人民政府办公厅"]
     assert outline.date == "2024-03-05"
-    assert outline.addressees.startswith("各市、县")
+    assert outline.addressees[0].startswith("各市、县")
     assert outline.target_year == 2030
     assert kinds(outline) == [
         ("preamble", 0, ""),

@@ -147,7 +147,7 @@ def test_read_path_with_spaces_and_chinese_in_the_name(tmp_path, seed, seed_norm
 
 
 def test_markdown_is_read_as_text():
-    assert read_bytes("# 标题\n\n正文,内容".encode(), "notes.MD").text == "# 标题\n\n正文，内容"
+    assert read_bytes("# 标题\n\n**正文**,内容".encode(), "notes.MD").text == "标题\n\n正文，内容"
 
 
 # ---- html ----------------------------------------------------------------------------------------------

@@ -1,0 +1,65 @@
+"""Split a run of issuing bodies into names, even when the spaces between them were lost.
+
+Joint documents print their issuers two or three to a line; normalisation removes the spaces
+between Chinese characters, so 中共浙江省委办公厅 浙江省人民政府办公厅 arrives as one run.
+
+>>> split_issuers("中共浙江省委办公厅浙江省人民政府办公厅")
+['中共浙江省委办公厅', '浙江省人民政府办公厅']
+>>> split_issuers("国家发展改革委市场监管总局中央网信办")
+['国家发展改革委', '市场监管总局', '中央网信办']
+>>> split_issuers("杭州市市场监督管理局杭州市商务局")
+['杭州市市场监督管理局', '杭州市商务局']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_matter.yaml"
+# Cut after these even without a list: nothing ends a body name more surely.
+STRONG_SUFFIX = re.compile(r".+?(?:办公厅|办公室|委员会|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
+REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|自治州|州|盟|旗))")
+SEPARATORS = re.compile(r"[\s、，,；;/]+")
+
+
+@lru_cache(maxsize=1)
+def _known() -> re.Pattern[str]:
+    with LEXICON.open(encoding="utf-8") as fh:
+        names = yaml.safe_load(fh).get("issuing_bodies") or []
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
+def _cuts(token: str) -> list[int]:
+    """Where a new body starts in `token`: a known central body, or the first body's place again."""
+    known = _known()
+    cuts, i = [0], 0
+    region = REGION.match(token)
+    while i < len(token):
+        m = known.match(token, i)
+        if m:
+            if i:
+                cuts.append(i)
+            i = m.end()
+            if i < len(token):
+                cuts.append(i)
+            continue
+        if i and region and token.startswith(region.group(1), i) and i - cuts[-1] >= 3:
+            cuts.append(i)
+        i += 1
+    return sorted(set(cuts))
+
+
+def split_issuers(text: str) -> list[str]:
+    """Issuing bodies named in `text` (separated by spaces, 、 or nothing at all)."""
+    out: list[str] = []
+    for token in SEPARATORS.split(text):
+        if not token:
+            continue
+        cuts = _cuts(token) + [len(token)]
+        for a, b in zip(cuts, cuts[1:]):
+            out += [x for x in STRONG_SUFFIX.findall(token[a:b]) if x]
+    return list(dict.fromkeys(out))

@@ -1,0 +1,129 @@
+"""Front matter (GB/T 9704): one literal document per line shape, and what the reader must get."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.front_matter import chrome_reason, document_number, iso_date, read_front_matter
+from loaders.normalise import normalise
+from loaders.outline import parse_outline
+
+BODY = "\n为推动平台经济发展，提出如下意见。\n一、总体要求\n（一）主要目标。到2027年，建成平台经济强省。"
+
+# (document, expected fields); documents are written as they are printed or copied from web pages.
+CASES = [
+    # title over three lines under the issuer, number below the title
+    ("河南省人民政府办公厅\n关于加快平台经济\n健康发展的\n实施意见\n豫政办〔2022〕53号" + BODY,
+     {"title": "关于加快平台经济健康发展的实施意见", "issuers": ["河南省人民政府办公厅"],
+      "number": "豫政办〔2022〕53号", "kind": "意见"}),
+    # issuer prefix on the title line is split off; [2023] brackets and a missing 号
+    ("国家发展改革委等部门关于推动平台经济规范健康持续发展的若干意见\n发改高技[2021]1872" + BODY,
+     {"title": "关于推动平台经济规范健康持续发展的若干意见", "issuers": ["国家发展改革委"],
+      "number": "发改高技〔2021〕1872号"}),
+    # joint issuers two to a line with their spacing lost; (2023) brackets; 签发人
+    ("中共浙江省委办公厅 浙江省人民政府办公厅\n浙委办发(2023)5号 签发人：王某\n关于加强数字政府建设的意见" + BODY,
+     {"issuers": ["中共浙江省委办公厅", "浙江省人民政府办公厅"], "number": "浙委办发〔2023〕5号"}),
+    # suffixes kept: (试行) and a year range
+    ("关于支持平台企业发展的若干措施（试行）（2023—2025年）" + BODY,
+     {"title": "关于支持平台企业发展的若干措施（试行）（2023—2025年）", "kind": "措施"}),
+    # title in 《》
+    ("《杭州市数字贸易促进办法》" + BODY, {"title": "《杭州市数字贸易促进办法》", "kind": "办法"}),
+    # 印发 wrapper: the attached document is the policy, the notice gives number, issuers and date
+    ("盐城市人民政府办公室\n关于印发推动平台经济规范健康持续发展\n实施意见的通知\n盐政办发〔2023〕6号\n"
+     "各县（市、区）人民政府，市各委、办、局：\n《关于推动平台经济规范健康持续发展的实施意见》已经市政府同意，现印发给你们，请认真贯彻落实。\n"
+     "附件：推动平台经济规范健康持续发展重点任务分工\n盐城市人民政府办公室\n2023年2月1日\n（此件公开发布）\n"
+     "关于推动平台经济规范健康持续发展的\n实施意见" + BODY,
+     {"title": "关于推动平台经济规范健康持续发展的实施意见", "number": "盐政办发〔2023〕6号",
+      "issuers": ["盐城市人民政府办公室"], "date": "2023-02-01",
+      "wrapper": "关于印发推动平台经济规范健康持续发展实施意见的通知",
+      "addressees": ["各县（市、区）人民政府", "市各委、办、局"],
+      "attachments": ["推动平台经济规范健康持续发展重点任务分工"]}),
+    # 转发 wrapper with 《》
+    ("浙江省人民政府办公厅关于转发《省发展改革委关于加快数字经济发展的意见》的通知\n浙政办发〔2021〕9号\n"
+     "各市、县（市、区）人民政府：\n省发展改革委《关于加快数字经济发展的意见》已经省政府同意，现转发给你们。\n"
+     "浙江省人民政府办公厅\n二〇二一年三月五日\n省发展改革委关于加快数字经济发展的意见" + BODY,
+     {"title": "关于加快数字经济发展的意见", "issuers": ["浙江省人民政府办公厅", "省发展改革委"],
+      "date": "2021-03-05", "number": "浙政办发〔2021〕9号"}),
+    # 令: number, issuer, signer and date of the decree; the regulation is the policy
+    ("浙江省人民政府令\n第427号\n《浙江省公共数据条例实施办法》已经省人民政府第10次常务会议审议通过，现予公布，自2023年5月1日起施行。\n"
+     "省长　王浩\n2023年3月20日\n浙江省公共数据条例实施办法\n第一条 为了规范公共数据管理，制定本办法。\n第二条 本办法适用于本省。",
+     {"title": "浙江省公共数据条例实施办法", "number": "浙江省人民政府令第427号", "issuers": ["浙江省人民政府"],
+      "signer": "王浩", "date": "2023-03-20", "kind": "办法"}),
+    # web copy: chrome, a news lead and a metadata table around the document
+    ("您当前的位置：首页 > 政务公开 > 政策文件\n索引号 11320900K12926869E/2023-24679 组配分类 政府办文件\n"
+     "发布机构 盐城市人民政府办公室 发文日期 2023-02-01\n文号 盐政办发[2023]6号 公开方式 主动公开\n主题分类 国民经济管理 时效 有效\n"
+     "字体：大 中 小\n6月10日，市政府办公室发布《关于推动平台经济发展的实施意见》。意见明确，到2027年平台经济规模翻番。\n"
+     "关于推动平台经济发展的实施意见" + BODY + "\n分享到：微信 微博\n【打印本页】【关闭窗口】",
+     {"title": "关于推动平台经济发展的实施意见", "number": "盐政办发〔2023〕6号", "date": "2023-02-01",
+      "issuers": ["盐城市人民政府办公室"], "validity": "有效"}),
+    # end matter: signature, date in Chinese numerals, 抄送 and 印发 lines
+    ("关于加强平台经济监管的通知\n各市人民政府：" + BODY + "\n浙江省市场监督管理局 浙江省商务厅\n二〇二三年一月三十一日\n"
+     "抄送：省委办公厅，省人大常委会办公厅。\n浙江省市场监督管理局办公室 2023年2月1日印发",
+     {"issuers": ["浙江省市场监督管理局", "浙江省商务厅"], "date": "2023-01-31",
+      "cc": ["省委办公厅", "省人大常委会办公厅"], "kind": "通知", "addressees": ["各市人民政府"]}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[str(i) for i in range(len(CASES))])
+def test_front_matter_fields(text, expected):
+    outline = parse_outline(normalise(text))
+    got = {key: getattr(outline, key) for key in expected}
+    assert got == expected
+
+
+def test_web_chrome_is_set_aside_with_its_reason_and_not_read_as_policy():
+    text = normalise(CASES[8][0])
+    outline = parse_outline(text)
+    reasons = {text[s:e][:6]: r for s, e, r in outline.excluded}
+    assert reasons["您当前的位置"] == "site chrome: 您当前的位置"
+    assert reasons["字体：大中小"] == "site chrome: 字体"
+    assert reasons["6月10日，"] == "news lead"
+    assert reasons["索引号 11"].startswith("metadata table")
+    assert reasons["分享到：微信"] == "site chrome: 分享到"
+    assert reasons["【打印本页】"] == "site chrome: 打印本页"
+    preamble = "".join(b.text for b in outline.of_kind("preamble"))
+    assert preamble == "为推动平台经济发展，提出如下意见。"
+
+
+def test_wrapper_notice_text_is_kept_but_not_outline():
+    outline = parse_outline(normalise(CASES[5][0]))
+    notice = outline.of_kind("notice")[0]
+    assert "现印发给你们" in notice.text
+    assert [b.kind for b in outline.blocks if b.kind not in {"title", "notice"}] == ["preamble", "part", "item"]
+    assert outline.excluded == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("浙政办发〔2024〕7号", "浙政办发〔2024〕7号"),
+    ("浙政办发[2024]7号", "浙政办发〔2024〕7号"),
+    ("浙政办发［2024］7号", "浙政办发〔2024〕7号"),
+    ("浙政办发(2024)7号", "浙政办发〔2024〕7号"),
+    ("浙政办发（2024）7", "浙政办发〔2024〕7号"),
+    ("浙江省人民政府令第427号", "浙江省人民政府令第427号"),
+    ("2019年10月22日中华人民共和国国务院令第722号公布", "中华人民共和国国务院令第722号"),
+    ("一、总体要求", ""),
+])
+def test_document_numbers(line, expected):
+    assert document_number(line) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023年1月31日", "2023-01-31"), ("二〇二三年一月三十一日", "2023-01-31"), ("二○二三年十二月一日", "2023-12-01"),
+    ("2023-02-01", "2023-02-01"), ("2020年7月", "2020-07"), ("无日期", ""),
+])
+def test_dates(text, expected):
+    assert iso_date(text) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("来源：省政府办公厅", "site chrome: 来源"), ("浏览次数：1234", "site chrome: 浏览次数"),
+    ("原标题：我省出台平台经济新政", "site chrome: 原标题"), ("返回上级", "site chrome: 返回上级"),
+    ("【打印】【关闭窗口】", "site chrome: 打印"), ("（一）指导思想。", ""), ("来源于实践的经验，要总结推广。", ""),
+])
+def test_chrome_lines(line, expected):
+    assert chrome_reason(normalise(line)) == expected
+
+
+def test_pinyin_glosses_and_taiwan_wording_do_not_reach_the_title():
+    outline = parse_outline(normalise("關於促進平台（pínɡ tái）經濟最佳化發展的意見" + BODY))
+    assert outline.title == "关于促进平台经济优化发展的意见"
