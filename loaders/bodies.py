@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from loaders.lexicon import LEXICON_DIR, _alternation
+from loaders.grammar import load_grammar, read_yaml
+from loaders.lexicon import _alternation
 
 CJK = "\u4e00-\u9fff"
 
@@ -100,26 +101,10 @@ def _patterns(prov, levels, functions, agencies, standalone, f_levels, f_suffixe
     }
 
 
-def _normalised(value, normalise):
-    """Every string of a YAML tree normalised like document text, so spellings match."""
-    if isinstance(value, str):
-        return normalise(value)
-    if isinstance(value, list):
-        return [_normalised(v, normalise) for v in value]
-    if isinstance(value, dict):
-        return {_normalised(k, normalise): _normalised(v, normalise) for k, v in value.items()}
-    return value
-
-
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The bundled gazetteer (`data/lexicon/bodies.yaml`), compiled once."""
-    import yaml
-
-    from loaders.reading import normalise
-
-    with (LEXICON_DIR / "bodies.yaml").open(encoding="utf-8") as fh:
-        data = _normalised(yaml.safe_load(fh), normalise)
+    data = read_yaml("bodies.yaml")
     provinces = {p["name"]: (p["name"], p["en"]) for p in data["provinces"]}
     provinces.update({p["short"]: (p["name"], p["en"]) for p in data["provinces"]})
     levels = {k: (v["level"], v["en"]) for k, v in data["levels"].items()}
@@ -230,26 +215,13 @@ def _function_agency(core: str, gaz: Gazetteer) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _grammar() -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
-    """(last-cut-word pattern, verb heads, alias markers) from `data/lexicon/grammar.yaml`."""
-    import yaml
-
-    from loaders.reading import normalise
-
-    with (LEXICON_DIR / "grammar.yaml").open(encoding="utf-8") as fh:
-        data = _normalised(yaml.safe_load(fh), normalise)
-    cut = re.compile(rf".*(?:[，。；：、“”‘’（）《》\s]|{_alt(data['left_cut'])})", re.S)
-    return cut, tuple(data["verb_heads"]), tuple(data["alias_markers"])
-
-
 def trim_left(phrase: str) -> str:
     """`phrase` after its last cut word (punctuation, function word, governing verb).
 
     >>> trim_left("由杭州市"), trim_left("并配合市场"), trim_left("第七十二条国家进出口")
     ('杭州市', '市场', '国家进出口')
     """
-    m = _grammar()[0].match(phrase)
+    m = load_grammar().left_cut_re.match(phrase)
     return phrase[m.end():] if m else phrase
 
 
@@ -311,7 +283,7 @@ def _bare_functional(text: str, gaz: Gazetteer) -> list[Found]:
         raw = m.group("func")
         known = max((f for f in gaz.functions if raw.endswith(f)), key=len, default="")
         func = max(known, trim_left(raw), key=len)
-        if len(func) < 2 or func in gaz.not_functions or func.startswith(_grammar()[1]) or func.startswith("各"):
+        if len(func) < 2 or func in gaz.not_functions or func.startswith(load_grammar().verb_heads) or func.startswith("各"):
             continue
         name = func + m.group("suffix")
         out.append(Found(m.end() - len(name), m.end(), Body(name, "functional")))
@@ -327,7 +299,7 @@ def find_bodies(text: str, place: Place = Place()) -> list[Found]:
     """
     gaz = load_gazetteer()
     found = _central(text, gaz) + _generic(text, gaz) + _functional(text, place, gaz) + _local(text, place, gaz)
-    markers = _grammar()[2]
+    markers = load_grammar().alias_markers
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: f.start - f.end):  # stable: earlier finders win ties
         if any(f.start < k.end and k.start < f.end for k in kept):
