@@ -254,11 +254,11 @@ def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
 
 
 def _functional_body(level: str, func: str, suffix: str, place: Place, gaz: Gazetteer) -> Body | None:
+    canonical = gaz.functional_levels.get(level, level)
+    if func in gaz.not_functions:
+        return Body(canonical + func + suffix, "generic", level=canonical)
     if len(func) < 2 or "、" in func or func.endswith("等") or (func not in gaz.functions and trim_left(func) != func):
         return None
-    canonical = gaz.functional_levels.get(level, level)
-    if func in gaz.not_functions or func.startswith(tuple(gaz.not_functions)):
-        return Body(canonical + func + suffix, "generic", level=canonical)
     head = canonical[:1]
     resolved = place.for_level(gaz.levels[head][0]) if head in gaz.levels and canonical[:2] != "县级" else ""
     name = (resolved + canonical[1:] if resolved else canonical) + func + suffix
