@@ -215,3 +215,18 @@ def role_of(sentence: str, position: int, lexicon: Lexicon | None = None) -> str
     clause_start = max(sentence.rfind(p, 0, position) for p in "，；。：") + 1
     cues = list(lex.role_pattern.finditer(sentence, clause_start, position))
     return lex.roles[cues[-1].group()] if cues else "涉及"
+
+
+def is_mentioned_only(sentence: str, start: int, end: int) -> bool:
+    """True when the body at sentence[start:end] is only mentioned, as in boilerplate
+    (贯彻落实党中央、国务院决策部署, 经省政府同意), not asked to act.
+
+    >>> s = "深入贯彻落实党中央、国务院决策部署，支持平台企业发展"
+    >>> is_mentioned_only(s, 6, 9), is_mentioned_only(s, 10, 13), is_mentioned_only(s, 21, 25)
+    (True, True, False)
+    """
+    grammar = load_grammar()
+    clause_start = max(sentence.rfind(p, 0, start) for p in "，；。：") + 1
+    if grammar.mention_before_re.search(sentence, clause_start, start):
+        return True
+    return grammar.mention_after_re.match(sentence, end) is not None

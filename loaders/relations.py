@@ -11,11 +11,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
-from loaders.entities import Mention, find_mentions, role_of
+from loaders.attributions import find_attributions, load_rules
+from loaders.bodies import Place, jurisdiction_of
+from loaders.entities import Mention, find_mentions, is_mentioned_only, role_of
+from loaders.evidence import clip
 from loaders.lexicon import load_lexicon
 from loaders.outline import Block, Outline
 
-SENTENCE_RE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?[”’]?")
+# A line break ends a sentence too: an addressee line (各…：) is never part of the next one.
+SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?[”’]?")
+ADDRESSEE_RE = re.compile(r"^各[^。]{0,120}[：:]$")
+ROLE_RANK = {"lead": 0, "responsible": 1, "support": 2}
 EDGE_FOR = {
     Label.ACTOR: EdgeType.INVOLVES,
     Label.LAW: EdgeType.CITES,
@@ -64,6 +70,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 @dataclass
 class _Builder:
     doc_id: str
+    place: Place = field(default_factory=Place)
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
@@ -80,6 +87,8 @@ class _Builder:
         self.counts[key] += 1
         if key not in self.edges:
             self.edges[key] = Edge(source, target, type_, self.doc_id, evidence, span, attrs)
+        if type_ is EdgeType.ASSIGNED_TO:
+            self.roles[key].append(attrs["role"])
 
     def finish_edges(self) -> list[Edge]:
         out = []
@@ -89,6 +98,8 @@ class _Builder:
                 attrs["roles"] = list(dict.fromkeys(self.roles[key]))
                 attrs["role"] = attrs["roles"][0]
                 attrs["role_en"] = load_lexicon().role_en.get(attrs["role"], "involved")
+            elif edge.type is EdgeType.ASSIGNED_TO:
+                attrs.update(_assigned_roles(self.roles[key]))
             if edge.evidence:
                 attrs["count"] = self.counts[key]
             out.append(Edge(edge.source, edge.target, edge.type, edge.doc_id, edge.evidence, edge.span, attrs))
@@ -99,14 +110,41 @@ def _span(block: Block, start: int, end: int) -> tuple[int, int]:
     return (block.doc_offset(start), block.doc_offset(end, end=True))
 
 
+def _assigned_roles(roles: list[str]) -> dict:
+    """The strongest role a body is given (lead, responsible, support), with its labels."""
+    ordered = sorted(dict.fromkeys(roles), key=ROLE_RANK.get)
+    labels = load_rules().roles[ordered[0]]
+    return {"role": ordered[0], "roles": ordered, "role_en": labels["en"], "role_zh": labels["zh"]}
+
+
+def _actor_node(b: _Builder, m: Mention) -> str:
+    attrs = {"kind": m.kind, **dict(m.attrs)}
+    return b.node(entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **attrs)
+
+
+def _link_attributions(b: _Builder, source: str, block: Block) -> set[str]:
+    """ASSIGNED_TO edges for the bodies `block` names as responsible; returns their ids."""
+    assigned = set()
+    for a in find_attributions(block.body, b.place):
+        body = a.body
+        target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind=body.kind,
+                        name_en=body.en, level=body.level, jurisdiction=body.place)
+        cs, ce = clip(block.body[a.start:a.end], 0, a.end - a.start)
+        s, e = a.start + cs, a.start + ce
+        b.edge(source, target, EdgeType.ASSIGNED_TO, block.body[s:e],
+               _span(block, block.body_start + s, block.body_start + e), role=a.role)
+        assigned.add(target)
+    return assigned
+
+
 def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
     """Edges from `source` to every entity named in `block`'s body; returns their ids."""
     lex = load_lexicon()
-    linked: set[str] = set()
     body_start = block.body_start
+    linked = _link_attributions(b, source, block)
     # One pass over the whole body: every pattern stops at sentence punctuation, so the
     # mentions are those of each sentence, found at a fraction of the regex calls.
-    found = find_mentions(block.body, lex)
+    found = find_mentions(block.body, lex, b.place)
     i = 0
     for s, e in sentences(block.body):
         sentence = block.body[s:e]
@@ -115,21 +153,32 @@ def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
         mentions: list[Mention] = []
         while i < len(found) and found[i].start < e:
             m = found[i]
-            mentions.append(Mention(m.label, m.name, m.start - s, m.end - s, m.kind, m.en))
+            mentions.append(Mention(m.label, m.name, m.start - s, m.end - s, m.kind, m.en, m.attrs))
             i += 1
-        span = _span(block, body_start + s, body_start + e)
-        # A sentence split by a page break: `span` covers the gap, `pieces` the text itself.
-        pieces = block.doc_ranges(body_start + s, body_start + e)
-        extra = {"pieces": [list(p) for p in pieces]} if len(pieces) > 1 else {}
+        if ADDRESSEE_RE.match(sentence):  # 各市、县（市、区）人民政府…： names who receive it, not who acts
+            continue
         for m in mentions:
-            attrs = {"kind": m.kind} if m.kind else {}
-            target = b.node(entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **attrs)
-            edge_type = EDGE_FOR[m.label]
-            b.edge(source, target, edge_type, sentence, span, **extra)
-            if edge_type is EdgeType.INVOLVES:
-                b.roles[(source, edge_type.value, target)].append(role_of(sentence, m.start, lex))
-            linked.add(target)
+            _link_mention(b, source, block, s, sentence, m, linked)
     return linked
+
+
+def _link_mention(b: _Builder, source: str, block: Block, s: int, sentence: str, m: Mention,
+                  linked: set[str]) -> None:
+    target = _actor_node(b, m) if m.label is Label.ACTOR else b.node(
+        entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **({"kind": m.kind} if m.kind else {}))
+    edge_type = EDGE_FOR[m.label]
+    if edge_type is EdgeType.INVOLVES and target in linked and (source, EdgeType.ASSIGNED_TO.value, target) in b.edges:
+        return  # the attribution already says what this body does here
+    cs, ce = clip(sentence, m.start, m.end)
+    start, end = block.body_start + s + cs, block.body_start + s + ce
+    # A sentence split by a page break: `span` covers the gap, `pieces` the text itself.
+    pieces = block.doc_ranges(start, end)
+    extra = {"pieces": [list(p) for p in pieces]} if len(pieces) > 1 else {}
+    b.edge(source, target, edge_type, sentence[cs:ce], _span(block, start, end), **extra)
+    if edge_type is EdgeType.INVOLVES:
+        role = "提及" if is_mentioned_only(sentence, m.start, m.end) else role_of(sentence, m.start)
+        b.roles[(source, edge_type.value, target)].append(role)
+    linked.add(target)
 
 
 def _cross_references(b: _Builder, measures: list[tuple[Node, set[str]]]) -> None:
@@ -152,7 +201,7 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
     lex = load_lexicon()
     title = outline.title or fallback_title
     doc_id = document_id(title)
-    b = _Builder(doc_id)
+    b = _Builder(doc_id, jurisdiction_of(title, outline.issuers))
     preamble = "".join(x.text for x in outline.of_kind("preamble"))
     b.node(doc_id, Label.POLICY, title, title=title, number=outline.number, issuers=list(outline.issuers),
            date=outline.date, addressees=outline.addressees, target_year=outline.target_year,
