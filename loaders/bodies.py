@@ -199,9 +199,9 @@ def local_body(pre: str, agency: str, place: Place, gaz: Gazetteer | None = None
             return None
         name, en = parsed
         name = ("委" if party else "") + name
-    full = (gaz.party_prefix if party and prefix else "") + prefix + name
-    english = " ".join(x for x in (prefix_en, en) if x)
     resolved = prefix if prefix and prefix not in gaz.levels else ""
+    full = (gaz.party_prefix if party and resolved else "") + prefix + name
+    english = " ".join(x for x in (prefix_en, en) if x)
     return Body(full, "government", english, level, resolved)
 
 

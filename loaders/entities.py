@@ -15,6 +15,7 @@ from graph.model import Label
 from loaders.bodies import Place, find_bodies, trim_left
 from loaders.grammar import load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
+from loaders.segment import is_clean_name
 
 CJK = r"\u4e00-\u9fff"
 TITLE_RE = re.compile(r"《[^《》]{1,80}》")
@@ -95,7 +96,7 @@ def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Menti
         head = name[: -len(suffix)]
         if (len(head) < 2 or head.startswith(grammar.verb_heads) or _overlaps((start, end), taken)
                 or grammar.created_by_re.search(text, max(0, start - 30), start)
-                or text.startswith(grammar.created_after, end)):
+                or text.startswith(grammar.created_after, end) or not is_clean_name(text, start, end)):
             continue
         canonical = lex.actors.canonical(name) or name
         term = lex.actors.terms.get(canonical)
