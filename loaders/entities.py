@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from graph.model import Label
 from loaders.bodies import Place, find_bodies, trim_left
+from loaders.citations import law_kind
 from loaders.grammar import load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
 from loaders.segment import is_clean_name
 
 CJK = r"\u4e00-\u9fff"
 TITLE_RE = re.compile(r"《[^《》]{1,80}》")
-LAW_RE = re.compile(rf"《([^《》]{{2,40}}?(?:法|条例|办法|规定|规则|细则|决定))》")
+LAW_RE = re.compile(r"《([^《》]{2,60})》")
 # Mechanism names keep their inner words (…监测预警和应急处置机制, …协调保障机制): cut only at
 # punctuation and 的, then strip the verbs that introduce them.
 MECHANISM_CUT = re.compile(r".*[，。；：、（）()《》\s的]", re.S)
@@ -122,19 +123,18 @@ def _outside_titles(mentions: list[Mention], text: str, laws: list[Mention]) -> 
 
 
 def _laws(text: str, lex: Lexicon) -> list[Mention]:
+    """Laws cited in 《》 (a policy document's title is not a law) and curated bare names."""
     out = []
     for m in LAW_RE.finditer(text):
         name = canonical_law(m.group(1))
+        kind = law_kind(name)
+        if kind is None:
+            continue
         term = lex.laws.terms.get(name)
-        out.append(Mention(Label.LAW, name, m.start(), m.end(), term.kind if term else _law_kind(name),
-                           term.en if term else ""))
+        out.append(Mention(Label.LAW, name, m.start(), m.end(), term.kind if term else kind, term.en if term else ""))
     taken = [(m.start, m.end) for m in out]
     out += [m for m in _lexicon_mentions(text, lex.laws, Label.LAW) if not _overlaps((m.start, m.end), taken)]
     return out
-
-
-def _law_kind(name: str) -> str:
-    return "law" if name.endswith("法") else "regulation" if name.endswith("条例") else "rules"
 
 
 def _mechanisms(text: str, lex: Lexicon) -> list[Mention]:

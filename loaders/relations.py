@@ -11,8 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
-from loaders.attributions import find_attributions, load_rules
-from loaders.bodies import Place, jurisdiction_of
+from loaders.attributions import body_of, find_attributions, load_rules
+from loaders.bodies import Body, Place, jurisdiction_of
+from loaders.citations import find_article_refs, find_policy_documents
 from loaders.entities import Mention, find_mentions, is_mentioned_only, role_of
 from loaders.evidence import clip
 from loaders.lexicon import load_lexicon
@@ -75,6 +76,9 @@ class _Builder:
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
     roles: dict[tuple[str, str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    articles: dict[tuple[str, str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+    # Article references inside the document, resolved once every Article node exists.
+    pending_refs: list[tuple[str, int, str, str, tuple[int, int]]] = field(default_factory=list)
 
     def node(self, node_id: str, label: Label, name: str, **attrs) -> str:
         if node_id not in self.nodes:
@@ -100,6 +104,8 @@ class _Builder:
                 attrs["role_en"] = load_lexicon().role_en.get(attrs["role"], "involved")
             elif edge.type is EdgeType.ASSIGNED_TO:
                 attrs.update(_assigned_roles(self.roles[key]))
+            if self.articles.get(key):
+                attrs["articles"] = sorted(self.articles[key])
             if edge.evidence:
                 attrs["count"] = self.counts[key]
             out.append(Edge(edge.source, edge.target, edge.type, edge.doc_id, edge.evidence, edge.span, attrs))
@@ -159,7 +165,44 @@ def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
             continue
         for m in mentions:
             _link_mention(b, source, block, s, sentence, m, linked)
+    _link_citations(b, source, block, linked)
     return linked
+
+
+def _evidence(block: Block, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """The sentence around block.body[start:end] (bounded), and its document span."""
+    s, e = next(((s, e) for s, e in sentences(block.body) if s <= start < e), (start, end))
+    cs, ce = clip(block.body[s:e], start - s, end - s)
+    lo, hi = block.body_start + s + cs, block.body_start + s + ce
+    return block.text[lo:hi], _span(block, lo, hi)
+
+
+def _link_citations(b: _Builder, source: str, block: Block, linked: set[str]) -> None:
+    """CITES edges to cited policy documents; article numbers on CITES edges to laws;
+    references to this document's articles, kept until every Article node exists."""
+    for c in find_policy_documents(block.body):
+        target = b.node(f"policydoc:{c.key}", Label.POLICY_DOCUMENT, c.title or c.number,
+                        title=c.title, number=c.number, issuer=c.issuer)
+        b.edge(source, target, EdgeType.CITES, *_evidence(block, c.start, c.end))
+        linked.add(target)
+    for r in find_article_refs(block.body):
+        evidence, span = _evidence(block, r.start, r.end)
+        if r.law:
+            law = entity_id(Label.LAW, r.law)
+            if law in b.nodes:
+                b.articles[(source, EdgeType.CITES.value, law)].add(r.article)
+        else:
+            b.pending_refs.append((source, r.article, r.paragraph, evidence, span))
+
+
+def _resolve_article_refs(b: _Builder) -> None:
+    """REFERS_TO edges for references to articles that exist in this document; 前款 and
+    本条第二款 (article 0) point to the citing article itself."""
+    for source, number, paragraph, evidence, span in b.pending_refs:
+        target = source if number == 0 else f"{b.doc_id}/article:{number}"
+        if target in b.nodes and b.nodes[target].label is Label.ARTICLE:
+            attrs = {"paragraph": paragraph} if paragraph else {}
+            b.edge(source, target, EdgeType.REFERS_TO, evidence, span, **attrs)
 
 
 def _link_mention(b: _Builder, source: str, block: Block, s: int, sentence: str, m: Mention,
@@ -208,9 +251,9 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
            source=source, doc_id=doc_id, preamble=preamble)
     for issuer in outline.issuers:
         s, e = outline.issuer_spans.get(issuer, (0, 0))
-        term = lex.actors.terms.get(issuer)
-        target = b.node(entity_id(Label.ACTOR, issuer), Label.ACTOR, issuer, kind="government",
-                        name_en=term.en if term else "")
+        body = body_of(issuer, b.place) or Body(issuer)
+        target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind="government",
+                        name_en=body.en, level=body.level, jurisdiction=body.place)
         b.edge(doc_id, target, EdgeType.ISSUED_BY, text[s:e], (s, e))
 
     ids: dict[int, str] = {}
@@ -249,6 +292,7 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
         elif block.kind == "preamble":
             _link_entities(b, doc_id, block)
     _link_goal_systems(b, outline)
+    _resolve_article_refs(b)
     _cross_references(b, measures)
 
     excluded = tuple(Excluded(doc_id, s, e, reason, text[s:e]) for s, e, reason in outline.excluded)
