@@ -221,7 +221,9 @@ def trim_left(phrase: str) -> str:
     >>> trim_left("由杭州市"), trim_left("并配合市场"), trim_left("第七十二条国家进出口")
     ('杭州市', '市场', '国家进出口')
     """
-    m = load_grammar().left_cut_re.match(phrase)
+    grammar = load_grammar()
+    masked = grammar.not_cuts_re.sub(lambda w: "囗" * len(w.group()), phrase)
+    m = grammar.left_cut_re.match(masked)
     return phrase[m.end():] if m else phrase
 
 

@@ -15,6 +15,7 @@ CJK = "\u4e00-\u9fff"
 @dataclass(frozen=True)
 class Grammar:
     left_cut_re: re.Pattern[str]  # matches up to the last cut word of a phrase
+    not_cuts_re: re.Pattern[str]  # words that hold a cut word but never cut a name
     verb_heads: tuple[str, ...]
     alias_markers: tuple[str, ...]
     actor_suffixes: Mapping[str, str]  # name ending -> actor kind
@@ -59,6 +60,7 @@ def load_grammar() -> Grammar:
     clause = "[^，；。：]"
     return Grammar(
         left_cut_re=re.compile(rf".*(?:[，。；：、“”‘’（）《》\s]|{alt(data['left_cut'])})", re.S),
+        not_cuts_re=re.compile(alt(data["not_cuts"])),
         verb_heads=tuple(data["verb_heads"]),
         alias_markers=tuple(data["alias_markers"]),
         actor_suffixes=suffixes,
