@@ -254,7 +254,9 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
         body = body_of(issuer, b.place) or Body(issuer)
         target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind="government",
                         name_en=body.en, level=body.level, jurisdiction=body.place)
-        b.edge(doc_id, target, EdgeType.ISSUED_BY, text[s:e], (s, e))
+        at = max(text.find(issuer, s, e), s)
+        cs, ce = clip(text[s:e], at - s, at - s + len(issuer))
+        b.edge(doc_id, target, EdgeType.ISSUED_BY, text[s + cs:s + ce], (s + cs, s + ce))
 
     ids: dict[int, str] = {}
     section_system: dict[int, tuple[str, Block]] = {}
