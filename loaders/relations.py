@@ -23,6 +23,7 @@ from loaders.outline import Block, Outline
 SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?[”’]?")
 ADDRESSEE_RE = re.compile(r"^各[^。]{0,120}[：:]$")
 ROLE_RANK = {"lead": 0, "responsible": 1, "support": 2}
+BODY_KINDS = {"government", "functional", "generic"}  # only bodies are named in boilerplate
 EDGE_FOR = {
     Label.ACTOR: EdgeType.INVOLVES,
     Label.LAW: EdgeType.CITES,
@@ -219,7 +220,8 @@ def _link_mention(b: _Builder, source: str, block: Block, s: int, sentence: str,
     extra = {"pieces": [list(p) for p in pieces]} if len(pieces) > 1 else {}
     b.edge(source, target, edge_type, sentence[cs:ce], _span(block, start, end), **extra)
     if edge_type is EdgeType.INVOLVES:
-        role = "提及" if is_mentioned_only(sentence, m.start, m.end) else role_of(sentence, m.start)
+        boilerplate = m.kind in BODY_KINDS and is_mentioned_only(sentence, m.start, m.end)
+        role = "提及" if boilerplate else role_of(sentence, m.start)
         b.roles[(source, edge_type.value, target)].append(role)
     linked.add(target)
 

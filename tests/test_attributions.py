@@ -79,3 +79,11 @@ def test_assigned_to_edges_in_the_graph():
     assert lead.attrs["role_en"] == "lead unit"
     # The attributed body is not also an INVOLVES actor of the same measure.
     assert not [e for e in graph.edges_of(EdgeType.INVOLVES) if e.target == lead.target]
+
+
+def test_no_actor_comes_from_the_newspaper_text(seed_graph):
+    excluded = [(x.start, x.end) for x in seed_graph.excluded]
+    actor_edges = seed_graph.edges_of(EdgeType.INVOLVES) + seed_graph.edges_of(EdgeType.ASSIGNED_TO)
+    assert actor_edges
+    for e in actor_edges:
+        assert not any(s <= e.span[0] < t for s, t in excluded), e.evidence
