@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from graph.model import Label
-from loaders.bodies import Place, find_bodies, trim_left
+from loaders.bodies import Found, Place, find_bodies, trim_left
 from loaders.citations import law_kind
 from loaders.grammar import load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
@@ -107,9 +107,9 @@ def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Menti
     return out
 
 
-def _body_mentions(text: str, place: Place) -> list[Mention]:
+def _body_mentions(text: str, place: Place, bodies: list[Found] | None = None) -> list[Mention]:
     out = []
-    for f in find_bodies(text, place):
+    for f in find_bodies(text, place) if bodies is None else bodies:
         b = f.body
         attrs = tuple((k, v) for k, v in (("level", b.level), ("jurisdiction", b.place)) if v)
         out.append(Mention(Label.ACTOR, b.name, f.start, f.end, b.kind, b.en, attrs))
@@ -182,16 +182,18 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_mentions(text: str, lexicon: Lexicon | None = None, place: Place = Place()) -> list[Mention]:
+def find_mentions(text: str, lexicon: Lexicon | None = None, place: Place = Place(),
+                  bodies: list[Found] | None = None) -> list[Mention]:
     """Every entity mention in `text`, in order of position. Relative body names
-    (省财政厅) resolve against `place`, the document's jurisdiction.
+    (省财政厅) resolve against `place`, the document's jurisdiction; `bodies`, when given,
+    are the government bodies `find_bodies` found in `text` already.
 
     >>> [(m.label.value, m.name) for m in find_mentions("鼓励金融机构落实《中华人民共和国反垄断法》")]
     [('Actor', '金融机构'), ('Law', '反垄断法')]
     """
     lex = lexicon or load_lexicon()
     laws = _longest_first(_laws(text, lex))
-    actors = _lexicon_mentions(text, lex.actors, Label.ACTOR) + _body_mentions(text, place)
+    actors = _lexicon_mentions(text, lex.actors, Label.ACTOR) + _body_mentions(text, place, bodies)
     actors = _longest_first(actors)
     actors += _pattern_actors(text, actors, lex)
     found = (

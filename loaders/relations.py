@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
 from loaders.attributions import body_of, find_attributions, load_rules
-from loaders.bodies import Body, Place, jurisdiction_of
+from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of
 from loaders.citations import find_article_refs, find_policy_documents
 from loaders.entities import Mention, find_mentions, is_mentioned_only, role_of
 from loaders.evidence import clip
@@ -129,10 +129,10 @@ def _actor_node(b: _Builder, m: Mention) -> str:
     return b.node(entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **attrs)
 
 
-def _link_attributions(b: _Builder, source: str, block: Block) -> set[str]:
+def _link_attributions(b: _Builder, source: str, block: Block, bodies: list[Found]) -> set[str]:
     """ASSIGNED_TO edges for the bodies `block` names as responsible; returns their ids."""
     assigned = set()
-    for a in find_attributions(block.body, b.place):
+    for a in find_attributions(block.body, b.place, bodies):
         body = a.body
         target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind=body.kind,
                         name_en=body.en, level=body.level, jurisdiction=body.place)
@@ -148,10 +148,11 @@ def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
     """Edges from `source` to every entity named in `block`'s body; returns their ids."""
     lex = load_lexicon()
     body_start = block.body_start
-    linked = _link_attributions(b, source, block)
+    bodies = find_bodies(block.body, b.place)
+    linked = _link_attributions(b, source, block, bodies)
     # One pass over the whole body: every pattern stops at sentence punctuation, so the
     # mentions are those of each sentence, found at a fraction of the regex calls.
-    found = find_mentions(block.body, lex, b.place)
+    found = find_mentions(block.body, lex, b.place, bodies)
     i = 0
     for s, e in sentences(block.body):
         sentence = block.body[s:e]
