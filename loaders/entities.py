@@ -12,18 +12,15 @@ import re
 from dataclasses import dataclass
 
 from graph.model import Label
+from loaders.bodies import Found, Place, find_bodies, trim_left
+from loaders.citations import law_kind
+from loaders.grammar import load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
+from loaders.segment import is_clean_name
 
 CJK = r"\u4e00-\u9fff"
-LAW_RE = re.compile(rf"《([^《》]{{2,40}}?(?:法|条例|办法|规定|规则|细则|决定))》")
-# Cut points when walking left from a suffix to find where a name starts.
-LEFT_CUT = re.compile(
-    r".*(?:[，。；：、“”‘’（）()《》\s]|的|和|与|及|或|对|为|向|在|由|将|把|使|让|等|通过|按照|依托|围绕|"
-    r"建立健全|建立|健全|完善|落实|实施|实行|推行|探索|推进|推动|加快|加强|强化|构建|创新|优化|深化|"
-    r"鼓励|支持|引导|督促|指导|要求|规范|培育|发展|提升|保障|严格|全面|进一步|依法|积极|有效|切实|"
-    r"组建|建设|设立|开展|参与|组织|符合条件|相关|有关|各类|各级|多元化|放宽|保护|联合|协同)",
-    re.S,
-)
+TITLE_RE = re.compile(r"《[^《》]{1,80}》")
+LAW_RE = re.compile(r"《([^《》]{2,60})》")
 # Mechanism names keep their inner words (…监测预警和应急处置机制, …协调保障机制): cut only at
 # punctuation and 的, then strip the verbs that introduce them.
 MECHANISM_CUT = re.compile(r".*[，。；：、（）()《》\s的]", re.S)
@@ -31,19 +28,11 @@ LEADING_VERBS = re.compile(
     r"^(?:建立健全|建立|健全|完善|落实|实施|实行|推行|探索|推进|推动|加快|加强|强化|构建|优化|深化|严格|全面|"
     r"进一步|依法|积极|有效|切实|和|与|及|并|通过|按照|形成|设立|确保|坚持|发挥|运用|利用|提升|做好|制定|出台|建设)+"
 )
-# A name the clause says is being created (培育…云上企业, 设立研发机构) is an outcome, not an actor.
-CREATED_BY = re.compile(r"(?:培育|打造|建设|设立|组建|争创|树立|创建)[^，；。：]*$")
-ACTOR_SUFFIX = re.compile(rf"[{CJK}]{{1,12}}?(?:企业|机构|协会|商会|联合会|公司|银行|部门|委员会|办公厅|学会|研究院)")
 MECHANISM_SUFFIX = re.compile(r"(?:制度|机制)(?=[，。；、和及与等的]|$)")
 PROGRAMME_RE = re.compile(
     rf"“([^“”]{{2,16}})”(?=[^的，。；“”]{{0,6}}?(?:平台|工程|行动|计划|峰会|专项))"
     rf"|[{CJK}]{{4,14}}?(?:行动|工程|峰会|示范区|试验区|示范基地)(?=[，。；、和及等]|$)"
 )
-ACTOR_KINDS = {
-    "企业": "enterprise", "公司": "enterprise", "银行": "financial", "机构": "other", "协会": "association",
-    "商会": "association", "联合会": "association", "学会": "association", "部门": "government",
-    "委员会": "government", "办公厅": "government", "研究院": "research",
-}
 LABEL_VOCAB = {
     Label.ACTOR: "actors", Label.LAW: "laws", Label.MECHANISM: "mechanisms",
     Label.PROGRAMME: "programmes", Label.CONCEPT: "concepts",
@@ -60,6 +49,7 @@ class Mention:
     end: int
     kind: str = ""
     en: str = ""
+    attrs: tuple[tuple[str, str], ...] = ()  # more node attributes (level, jurisdiction of a body)
 
 
 def canonical_law(title: str) -> str:
@@ -72,7 +62,9 @@ def canonical_law(title: str) -> str:
     return name.removeprefix("中华人民共和国") or name
 
 
-def _trim_left(phrase: str, cut: re.Pattern[str] = LEFT_CUT) -> str:
+def _trim_left(phrase: str, cut: re.Pattern[str] | None = None) -> str:
+    if cut is None:
+        return trim_left(phrase)
     m = cut.match(phrase)
     return phrase[m.end():] if m else phrase
 
@@ -92,38 +84,57 @@ def _lexicon_mentions(text: str, vocab: Vocabulary, label: Label) -> list[Mentio
 
 
 def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Names ending in an actor word (…企业, …协会) that the lexicon does not know."""
+    grammar = load_grammar()
     taken = [(m.start, m.end) for m in known]
     out = []
-    for m in ACTOR_SUFFIX.finditer(text):
+    for m in grammar.actor_suffix_re.finditer(text):
         # Re-anchor: the suffix match is lazy, so walk left from its end to a cut point.
         end = m.end()
         name = _trim_left(text[max(0, end - 14):end])
         start = end - len(name)
-        suffix = next((s for s in ACTOR_KINDS if name.endswith(s)), None)
-        if suffix is None or len(name) < len(suffix) + 2 or _overlaps((start, end), taken) or CREATED_BY.search(text, 0, start):
+        suffix = m.group("suffix")
+        head = name[: -len(suffix)]
+        if (len(head) < 2 or head.startswith(grammar.verb_heads) or _overlaps((start, end), taken)
+                or grammar.created_by_re.search(text, max(0, start - 30), start)
+                or text.startswith(grammar.created_after, end) or not is_clean_name(text, start, end)):
             continue
         canonical = lex.actors.canonical(name) or name
         term = lex.actors.terms.get(canonical)
         out.append(Mention(Label.ACTOR, canonical, start, end,
-                           term.kind if term else ACTOR_KINDS[suffix], term.en if term else ""))
+                           term.kind if term else grammar.actor_suffixes[suffix], term.en if term else ""))
         taken.append((start, end))
     return out
 
 
-def _laws(text: str, lex: Lexicon) -> list[Mention]:
+def _body_mentions(text: str, place: Place, bodies: list[Found] | None = None) -> list[Mention]:
     out = []
-    for m in LAW_RE.finditer(text):
-        name = canonical_law(m.group(1))
-        term = lex.laws.terms.get(name)
-        out.append(Mention(Label.LAW, name, m.start(), m.end(), term.kind if term else _law_kind(name),
-                           term.en if term else ""))
-    taken = [(m.start, m.end) for m in out]
-    out += [m for m in _lexicon_mentions(text, lex.laws, Label.LAW) if not _overlaps((m.start, m.end), taken)]
+    for f in find_bodies(text, place) if bodies is None else bodies:
+        b = f.body
+        attrs = tuple((k, v) for k, v in (("level", b.level), ("jurisdiction", b.place)) if v)
+        out.append(Mention(Label.ACTOR, b.name, f.start, f.end, b.kind, b.en, attrs))
     return out
 
 
-def _law_kind(name: str) -> str:
-    return "law" if name.endswith("法") else "regulation" if name.endswith("条例") else "rules"
+def _outside_titles(mentions: list[Mention], text: str, laws: list[Mention]) -> list[Mention]:
+    """Actors named inside 《…》 or inside a law's name (消费者 in 消费者权益保护法) are not actors."""
+    titles = [(m.start(), m.end()) for m in TITLE_RE.finditer(text)] + [(m.start, m.end) for m in laws]
+    return [m for m in mentions if not _overlaps((m.start, m.end), titles)]
+
+
+def _laws(text: str, lex: Lexicon) -> list[Mention]:
+    """Laws cited in 《》 (a policy document's title is not a law) and curated bare names."""
+    out = []
+    for m in LAW_RE.finditer(text):
+        name = canonical_law(m.group(1))
+        kind = law_kind(name)
+        if kind is None:
+            continue
+        term = lex.laws.terms.get(name)
+        out.append(Mention(Label.LAW, name, m.start(), m.end(), term.kind if term else kind, term.en if term else ""))
+    taken = [(m.start, m.end) for m in out]
+    out += [m for m in _lexicon_mentions(text, lex.laws, Label.LAW) if not _overlaps((m.start, m.end), taken)]
+    return out
 
 
 def _mechanisms(text: str, lex: Lexicon) -> list[Mention]:
@@ -171,18 +182,23 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_mentions(text: str, lexicon: Lexicon | None = None) -> list[Mention]:
-    """Every entity mention in `text`, in order of position.
+def find_mentions(text: str, lexicon: Lexicon | None = None, place: Place = Place(),
+                  bodies: list[Found] | None = None) -> list[Mention]:
+    """Every entity mention in `text`, in order of position. Relative body names
+    (省财政厅) resolve against `place`, the document's jurisdiction; `bodies`, when given,
+    are the government bodies `find_bodies` found in `text` already.
 
     >>> [(m.label.value, m.name) for m in find_mentions("鼓励金融机构落实《中华人民共和国反垄断法》")]
     [('Actor', '金融机构'), ('Law', '反垄断法')]
     """
     lex = lexicon or load_lexicon()
-    actors = _lexicon_mentions(text, lex.actors, Label.ACTOR)
+    laws = _longest_first(_laws(text, lex))
+    actors = _lexicon_mentions(text, lex.actors, Label.ACTOR) + _body_mentions(text, place, bodies)
+    actors = _longest_first(actors)
     actors += _pattern_actors(text, actors, lex)
     found = (
-        _longest_first(actors)
-        + _longest_first(_laws(text, lex))
+        _outside_titles(_longest_first(actors), text, laws)
+        + laws
         + _longest_first(_mechanisms(text, lex))
         + _longest_first(_programmes(text, lex))
         + _longest_first(_lexicon_mentions(text, lex.concepts, Label.CONCEPT))
@@ -202,3 +218,18 @@ def role_of(sentence: str, position: int, lexicon: Lexicon | None = None) -> str
     clause_start = max(sentence.rfind(p, 0, position) for p in "，；。：") + 1
     cues = list(lex.role_pattern.finditer(sentence, clause_start, position))
     return lex.roles[cues[-1].group()] if cues else "涉及"
+
+
+def is_mentioned_only(sentence: str, start: int, end: int) -> bool:
+    """True when the body at sentence[start:end] is only mentioned, as in boilerplate
+    (贯彻落实党中央、国务院决策部署, 经省政府同意), not asked to act.
+
+    >>> s = "深入贯彻落实党中央、国务院决策部署，支持平台企业发展"
+    >>> is_mentioned_only(s, 6, 9), is_mentioned_only(s, 10, 13), is_mentioned_only(s, 21, 25)
+    (True, True, False)
+    """
+    grammar = load_grammar()
+    clause_start = max(sentence.rfind(p, 0, start) for p in "，；。：") + 1
+    if grammar.mention_before_re.search(sentence, clause_start, start):
+        return True
+    return grammar.mention_after_re.match(sentence, end) is not None

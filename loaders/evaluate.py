@@ -62,7 +62,8 @@ def extracted_sets(graph: PolicyGraph, doc_id: str | None = None) -> dict[str, s
         "laws": {name for _, name in pairs(EdgeType.CITES)},
         "measure→system": pairs(EdgeType.BUILDS),
         "measure→law": pairs(EdgeType.CITES),
-        "measure→actor": pairs(EdgeType.INVOLVES),
+        # Bodies named responsible (ASSIGNED_TO) are the measure's actors as much as INVOLVES ones.
+        "measure→actor": pairs(EdgeType.INVOLVES) | pairs(EdgeType.ASSIGNED_TO),
     }
 
 

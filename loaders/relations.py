@@ -12,11 +12,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
-from loaders.entities import Mention, find_mentions, role_of
+from loaders.attributions import body_of, find_attributions, load_rules
+from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of
+from loaders.citations import find_article_refs, find_policy_documents
+from loaders.entities import Mention, find_mentions, is_mentioned_only, role_of
+from loaders.evidence import clip
 from loaders.lexicon import load_lexicon
 from loaders.outline import Block, Outline
 
-SENTENCE_RE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?[”’]?")
+# A line break ends a sentence too: an addressee line (各…：) is never part of the next one.
+SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?[”’]?")
+ADDRESSEE_RE = re.compile(r"^各[^。]{0,120}[：:]$")
+ROLE_RANK = {"lead": 0, "responsible": 1, "support": 2}
+BODY_KINDS = {"government", "functional", "generic"}  # only bodies are named in boilerplate
 EDGE_FOR = {
     Label.ACTOR: EdgeType.INVOLVES,
     Label.LAW: EdgeType.CITES,
@@ -83,10 +91,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
 @dataclass
 class _Builder:
     doc_id: str
+    place: Place = field(default_factory=Place)
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
     roles: dict[tuple[str, str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    articles: dict[tuple[str, str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+    # Article references inside the document, resolved once every Article node exists.
+    pending_refs: list[tuple[str, int, str, str, tuple[int, int]]] = field(default_factory=list)
 
     def node(self, node_id: str, label: Label, name: str, **attrs) -> str:
         if node_id not in self.nodes:
@@ -99,6 +111,8 @@ class _Builder:
         self.counts[key] += 1
         if key not in self.edges:
             self.edges[key] = Edge(source, target, type_, self.doc_id, evidence, span, attrs)
+        if type_ is EdgeType.ASSIGNED_TO:
+            self.roles[key].append(attrs["role"])
 
     def finish_edges(self) -> list[Edge]:
         out = []
@@ -108,6 +122,10 @@ class _Builder:
                 attrs["roles"] = list(dict.fromkeys(self.roles[key]))
                 attrs["role"] = attrs["roles"][0]
                 attrs["role_en"] = load_lexicon().role_en.get(attrs["role"], "involved")
+            elif edge.type is EdgeType.ASSIGNED_TO:
+                attrs.update(_assigned_roles(self.roles[key]))
+            if self.articles.get(key):
+                attrs["articles"] = sorted(self.articles[key])
             if edge.evidence:
                 attrs["count"] = self.counts[key]
             out.append(Edge(edge.source, edge.target, edge.type, edge.doc_id, edge.evidence, edge.span, attrs))
@@ -118,14 +136,42 @@ def _span(block: Block, start: int, end: int) -> tuple[int, int]:
     return (block.doc_offset(start), block.doc_offset(end, end=True))
 
 
+def _assigned_roles(roles: list[str]) -> dict:
+    """The strongest role a body is given (lead, responsible, support), with its labels."""
+    ordered = sorted(dict.fromkeys(roles), key=ROLE_RANK.get)
+    labels = load_rules().roles[ordered[0]]
+    return {"role": ordered[0], "roles": ordered, "role_en": labels["en"], "role_zh": labels["zh"]}
+
+
+def _actor_node(b: _Builder, m: Mention) -> str:
+    attrs = {"kind": m.kind, **dict(m.attrs)}
+    return b.node(entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **attrs)
+
+
+def _link_attributions(b: _Builder, source: str, block: Block, bodies: list[Found]) -> set[str]:
+    """ASSIGNED_TO edges for the bodies `block` names as responsible; returns their ids."""
+    assigned = set()
+    for a in find_attributions(block.body, b.place, bodies):
+        body = a.body
+        target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind=body.kind,
+                        name_en=body.en, level=body.level, jurisdiction=body.place)
+        cs, ce = clip(block.body[a.start:a.end], 0, a.end - a.start)
+        s, e = a.start + cs, a.start + ce
+        b.edge(source, target, EdgeType.ASSIGNED_TO, block.body[s:e],
+               _span(block, block.body_start + s, block.body_start + e), role=a.role)
+        assigned.add(target)
+    return assigned
+
+
 def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
     """Edges from `source` to every entity named in `block`'s body; returns their ids."""
     lex = load_lexicon()
-    linked: set[str] = set()
     body_start = block.body_start
+    bodies = find_bodies(block.body, b.place)
+    linked = _link_attributions(b, source, block, bodies)
     # One pass over the whole body: every pattern stops at sentence punctuation, so the
     # mentions are those of each sentence, found at a fraction of the regex calls.
-    found = find_mentions(block.body, lex)
+    found = find_mentions(block.body, lex, b.place, bodies)
     i = 0
     for s, e in sentences(block.body):
         sentence = block.body[s:e]
@@ -134,21 +180,70 @@ def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
         mentions: list[Mention] = []
         while i < len(found) and found[i].start < e:
             m = found[i]
-            mentions.append(Mention(m.label, m.name, m.start - s, m.end - s, m.kind, m.en))
+            mentions.append(Mention(m.label, m.name, m.start - s, m.end - s, m.kind, m.en, m.attrs))
             i += 1
-        span = _span(block, body_start + s, body_start + e)
-        # A sentence split by a page break: `span` covers the gap, `pieces` the text itself.
-        pieces = block.doc_ranges(body_start + s, body_start + e)
-        extra = {"pieces": [list(p) for p in pieces]} if len(pieces) > 1 else {}
+        if ADDRESSEE_RE.match(sentence):  # 各市、县（市、区）人民政府…： names who receive it, not who acts
+            continue
         for m in mentions:
-            attrs = {"kind": m.kind} if m.kind else {}
-            target = b.node(entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **attrs)
-            edge_type = EDGE_FOR[m.label]
-            b.edge(source, target, edge_type, sentence, span, **extra)
-            if edge_type is EdgeType.INVOLVES:
-                b.roles[(source, edge_type.value, target)].append(role_of(sentence, m.start, lex))
-            linked.add(target)
+            _link_mention(b, source, block, s, sentence, m, linked)
+    _link_citations(b, source, block, linked)
     return linked
+
+
+def _evidence(block: Block, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """The sentence around block.body[start:end] (bounded), and its document span."""
+    s, e = next(((s, e) for s, e in sentences(block.body) if s <= start < e), (start, end))
+    cs, ce = clip(block.body[s:e], start - s, end - s)
+    lo, hi = block.body_start + s + cs, block.body_start + s + ce
+    return block.text[lo:hi], _span(block, lo, hi)
+
+
+def _link_citations(b: _Builder, source: str, block: Block, linked: set[str]) -> None:
+    """CITES edges to cited policy documents; article numbers on CITES edges to laws;
+    references to this document's articles, kept until every Article node exists."""
+    for c in find_policy_documents(block.body):
+        target = b.node(f"policydoc:{c.key}", Label.POLICY_DOCUMENT, c.title or c.number,
+                        title=c.title, number=c.number, issuer=c.issuer)
+        b.edge(source, target, EdgeType.CITES, *_evidence(block, c.start, c.end))
+        linked.add(target)
+    for r in find_article_refs(block.body):
+        evidence, span = _evidence(block, r.start, r.end)
+        if r.law:
+            law = entity_id(Label.LAW, r.law)
+            if law in b.nodes:
+                b.articles[(source, EdgeType.CITES.value, law)].add(r.article)
+        else:
+            b.pending_refs.append((source, r.article, r.paragraph, evidence, span))
+
+
+def _resolve_article_refs(b: _Builder) -> None:
+    """REFERS_TO edges for references to articles that exist in this document; 前款 and
+    本条第二款 (article 0) point to the citing article itself."""
+    for source, number, paragraph, evidence, span in b.pending_refs:
+        target = source if number == 0 else f"{b.doc_id}/article:{number}"
+        if target in b.nodes and b.nodes[target].label is Label.ARTICLE:
+            attrs = {"paragraph": paragraph} if paragraph else {}
+            b.edge(source, target, EdgeType.REFERS_TO, evidence, span, **attrs)
+
+
+def _link_mention(b: _Builder, source: str, block: Block, s: int, sentence: str, m: Mention,
+                  linked: set[str]) -> None:
+    target = _actor_node(b, m) if m.label is Label.ACTOR else b.node(
+        entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **({"kind": m.kind} if m.kind else {}))
+    edge_type = EDGE_FOR[m.label]
+    if edge_type is EdgeType.INVOLVES and target in linked and (source, EdgeType.ASSIGNED_TO.value, target) in b.edges:
+        return  # the attribution already says what this body does here
+    cs, ce = clip(sentence, m.start, m.end)
+    start, end = block.body_start + s + cs, block.body_start + s + ce
+    # A sentence split by a page break: `span` covers the gap, `pieces` the text itself.
+    pieces = block.doc_ranges(start, end)
+    extra = {"pieces": [list(p) for p in pieces]} if len(pieces) > 1 else {}
+    b.edge(source, target, edge_type, sentence[cs:ce], _span(block, start, end), **extra)
+    if edge_type is EdgeType.INVOLVES:
+        boilerplate = m.kind in BODY_KINDS and is_mentioned_only(sentence, m.start, m.end)
+        role = "提及" if boilerplate else role_of(sentence, m.start)
+        b.roles[(source, edge_type.value, target)].append(role)
+    linked.add(target)
 
 
 def _cross_references(b: _Builder, measures: list[tuple[Node, set[str]]]) -> None:
@@ -172,7 +267,7 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
     lex = load_lexicon()
     title = outline.title or fallback_title
     doc_id = doc_id or document_id(outline.issuers, outline.number, outline.title, outline.date, text)
-    b = _Builder(doc_id)
+    b = _Builder(doc_id, jurisdiction_of(title, outline.issuers))
     preamble = "".join(x.text for x in outline.of_kind("preamble"))
     notice = "\n".join(x.text for x in outline.of_kind("notice"))
     b.node(doc_id, Label.POLICY, title, title=title, number=outline.number, issuers=list(outline.issuers),
@@ -183,10 +278,12 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
            content_hash=content_hash(text))
     for issuer in outline.issuers:
         s, e = outline.issuer_spans.get(issuer, (0, 0))
-        term = lex.actors.terms.get(issuer)
-        target = b.node(entity_id(Label.ACTOR, issuer), Label.ACTOR, issuer, kind="government",
-                        name_en=term.en if term else "")
-        b.edge(doc_id, target, EdgeType.ISSUED_BY, text[s:e], (s, e))
+        body = body_of(issuer, b.place) or Body(issuer)
+        target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind="government",
+                        name_en=body.en, level=body.level, jurisdiction=body.place)
+        at = max(text.find(issuer, s, e), s)
+        cs, ce = clip(text[s:e], at - s, at - s + len(issuer))
+        b.edge(doc_id, target, EdgeType.ISSUED_BY, text[s + cs:s + ce], (s + cs, s + ce))
 
     ids: dict[int, str] = {}
     chapters: set[int] = set()
@@ -231,6 +328,7 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
         elif block.kind == "preamble":
             _link_entities(b, doc_id, block)
     _link_goal_systems(b, outline)
+    _resolve_article_refs(b)
     _cross_references(b, measures)
 
     excluded = tuple(Excluded(doc_id, s, e, reason, text[s:e]) for s, e, reason in outline.excluded)

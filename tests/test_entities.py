@@ -54,3 +54,59 @@ def test_role_is_the_nearest_verb_in_the_clause():
     assert role_of(sentence, sentence.index("困难经营者")) == "适用对象"  # 对 names who a measure applies to
     assert role_of("推动商业保险公司推出产品", 2) == "推动"
     assert role_of("平台企业应当承担责任", 0) == "涉及"
+
+
+# Precision: each junk class the issue names, from real sentences (the shared corpus's laws and
+# regulations, and policy documents).
+def actor_names(text, place=None):
+    from loaders.bodies import Place
+
+    return [m.name for m in find_mentions(text, place=place or Place()) if m.label is Label.ACTOR]
+
+
+def test_verb_fragments_are_not_actors():
+    assert actor_names("着力破解企业融资难题，帮助企业纾困解难") == []
+    assert actor_names("进一步增强企业创新能力") == []
+    assert actor_names("支持有条件的企业在境外设置分支机构") == []
+    assert actor_names("进一步简化企业开办流程，了解企业诉求") == []
+    assert actor_names("鼓励其他教育机构参与") == []
+
+
+def test_regulation_fragments_are_whole_bodies_or_nothing():
+    law = ("第二十八条 电子商务平台经营者应当按照规定向市场监督管理部门报送平台内经营者的身份信息，"
+           "并配合市场监督管理部门，针对电子商务的特点，为应当办理市场主体登记的经营者办理登记提供便利。")
+    assert "市场监督管理部门" in actor_names(law) and not [n for n in actor_names(law) if "配合" in n]
+    assert actor_names("第七十二条国家进出口管理部门应当推进跨境电子商务海关申报") == ["国家进出口管理部门"]
+    assert actor_names("（以下统称数字经济主管部门），负责推进本行政区域内的数字经济发展工作") == []
+    assert actor_names("县级以上人民政府标准化主管部门、有关行政主管部门应当对标准的实施情况开展监督检查") == [
+        "县级以上人民政府标准化主管部门"]
+    assert actor_names("通过共享获得的公共数据，应当用于履行本机构职责，不得用于其他目的。") == []
+
+
+def test_names_inside_longer_names_or_titles_are_not_actors():
+    assert actor_names("国务院办公厅印发") == ["国务院办公厅"]
+    assert actor_names("依照《中华人民共和国消费者权益保护法》处理") == []
+    assert actor_names("依照消费者权益保护法处理") == []
+    assert actor_names("支持普通高等学校开设相关专业") == ["普通高等学校"]
+    assert actor_names("印发《浙江省财政厅关于加强资金管理的通知》") == []
+
+
+def test_boilerplate_mentions_are_typed_as_mentions():
+    from loaders.entities import is_mentioned_only
+
+    sentence = "深入贯彻落实党中央、国务院决策部署，支持平台企业发展"
+    found = [m for m in find_mentions(sentence) if m.label is Label.ACTOR]
+    assert [(m.name, is_mentioned_only(sentence, m.start, m.end)) for m in found] == [
+        ("中共中央", True), ("国务院", True), ("平台企业", False)]
+    assert is_mentioned_only("经省政府同意，现印发给你们", 1, 4)
+
+
+def test_addressee_lines_outside_a_measure_give_no_actor():
+    from graph.model import EdgeType
+    from loaders import load_text
+
+    text = ("浙江省人民政府办公厅关于加快数字经济发展的实施意见\n\n各市、县（市、区）人民政府，省政府各直属机构：\n\n"
+            "为加快数字经济发展，提出如下意见。\n\n一、重点任务\n\n（一）加强保障。\n\n1.加强资金保障。支持金融机构创新产品。\n")
+    graph = load_text(text)
+    involved = {graph.node(e.target).name for e in graph.edges_of(EdgeType.INVOLVES)}
+    assert involved == {"金融机构"}

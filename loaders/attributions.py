@@ -1,0 +1,237 @@
+"""Attributions: the bodies a measure names as responsible, each with a role.
+
+Three shapes, as policy documents write them:
+
+- a note at the end of a measure: （X负责）, （X牵头，Y、Z配合）, （牵头单位：X；责任单位：Y、Z）;
+- a line: 责任单位：X、Y;
+- a sentence: 由X牵头…, X会同Y…, X要牵头负责…, X负责….
+
+Roles are lead, support or responsible. Vocabulary lives in `data/lexicon/attributions.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
+
+from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer
+from loaders.grammar import alt, load_grammar, read_yaml
+
+SEPARATORS = "、，,；;"
+BODY_END = re.compile(r"(?:厅|局|委|办|部|院|署|会|中心|政府|法院|检察院|机构|单位|集团|公司|银行|分行|支行|总队|支队|小组|办公室|委员会)$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """`body` is named with `role` by the text at [start, end) (the note or sentence)."""
+
+    body: Body
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Rules:
+    roles: Mapping[str, Mapping[str, str]]
+    labels: Mapping[str, str]
+    verbs: Mapping[str, str]
+    label_re: re.Pattern[str]
+    verb_end_re: re.Pattern[str]  # a clause that ends with a verb (and fillers before it)
+    verb_after_re: re.Pattern[str]  # fillers and a verb right after a list of bodies
+    by_marker: str
+    with_markers: Mapping[str, str]
+    first_is_lead: tuple[str, ...]
+    implied_body: str
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    data = read_yaml("attributions.yaml")
+    verbs, fillers = data["verbs"], alt(data["fillers"])
+    return Rules(
+        data["roles"], data["labels"], verbs,
+        label_re=re.compile(rf"(?P<label>{alt(data['labels'])})[：:]"),
+        verb_end_re=re.compile(rf"(?:(?:{fillers}))*(?P<verb>{alt(verbs)})$"),
+        verb_after_re=re.compile(rf"(?:{fillers})*(?P<verb>{alt(verbs)})(?!人|同志)"),
+        by_marker=data["by_marker"], with_markers=data["with_markers"],
+        first_is_lead=tuple(data["first_is_lead"]), implied_body=data["implied_body"],
+    )
+
+
+def split_list(text: str) -> list[tuple[int, str]]:
+    """(offset, item) of each item of a list split on 、，； outside parentheses.
+
+    >>> split_list("省财政厅、各县（市、区）人民政府")
+    [(0, '省财政厅'), (5, '各县（市、区）人民政府')]
+    """
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text + "、"):
+        depth += (ch in "（(") - (ch in "）)")
+        if ch in SEPARATORS and depth <= 0:
+            if text[start:i].strip():
+                items.append((start, text[start:i]))
+            start = i + 1
+    return items
+
+
+def body_of(item: str, place: Place) -> Body | None:
+    """The body an attribution list item names, or None when it names none.
+
+    >>> body_of("省财政厅", Place("浙江省")).name, body_of("各县（市、区）人民政府", Place()).kind
+    ('浙江省财政厅', 'generic')
+    """
+    item = re.sub(r"^由|等(?:有关|相关)?(?:部门|单位)?$", "", item.strip())
+    found = find_bodies(item, place)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(item):
+        return found[0].body
+    if not BODY_END.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
+        return None
+    if item.startswith("各"):
+        return Body(item, "generic")
+    gaz = load_gazetteer()
+    level = gaz.levels.get(item[0], ("", ""))[0]
+    resolved = place.for_level(level) if level else ""
+    return Body(resolved + item[1:] if resolved else item, "government", level=level, place=resolved)
+
+
+def _clause_items(clause: str, rules: Rules) -> tuple[str, str, int] | None:
+    """(role, list text, offset of the list in the clause) of one clause of a note."""
+    m = rules.label_re.search(clause)
+    if m:
+        return rules.labels[m.group("label")], clause[m.end():], m.end()
+    v = rules.verb_end_re.search(clause)
+    if v:
+        head = clause[:v.start()]
+        offset = len(rules.by_marker) if head.startswith(rules.by_marker) else 0
+        return rules.verbs[v.group("verb")], head[offset:], offset
+    return None
+
+
+def parse_note(note: str, place: Place, offset: int = 0) -> list[Attribution]:
+    """The attributions of a note's text (without its parentheses); [] when it is not one.
+
+    >>> [(a.body.name, a.role) for a in parse_note("牵头单位：省发展改革委；责任单位：省财政厅", Place("浙江省"))]
+    [('浙江省发展和改革委员会', 'lead'), ('浙江省财政厅', 'responsible')]
+    """
+    rules = load_rules()
+    first_is_lead = any(p in note for p in rules.first_is_lead)
+    out: list[Attribution] = []
+    for clause_start, clause in _clauses(note):
+        parsed = _clause_items(clause.strip("，,。 "), rules)
+        if parsed is None:
+            continue
+        role, items, _ = parsed
+        bodies = [b for _, item in split_list(items) if (b := body_of(item, place)) is not None]
+        if not items.strip():
+            bodies = [Body(rules.implied_body, "generic")]
+        for i, body in enumerate(bodies):
+            lead = first_is_lead and not out and i == 0
+            out.append(Attribution(body, "lead" if lead else role, offset, offset + len(note)))
+    return out
+
+
+def _clauses(note: str) -> list[tuple[int, str]]:
+    """Clauses of a note: split at ； always and at ， before a new verb or label."""
+    out, start = [], 0
+    for i, ch in enumerate(note + "；"):
+        if ch in "；;" or (ch in "，," and _ends_clause(note[start:i])):
+            out.append((start, note[start:i]))
+            start = i + 1
+    return [(s, c) for s, c in out if c.strip()]
+
+
+def _ends_clause(text: str) -> bool:
+    rules = load_rules()
+    return bool(rules.verb_end_re.search(text)) or bool(rules.label_re.search(text))
+
+
+def _balanced_notes(text: str):
+    """(start, end) of each outermost （…） group of `text`, nested ones included in it."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "（":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "）" and depth:
+            depth -= 1
+            if depth == 0:
+                yield start, i + 1
+
+
+def note_attributions(text: str, place: Place) -> list[Attribution]:
+    """Attributions in notes （…） and in label lines (责任单位：…) of `text`."""
+    out, covered = [], []
+    for s, e in _balanced_notes(text):
+        if e - s <= 400:
+            found = parse_note(text[s + 1:e - 1], place, s)
+            out += [Attribution(a.body, a.role, s, e) for a in found]
+            covered.append((s, e))
+    for m in load_rules().label_re.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        end = next((i for i in range(m.end(), min(len(text), m.end() + 300)) if text[i] in "。\n"), None)
+        end = end if end is not None else min(len(text), m.end() + 300)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        out += parse_note(text[m.start():end], place, m.start())
+        out = [a if a.start != m.start() else Attribution(a.body, a.role, max(line_start, m.start()), end)
+               for a in out]
+    return out
+
+
+def _groups(text: str, found: list[Found]) -> list[list[Found]]:
+    """Bodies named as one list (X、Y和Z): consecutive, joined by a list word only."""
+    groups: list[list[Found]] = []
+    for f in found:
+        if groups and re.fullmatch(r"[、和及与]|以及", text[groups[-1][-1].end:f.start]):
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    return groups
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(p, 0, start) for p in "。；\n") + 1
+    rights = [i for i in (text.find(p, end) for p in "。；\n") if i != -1]
+    return left, (min(rights) + 1 if rights else len(text))
+
+
+def sentence_attributions(text: str, place: Place, found: list[Found] | None = None) -> list[Attribution]:
+    """Attributions of sentences: 由X牵头, X会同Y, X要牵头负责, X负责.
+
+    >>> [(a.body.name, a.role) for a in sentence_attributions("由省商务厅会同省财政厅制定办法。", Place("浙江省"))]
+    [('浙江省商务厅', 'lead'), ('浙江省财政厅', 'support')]
+    """
+    rules = load_rules()
+    found = find_bodies(text, place) if found is None else found
+    groups = _groups(text, found)
+    out: list[Attribution] = []
+    for i, group in enumerate(groups):
+        start, end = group[0].start, group[-1].end
+        s, e = _sentence_bounds(text, start, end)
+        marker = next((w for w in rules.with_markers if text.startswith(w, end)), None)
+        verb = rules.verb_after_re.match(text, end)
+        after = next((w for w in rules.with_markers if text[s:start].endswith(w)), None)
+        if marker and i + 1 < len(groups) and groups[i + 1][0].start == end + len(marker):
+            role = "lead"
+        elif verb:
+            role = rules.verbs[verb.group("verb")]
+        elif after:  # 由X牵头，会同Y…: Y joins the lead named earlier in the sentence
+            role = rules.with_markers[after]
+        else:
+            continue
+        out += [Attribution(f.body, role, s, e) for f in group]
+    return out
+
+
+def find_attributions(text: str, place: Place = Place(), found: list[Found] | None = None) -> list[Attribution]:
+    """Every attribution of `text`: notes and label lines first, then sentences outside them.
+    One body keeps its strongest role (lead, then responsible, then support) per text."""
+    notes = note_attributions(text, place)
+    covered = [(a.start, a.end) for a in notes]
+    found = find_bodies(text, place) if found is None else found
+    outside = [f for f in found if not any(s <= f.start < e for s, e in covered)]
+    return notes + sentence_attributions(text, place, outside)

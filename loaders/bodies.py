@@ -1,0 +1,312 @@
+"""Government bodies: a gazetteer of central bodies, a grammar for local and functional
+bodies, and the document's jurisdiction that relative names resolve against.
+
+Central bodies (国家发展改革委, 市场监管总局) have one canonical name wherever they
+stand. Local bodies are a place or level, a function and an agency word (省 + 财政 + 厅);
+省财政厅 in a Zhejiang document is 浙江省财政厅, and in a Hubei one 湖北省财政厅.
+Functional bodies of laws (县级以上人民政府 + 市场监督管理 + 部门) are one node per
+level and function. Vocabulary lives in `data/lexicon/bodies.yaml`; this is the mechanism.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
+
+from loaders.grammar import load_grammar, read_yaml
+from loaders.lexicon import _alternation
+
+CJK = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a document applies: its province and, below that, city and county."""
+
+    province: str = ""
+    city: str = ""
+    county: str = ""
+    en: str = ""
+
+    def for_level(self, level: str) -> str:
+        """The place a relative name of `level` (province, city, county) resolves to."""
+        return {"province": self.province, "city": self.city, "county": self.county}.get(level, "")
+
+
+@dataclass(frozen=True)
+class Body:
+    """One government body, canonical: `name` is its node name, `kind` government,
+    functional or generic; `level` and `place` when the grammar knows them."""
+
+    name: str
+    kind: str = "government"
+    en: str = ""
+    level: str = ""
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    central: Mapping[str, tuple[str, str]]  # any spelling -> (canonical, en)
+    provinces: Mapping[str, tuple[str, str]]  # 浙江省 / 浙江 -> (浙江省, Zhejiang)
+    levels: Mapping[str, tuple[str, str]]  # 省 -> (province, Provincial)
+    functions: Mapping[str, tuple[str, str]]  # 发改 -> (发展和改革, Development and Reform)
+    agencies: Mapping[str, tuple[str, str]]  # 委 -> (委员会, "{} Commission")
+    standalone: Mapping[str, tuple[str, str]]  # 政府 -> (人民政府, People's Government)
+    functional_levels: Mapping[str, str]
+    functional_suffixes: tuple[str, ...]
+    bare_suffixes: tuple[str, ...]
+    not_levels: tuple[str, ...]
+    not_functions: frozenset[str]
+    generic: frozenset[str]
+    agency_not_before: tuple[str, ...]
+    party_prefix: str
+    central_re: re.Pattern[str]
+    local_re: re.Pattern[str]
+    functional_re: re.Pattern[str]
+    bare_functional_re: re.Pattern[str]
+    generic_re: re.Pattern[str]
+
+
+def _spellings(entries) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for e in entries:
+        for spelling in [e["name"], *e.get("aliases", [])]:
+            out[spelling] = (e["name"], e.get("en", ""))
+    return out
+
+
+def _canonical_map(mapping) -> dict[str, tuple[str, str]]:
+    return {k: ((v or {}).get("canonical", k), (v or {}).get("en", "")) for k, v in mapping.items()}
+
+
+def _alt(words) -> str:
+    pattern = _alternation(words)
+    return pattern.pattern if pattern else "(?!)"
+
+
+def _patterns(prov, levels, functions, agencies, standalone, f_levels, f_suffixes, bare) -> dict:
+    place = rf"(?:{_alt(prov)})?(?:[{CJK}]{{1,5}}?(?:自治州|地区|市|州|盟|县|区|旗)){{0,2}}"
+    level = _alt(levels)
+    agency = rf"(?:委)?(?:{_alt(functions)})(?:{_alt(agencies)})|{_alt(standalone)}"
+    return {
+        # pre: a province, cities/counties, or a bare level word; then the agency.
+        "local_re": re.compile(rf"(?P<pre>(?:{_alt(prov)})(?:[{CJK}]{{1,5}}?(?:自治州|地区|市|州|盟|县|区|旗)){{0,2}}"
+                               rf"|{place}|{level})(?P<agency>{agency})"),
+        "functional_re": re.compile(rf"(?P<level>{_alt(f_levels)})(?:及其)?(?P<func>[{CJK}、]{{1,12}}?)"
+                                    rf"(?P<suffix>{_alt(f_suffixes)})"),
+        "bare_functional_re": re.compile(rf"(?P<func>[{CJK}]{{2,10}}?)(?P<suffix>{_alt(bare)})"),
+    }
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The bundled gazetteer (`data/lexicon/bodies.yaml`), compiled once."""
+    data = read_yaml("bodies.yaml")
+    provinces = {p["name"]: (p["name"], p["en"]) for p in data["provinces"]}
+    provinces.update({p["short"]: (p["name"], p["en"]) for p in data["provinces"]})
+    levels = {k: (v["level"], v["en"]) for k, v in data["levels"].items()}
+    functions = _spellings(data["functions"])
+    agencies, standalone = _canonical_map(data["agencies"]), _canonical_map(data["standalone"])
+    f = data["functional"]
+    central = _spellings(data["central"])
+    generic = frozenset(data["generic"])
+    return Gazetteer(
+        central, provinces, levels, functions, agencies, standalone, dict(f["levels"]),
+        tuple(f["suffixes"]), tuple(f["bare_suffixes"]), tuple(f["not_levels"]), frozenset(f["not_functions"]),
+        generic, tuple(data["agency_not_before"]), data["party_prefix"], central_re=_alternation(central), generic_re=_alternation(generic),
+        **_patterns(provinces, levels, functions, agencies, standalone, f["levels"], f["suffixes"],
+                    f["bare_suffixes"]),
+    )
+
+
+PLACE_RE = re.compile(rf"[{CJK}]{{2,6}}?(?:自治州|地区|市|州|盟|县|区|旗)")
+
+
+def jurisdiction_of(title: str, issuers: list[str] | tuple[str, ...] = ()) -> Place:
+    """The place a document applies to, from its issuers first, then its title.
+
+    >>> jurisdiction_of("关于促进平台经济高质量发展的实施意见", ["中共浙江省委办公厅", "浙江省人民政府办公厅"])
+    Place(province='浙江省', city='', county='', en='Zhejiang')
+    >>> jurisdiction_of("杭州市数字经济促进条例").city, jurisdiction_of("国务院关于…的意见", ["国务院"]).province
+    ('杭州市', '')
+    """
+    gaz = load_gazetteer()
+    for text in [*issuers, title]:
+        text = text.removeprefix("中共")
+        province = next((p for p in sorted(gaz.provinces, key=len, reverse=True) if text.startswith(p)), "")
+        canonical, en = gaz.provinces.get(province, ("", ""))
+        rest = text[len(province):]
+        if canonical.endswith("市"):  # 上海市: a municipality is a province and a city at once
+            return Place(canonical, canonical, _county(rest), en)
+        m = PLACE_RE.match(rest)
+        city = m.group() if m and m.group().endswith(("市", "州", "盟", "地区")) else ""
+        if canonical or city:
+            return Place(canonical, city, _county(rest[len(city):]) if city else "", en)
+    return Place()
+
+
+def _county(text: str) -> str:
+    m = PLACE_RE.match(text)
+    return m.group() if m and m.group().endswith(("县", "区", "旗", "市")) and len(m.group()) <= 6 else ""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A body named at text[start:end]."""
+
+    start: int
+    end: int
+    body: Body
+
+
+def _prefix(pre: str, place: Place, gaz: Gazetteer) -> tuple[str, str, str]:
+    """(name prefix, English prefix, level) of a local body's place or level words."""
+    if pre in gaz.levels:
+        level, level_en = gaz.levels[pre]
+        resolved = place.for_level(level)
+        if resolved:
+            return resolved, place.en if level == "province" else "", level
+        return pre, level_en, level
+    province = next((p for p in sorted(gaz.provinces, key=len, reverse=True) if pre.startswith(p)), "")
+    canonical, en = gaz.provinces.get(province, ("", ""))
+    rest = pre[len(province):]
+    level = "county" if rest.endswith(("县", "区", "旗")) else "city" if rest else "province"
+    return canonical + rest, en, level
+
+
+def local_body(pre: str, agency: str, place: Place, gaz: Gazetteer | None = None) -> Body | None:
+    """The body a place/level word and an agency name make, resolved against `place`.
+
+    >>> local_body("省", "财政厅", Place("浙江省", en="Zhejiang")).name
+    '浙江省财政厅'
+    >>> local_body("省", "发改委", Place("湖北省", en="Hubei"))
+    Body(name='湖北省发展和改革委员会', kind='government', en='Hubei Development and Reform Commission', level='province', place='湖北省')
+    """
+    gaz = gaz or load_gazetteer()
+    prefix, prefix_en, level = _prefix(pre, place, gaz) if pre else ("", "", "")
+    party = agency.startswith("委") and agency not in gaz.standalone
+    core = agency[1:] if party else agency
+    if core in gaz.standalone:
+        canonical, en = gaz.standalone[core]
+        party = party or canonical.startswith("委")
+        name = f"{'委' if agency.startswith('委') and not canonical.startswith('委') else ''}{canonical}"
+    else:
+        parsed = _function_agency(core, gaz)
+        if parsed is None:
+            return None
+        name, en = parsed
+        name = ("委" if party else "") + name
+    resolved = prefix if prefix and prefix not in gaz.levels else ""
+    full = (gaz.party_prefix if party and resolved else "") + prefix + name
+    english = " ".join(x for x in (prefix_en, en) if x)
+    return Body(full, "government", english, level, resolved)
+
+
+def _function_agency(core: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    for agency in sorted(gaz.agencies, key=len, reverse=True):
+        function = core[: -len(agency)]
+        if core.endswith(agency) and function in gaz.functions:
+            canonical_fn, fn_en = gaz.functions[function]
+            canonical_ag, ag_en = gaz.agencies[agency]
+            return canonical_fn + canonical_ag, ag_en.format(fn_en)
+    return None
+
+
+def trim_left(phrase: str) -> str:
+    """`phrase` after its last cut word (punctuation, function word, governing verb).
+
+    >>> trim_left("由杭州市"), trim_left("并配合市场"), trim_left("第七十二条国家进出口")
+    ('杭州市', '市场', '国家进出口')
+    """
+    grammar = load_grammar()
+    masked = grammar.not_cuts_re.sub(lambda w: "囗" * len(w.group()), phrase)
+    m = grammar.left_cut_re.match(masked)
+    return phrase[m.end():] if m else phrase
+
+
+def _central(text: str, gaz: Gazetteer) -> list[Found]:
+    out = []
+    for m in gaz.central_re.finditer(text):
+        if not text.startswith(gaz.agency_not_before, m.end()):  # 民政部门 is not 民政部
+            name, en = gaz.central[m.group()]
+            out.append(Found(m.start(), m.end(), Body(name, "government", en, "national")))
+    return out
+
+
+def _generic(text: str, gaz: Gazetteer) -> list[Found]:
+    return [Found(m.start(), m.end(), Body(m.group(), "generic")) for m in gaz.generic_re.finditer(text)]
+
+
+def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
+    out = []
+    for m in gaz.local_re.finditer(text):
+        raw, agency = m.group("pre"), m.group("agency")
+        pre = trim_left(raw)
+        if pre.startswith("各") or (not pre and agency in gaz.standalone):
+            continue
+        if agency not in gaz.standalone and text.startswith(gaz.agency_not_before, m.end()):
+            continue
+        body = local_body(pre, agency, place, gaz)
+        if body is not None:
+            out.append(Found(m.end() - len(pre) - len(agency), m.end(), body))
+    return out
+
+
+def _functional_body(level: str, func: str, suffix: str, place: Place, gaz: Gazetteer) -> Body | None:
+    canonical = gaz.functional_levels.get(level, level)
+    if func in gaz.not_functions:
+        return Body(canonical + func + suffix, "generic", level=canonical)
+    if len(func) < 2 or "、" in func or func.endswith("等") or (func not in gaz.functions and trim_left(func) != func):
+        return None
+    head = canonical[:1]
+    resolved = place.for_level(gaz.levels[head][0]) if head in gaz.levels and canonical[:2] != "县级" else ""
+    name = (resolved + canonical[1:] if resolved else canonical) + func + suffix
+    return Body(name, "functional", level=canonical, place=resolved)
+
+
+def _functional(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
+    out = []
+    for m in gaz.functional_re.finditer(text):
+        level = m.group("level")
+        if len(level) == 1 and text.startswith(gaz.not_levels, m.start()):
+            continue
+        body = _functional_body(level, m.group("func"), m.group("suffix"), place, gaz)
+        if body is not None:
+            out.append(Found(m.start(), m.end(), body))
+    return out + [f for f in _bare_functional(text, gaz) if not any(f.start < o.end and o.start < f.end for o in out)]
+
+
+def _bare_functional(text: str, gaz: Gazetteer) -> list[Found]:
+    out = []
+    for m in gaz.bare_functional_re.finditer(text):
+        raw = m.group("func")
+        known = max((f for f in gaz.functions if raw.endswith(f)), key=len, default="")
+        func = max(known, trim_left(raw), key=len)
+        if len(func) < 2 or func in gaz.not_functions or func.startswith(load_grammar().verb_heads) or func.startswith("各"):
+            continue
+        name = func + m.group("suffix")
+        out.append(Found(m.end() - len(name), m.end(), Body(name, "functional")))
+    return out
+
+
+def find_bodies(text: str, place: Place = Place()) -> list[Found]:
+    """Every government body named in `text`, longest first where names overlap; names
+    defined as a short name for others (以下统称X) are left out.
+
+    >>> [f.body.name for f in find_bodies("由省发展改革委牵头，会同国家发改委、县级以上人民政府市场监督管理部门", Place("浙江省"))]
+    ['浙江省发展和改革委员会', '国家发展和改革委员会', '县级以上人民政府市场监督管理部门']
+    """
+    gaz = load_gazetteer()
+    found = _central(text, gaz) + _generic(text, gaz) + _functional(text, place, gaz) + _local(text, place, gaz)
+    markers = load_grammar().alias_markers
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: f.start - f.end):  # stable: earlier finders win ties
+        if any(f.start < k.end and k.start < f.end for k in kept):
+            continue
+        if text[max(0, f.start - 4):f.start].endswith(markers):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)

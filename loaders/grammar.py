@@ -1,0 +1,73 @@
+"""Word lists of the actor grammar (`data/lexicon/grammar.yaml`), compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
+
+from loaders.lexicon import LEXICON_DIR, _alternation
+
+CJK = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    left_cut_re: re.Pattern[str]  # matches up to the last cut word of a phrase
+    not_cuts_re: re.Pattern[str]  # words that hold a cut word but never cut a name
+    verb_heads: tuple[str, ...]
+    alias_markers: tuple[str, ...]
+    actor_suffixes: Mapping[str, str]  # name ending -> actor kind
+    actor_suffix_re: re.Pattern[str]
+    created_by_re: re.Pattern[str]
+    created_after: tuple[str, ...]
+    mention_before_re: re.Pattern[str]
+    mention_after_re: re.Pattern[str]
+
+
+def normalised(value, normalise):
+    """Every string of a YAML tree normalised like document text, so spellings match."""
+    if isinstance(value, str):
+        return normalise(value)
+    if isinstance(value, list):
+        return [normalised(v, normalise) for v in value]
+    if isinstance(value, dict):
+        return {normalised(k, normalise): normalised(v, normalise) for k, v in value.items()}
+    return value
+
+
+def read_yaml(name: str):
+    """A lexicon file with its strings normalised."""
+    import yaml
+
+    from loaders.reading import normalise
+
+    with (LEXICON_DIR / name).open(encoding="utf-8") as fh:
+        return normalised(yaml.safe_load(fh), normalise)
+
+
+def alt(words) -> str:
+    """A regex alternation of `words`, longest first (never matches when empty)."""
+    pattern = _alternation(words)
+    return pattern.pattern if pattern else "(?!)"
+
+
+@lru_cache(maxsize=1)
+def load_grammar() -> Grammar:
+    data = read_yaml("grammar.yaml")
+    suffixes = dict(data["actor_suffixes"])
+    clause = "[^，；。：]"
+    return Grammar(
+        left_cut_re=re.compile(rf".*(?:[，。；：、“”‘’（）《》\s]|{alt(data['left_cut'])})", re.S),
+        not_cuts_re=re.compile(alt(data["not_cuts"])),
+        verb_heads=tuple(data["verb_heads"]),
+        alias_markers=tuple(data["alias_markers"]),
+        actor_suffixes=suffixes,
+        actor_suffix_re=re.compile(rf"[{CJK}]{{1,12}}?(?P<suffix>{alt(suffixes)})"),
+        created_by_re=re.compile(rf"(?:{alt(data['created_by'])}){clause}*$"),
+        # 贯彻落实党中央、国务院…: the cue, then perhaps other names of the same list.
+        created_after=tuple(data['created_after']),
+        mention_before_re=re.compile(rf"(?:{alt(data['mention_before'])})(?:{clause}{{0,20}}[、和及与])?$"),
+        mention_after_re=re.compile(rf"(?:[、和及与]{clause}{{1,20}}?)*?的?(?:{alt(data['mention_after'])})"),
+    )

@@ -1,0 +1,89 @@
+"""Attributions: each shape, with its roles and evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import EdgeType
+from loaders import load_text
+from loaders.attributions import find_attributions, split_list
+from loaders.bodies import Place
+
+ZJ = Place("浙江省", en="Zhejiang")
+
+
+def attributed(text, place=ZJ):
+    return [(a.body.name, a.role, text[a.start:a.end]) for a in find_attributions(text, place)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("加强平台监管。（市场监管总局负责）",
+     [("国家市场监督管理总局", "responsible", "（市场监管总局负责）")]),
+    ("推进改革。（省发展改革委牵头，省财政厅、省人力社保厅配合）",
+     [("浙江省发展和改革委员会", "lead", "（省发展改革委牵头，省财政厅、省人力社保厅配合）"),
+      ("浙江省财政厅", "support", "（省发展改革委牵头，省财政厅、省人力社保厅配合）"),
+      ("浙江省人力资源和社会保障厅", "support", "（省发展改革委牵头，省财政厅、省人力社保厅配合）")]),
+    ("（牵头单位：省发展改革委；责任单位：省编办、省国土资源厅）",
+     [("浙江省发展和改革委员会", "lead", "（牵头单位：省发展改革委；责任单位：省编办、省国土资源厅）"),
+      ("浙江省机构编制委员会办公室", "responsible", "（牵头单位：省发展改革委；责任单位：省编办、省国土资源厅）"),
+      ("浙江省国土资源厅", "responsible", "（牵头单位：省发展改革委；责任单位：省编办、省国土资源厅）")]),
+    ("（省发展改革委、省财政厅负责，列第一位者为牵头单位）",
+     [("浙江省发展和改革委员会", "lead", "（省发展改革委、省财政厅负责，列第一位者为牵头单位）"),
+      ("浙江省财政厅", "responsible", "（省发展改革委、省财政厅负责，列第一位者为牵头单位）")]),
+    ("做好服务保障。（各有关部门按职责分工负责）", [("各有关部门", "responsible", "（各有关部门按职责分工负责）")]),
+    ("做好服务保障。（按职责分工负责）", [("各有关部门", "responsible", "（按职责分工负责）")]),
+    ("完善机制。\n责任单位：省经信厅、省商务厅",
+     [("浙江省经济和信息化厅", "responsible", "责任单位：省经信厅、省商务厅"),
+      ("浙江省商务厅", "responsible", "责任单位：省经信厅、省商务厅")]),
+    ("由省发展改革委牵头，会同省财政厅等部门制定实施细则。",
+     [("浙江省发展和改革委员会", "lead", "由省发展改革委牵头，会同省财政厅等部门制定实施细则。"),
+      ("浙江省财政厅", "support", "由省发展改革委牵头，会同省财政厅等部门制定实施细则。")]),
+    ("省商务厅会同省财政厅制定办法。",
+     [("浙江省商务厅", "lead", "省商务厅会同省财政厅制定办法。"),
+      ("浙江省财政厅", "support", "省商务厅会同省财政厅制定办法。")]),
+    ("省市场监管局要牵头负责平台监管。", [("浙江省市场监督管理局", "lead", "省市场监管局要牵头负责平台监管。")]),
+    ("国务院反垄断执法机构负责反垄断统一执法工作。",
+     [("国务院反垄断执法机构", "responsible", "国务院反垄断执法机构负责反垄断统一执法工作。")]),
+])
+def test_each_shape(text, expected):
+    assert attributed(text) == expected
+
+
+def test_generic_local_bodies_in_a_prefecture_note():
+    assert [(n, r) for n, r, _ in attributed("（州司法局牵头，各县市人民政府负责）", Place())] == [
+        ("州司法局", "lead"), ("各县市人民政府", "responsible")]
+
+
+def test_not_attributions():
+    assert attributed("（以下简称平台企业）") == []
+    assert attributed("深入贯彻落实党中央、国务院决策部署。") == []
+    assert attributed("省财政厅负责人表示。") == []  # 负责人 is a person, not the verb
+
+
+def test_lists_split_outside_parentheses():
+    assert split_list("省财政厅、各县（市、区）人民政府；省商务厅") == [
+        (0, "省财政厅"), (5, "各县（市、区）人民政府"), (17, "省商务厅")]
+
+
+def test_assigned_to_edges_in_the_graph():
+    text = ("浙江省人民政府关于加快数字经济发展的实施意见\n\n为加快数字经济发展，提出如下意见。\n\n"
+            "一、重点任务\n\n（一）加强保障。\n\n"
+            "1.加强资金保障。统筹用好各类资金。（省财政厅牵头，省发展改革委、省经信厅配合）\n")
+    graph = load_text(text)
+    edges = {graph.node(e.target).name: e for e in graph.edges_of(EdgeType.ASSIGNED_TO)}
+    assert {n: e.attrs["role"] for n, e in edges.items()} == {
+        "浙江省财政厅": "lead", "浙江省发展和改革委员会": "support", "浙江省经济和信息化厅": "support"}
+    lead = edges["浙江省财政厅"]
+    assert lead.evidence == "（省财政厅牵头，省发展改革委、省经信厅配合）"
+    assert graph.documents[0].text[lead.span[0]:lead.span[1]] == lead.evidence
+    assert lead.attrs["role_en"] == "lead unit"
+    # The attributed body is not also an INVOLVES actor of the same measure.
+    assert not [e for e in graph.edges_of(EdgeType.INVOLVES) if e.target == lead.target]
+
+
+def test_no_actor_comes_from_the_newspaper_text(seed_graph):
+    excluded = [(x.start, x.end) for x in seed_graph.excluded]
+    actor_edges = seed_graph.edges_of(EdgeType.INVOLVES) + seed_graph.edges_of(EdgeType.ASSIGNED_TO)
+    assert actor_edges
+    for e in actor_edges:
+        assert not any(s <= e.span[0] < t for s, t in excluded), e.evidence

@@ -1,0 +1,99 @@
+"""Government bodies: the gazetteer, the local and functional grammar, jurisdiction."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import EdgeType, Label
+from loaders import load_text
+from loaders.bodies import Place, find_bodies, jurisdiction_of
+
+ZJ = Place("浙江省", en="Zhejiang")
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("国家发展和改革委员会", "国家发展和改革委员会"),
+    ("国家发展改革委", "国家发展和改革委员会"),
+    ("发展改革委", "国家发展和改革委员会"),
+    ("发改委", "国家发展和改革委员会"),
+    ("市场监管总局", "国家市场监督管理总局"),
+    ("工信部", "工业和信息化部"),
+    ("中央网信办", "中央网络安全和信息化委员会办公室"),
+    ("人力资源社会保障部", "人力资源和社会保障部"),
+    ("国务院办公厅", "国务院办公厅"),
+    ("省财政厅", "浙江省财政厅"),
+    ("省发改委", "浙江省发展和改革委员会"),
+    ("省发展改革委", "浙江省发展和改革委员会"),
+    ("省人力社保厅", "浙江省人力资源和社会保障厅"),
+    ("省经信厅", "浙江省经济和信息化厅"),
+    ("省市场监管局", "浙江省市场监督管理局"),
+    ("省政府", "浙江省人民政府"),
+    ("省委办公厅", "中共浙江省委办公厅"),
+    ("省编办", "浙江省机构编制委员会办公室"),
+    ("杭州市大数据局", "杭州市大数据发展管理局"),
+    ("湖北省财政厅", "湖北省财政厅"),
+    ("县级以上人民政府市场监督管理部门", "县级以上人民政府市场监督管理部门"),
+    ("县级以上地方人民政府市场监督管理部门", "县级以上人民政府市场监督管理部门"),
+    ("省人民政府数据主管部门", "浙江省人民政府数据主管部门"),
+    ("国务院反垄断执法机构", "国务院反垄断执法机构"),
+    ("各县（市、区）人民政府", "各县（市、区）人民政府"),
+    ("各有关部门", "各有关部门"),
+])
+def test_normalisation_table(written, canonical):
+    found = find_bodies(written, ZJ)
+    assert [(f.start, f.end, f.body.name) for f in found] == [(0, len(written), canonical)]
+
+
+def test_kinds_levels_and_english():
+    [central] = find_bodies("国家发展改革委", ZJ)
+    assert (central.body.kind, central.body.en) == ("government", "National Development and Reform Commission")
+    [local] = find_bodies("省财政厅", ZJ)
+    assert (local.body.level, local.body.place, local.body.en) == ("province", "浙江省", "Zhejiang Department of Finance")
+    [functional] = find_bodies("县级以上人民政府市场监督管理部门", ZJ)
+    assert (functional.body.kind, functional.body.level) == ("functional", "县级以上人民政府")
+    [generic] = find_bodies("各县（市、区）人民政府", ZJ)
+    assert generic.body.kind == "generic"
+
+
+def test_relative_names_stay_relative_without_a_jurisdiction():
+    assert [f.body.name for f in find_bodies("省财政厅", Place())] == ["省财政厅"]
+
+
+@pytest.mark.parametrize("title, issuers, expected", [
+    ("关于促进平台经济高质量发展的实施意见", ["中共浙江省委办公厅", "浙江省人民政府办公厅"], ("浙江省", "")),
+    ("湖北省人民政府关于加快数字经济发展的意见", [], ("湖北省", "")),
+    ("杭州市数字经济促进条例", [], ("", "杭州市")),
+    ("上海市优化营商环境条例", [], ("上海市", "上海市")),
+    ("国务院关于深化预算管理制度改革的决定", ["国务院"], ("", "")),
+    ("关于加快推进区块链技术应用的意见", [], ("", "")),
+])
+def test_jurisdiction_of(title, issuers, expected):
+    place = jurisdiction_of(title, issuers)
+    assert (place.province, place.city) == expected
+
+
+def test_not_bodies():
+    # 民政部门 is a functional word, not the Ministry of Civil Affairs; 以下统称… defines a short name.
+    assert [f.body.name for f in find_bodies("县级以上人民政府民政部门负责", ZJ)] == ["县级以上人民政府民政部门"]
+    assert find_bodies("（以下统称数字经济主管部门）", ZJ) == []
+    assert [f.body.name for f in find_bodies("并配合市场监督管理部门", ZJ)] == ["市场监督管理部门"]
+    assert [f.body.name for f in find_bodies("第七十二条国家进出口管理部门", ZJ)] == ["国家进出口管理部门"]
+    assert [f.body.name for f in find_bodies("县级以上人民政府标准化主管部门", ZJ)] == ["县级以上人民政府标准化主管部门"]
+    assert find_bodies("加快市场化改革，推进区域协调发展", ZJ) == []
+
+
+def _policy(province: str) -> str:
+    return (f"{province}人民政府关于加快数字经济发展的实施意见\n\n为加快数字经济发展，提出如下意见。\n\n"
+            "一、重点任务\n\n（一）加强保障。\n\n"
+            "1.加强资金保障。省财政厅负责统筹资金，国家发展改革委给予支持。\n")
+
+
+def test_two_provinces_give_two_finance_departments_and_one_ndrc():
+    graphs = [load_text(_policy(p)) for p in ("浙江省", "湖北省")]
+    names = [{n.name for n in g.nodes_of(Label.ACTOR)} for g in graphs]
+    assert "浙江省财政厅" in names[0] and "湖北省财政厅" in names[1]
+    assert "省财政厅" not in names[0] | names[1]
+    ids = [{n.id for n in g.nodes_of(Label.ACTOR) if n.name == "国家发展和改革委员会"} for g in graphs]
+    assert ids[0] == ids[1] == {"actor:国家发展和改革委员会"}
+    assigned = [(graphs[0].node(e.target).name, e.attrs["role"]) for e in graphs[0].edges_of(EdgeType.ASSIGNED_TO)]
+    assert assigned == [("浙江省财政厅", "responsible")]
