@@ -16,6 +16,9 @@ from loaders.errors import LoaderError
 # Front-matter fields, in the order tables list them. All but issuers are one value a document.
 FRONT_MATTER = ("title", "number", "issuers", "date", "validity", "addressees")
 # Heading levels from the top: a heading sits below the nearest open heading of a higher level.
+# Every field, in the order tables list them.
+FIELDS = FRONT_MATTER + ("headings", "chapters", "sections", "articles", "measures", "target systems", "laws",
+                         "measure→system", "measure→law", "measure→actor")
 HEADING_RANK = {"part": 1, "section": 2, "measure": 3, "item": 4}
 DASHES = re.compile(r"[‐‑‒–—―－~～]")
 SEPARATORS = re.compile(r"[\s、，,；;：:]+")
@@ -165,7 +168,7 @@ def gold_sets(gold: dict) -> dict[str, set]:
     if "sections" in seed and "sections" in out:  # both a policy outline and chapters: one level
         seed["sections"] |= out["sections"]
     out.update(seed)
-    return out
+    return {field: out[field] for field in FIELDS if field in out}
 
 
 def markdown_to_plain(text: str) -> str:
