@@ -169,20 +169,3 @@ def gold_sets(gold: dict) -> dict[str, set]:
         seed["sections"] |= out["sections"]
     out.update(seed)
     return {field: out[field] for field in FIELDS if field in out}
-
-
-def markdown_to_plain(text: str) -> str:
-    """A plain-text copy of a LawRefBook-style .md: heading marks, the INFO marker and emphasis gone,
-    what a user gets by copying the page as text.
-
-    >>> markdown_to_plain("# 某法\\n\\n<!-- INFO END -->\\n\\n## 第一章 总 则\\n\\n**第一条** 为了…")
-    '某法\\n\\n\\n第一章 总 则\\n\\n第一条 为了…'
-    """
-    out = []
-    for line in text.splitlines():
-        if re.fullmatch(r"\s*<!--.*?-->\s*", line):
-            continue
-        line = re.sub(r"^\s{0,3}#{1,6}\s*", "", line)
-        line = re.sub(r"(\*\*|__|\*)(\S(?:.*?\S)?)\1", r"\2", line)
-        out.append(line)
-    return "\n".join(out)

@@ -18,7 +18,8 @@ import pytest
 
 from loaders.errors import LoaderError
 from loaders.evaluate import found_sets, index_documents, pick_document
-from loaders.gold import gold_sets, markdown_to_plain, read_gold, source_name
+from loaders.gold import gold_sets, read_gold, source_name
+from loaders.markdown_gold import markdown_to_plain
 from loaders.pipeline import load_paths
 
 ROOT = Path(__file__).resolve().parent.parent

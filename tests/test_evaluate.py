@@ -6,7 +6,8 @@ import pytest
 
 from graph.model import Document, Label, Node, PolicyGraph
 from loaders.evaluate import Score, evaluate, evaluate_folder, format_folder, main, pick_document
-from loaders.gold import article_numbers, chapter_keys, gold_sets, heading_keys, markdown_to_plain, norm, norm_joined
+from loaders.gold import article_numbers, chapter_keys, gold_sets, heading_keys, norm, norm_joined
+from loaders.markdown_gold import cn_number, law_gold_from_markdown, markdown_to_plain
 
 DOC = "doc:test"
 
@@ -203,3 +204,33 @@ def test_folder_lists_missing_and_unloadable_documents_and_scores_the_rest(tmp_p
 def test_folder_form_needs_folders_of_documents(tmp_path, capsys):
     assert main([str(tmp_path), str(tmp_path / "nowhere")]) == 2
     assert "nowhere: not a folder of documents" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("九十九", 99), ("一百", 100), ("一百零五", 105),
+    ("一百一十", 110), ("二百三十四", 234), ("一千二百六十", 1260), ("两千", 2000), ("〇", 0), ("57", 57),
+])
+def test_cn_number(numeral, value):
+    assert cn_number(numeral) == value
+
+
+def test_law_gold_from_markdown_reads_books_chapters_sections_and_paragraph_articles():
+    md = "\n".join([
+        "# 某某法 <!-- 注 -->", "", "2020年1月1日 通过", "", "<!-- INFO END -->", "",
+        "## 第一编 总则", "", "### 第一章 基本规定", "", "第一条 为了规范，制定本法。", "",
+        "第二条 依照本法第一条的规定。", "", "### 第二章 自然人", "", "#### 第一节 民事能力", "",
+        "第三条 甲。", "", "第三条之一 乙。", "", "前款规定见第四条。", "", "**第四条** 丙。",
+    ])
+    assert law_gold_from_markdown(md) == {
+        "title": "某某法",
+        "chapters": [{"level": "book", "number": 1, "title": "总则"},
+                     {"level": "chapter", "number": 1, "title": "基本规定"},
+                     {"level": "chapter", "number": 2, "title": "自然人",
+                      "sections": [{"number": 1, "title": "民事能力"}]}],
+        "articles": [1, 2, 3, 4],
+    }
+
+
+def test_law_gold_without_chapters_or_info_marker():
+    assert law_gold_from_markdown("# 某条例\n\n第一条 甲。\n\n第二条 乙。") == {
+        "title": "某条例", "chapters": [], "articles": [1, 2]}
