@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from loaders.gold import read_gold, source_name
@@ -85,6 +86,7 @@ def variant(i: int) -> str:
     return f"（{start}—{start + 1 + i // 50}年）"
 
 
+@lru_cache(maxsize=None)  # one pattern a base, not one a derived document
 def title_pattern(title: str) -> re.Pattern[str]:
     """`title` as it may be printed: over several lines, in traditional characters, in full width.
 
