@@ -86,6 +86,13 @@ def variant(i: int) -> str:
     return f"（{start}—{start + 1 + i // 50}年）"
 
 
+@lru_cache(maxsize=1)  # building a converter reads its dictionaries: once
+def _to_traditional():
+    import opencc  # a loader dependency already; imported here so the bench's import stays light
+
+    return opencc.OpenCC("s2t")
+
+
 @lru_cache(maxsize=None)  # one pattern a base, not one a derived document
 def title_pattern(title: str) -> re.Pattern[str]:
     """`title` as it may be printed: over several lines, in traditional characters, in full width.
@@ -93,12 +100,9 @@ def title_pattern(title: str) -> re.Pattern[str]:
     >>> bool(title_pattern("关于推动平台经济的意见").search("關於推動平台\\n\\n經濟的意見"))
     True
     """
-    import opencc  # a loader dependency already; imported here so the bench's import stays light
-
-    to_traditional = opencc.OpenCC("s2t")
     classes = []
     for ch in title:
-        forms = set(LOOSE.get(ch, ch)) | {to_traditional.convert(ch)}
+        forms = set(LOOSE.get(ch, ch)) | {_to_traditional().convert(ch)}
         classes.append("[" + "".join(re.escape(f) for f in sorted(forms)) + "]")
     return re.compile(r"\s*".join(classes))
 
