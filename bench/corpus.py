@@ -35,10 +35,11 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD_DIR = ROOT / "data" / "gold"
 DEFAULT_DEST = ROOT / "bench" / "results" / "corpus"  # bench/results/ is git-ignored
 # Bump when the derivation changes, so stale caches are rebuilt rather than silently reused.
-VERSION = 3
+VERSION = 4
 MANIFEST = "manifest.json"
-# 文号 in any common bracket form: 〔2023〕6号, [2023]6号, (2023)6号.
-DOC_NUMBER = re.compile(r"([〔\[［(（]\d{4}[〕\]］)）])(\d{1,5})(号)")
+# 文号 in any common bracket form (〔2023〕6号, [2023]6号, (2023)6号, traditional 號) and 令 numbers
+# (国务院令第722号): the serial number is group 2.
+DOC_NUMBER = re.compile(r"([〔\[［(（]\d{4}[〕\]］)）]|令第)(\d{1,5})([号號])")
 # Characters a copy may print in another width or form than the gold title does.
 LOOSE = {"(": "(（", ")": ")）", "-": "-‐–—－", ",": ",，", ":": ":："}
 
