@@ -79,17 +79,22 @@ def _structure(graph: PolicyGraph, doc_id: str) -> dict[str, set]:
         path = _outline_path(node, doc_id)
         if path is None:
             continue
-        number, title = node.attrs.get("number"), norm(node.attrs.get("title", node.name))
+        try:
+            number = int(node.attrs.get("number"))
+        except (TypeError, ValueError):
+            continue  # not an outline node, or no whole number (第十八条之一): no gold counterpart
+        title = norm(node.attrs.get("title", node.name))
+        chapter = CHAPTER_SECTION.search(path)
         if node.label is Label.ARTICLE:
-            out["articles"].add(int(number))
+            out["articles"].add(number)
         elif node.label is Label.CHAPTER:
-            out["chapters"].add((node.attrs.get("level") or "chapter", int(number), title))
-        elif node.label is Label.SECTION and CHAPTER_SECTION.search(path):
-            out["sections"].add((int(CHAPTER_SECTION.search(path).group(1)), int(number), title))
+            out["chapters"].add((node.attrs.get("level") or "chapter", number, title))
+        elif node.label is Label.SECTION and chapter:
+            out["sections"].add((int(chapter.group(1)), number, title))
         elif node.label in HEADING_LABELS and "chapter:" not in path:
-            out["headings"].add((path.count("/") + 1, int(number), title))
+            out["headings"].add((path.count("/") + 1, number, title))
             if node.label is Label.SECTION:
-                out["sections"].add((int(number), title))
+                out["sections"].add((number, title))
     return out
 
 

@@ -234,3 +234,10 @@ def test_law_gold_from_markdown_reads_books_chapters_sections_and_paragraph_arti
 def test_law_gold_without_chapters_or_info_marker():
     assert law_gold_from_markdown("# 某条例\n\n第一条 甲。\n\n第二条 乙。") == {
         "title": "某条例", "chapters": [], "articles": [1, 2]}
+
+
+def test_outline_nodes_without_a_whole_number_are_not_scored():
+    graph = _graph()
+    odd = Node(f"{DOC}/article:18-1", Label.ARTICLE, "第十八条之一", {"number": "十八之一"})
+    graph = PolicyGraph(graph.nodes + (odd,), (), graph.documents)
+    assert _scores(graph, {"articles": [1, 2, 9]}) == {"articles": (3, 3, 3)}
