@@ -2,8 +2,10 @@
 
     python -m bench.bench_loader
 
-Goals: jieba time / loader time >= 1 (the whole loader — read, decode, normalise, outline, extract,
-relate, merge — is no slower than merely segmenting the words), and 1,000 documents in < 30 s.
+Goals (issue 8): loader throughput >= 0.5x jieba's (jieba time / loader time >= 0.5: the whole loader —
+read, decode, normalise, outline, extract, relate, merge — at least half as fast as merely segmenting
+the words), and 1,000 documents in < 30 s. The 1,000 documents are varied (bench/corpus.py): the
+laws, regulations and web excerpts of ../shared/corpus and the seed, each with its own identity.
 
 Every measurement runs in its own fresh interpreter, one after another, so each peak RSS belongs to
 that tool alone and one's caches and garbage do not slow the other. One-time start-up is excluded
@@ -21,14 +23,14 @@ import sys
 import time
 from pathlib import Path
 
-from bench.corpus import DEFAULT_DEST, SEED, make_corpus
+from bench.corpus import DEFAULT_DEST, SEED, describe, make_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "data" / "gold" / "zhejiang-platform-economy-2023.yaml"
 RESULTS = ROOT / "bench" / "results" / "loader.json"
 CORPUS_SIZE = 1000
 SEED_REPEATS = 7
-GOAL_RATIO = 1.0
+GOAL_RATIO = 0.5
 GOAL_CORPUS_SECONDS = 30.0
 # A corpus pass slower than this is stopped and reported as "> cap": past 4x the goal the exact figure
 # no longer matters, and the bench shares its machine.
@@ -79,21 +81,34 @@ def _setup(tool: str):
             return {"tokens": sum(len(jieba.lcut(Path(p).read_text(encoding="utf-8"))) for p in paths)}
     else:
         from graph.model import Label
+        from graph.model import merge_graphs
         from loaders import load_paths
 
         load_paths([SEED])  # first load builds the lexicon and the OpenCC converter
 
         if tool == "loader":  # what `python -m loaders FILE...` does: one merged graph
             def run(paths):
-                graph = load_paths(paths)
+                # File by file, as load_paths does, so one document the loader rejects (or crashes
+                # on) is counted and reported instead of ending the run.
+                graphs, failed = [], []
+                for p in paths:
+                    try:
+                        graphs.append(load_paths([p]))
+                    except Exception as err:  # noqa: BLE001 - the bench reports, the tests judge
+                        failed.append(f"{Path(p).name}: {type(err).__name__}: {err}".splitlines()[0])
+                graph = merge_graphs(graphs)
                 return {"documents": len(graph.documents), "measures": len(graph.nodes_of(Label.MEASURE)),
-                        "nodes": len(graph.nodes), "edges": len(graph.edges)}
+                        "articles": len(graph.nodes_of(Label.ARTICLE)), "nodes": len(graph.nodes),
+                        "edges": len(graph.edges), "failed": len(failed), "first_failures": failed[:3]}
         else:  # "loader-each": every file on its own, graphs dropped — the cost without merging
             def run(paths):
-                measures = 0
+                measures, failed = 0, 0
                 for p in paths:
-                    measures += len(load_paths([p]).nodes_of(Label.MEASURE))
-                return {"documents": len(paths), "measures": measures}
+                    try:
+                        measures += len(load_paths([p]).nodes_of(Label.MEASURE))
+                    except Exception:  # noqa: BLE001 - counted; the "loader" run names them
+                        failed += 1
+                return {"documents": len(paths) - failed, "measures": measures, "failed": failed}
     return run, time.perf_counter() - started
 
 
@@ -175,7 +190,7 @@ def main() -> int:
     corpus_mb = sum(p.stat().st_size for p in corpus) / MB
     seed_chars = len(SEED.read_text(encoding="utf-8"))
     print(f"loader vs jieba precise mode: the seed ({seed_chars:,} chars, median of {SEED_REPEATS} runs) and "
-          f"a corpus derived from it ({len(corpus):,} documents, {corpus_mb:.1f} MB, {corpus[0].parent})",
+          f"a varied corpus ({len(corpus):,} documents, {corpus_mb:.1f} MB, {corpus[0].parent}; {describe()})",
           flush=True)
 
     runs = {
@@ -202,7 +217,7 @@ def main() -> int:
     total, late, found = loader["median_s"], loader.get("timed_out", False), loader["summary"]
     ratios_ok = min(seed["jieba"]["median_s"] / seed["loader"]["median_s"],
                     corpus_runs["jieba"]["median_s"] / total) >= GOAL_RATIO
-    complete = found.get("documents") == len(corpus) and found.get("measures") == 25 * len(corpus)
+    complete = found.get("documents") == len(corpus) and not found.get("failed")
     each = _ratio(corpus_runs["jieba"], corpus_runs["loader-each"])
     print(f"\nratio jieba/loader: seed {_ratio(seed['jieba'], seed['loader'])}, corpus "
           f"{_ratio(corpus_runs['jieba'], loader)} (file by file {each}) — goal >= {GOAL_RATIO:g}: "
@@ -213,8 +228,12 @@ def main() -> int:
     else:
         print(f"{len(corpus):,}-document total: {total:.2f} s — goal < {GOAL_CORPUS_SECONDS:g} s: "
               f"{_verdict(total < GOAL_CORPUS_SECONDS)}; the graph holds {found['documents']:,} documents, "
-              f"{found['measures']:,} measures, {found['nodes']:,} nodes, {found['edges']:,} edges "
-              f"({'complete' if complete else 'INCOMPLETE: expected 25 measures a document'})")
+              f"{found['measures']:,} measures, {found['articles']:,} articles, {found['nodes']:,} nodes, "
+              f"{found['edges']:,} edges ({'complete' if complete else 'INCOMPLETE'})")
+        if not complete:
+            print(f"  {len(corpus) - found['documents']:,} documents missing from the graph: "
+                  f"{found['failed']:,} failed to load (first: {'; '.join(found['first_failures']) or '-'}), "
+                  f"the rest merged into another document with the same id")
 
     scores = evaluate(load_paths([SEED]), yaml.safe_load(GOLD.read_text(encoding="utf-8")))
     print(f"\nthe seed against {GOLD.relative_to(ROOT)}:\n{format_scores(scores)}")
@@ -229,7 +248,7 @@ def main() -> int:
         "corpus_total_s": total, "corpus_stopped_at_cap": late, "cap_s": CAP_SECONDS,
         "goals": {"ratio": GOAL_RATIO, "corpus_s": GOAL_CORPUS_SECONDS, "met": ratios_ok and not late
                   and total < GOAL_CORPUS_SECONDS},
-        "corpus_complete": complete, "runs": runs,
+        "corpus_complete": complete, "corpus_bases": describe(), "runs": runs,
         "evaluation": [{"kind": s.kind, "gold": s.gold, "found": s.found, "correct": s.correct,
                         "precision": s.precision, "recall": s.recall} for s in scores],
     }, ensure_ascii=False, indent=1), encoding="utf-8")

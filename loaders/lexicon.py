@@ -47,6 +47,7 @@ class Lexicon:
     systems_en: Mapping[str, str]
     part_roles: Mapping[str, tuple[str, ...]]  # "general"/"implementation" -> title keywords
     part_en: Mapping[str, str]
+    subject_modals: tuple[str, ...] = ()  # words after a noun run that make it a subject, not a heading
 
 
 def _read(name: str):
@@ -92,4 +93,5 @@ def load_lexicon() -> Lexicon:
         systems_en={normalise(k): v for k, v in _read("systems.yaml").items()},
         part_roles={k: tuple(outline[k]) for k in ("general", "implementation")},
         part_en=dict(outline.get("en", {})),
+        subject_modals=tuple(outline.get("subject_modals", ())),
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from loaders.front_matter import FrontMatter, chrome_reason, cn_number, read_front_matter
 from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
+from loaders.segment import fused_heading
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUM = "一二三四五六七八九十〇零"
@@ -242,6 +243,16 @@ class _LawState:
             self.section, self.next_section = index, n + 1
 
 
+def _item_title(rest: str) -> str:
+    """An item heading with no full stop: the whole line, unless a web copy fused a short heading
+    with its text (see `segment.fused_heading`)."""
+    clause = re.split(r"[，,；;：:]", rest, maxsplit=1)[0]
+    if len(clause) < 12:
+        return rest
+    fused = fused_heading(clause, rest[len(clause):], frozenset(load_lexicon().subject_modals))
+    return fused or rest
+
+
 class _Scanner:
     """The state machine behind `parse_outline`; one instance per document."""
 
@@ -424,12 +435,14 @@ class _Scanner:
             n = cn_to_int(m.group(1))
             rest = m.group(2)
             title, dot, body = rest.partition("。")
+            if len(title) > 20 and (fused := _item_title(rest)) != rest:  # a web copy lost the heading's full stop
+                title, dot, body = fused, "。", rest[len(fused):]
             self._close_open()
             if role == "measures" and not (dot and body):
                 self.section = len(self.out.blocks)
                 self.local_measure = 1
                 system = SYSTEM_RE.search(rest)
-                self.add(self.line_block("section", n, rest.strip(), s, e, m.start(2), self.part,
+                self.add(self.line_block("section", n, rest.strip().rstrip("。；;：:"), s, e, m.start(2), self.part,
                                          system=system.group(1) if system else ""))
             elif role == "measures" and self.section is None and self.measure_style != "arabic" and len(title) <= 40:
                 # Measures numbered （三）…（二十） directly under a part.

@@ -58,3 +58,31 @@ def _good_start(tokens: tuple[tuple[str, str], ...], i: int) -> bool:
     if tokens[i][0] in LEVELS and i + 1 < len(tokens):
         i += 1
     return tokens[i][1] not in NOT_A_NAME_START
+
+
+HEADING_NOUNS = ("n", "nz", "nt", "ns", "eng", "j")
+HEADING_MAX = 16
+
+
+def fused_heading(clause: str, body: str, modals: frozenset[str] = frozenset()) -> str:
+    """The heading a web copy fused with its text when it dropped the full stop between them
+    (（一）工业互联网平台深入推进…): a run of nouns, then a verb or adverb that is not a modal (要, 应当 …
+    make the nouns a sentence's subject), and the nouns named again in the text. "" when not so.
+
+    >>> fused_heading("工业互联网平台深入推进工业互联网创新发展", "打造工业互联网平台")
+    '工业互联网平台'
+    >>> fused_heading("平台企业要加强自律管理", "平台企业", frozenset({"要"})), fused_heading("加快发展平台经济", "")
+    ('', '')
+    """
+    if _posseg() is None:
+        return ""
+    tokens = _tokens(clause[:HEADING_MAX + 6])
+    head, words = "", 0
+    for word, flag in tokens:
+        if flag in HEADING_NOUNS and len(head) + len(word) <= HEADING_MAX:
+            head, words = head + word, words + 1
+            continue
+        if words >= 2 and len(head) >= 4 and flag in ("v", "d") and word not in modals and head in body:
+            return head
+        return ""
+    return ""

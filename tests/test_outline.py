@@ -151,3 +151,14 @@ def test_measure_numbers_may_restart_in_each_part_and_sub_points_stay_with_their
     assert "培育数据企业100家" in goal.text  # the numbered goals belong to the item
     assert outline.excluded == []  # nothing of the policy is set aside
     assert outline.target_year == 2026
+
+
+def test_a_heading_fused_with_its_text_on_a_web_copy_is_split_after_its_nouns():
+    text = ("关于推动某领域发展的实施意见\n\n一、重点领域\n\n"
+            "（一）网络货运平台支持网络货运企业规范发展，培育3家以上网络货运平台。\n\n"
+            "（二）平台企业要加强自律管理，建立健全平台规则。\n\n"
+            "（三）加快发展工业互联网平台，推动企业上云用平台。")
+    titles = [b.title for b in parse_outline(text).blocks if b.number and b.kind != "part"]
+    assert titles[0] == "网络货运平台"
+    assert titles[1].startswith("平台企业要加强自律管理")  # a subject with 要: a sentence, not a heading
+    assert titles[2].startswith("加快发展工业互联网平台")  # starts with a verb: no noun heading to split off
