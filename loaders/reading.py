@@ -312,7 +312,9 @@ def _read_docx(data: bytes, name: str) -> SourceText:
 def _read_pdf(data: bytes, name: str) -> SourceText:
     import pypdf
 
-    with _quiet("pypdf"):  # pypdf logs each repair it makes; the user gets one line, not its notes
+    # pypdf logs each repair it makes and each stream it cannot unpack; the user gets one line, and
+    # what it logged tells a damaged page from a page that has no text.
+    with _captured_logs("pypdf") as notes:
         try:
             reader = pypdf.PdfReader(io.BytesIO(data))
             locked = reader.is_encrypted and not reader.decrypt("")
@@ -325,7 +327,7 @@ def _read_pdf(data: bytes, name: str) -> SourceText:
             raise LoaderError(name, "not a valid .pdf file (no pages)")
         if count > limits.MAX_PDF_PAGES:
             raise LoaderError(name, f"{count:,} pages, over the {limits.MAX_PDF_PAGES:,} limit")
-        pages, failed = _pdf_pages(reader, count, name)
+        pages, failed = _pdf_pages(reader, count, name, notes)
     if failed == count:
         raise LoaderError(name, "damaged PDF: no page's text could be extracted")
     if not any(p.strip() for p in pages):
@@ -334,13 +336,18 @@ def _read_pdf(data: bytes, name: str) -> SourceText:
     return _from_text("\n\n".join(pages), "pdf", warnings, name)
 
 
-def _pdf_pages(reader, count: int, name: str) -> tuple[list[str], int]:
-    """The text of each page and how many failed; stops with LoaderError once over `MAX_CHARS`."""
+def _pdf_pages(reader, count: int, name: str, notes: list) -> tuple[list[str], int]:
+    """The text of each page and how many were damaged (extraction raised, or gave nothing while
+    pypdf logged a problem); LoaderError once the text is over `MAX_CHARS`."""
     pages, failed, total = [], 0, 0
     for index in range(count):
+        logged = len(notes)
         try:
             text = reader.pages[index].extract_text() or ""
         except Exception:  # a damaged content stream: keep the other pages
+            failed += 1
+            continue
+        if not text.strip() and len(notes) > logged:
             failed += 1
             continue
         total += len(text)
@@ -349,18 +356,32 @@ def _pdf_pages(reader, count: int, name: str) -> tuple[list[str], int]:
     return pages, failed
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 @contextlib.contextmanager
-def _quiet(logger_name: str):
-    """Silence a library's logger (and its `warnings`) for the duration."""
-    logger = logging.getLogger(logger_name)
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+def _captured_logs(logger_name: str):
+    """A library's log records (and `warnings`) collected instead of printed, for the duration."""
+    logger, handler = logging.getLogger(logger_name), _Collect()
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(handler)
     try:
-        with warnings_module.catch_warnings():
-            warnings_module.simplefilter("ignore")
-            yield
+        with warnings_module.catch_warnings(record=True) as caught:
+            warnings_module.simplefilter("always")
+            yield handler.records
+            handler.records.extend(caught)
     finally:
-        logger.setLevel(level)
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
 
 
 def read_bytes(data: bytes, name: str) -> SourceText:
