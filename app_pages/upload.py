@@ -52,6 +52,8 @@ for name, graph in list(current.items()):
     left.markdown(f"**{md(name)}** — {md(titles)} · "
                   + tr("app.store.counts", documents=len(graph.documents), nodes=len(graph.nodes),
                        edges=len(graph.edges)))
+    for warning in (w for doc in graph.documents for w in doc.warnings):  # read, but not quite as given
+        left.warning(f"{md(name)}: {md(warning)}", icon=":material/warning:")
     if right.button(tr("upload.remove"), key=f"remove_{name}", icon=":material/delete:"):
         del current[name]
         st.session_state[SEEN] = {k: v for k, v in seen.items() if not k.endswith(":" + name)}

@@ -1,0 +1,115 @@
+"""The explorer under hostile data (issue 13, point 7 and 9): no traceback reaches a user."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app_pages import data
+from graph.model import merge_graphs
+from loaders import load_text
+from render.tour import default_tour, dumps_tour
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
+TIMEOUT = 120
+
+
+@pytest.fixture
+def app(monkeypatch):
+    def make(graph=None, extra: str | None = None, page: str | None = None) -> AppTest:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        monkeypatch.setattr(data, "neo4j_settings", lambda: None)
+        if extra is None:
+            monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+        else:
+            monkeypatch.setenv(data.EXTRA_DOCS_ENV, extra)
+        if graph is not None:
+            monkeypatch.setattr(data, "_load_each", lambda paths: (graph, ()))
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run()
+        if page:
+            at = at.switch_page(f"app_pages/{page}.py").run()
+        return at
+
+    yield make
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def clean(at: AppTest) -> AppTest:
+    """No exception, and no page that had to be caught by the app's last net."""
+    assert not at.exception, [e.value for e in at.exception]
+    caught = [e.value for e in at.error if data.t("app.page_error", "zh") in e.value
+              or data.t("app.page_error", "en") in e.value]
+    assert not caught, caught
+    return at
+
+
+def two_documents_sharing_system_names():
+    text = SEED.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.strip())
+    other = text.replace(first, first.replace("实施意见", "实施方案"), 1)
+    graph = merge_graphs([load_text(text, "a.txt"), load_text(other, "b.txt")])
+    systems = [n for n in graph.nodes if n.label.value == "TargetSystem"]
+    assert len({n.name for n in systems}) < len(systems)  # the same names, in two documents
+    return graph
+
+
+def test_matrices_keep_two_documents_systems_of_the_same_name_apart(app):
+    graph = two_documents_sharing_system_names()
+    at = clean(app(graph=graph, page="matrices"))
+    systems = [n for n in graph.nodes if n.label.value == "TargetSystem"]
+    columns = list(at.dataframe[0].value.columns)[1:]
+    assert len(columns) == len(set(columns)) == len(systems)
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_presenter_loads_the_products_own_tour_export(app, fmt):
+    at = clean(app(page="presenter"))
+    from loaders import load_paths
+
+    tour = default_tour(load_paths([SEED]))
+    edited = tour.__class__("改过的导览", tuple(reversed(tour.steps)), tour.doc_id, tour.lang)
+    at.file_uploader(key="ws_upload").set_value((f"tour.{fmt}", dumps_tour(edited, fmt).encode(), "text/plain"))
+    at = clean(at.run())
+    heading = next(m.value for m in at.markdown if m.value.startswith("## "))[3:].replace("\\", "")
+    assert heading == edited.visible()[0].title
+    assert at.selectbox(key="ws_jump").value == 0
+
+
+def test_presenter_shows_one_line_for_a_hostile_tour(app):
+    at = clean(app(page="presenter"))
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "\n".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]" for i in range(8))
+    at.file_uploader(key="ws_upload").set_value(("evil.yaml", laughs.encode(), "text/plain"))
+    at = clean(at.run())
+    assert [e.value for e in at.error] == ["evil.yaml: YAML aliases (*name) are not allowed in a tour file"]
+
+
+def test_a_bad_start_up_file_is_reported_while_the_others_load(app, tmp_path):
+    bad = tmp_path / "notes.xyz"
+    bad.write_text("平台经济", encoding="utf-8")
+    at = clean(app(extra=str(bad)))
+    warnings = [w.value.replace("\\", "") for w in at.warning if "notes" in w.value]
+    assert len(warnings) == 1 and "notes.xyz: unsupported file type" in warnings[0], warnings
+    assert str(tmp_path) not in warnings[0] and "\n" not in warnings[0]  # no server folders
+    assert not at.error  # the app loaded: the seed is there
+    assert any(c.value.startswith("1 份文件") for c in at.sidebar.caption), [c.value for c in at.sidebar.caption]
+
+
+def test_upload_page_shows_load_warnings(app):
+    at = clean(app(page="upload"))
+    text = SEED.read_bytes().replace("（一）".encode(), "（一）\x00".encode(), 1)
+    at.file_uploader(key="upload_files").set_value(("nul.txt", text, "text/plain"))
+    at = clean(at.run())
+    assert any("nul.txt: 1 NUL byte(s) removed" in w.value.replace("\\", "") for w in at.warning), [w.value for w in at.warning]
+
+
+def test_the_browser_is_never_shown_error_details():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] in ("type", "none", False)
