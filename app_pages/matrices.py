@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import data
+from app_pages import data, widgets
 from render.colours import colour_of
 from render.i18n import node_label, role_name
 from render.labels import unique_labels
@@ -94,7 +94,7 @@ def table_and_csv(pivot: pd.DataFrame, first: str, file_name: str, key: str) -> 
     pivot = pivot.reset_index().rename(columns={pivot.index.name: first})
     pivot.columns = [str(c) for c in pivot.columns]
     st.dataframe(pivot, hide_index=True, width="stretch")
-    st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"), file_name,
+    st.download_button(tr("common.download_csv"), widgets.csv_bytes(pivot), file_name,
                        "text/csv", key=key, icon=":material/download:")
 
 

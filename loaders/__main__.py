@@ -10,6 +10,7 @@ import json
 import sys
 
 from graph.convert import write_graph
+from graph.files import write_atomic
 from loaders.errors import LoaderError, shown_name
 from loaders.pipeline import load_paths
 
@@ -51,8 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _emit(data: bytes, out: str | None) -> None:
     if out:
-        with open(out, "wb") as fh:
-            fh.write(data)
+        write_atomic(out, data)
     else:
         sys.stdout.buffer.write(data + b"\n")
 
