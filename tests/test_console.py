@@ -157,3 +157,16 @@ def test_a_runaway_query_stops_at_the_time_limit_with_one_line(short_limit_setti
     finally:
         wipe(store)
 
+
+
+@pytest.mark.parametrize(("password", "text", "shown"), [
+    ("o", "Neo4j at bolt://root@h refused user 'root'", "Neo4j at bolt://root@h refused user 'root'"),
+    ("o", "auth o failed", "auth *** failed"),
+    ("ro", "user root, password ro", "user root, password ***"),
+    ("hunter2-long", "token=xhunter2-longx", "token=x***x"),
+    ("hunter2", "auth 'hunter2' failed", "auth '***' failed"),
+])
+def test_masking_never_shows_where_a_passwords_letters_are(password, text, shown):
+    from graph.settings import Neo4jSettings
+
+    assert Neo4jSettings("bolt://h", "u", password).redact(text) == shown
