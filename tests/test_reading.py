@@ -277,9 +277,11 @@ def test_docx_paragraphs_and_table_rows_in_order():
                                          "（一）\t增强创新发展动能", "二、保障措施"]
 
 
-@pytest.mark.skipif(not CJK_FONT.exists(), reason=f"CJK font {CJK_FONT} missing (apt: fonts-droid-fallback)")
 def test_pdf_with_a_text_layer():
+    from conftest import require
     from fpdf import FPDF
+
+    require(CJK_FONT.exists(), f"CJK font {CJK_FONT} missing (apt: fonts-droid-fallback)")
 
     pdf = FPDF()
     pdf.add_font("droid", fname=str(CJK_FONT))
