@@ -113,3 +113,17 @@ def test_upload_page_shows_load_warnings(app):
 def test_the_browser_is_never_shown_error_details():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] in ("type", "none", False)
+
+
+def test_a_page_that_fails_shows_one_line_without_server_folders(app, monkeypatch):
+    at = clean(app())
+
+    def broken(*args, **kwargs):
+        raise FileNotFoundError(2, "No such file or directory", "/srv/policy/secret/cache.bin")
+
+    monkeypatch.setattr(data, "systems_in_order", broken)
+    at = at.switch_page("app_pages/overview.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and data.t("app.page_error", "zh") in errors[0], errors
+    assert "/srv/policy" not in errors[0] and "cache" in errors[0] and "\n" not in errors[0]

@@ -181,3 +181,22 @@ def test_hostile_input_gives_one_line_within_bounds(tmp_path, case):
 def test_a_damaged_pdf_is_not_called_a_scan(tmp_path):
     answer, _, _ = _read_in_child(_write("broken.pdf", _pdf_damaged)(tmp_path))
     assert "no text layer" not in answer["error"]
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def test_every_real_regulation_is_a_graph_or_one_line(tmp_path):
+    """The real corpus through the command line: a graph, or one line naming the file (a document the
+    extractor trips over included), never a traceback."""
+    from conftest import require
+
+    require(CORPUS.is_dir(), f"{CORPUS} is absent (the shared corpus)")
+    for path in sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt", ".html", ".docx", ".pdf")):
+        done = subprocess.run([sys.executable, "-m", "loaders", str(path)], cwd=ROOT, capture_output=True,
+                              timeout=TIME_BOUND_S * 2)
+        err = done.stderr.decode("utf-8", "replace")
+        assert "Traceback" not in err, (path.name, err[-800:])
+        if done.returncode:
+            lines = err.strip().splitlines()
+            assert len(lines) == 1 and path.name in lines[0], (path.name, lines)
