@@ -202,17 +202,19 @@ class Neo4jStore:
             log.warning("named query %s stopped at its cap of %d rows", name, rows.cap)
         return Rows((plain(_shape(row)) for row in rows), rows.truncated, rows.cap)
 
-    def read(self, cypher: str, *, row_cap: int = CONSOLE_ROW_CAP, timeout: float = CONSOLE_TIMEOUT_S,
+    def read(self, cypher: str, *, row_cap: int | None = None, timeout: float | None = None,
              **params: Any) -> Rows:
         """Rows of user-written `cypher` with `params`, as the driver gives them (lists keep their
         order), in a read transaction. Refused before it is sent if it could write or escape the
         graph (`graph.cypher_guard`); at most `row_cap` rows (`Rows.truncated` says when there
-        were more) within `timeout` seconds (else StoreError)."""
+        were more) within `timeout` seconds (else StoreError); by default `CONSOLE_ROW_CAP` and
+        `CONSOLE_TIMEOUT_S`."""
         try:
             statement = check_read_only(cypher)
         except CypherRefused as exc:
             raise StoreError(str(exc)) from None
-        return self._read(statement, _parameters(params), row_cap, timeout)
+        return self._read(statement, _parameters(params), CONSOLE_ROW_CAP if row_cap is None else row_cap,
+                          CONSOLE_TIMEOUT_S if timeout is None else timeout)
 
     def _read(self, statement: str, params: Mapping[str, Any], row_cap: int = QUERY_ROW_CAP,
               timeout: float = QUERY_TIMEOUT_S) -> Rows:

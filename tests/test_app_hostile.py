@@ -127,3 +127,24 @@ def test_a_page_that_fails_shows_one_line_without_server_folders(app, monkeypatc
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and data.t("app.page_error", "zh") in errors[0], errors
     assert "/srv/policy" not in errors[0] and "cache" in errors[0] and "\n" not in errors[0]
+
+
+@pytest.mark.bolt
+def test_the_console_refuses_file_reads_and_says_when_rows_are_cut(app, monkeypatch, bolt_settings):
+    from graph import neo4j_store
+
+    monkeypatch.setattr(neo4j_store, "CONSOLE_ROW_CAP", 3)
+    monkeypatch.setattr(data, "neo4j_settings", lambda: bolt_settings)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run()
+    at = clean(at.switch_page("app_pages/query.py").run())
+    box = at.text_area(key="query_cypher")
+    box.set_value("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row").run()
+    at = clean(at.button(key="query_cypher_run").click().run())
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert len(errors) == 1 and "LOAD CSV" in errors[0] and "root:" not in errors[0], errors
+    box.set_value("MATCH (n) RETURN n.id AS id").run()
+    at = clean(at.button(key="query_cypher_run").click().run())
+    assert len(at.dataframe[-1].value) == 3
+    assert any("3" in w.value for w in at.warning), [w.value for w in at.warning]
