@@ -20,6 +20,7 @@ MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # all parts of a .docx, as its zip direct
 MAX_UNPACKED_XML_BYTES = 25 * 1024 * 1024  # the XML python-docx parses into a tree (a 300-page text: ~10 MB)
 MAX_ZIP_ENTRIES = 5000
 MAX_PDF_PAGES = 3000
+MAX_HTML_TAGS = 100_000  # a government page has a few thousand; the parser's tree costs ~1 KB a tag
 MAX_CHARS = 5_000_000  # extracted text (a whole civil code is about 110,000 characters)
 MAX_PARAGRAPHS = 100_000
 MAX_LINE_CHARS = 20_000  # a line this long has lost its line breaks; it is split at sentence ends
@@ -83,6 +84,14 @@ def check_chars(count: int, name: str) -> None:
     """LoaderError when extracted text of `count` characters is over `MAX_CHARS`."""
     if count > MAX_CHARS:
         raise LoaderError(name, f"text is {count:,} characters, over the {MAX_CHARS:,} limit")
+
+
+def check_html_tags(data: bytes, name: str) -> None:
+    """LoaderError when an HTML page has more than `MAX_HTML_TAGS` tags (counted as ``<``, before
+    parsing, so a page of a million empty tags never reaches the parser)."""
+    count = data.count(b"<")
+    if count > MAX_HTML_TAGS:
+        raise LoaderError(name, f"{count:,} tags, over the {MAX_HTML_TAGS:,} limit for an HTML page")
 
 
 def check_paragraphs(count: int, name: str) -> None:

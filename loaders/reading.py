@@ -292,6 +292,7 @@ def _from_text(text: str, encoding: str, warnings: list[str], name: str) -> Sour
 def _read_html(data: bytes, name: str) -> SourceText:
     from loaders import html_text
 
+    limits.check_html_tags(data, name)
     text, enc, warnings = html_text.decode_html(data, name, _decode)
     page = html_text.extract(text)
     if not page.body:
