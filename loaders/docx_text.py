@@ -68,16 +68,32 @@ def docx_text(data: bytes, name: str) -> DocxText:
 
 
 def _paragraphs(container) -> list[str]:
-    """Paragraph texts and table rows of `container` (a document, cell, header or footer) in order."""
-    from docx.table import Table
+    """Paragraph texts and table rows of `container` (a document, cell, header or footer) in order,
+    content controls (``w:sdt``, common in agency templates) included: python-docx's
+    ``iter_inner_content`` passes over them."""
+    if hasattr(container, "element") and hasattr(container.element, "body"):
+        element = container.element.body  # the document
+    elif hasattr(container, "_tc"):
+        element = container._tc  # a table cell
+    else:
+        element = container._element  # a header or footer
+    return list(_blocks(element, container))
 
-    out = []
-    for item in container.iter_inner_content():
-        if isinstance(item, Table):
-            out.extend(row_texts(item))
-        else:
-            out.append(item.text)
-    return out
+
+def _blocks(element, parent):
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent).text
+        elif child.tag == qn("w:tbl"):
+            yield from row_texts(Table(child, parent))
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if content is not None:
+                yield from _blocks(content, parent)
 
 
 def row_texts(table) -> list[str]:

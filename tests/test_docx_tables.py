@@ -64,3 +64,17 @@ def test_headers_and_footers_are_kept_as_set_aside_text():
     assert source.text.split("\n\n") == ["一、总体要求", "浙政办发〔2023〕1号", "— 1 —"]
     assert [(source.text[s:e], reason) for s, e, reason in source.set_aside] == [
         ("浙政办发〔2023〕1号", FURNITURE), ("— 1 —", FURNITURE)]
+
+
+def test_content_controls_are_read_in_place():
+    """Agency templates wrap the number and the body in content controls (w:sdt)."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("一、总体要求")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    sdt = parse_xml(f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>（一）控件中的举措。</w:t></w:r></w:p>'
+                    f'</w:sdtContent></w:sdt>')
+    document.add_paragraph("二、保障措施")._p.addprevious(sdt)
+    text = read_bytes(_save(document), "控件.docx").text
+    assert text.split("\n\n") == ["一、总体要求", "（一）控件中的举措。", "二、保障措施"]
