@@ -148,3 +148,11 @@ def test_the_console_refuses_file_reads_and_says_when_rows_are_cut(app, monkeypa
     at = clean(at.button(key="query_cypher_run").click().run())
     assert len(at.dataframe[-1].value) == 3
     assert any("3" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_an_upload_whose_name_holds_a_line_break_is_still_one_line(app):
+    at = clean(app(page="upload"))
+    at.file_uploader(key="upload_files").set_value(("a\nerror: fake.txt", b"", "text/plain"))
+    at = clean(at.run())
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "\n" not in errors[0] and "empty file" in errors[0], errors
