@@ -12,6 +12,10 @@ also drops what the new version no longer has, so a failure leaves the previous
 version whole and a re-load changes nothing. Named queries and user Cypher run
 in read transactions and are refused (and rolled back) if they would write,
 whether or not the server enforces the access mode itself (ArcadeDB does not).
+User Cypher is first checked by `graph.cypher_guard`, which refuses what a read
+transaction cannot stop (``CALL { … } IN TRANSACTIONS``, ``LOAD CSV``, foreign
+procedures, several statements) before anything is sent. Every read has a time
+limit (the driver's transaction timeout) and a row cap (`Rows.truncated`).
 Every failure is a `StoreError` with one line and no password in it.
 """
 
