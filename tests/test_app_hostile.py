@@ -156,3 +156,13 @@ def test_an_upload_whose_name_holds_a_line_break_is_still_one_line(app):
     at = clean(at.run())
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and "\n" not in errors[0] and "empty file" in errors[0], errors
+
+
+def test_a_docx_bomb_on_the_upload_page_is_one_line_at_once(app):
+    from test_hostile import _docx_bomb
+
+    at = clean(app(page="upload"))
+    at.file_uploader(key="upload_files").set_value(("bomb.docx", _docx_bomb(), "application/octet-stream"))
+    at = clean(at.run(timeout=60))
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert len(errors) == 1 and "bomb.docx: unpacks to" in errors[0] and "over the 60.0 MB limit" in errors[0], errors
