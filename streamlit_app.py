@@ -97,7 +97,7 @@ for problem in problems:
 
 try:
     current.run()
-except Exception as err:  # noqa: BLE001 - the last net: one line for the user, the traceback in the server log
+except Exception as err:  # noqa: BLE001 - the last net: one line for the user, the traceback in the log
     log.exception("page %s failed", current.url_path)
     reason = str(err).splitlines()[0] if str(err) else type(err).__name__
     reason = SERVER_PATH.sub("", reason)[:300]  # file names stay, the server's folders do not

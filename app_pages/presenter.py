@@ -78,7 +78,8 @@ def load_uploaded_tour() -> None:
         st.session_state[LOADED] = ("error", str(err))
         return
     set_tour(loaded)
-    st.session_state[LOADED] = ("success", tr("workshop.page.loaded", title=loaded.title, count=len(loaded.steps)))
+    done = tr("workshop.page.loaded", title=loaded.title, count=len(loaded.steps))
+    st.session_state[LOADED] = ("success", done)
 
 
 graph = data.session_graph()

@@ -98,7 +98,8 @@ if run_read is not None:
     from graph.neo4j_store import CONSOLE_ROW_CAP, CONSOLE_TIMEOUT_S
 
     cypher = st.text_area("Cypher", value="MATCH (n:Actor) RETURN n.name AS name LIMIT 10", key="query_cypher",
-                          help=tr("query.cypher.help", rows=CONSOLE_ROW_CAP, seconds=f"{CONSOLE_TIMEOUT_S:g}"))
+                          help=tr("query.cypher.help", rows=CONSOLE_ROW_CAP,
+                                  seconds=f"{CONSOLE_TIMEOUT_S:g}"))
     if st.button(tr("query.run"), key="query_cypher_run", icon=":material/play_arrow:"):
         try:
             result = run_read(cypher, {})

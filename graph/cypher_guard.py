@@ -105,7 +105,8 @@ def _refusal(toks: list[Token], i: int) -> str | None:
         return None
     if i + 2 < len(toks) and toks[i + 1].text == "." and not _after_dot(toks, i):
         name, end = _dotted(toks, i)
-        if end < len(toks) and toks[end].text == "(" and name.split(".")[0].lower() not in FUNCTION_NAMESPACES:
+        called = end < len(toks) and toks[end].text == "("
+        if called and name.split(".")[0].lower() not in FUNCTION_NAMESPACES:
             return f"function {name} is not allowed in the console (only Cypher's own functions)"
     if tok.kind != "word":
         return None
@@ -121,7 +122,8 @@ def _refusal(toks: list[Token], i: int) -> str | None:
     if word == "CALL" and i + 1 < len(toks) and toks[i + 1].text not in ("{", "("):
         name = _dotted(toks, i + 1)[0]
         if name.lower() not in READ_PROCEDURES:
-            return f"procedure {name} is not on the console's read-only list ({', '.join(sorted(READ_PROCEDURES))})"
+            allowed = ", ".join(sorted(READ_PROCEDURES))
+            return f"procedure {name} is not on the console's read-only list ({allowed})"
     return None
 
 

@@ -54,7 +54,8 @@ def read_regular_file(path: str | os.PathLike, name: str) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise LoaderError(name, f"not a regular file ({_kind(info.st_mode)}); only files can be read")
         if info.st_size > MAX_BYTES:  # checked before reading so a huge file is never loaded
-            raise LoaderError(name, f"file is {size_text(info.st_size)}, over the {size_text(MAX_BYTES)} limit")
+            raise LoaderError(name, f"file is {size_text(info.st_size)}, over the {size_text(MAX_BYTES)} "
+                                    "limit")
         return _read_at_most(fd, name)
     except OSError as err:
         raise LoaderError(name, f"cannot read: {err.strerror or err}") from None

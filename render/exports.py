@@ -159,7 +159,8 @@ def xlsx_bytes(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
             header.append(cell)
         ws.append(header)
         for row in rows:
-            ws.append([_text_cell(ws, ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in row])
+            ws.append([_text_cell(ws, ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v
+                       for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

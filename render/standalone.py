@@ -166,8 +166,9 @@ def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | Non
     js, _css = vis_assets()
     page_title = html_lib.escape(title or tour.title or t("workshop.page.title", lang))
     # One pass: a title or a node name holding "%VIS%" or "%DATA%" stays text.
-    return fill_template(_PAGE, {"LANG": "en" if lang == "en" else "zh-CN", "TITLE": page_title, "FONT": CJK_FONT,
-                                 "DATA": script_json(data), "VIS": js.replace("</script", "<\\/script")})
+    return fill_template(_PAGE, {"LANG": "en" if lang == "en" else "zh-CN", "TITLE": page_title,
+                                 "FONT": CJK_FONT, "DATA": script_json(data),
+                                 "VIS": js.replace("</script", "<\\/script")})
 
 
 _PLACEHOLDER = re.compile(r"%([A-Z]+)%")

@@ -34,7 +34,14 @@ import yaml
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
 from render.files import write_atomic
 from render.i18n import LANGS, t
-from render.tour_file import TourError, check_header, check_unique_ids, parse_tour_text, read_tour_file, step_fields
+from render.tour_file import (
+    TourError,
+    check_header,
+    check_unique_ids,
+    parse_tour_text,
+    read_tour_file,
+    step_fields,
+)
 
 TOUR_FORMAT = "policy-graph-tour"
 TOUR_VERSION = 1

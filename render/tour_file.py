@@ -74,7 +74,8 @@ def parse_tour_text(content: str | bytes, fmt: str, source: str) -> Any:
         raise TourError(f"{source}: nested more than {MAX_DEPTH} levels deep") from None
     except (json.JSONDecodeError, yaml.YAMLError) as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
-        where = f" (line {line + 1})" if line is not None else (f" (line {err.lineno})" if hasattr(err, "lineno") else "")
+        number = line + 1 if line is not None else getattr(err, "lineno", None)
+        where = f" (line {number})" if number is not None else ""
         raise TourError(f"{source}: not valid {fmt.upper()}{where}") from None
 
 
@@ -140,7 +141,8 @@ def step_fields(raw: Any, n: int, fail, known: set[str], kinds: tuple[str, ...],
         raise fail(f"step {n}: 'skip' must be true or false")
     return {"id": raw["id"], "kind": kind, "title": raw["title"],
             "narrative": _text(raw.get("narrative"), "narrative", fail, n=n, optional=True),
-            "node_ids": tuple(node_ids), "focus": _text(raw.get("focus"), "focus", fail, n=n, optional=True) or None,
+            "node_ids": tuple(node_ids),
+            "focus": _text(raw.get("focus"), "focus", fail, n=n, optional=True) or None,
             "evidence": [_quote(q, fail, n) for q in _list(raw.get("evidence"), "evidence", fail, n)],
             "edge_types": tuple(types), "skip": skip}
 

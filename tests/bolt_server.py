@@ -5,7 +5,8 @@ restarted in a process) never shares a process with the code under test, and a
 crashed or hung server is ended by pid. The child stops when its stdin closes,
 so it cannot outlive the test run even if pytest is killed.
 
-Run as a script it is that child: ``python tests/bolt_server.py ROOT BOLT_PORT HTTP_PORT HEAP COMMAND_TIMEOUT_MS``
+Run as a script it is that child:
+``python tests/bolt_server.py ROOT BOLT_PORT HTTP_PORT HEAP COMMAND_TIMEOUT_MS``
 with the root password in ``BOLT_TEST_PASSWORD`` (not argv, which `ps` shows);
 it prints ``READY`` once Bolt listens and database ``policy`` exists.
 """
