@@ -6,6 +6,8 @@ Run with ``make run`` (``streamlit run streamlit_app.py``). Each page lives in
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -15,6 +17,8 @@ from render.highlight import escape_markdown
 from render.i18n import LANGS
 
 HERE = Path(__file__).resolve().parent
+log = logging.getLogger("policy_kg.app")
+SERVER_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][\w.\- ]+)+[/\\]")
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
 st.set_page_config(page_title="政策知识图谱 · Policy knowledge graph", page_icon="🕸️", layout="wide")
@@ -86,5 +90,17 @@ with st.sidebar:
         st.info(active.notice, icon=":material/info:")
 if active.fallback:  # on every page, not only in a sidebar that may be folded away
     st.warning(active.notice, icon=":material/cloud_off:")
+try:
+    problems = data.load_problems()
+except Exception:  # noqa: BLE001 - a report about documents must not itself stop the app
+    problems = ()
+for problem in problems:
+    st.warning(f"{data.tr('app.load_skipped')}: {escape_markdown(problem)}", icon=":material/error:")
 
-current.run()
+try:
+    current.run()
+except Exception as err:  # noqa: BLE001 - the last net: one line for the user, the traceback in the log
+    log.exception("page %s failed", current.url_path)
+    reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+    reason = SERVER_PATH.sub("", reason)[:300]  # file names stay, the server's folders do not
+    st.error(f"{data.tr('app.page_error')}: {escape_markdown(reason)}", icon=":material/error:")

@@ -62,11 +62,34 @@ def seed_paths() -> tuple[str, ...]:
 
 
 @st.cache_data(show_spinner=False)
-def load_documents(paths: tuple[str, ...]) -> PolicyGraph:
-    """The graph of the documents at `paths` (LoaderError if one cannot be read)."""
+def _load_each(paths: tuple[str, ...]) -> tuple[PolicyGraph, tuple[str, ...]]:
+    """(graph of the documents at `paths` that could be read, one line for each that could not):
+    a bad file (say, one listed in POLICY_KG_EXTRA_DOCS) never keeps the others out."""
     from loaders import load_paths
+    from loaders.errors import shown_name
 
-    return load_paths(list(paths))
+    graphs: dict[str, PolicyGraph] = {}
+    problems = []
+    for path in paths:
+        try:
+            graph = load_paths([path])
+            graphs.pop(graph.documents[0].id if graph.documents else path, None)  # the later file wins
+            graphs[graph.documents[0].id if graph.documents else path] = graph
+        except Exception as err:  # noqa: BLE001 - LoaderError says why; anything else still one line
+            # The file's name, not the server's folders.
+            reason = getattr(err, "reason", None) or (str(err).splitlines() or [type(err).__name__])[0]
+            problems.append(f"{shown_name(Path(path).name)}: {reason}")
+    return (merge_graphs(graphs.values()) if graphs else PolicyGraph()), tuple(problems)
+
+
+def load_documents(paths: tuple[str, ...]) -> PolicyGraph:
+    """The graph of the documents at `paths` that could be read (see `load_problems` for the rest)."""
+    return _load_each(paths)[0]
+
+
+def load_problems() -> tuple[str, ...]:
+    """One line for each start-up document that could not be read."""
+    return _load_each(seed_paths())[1]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

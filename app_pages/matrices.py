@@ -8,9 +8,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import data
+from app_pages import data, widgets
 from render.colours import colour_of
 from render.i18n import node_label, role_name
+from render.labels import unique_labels
 
 tr = data.tr
 lang = data.lang()
@@ -24,17 +25,29 @@ measures = sorted((n for n in by_id.values() if n.get("type") == "Measure"),
 several_documents = len({m.get("doc_id") for m in measures}) > 1
 
 
-def name_of(node_id: str, fallback: str | None) -> str:
-    return node_label(by_id.get(node_id, {"name": fallback or node_id}), lang)
+def document_of(node: dict) -> str:
+    return str(node.get("doc_id") or "").split(":", 1)[-1]
 
 
 def measure_of(row: dict) -> str:
     """A short column label for a measure: its number (after the document's name when there are several)."""
-    prefix = f"{str(row.get('doc_id') or '').split(':', 1)[-1][:6]}·" if several_documents else ""
+    prefix = f"{document_of(row)[:6]}·" if several_documents else ""
     return f"{prefix}{row.get('number')}"
 
 
-MEASURE_ORDER = list(dict.fromkeys(measure_of(m) for m in measures))
+# Rows and columns are keyed by node id: names (and short measure labels) repeat across documents.
+LABELS = unique_labels((i, node_label(n, lang), document_of(n)) for i, n in by_id.items()
+                       if n.get("type") in ("Actor", "Law", "TargetSystem"))
+MEASURE_LABELS = unique_labels((m["id"], measure_of(m), document_of(m)) for m in measures)
+MEASURE_ORDER = [MEASURE_LABELS[m["id"]] for m in measures]
+
+
+def name_of(node_id: str, fallback: str | None) -> str:
+    return LABELS.get(node_id) or node_label({"name": fallback or node_id}, lang)
+
+
+def measure_label(row: dict) -> str:
+    return MEASURE_LABELS.get(row.get("measure")) or measure_of(row)
 
 
 def heatmap(frame: pd.DataFrame, x: str, y: str, x_order: list[str], tooltip: list[tuple[str, str]],
@@ -81,7 +94,7 @@ def table_and_csv(pivot: pd.DataFrame, first: str, file_name: str, key: str) -> 
     pivot = pivot.reset_index().rename(columns={pivot.index.name: first})
     pivot.columns = [str(c) for c in pivot.columns]
     st.dataframe(pivot, hide_index=True, width="stretch")
-    st.download_button(tr("common.download_csv"), pivot.to_csv(index=False).encode("utf-8-sig"), file_name,
+    st.download_button(tr("common.download_csv"), widgets.csv_bytes(pivot), file_name,
                        "text/csv", key=key, icon=":material/download:")
 
 
@@ -112,7 +125,7 @@ with tabs[1]:
         st.info(tr("matrices.empty"))
     else:
         frame = pd.DataFrame({"law": [name_of(r["law"], r["law_name"]) for r in rows],
-                              "measure": [measure_of(r) for r in rows],
+                              "measure": [measure_label(r) for r in rows],
                               "title": [r.get("title") for r in rows], "cited": 1})
         frame = by_frequency(frame, "law")
         heatmap(frame, "measure", "law", MEASURE_ORDER,
@@ -127,7 +140,7 @@ with tabs[2]:
         st.info(tr("matrices.empty"))
     else:
         frame = pd.DataFrame({"actor": [name_of(r["actor"], r["actor_name"]) for r in rows],
-                              "measure": [measure_of(r) for r in rows],
+                              "measure": [measure_label(r) for r in rows],
                               "title": [r.get("title") for r in rows],
                               "role": [role_name(r.get("role"), lang) or "–" for r in rows]})
         frame = by_frequency(top_rows(frame, "actor", "matrix_actor_measure_top"), "actor")

@@ -32,7 +32,7 @@ from render.tour import (
     update_step,
 )
 
-TOUR, STEP, SIG, UPLOAD_SIG = "ws_tour", "ws_step", "ws_tour_sig", "ws_upload_sig"
+TOUR, STEP, SIG, LOADED = "ws_tour", "ws_step", "ws_tour_sig", "ws_loaded"
 JUMP = "ws_jump"
 
 tr = data.tr
@@ -63,6 +63,23 @@ def set_tour(tour, index: int = 0) -> None:
     st.session_state[TOUR] = tour
     count = len(tour.visible())
     go_to(max(0, min(index, count - 1)) if count else 0)
+
+
+def load_uploaded_tour() -> None:
+    """The uploader's callback: it runs before the page is drawn, so the tour (and the step picker's
+    value) can change without touching a widget that already exists."""
+    upload = st.session_state.get("ws_upload")
+    if upload is None:
+        return
+    try:
+        loaded = loads_tour(upload.getvalue(), "json" if upload.name.lower().endswith(".json") else "yaml",
+                            upload.name)
+    except TourError as err:
+        st.session_state[LOADED] = ("error", str(err))
+        return
+    set_tour(loaded)
+    done = tr("workshop.page.loaded", title=loaded.title, count=len(loaded.steps))
+    st.session_state[LOADED] = ("success", done)
 
 
 graph = data.session_graph()
@@ -193,20 +210,11 @@ with st.expander(tr("workshop.page.edit"), expanded=False):
                              mime="application/x-yaml", key="ws_save_yaml", on_click="ignore")
     files[1].download_button(tr("workshop.page.save_json"), dumps_tour(tour, "json"), file_name="tour.json",
                              mime="application/json", key="ws_save_json", on_click="ignore")
-    upload = st.file_uploader(tr("workshop.page.load"), type=["yaml", "yml", "json"], key="ws_upload")
-    if upload is not None:
-        upload_sig = f"{upload.name}|{upload.size}"
-        if st.session_state.get(UPLOAD_SIG) != upload_sig:
-            st.session_state[UPLOAD_SIG] = upload_sig
-            try:
-                loaded = loads_tour(upload.getvalue(), "json" if upload.name.lower().endswith(".json") else "yaml",
-                                    upload.name)
-            except TourError as err:
-                st.error(str(err))
-            else:
-                set_tour(loaded)
-                st.success(tr("workshop.page.loaded", title=loaded.title, count=len(loaded.steps)))
-                st.rerun()
+    st.file_uploader(tr("workshop.page.load"), type=["yaml", "yml", "json"], key="ws_upload",
+                     on_change=load_uploaded_tour)
+    outcome = st.session_state.pop(LOADED, None)
+    if outcome is not None:
+        (st.error if outcome[0] == "error" else st.success)(outcome[1])
 
 # ---------------------------------------------------------------- exports and handouts
 with st.expander(tr("workshop.page.exports"), expanded=False):

@@ -74,6 +74,8 @@ except Exception as err:  # noqa: BLE001 - StoreError says why; show it, never a
     st.stop()
 
 st.caption(tr("query.rows", count=len(rows)))
+if getattr(rows, "truncated", False):
+    st.warning(tr("query.truncated", cap=rows.cap), icon=":material/content_cut:")
 table_tab, graph_tab = st.tabs([tr("common.table"), tr("query.as_graph")])
 with table_tab:
     columns = list(dict.fromkeys(k for row in rows for k in row))
@@ -93,12 +95,17 @@ run_read = getattr(store, "run_read", None) or (
     (lambda cypher, params: store.read(cypher, **params)) if hasattr(store, "read") else None)
 if run_read is not None:
     st.subheader(tr("query.cypher"))
+    from graph.neo4j_store import CONSOLE_ROW_CAP, CONSOLE_TIMEOUT_S
+
     cypher = st.text_area("Cypher", value="MATCH (n:Actor) RETURN n.name AS name LIMIT 10", key="query_cypher",
-                          help=tr("query.cypher.help"))
+                          help=tr("query.cypher.help", rows=CONSOLE_ROW_CAP,
+                                  seconds=f"{CONSOLE_TIMEOUT_S:g}"))
     if st.button(tr("query.run"), key="query_cypher_run", icon=":material/play_arrow:"):
         try:
             result = run_read(cypher, {})
             st.caption(tr("query.rows", count=len(result)))
+            if getattr(result, "truncated", False):
+                st.warning(tr("query.truncated", cap=result.cap), icon=":material/content_cut:")
             st.dataframe(result, hide_index=True, width="stretch")
         except Exception as err:  # noqa: BLE001 - the database says why (e.g. a write refused)
             st.error(tr("query.error", reason=md(str(err).splitlines()[0] if str(err) else type(err).__name__)))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from app_pages import data
 from app_pages.widgets import escape_markdown as md
+from loaders.errors import shown_name
 
 tr = data.tr
 SEEN = "upload_seen"  # session_state: {content digest + name: "ok" or "failed"} of files already handled
@@ -30,8 +31,8 @@ for file in files or []:
         graph = data.load_upload(content, file.name)
     except Exception as err:  # noqa: BLE001 - LoaderError says why; anything else must not crash the page
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        if file.name not in reason:
-            reason = f"{file.name}: {reason}"
+        if shown_name(file.name) not in reason:  # quoted when the name could split or fake the line
+            reason = f"{shown_name(file.name)}: {reason}"
         st.error(tr("upload.failed", reason=md(reason)), icon=":material/error:")
         seen[digest] = "failed"
         continue
@@ -52,6 +53,8 @@ for name, graph in list(current.items()):
     left.markdown(f"**{md(name)}** — {md(titles)} · "
                   + tr("app.store.counts", documents=len(graph.documents), nodes=len(graph.nodes),
                        edges=len(graph.edges)))
+    for warning in (w for doc in graph.documents for w in doc.warnings):  # read, but not quite as given
+        left.warning(f"{md(shown_name(name))}: {md(warning)}", icon=":material/warning:")
     if right.button(tr("upload.remove"), key=f"remove_{name}", icon=":material/delete:"):
         del current[name]
         st.session_state[SEEN] = {k: v for k, v in seen.items() if not k.endswith(":" + name)}

@@ -70,6 +70,13 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
                                  help=data.tr("common.matches", count=len(by_id)))
 
 
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """`frame` as CSV for Excel (UTF-8 with a byte-order mark), no cell a formula (`render.spreadsheet`)."""
+    from render.spreadsheet import csv_frame
+
+    return csv_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
 def table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str], *, key: str,
           file_name: str | None = None, height: int | None = None) -> pd.DataFrame:
     """Rows as a table with translated `columns` (field -> header), and a CSV download when `file_name`."""
@@ -77,8 +84,8 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str], *, key:
                          columns=list(columns.values()))
     st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
     if file_name:
-        st.download_button(data.tr("common.download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
-                           file_name=file_name, mime="text/csv", key=f"{key}_csv",
+        st.download_button(data.tr("common.download_csv"), csv_bytes(frame), file_name=file_name,
+                           mime="text/csv", key=f"{key}_csv",
                            icon=":material/download:")
     return frame
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import networkx as nx
 
+from graph.files import write_atomic
 from graph.model import PolicyGraph
 
 
@@ -56,14 +58,13 @@ def write_graph(graph: PolicyGraph, fmt: str, out) -> None:
     """Write `graph` as ``json`` (node-link), ``graphml`` or ``gexf`` to a path or binary file."""
     if fmt == "json":
         data = json.dumps(node_link(graph), ensure_ascii=False, indent=1).encode("utf-8")
-        if hasattr(out, "write"):
-            out.write(data)
-        else:
-            with open(out, "wb") as fh:
-                fh.write(data)
-    elif fmt == "graphml":
-        nx.write_graphml(to_flat_networkx(graph), out)
-    elif fmt == "gexf":
-        nx.write_gexf(to_flat_networkx(graph), out)
+    elif fmt in ("graphml", "gexf"):
+        buffer = io.BytesIO()
+        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(to_flat_networkx(graph), buffer)
+        data = buffer.getvalue()
     else:
         raise ValueError(f"unknown format {fmt!r} (json, graphml, gexf)")
+    if hasattr(out, "write"):
+        out.write(data)
+    else:
+        write_atomic(out, data)

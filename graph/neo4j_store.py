@@ -12,6 +12,10 @@ also drops what the new version no longer has, so a failure leaves the previous
 version whole and a re-load changes nothing. Named queries and user Cypher run
 in read transactions and are refused (and rolled back) if they would write,
 whether or not the server enforces the access mode itself (ArcadeDB does not).
+User Cypher is first checked by `graph.cypher_guard`, which refuses what a read
+transaction cannot stop (``CALL { … } IN TRANSACTIONS``, ``LOAD CSV``, foreign
+procedures, several statements) before anything is sent. Every read has a time
+limit (the driver's transaction timeout) and a row cap (`Rows.truncated`).
 Every failure is a `StoreError` with one line and no password in it.
 """
 
@@ -37,12 +41,13 @@ from neo4j.exceptions import (
 )
 
 from graph.cypher import fill, load_cypher, query_names
+from graph.cypher_guard import CypherRefused, check_read_only
 from graph.embedded import check_params
 from graph.embedded_queries import plain
 from graph.model import SHARED_LABELS, EdgeType, Label, PolicyGraph
 from graph.resolve import resolution_edges
 from graph.settings import Neo4jSettings
-from graph.store import StoreError, SyncReport
+from graph.store import Rows, StoreError, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +58,15 @@ OWNED_LABELS = tuple(lb for lb in Label if lb is not Label.POLICY and lb not in 
 JSON_KEYS = "_json"  # property listing the keys stored as JSON text
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
+# Every read is bounded in time (the driver's transaction timeout, which the server enforces and
+# which ends the query on the server too) and in rows (the client stops reading and rolls back).
+CONSOLE_TIMEOUT_S = 30.0
+CONSOLE_ROW_CAP = 1000
+QUERY_TIMEOUT_S = 120.0
+QUERY_ROW_CAP = 1_000_000  # named queries feed the whole app (all_nodes, all_edges): generous
+_TIMED_OUT = ("Neo.ClientError.Transaction.TransactionTimedOut",
+              "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+              "Neo.TransientError.Transaction.LockClientStopped")
 
 _drivers: dict[tuple[str, str, str], neo4j.Driver] = {}
 _drivers_lock = threading.Lock()
@@ -88,6 +102,14 @@ def close_drivers() -> None:
 
 class WriteRefused(Exception):
     """Raised inside a read transaction whose statement turned out to write: rolls it back."""
+
+
+class RowCapReached(Exception):
+    """Raised inside a read transaction at the row cap: rolls it back, which stops the query."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        super().__init__(len(rows))
+        self.rows = rows
 
 
 def describe(exc: BaseException, settings: Neo4jSettings) -> str:
@@ -180,17 +202,35 @@ class Neo4jStore:
         params = check_params(name, params)
         if name not in query_names():
             raise StoreError(f"query {name!r} has no Cypher file cypher/queries/{name}.cypher")
-        return [plain(_shape(row)) for row in self._read(load_cypher(name), _parameters(params))]
+        rows = self._read(load_cypher(name), _parameters(params), QUERY_ROW_CAP, QUERY_TIMEOUT_S)
+        if rows.truncated:
+            log.warning("named query %s stopped at its cap of %d rows", name, rows.cap)
+        return Rows((plain(_shape(row)) for row in rows), rows.truncated, rows.cap)
 
-    def read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+    def read(self, cypher: str, *, row_cap: int | None = None, timeout: float | None = None,
+             **params: Any) -> Rows:
         """Rows of user-written `cypher` with `params`, as the driver gives them (lists keep their
-        order), in a read transaction: a statement that would write is refused and rolled back."""
-        return self._read(cypher, _parameters(params))
+        order), in a read transaction. Refused before it is sent if it could write or escape the
+        graph (`graph.cypher_guard`); at most `row_cap` rows (`Rows.truncated` says when there
+        were more) within `timeout` seconds (else StoreError); by default `CONSOLE_ROW_CAP` and
+        `CONSOLE_TIMEOUT_S`."""
+        try:
+            statement = check_read_only(cypher)
+        except CypherRefused as exc:
+            raise StoreError(str(exc)) from None
+        return self._read(statement, _parameters(params), CONSOLE_ROW_CAP if row_cap is None else row_cap,
+                          CONSOLE_TIMEOUT_S if timeout is None else timeout)
 
-    def _read(self, statement: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    def _read(self, statement: str, params: Mapping[str, Any], row_cap: int = QUERY_ROW_CAP,
+              timeout: float = QUERY_TIMEOUT_S) -> Rows:
+        @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             result = tx.run(statement, params)
-            rows = [record.data() for record in result]
+            rows = []
+            for record in result:
+                if len(rows) == row_cap:
+                    raise RowCapReached(rows)
+                rows.append(record.data())
             summary = result.consume()
             # The server's own read mode is the first guard; this one holds where it is not
             # enforced (ArcadeDB): raising here rolls the transaction back.
@@ -201,7 +241,9 @@ class Neo4jStore:
 
         try:
             with self._session(neo4j.READ_ACCESS) as session:
-                return session.execute_read(work)
+                return Rows(session.execute_read(work), False, row_cap)
+        except RowCapReached as cap:
+            return Rows(cap.rows, True, row_cap)
         except WriteRefused:
             raise StoreError("refused: a query here is read-only and this one would write "
                              "(nothing was changed)") from None
@@ -210,6 +252,9 @@ class Neo4jStore:
                             "Neo.ClientError.Transaction.ForbiddenDueToTransactionType"):
                 raise StoreError("refused: a query here is read-only and this one would write "
                                  "(nothing was changed)") from None
+            if exc.code in _TIMED_OUT:
+                raise StoreError(f"stopped after {timeout:g} s, the time limit for a query here "
+                                 "(narrow it: a LIMIT, a label, a property to match)") from None
             raise StoreError(describe(exc, self.settings)) from None
         except DriverError as exc:
             raise StoreError(describe(exc, self.settings)) from None

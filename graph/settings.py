@@ -22,6 +22,7 @@ except ModuleNotFoundError:  # Python 3.10
     tomllib = None  # type: ignore[assignment]
 
 MASK = "***"
+LONG_PASSWORD = 8  # characters: no longer a likely piece of an ordinary word
 SECRETS_PATHS = (Path(".streamlit/secrets.toml"), Path.home() / ".streamlit/secrets.toml")
 _USERINFO = re.compile(r"^([a-z0-9+.-]+://)[^@/]*@", re.IGNORECASE)
 
@@ -59,9 +60,18 @@ class Neo4jSettings:
 
         >>> Neo4jSettings("bolt://h", password="hunter2").redact("auth hunter2 failed")
         'auth *** failed'
+
+        A short password is masked only as a whole word: it is also a piece of many words, and
+        masking those pieces would show where its letters are (password "o": "root" -> "r******t").
+        One of `LONG_PASSWORD` characters or more is masked wherever it is.
+
+        >>> Neo4jSettings("bolt://h", password="o").redact("user root: o is wrong")
+        'user root: *** is wrong'
         """
         if self.password:
-            text = text.replace(self.password, MASK)
+            if len(self.password) >= LONG_PASSWORD:
+                text = text.replace(self.password, MASK)
+            text = re.sub(rf"(?<!\w){re.escape(self.password)}(?!\w)", MASK, text)
         return text.replace(self.uri, self.safe_uri) if self.uri else text
 
 

@@ -24,6 +24,21 @@ class SyncReport:
     edges: int
 
 
+class Rows(list):
+    """A query's rows; `truncated` is True when the store stopped at its row cap (`cap` rows),
+    so a page can say the table is not complete.
+
+    >>> rows = Rows([{"n": 1}], truncated=True, cap=1)
+    >>> rows, rows.truncated, rows.cap
+    ([{'n': 1}], True, 1)
+    """
+
+    def __init__(self, rows=(), truncated: bool = False, cap: int | None = None) -> None:
+        super().__init__(rows)
+        self.truncated = truncated
+        self.cap = cap
+
+
 class StoreError(RuntimeError):
     """A store cannot do what was asked; the message is one clear line, no secrets."""
 

@@ -10,7 +10,8 @@ import json
 import sys
 
 from graph.convert import write_graph
-from loaders.errors import LoaderError
+from graph.files import write_atomic
+from loaders.errors import LoaderError, shown_name
 from loaders.pipeline import load_paths
 
 
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         graph = load_paths(args.files)
         for doc in graph.documents:
             for warning in doc.warnings:
-                print(f"warning: {doc.source}: {warning}", file=sys.stderr)
+                print(f"warning: {shown_name(doc.source)}: {warning}", file=sys.stderr)
         if args.excluded:
             rows = [{"doc_id": x.doc_id, "start": x.start, "end": x.end, "reason": x.reason, "text": x.text}
                     for x in graph.excluded]
@@ -51,8 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _emit(data: bytes, out: str | None) -> None:
     if out:
-        with open(out, "wb") as fh:
-            fh.write(data)
+        write_atomic(out, data)
     else:
         sys.stdout.buffer.write(data + b"\n")
 

@@ -70,24 +70,43 @@ def _chrome_by_name(tag: Tag) -> bool:
     return any(_CHROME_WORD.search(n) or n.lower() in _CHROME_TOKEN for n in names if n)
 
 
-def _scores(strings, chrome: set[int]) -> dict[int, int]:
+def _under(tag, flagged, memo: dict[int, bool]) -> bool:
+    """Whether `tag` or one of its ancestors is `flagged`, memoised so that a whole page costs one
+    pass however deep it nests (a hostile page nests thousands of <div>s)."""
+    chain = []
+    while tag is not None and id(tag) not in memo:
+        chain.append(tag)
+        tag = tag.parent
+    found = memo[id(tag)] if tag is not None else False
+    for t in reversed(chain):
+        found = found or flagged(t)
+        memo[id(t)] = found
+    return found
+
+
+def _scores(soup, strings, chrome: set[int]) -> dict[int, int]:
     """Ideographs of non-link text under each element, leaving out dropped and chrome subtrees."""
+    memo: dict[int, bool] = {}
+
+    def left_out(t) -> bool:
+        return t.name in _DROP or t.name == "a" or id(t) in chrome
+
     score: dict[int, int] = {}
     for s in strings:
         count = len(_IDEO.findall(s))
-        if not count:
-            continue
-        parents = list(s.parents)
-        if any(p.name in _DROP or p.name == "a" or id(p) in chrome for p in parents):
-            continue
-        for p in parents:
-            score[id(p)] = score.get(id(p), 0) + count
+        if count and not _under(s.parent, left_out, memo):
+            score[id(s.parent)] = score.get(id(s.parent), 0) + count
+    for tag in reversed(soup.find_all(True)):  # children come after their parent in document order
+        if score.get(id(tag)) and tag.parent is not None:
+            score[id(tag.parent)] = score.get(id(tag.parent), 0) + score[id(tag)]
     return score
 
 
 def _main_block(soup, root: Tag, chrome: set[int], score: dict[int, int]) -> Tag:
+    memo: dict[int, bool] = {}
+
     def outside_chrome(t: Tag) -> bool:
-        return id(t) not in chrome and not any(id(p) in chrome for p in t.parents)
+        return not _under(t, lambda tag: id(tag) in chrome, memo)
 
     picks = [t for t in soup.select(CONTENT_SELECTORS) if outside_chrome(t)]
     most = max((score.get(id(t), 0) for t in picks), default=0)
@@ -105,10 +124,20 @@ def _main_block(soup, root: Tag, chrome: set[int], score: dict[int, int]) -> Tag
 
 
 def _heading(soup, block: Tag, chrome: set[int]) -> tuple[Tag | None, str | None]:
-    usable = [h for h in soup.find_all("h1") if h.get_text(strip=True)
-              and not any(id(p) in chrome for p in (h, *h.parents))]
-    inside = [h for h in usable if any(p is block for p in h.parents)]  # `in` would compare markup
-    h1 = (inside or usable or [None])[0]
+    in_chrome: dict[int, bool] = {}
+    in_block: dict[int, bool] = {}
+    first = None  # the first usable <h1>, unless one inside the block is found
+    for h in soup.find_all("h1"):
+        if _under(h, lambda t: id(t) in chrome, in_chrome):
+            continue
+        # `in` would compare markup; the block itself does not count as inside
+        inside = h.parent is not None and _under(h.parent, lambda t: t is block, in_block)
+        if (inside or first is None) and h.get_text(strip=True):  # text only when it can matter
+            first = first or h
+            if inside:
+                first = h
+                break
+    h1 = first
     if h1 is not None:
         return h1, _WS.sub(" ", h1.get_text(" ")).strip()
     title = soup.title.get_text(" ") if soup.title else ""
@@ -129,12 +158,12 @@ def extract(markup: str) -> HtmlPage:
     soup = BeautifulSoup(markup, "html.parser")
     root = soup.body or soup
     strings = [s for s in soup.find_all(string=True) if type(s) is NavigableString]
-    raw = _scores(strings, set())
+    raw = _scores(soup, strings, set())
     total = raw.get(id(root), 0)
     # A class/id that looks like chrome on a wrapper holding most of the text ("main-head-wrap") is layout.
     chrome = {id(t) for t in soup.find_all(True)
               if _chrome_by_tag(t) or (_chrome_by_name(t) and raw.get(id(t), 0) <= 0.5 * total)}
-    score = _scores(strings, chrome)
+    score = _scores(soup, strings, chrome)
     block = _main_block(soup, root, chrome, score)
     h1, heading = _heading(soup, block, chrome)
     warnings = [] if score.get(id(block)) else ["no Chinese main text found; the whole page is taken as body"]

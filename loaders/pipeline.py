@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Iterable
 
@@ -11,12 +12,22 @@ from loaders.outline import parse_outline
 from loaders.reading import SourceText, normalise, read_bytes, read_path
 from loaders.relations import build_graph, content_hash
 
+log = logging.getLogger(__name__)
+
 
 def _graph(source: SourceText, name: str, doc_id: str | None = None) -> PolicyGraph:
-    outline = parse_outline(source.text, list(source.set_aside))
     if not source.text.strip():
         raise LoaderError(name, "no text after normalisation")
-    return build_graph(outline, source.text, Path(name).name, Path(name).stem, source.warnings, doc_id)
+    try:
+        outline = parse_outline(source.text, list(source.set_aside))
+        return build_graph(outline, source.text, Path(name).name, Path(name).stem, source.warnings, doc_id)
+    except LoaderError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a bug in extraction: one line naming the file, not a traceback
+        log.info("extracting %s failed", name, exc_info=True)  # the traceback, for a log that asks for it
+        detail = str(err).splitlines()[0][:120] if str(err) else ""
+        raise LoaderError(name, f"the loader failed on this document ({type(err).__name__}"
+                                f"{': ' + detail if detail else ''}); please report it") from None
 
 
 def load_text(text: str, source: str = "<text>") -> PolicyGraph:

@@ -7,20 +7,25 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
+import logging
 import os
 import re
+import warnings as warnings_module
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 import charset_normalizer
 
+from loaders import limits
 from loaders.errors import LoaderError
+from loaders.limits import MAX_BYTES, size_text
 from loaders.markdown import strip_marks
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
-MAX_BYTES = 10 * 1024 * 1024
 CHROME = "site chrome (html)"
+FURNITURE = "page header or footer (docx)"
 
 
 @dataclass(frozen=True)
@@ -121,89 +126,179 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
                 continue
             if not _CONTROL.search(text) and (max(text) < "\u0250" or _common_hanzi_share(text) >= 0.5):
                 return text, enc, [f"no byte-order mark; read as {enc}"]
-    if data.startswith(_MAGIC) or b"\x00" in data:
+    if data.startswith(_MAGIC):
         raise LoaderError(name, "not text: looks binary")
+    data, warnings = _drop_stray_nuls(data, name)
     try:
-        text, enc, warnings = data.decode("utf-8"), "utf-8", []
+        text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, enc, warnings = _decode_damaged_utf8(data) or _decode_guessed(data, name)
+        text, enc, found = _decode_damaged_utf8(data) or _decode_mixed(data) or _decode_guessed(data, name)
+        warnings += found
     if len(_CONTROL.findall(text[:100000])) > max(2, len(text[:100000]) // 200):
         raise LoaderError(name, "not text: looks binary")
     return text, enc, warnings
 
 
+def _drop_stray_nuls(data: bytes, name: str) -> tuple[bytes, list[str]]:
+    """Text with a few NUL bytes (a bad copy, a stray editor byte) is still text: drop them and say
+    so. Many NULs mean binary data."""
+    count = data.count(b"\x00")
+    if not count:
+        return data, []
+    if count > max(8, len(data) // 10000):
+        raise LoaderError(name, "not text: looks binary")
+    return data.replace(b"\x00", b""), [f"{count} NUL byte(s) removed"]
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str, list[str]] | None:
+    """Text pasted together from a UTF-8 and a GBK file: each line decoded on its own. Only when
+    both kinds of line are there and the result is everyday Chinese; a wholly GBK file is not this."""
+    lines, utf8, gbk = [], 0, 0
+    for raw in data.split(b"\n"):
+        try:
+            line = raw.decode("utf-8")
+            utf8 += not raw.isascii()
+        except UnicodeDecodeError:
+            try:
+                line = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            gbk += 1
+        lines.append(line)
+    text = "\n".join(lines)
+    if not (utf8 and gbk) or _common_hanzi_share(text) < 0.5:
+        return None
+    return text, "utf-8+gb18030", [f"mixed encodings: {utf8} line(s) read as UTF-8, {gbk} as GB18030"]
+
+
 # ---- formats -----------------------------------------------------------------------------------------
 
-def _size(n: int) -> str:
-    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n} bytes"
+def _from_paragraphs(body: list[str], aside: list[str], encoding: str, warnings: list[str],
+                     name: str, reason: str = CHROME) -> SourceText:
+    limits.check_paragraphs(len(body) + len(aside), name)
+    limits.check_chars(sum(map(len, body)) + sum(map(len, aside)), name)
+    broken = 0
 
+    def clean(paragraphs: list[str]) -> list[str]:
+        nonlocal broken
+        out = []
+        for para in filter(None, map(normalise, paragraphs)):
+            para, count = limits.split_long_lines(para)
+            out.append(para)
+            broken += count
+        return out
 
-def _from_paragraphs(body: list[str], aside: list[str], encoding: str, warnings: list[str]) -> SourceText:
-    body = [p for p in map(normalise, body) if p]
-    aside = [p for p in map(normalise, aside) if p]
+    body, aside = clean(body), clean(aside)
     spans, start = [], sum(len(p) + 2 for p in body)
     for para in aside:  # after the body, each its own paragraph
-        spans.append((start, start + len(para), CHROME))
+        spans.append((start, start + len(para), reason))
         start += len(para) + 2
-    return SourceText("\n\n".join(body + aside), tuple(spans), encoding, tuple(warnings))
+    return SourceText("\n\n".join(body + aside), tuple(spans), encoding,
+                      tuple(warnings + limits.long_lines_warning(broken)))
+
+
+def _from_text(text: str, encoding: str, warnings: list[str], name: str) -> SourceText:
+    """Decoded or extracted text of one piece -> `SourceText`, within the limits."""
+    limits.check_chars(len(text), name)
+    text, broken = limits.split_long_lines(normalise(text))
+    limits.check_paragraphs(text.count("\n\n") + 1, name)
+    return SourceText(text, (), encoding, tuple(warnings + limits.long_lines_warning(broken)))
 
 
 def _read_html(data: bytes, name: str) -> SourceText:
     from loaders import html_text
 
+    limits.check_html_tags(data, name)
     text, enc, warnings = html_text.decode_html(data, name, _decode)
     page = html_text.extract(text)
     if not page.body:
         raise LoaderError(name, "no main text found in the html page")
-    return _from_paragraphs(list(page.body), list(page.aside), f"html:{enc}", warnings + list(page.warnings))
+    return _from_paragraphs(list(page.body), list(page.aside), f"html:{enc}", warnings + list(page.warnings),
+                            name)
 
 
 def _read_docx(data: bytes, name: str) -> SourceText:
-    import docx
-    from docx.table import Table
+    from loaders.docx_text import docx_text
 
-    def blocks(container):
-        for item in container.iter_inner_content():
-            if isinstance(item, Table):
-                seen = set()
-                for row in item.rows:
-                    for cell in row.cells:
-                        if id(cell._tc) not in seen:  # merged cells repeat in row.cells
-                            seen.add(id(cell._tc))
-                            yield from blocks(cell)
-            else:
-                yield item.text
-
-    try:
-        paragraphs = list(blocks(docx.Document(io.BytesIO(data))))
-    except Exception:  # python-docx raises zipfile, lxml, KeyError… on damaged input: one line for all
-        raise LoaderError(name, "not a valid .docx file") from None
-    if not any(p.strip() for p in paragraphs):
+    found = docx_text(data, name)
+    if not any(p.strip() for p in found.body):
         raise LoaderError(name, "no text in the .docx file")
-    return _from_paragraphs(paragraphs, [], "docx", [])
+    return _from_paragraphs(found.body, found.furniture, "docx", [], name, FURNITURE)
 
 
 def _read_pdf(data: bytes, name: str) -> SourceText:
     import pypdf
 
-    warnings, pages = [], []
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        locked = reader.is_encrypted and not reader.decrypt("")
-        page_list = [] if locked else list(reader.pages)
-    except Exception:  # pypdf raises many types on damaged input
-        raise LoaderError(name, "not a valid .pdf file") from None
-    if locked:
-        raise LoaderError(name, "encrypted PDF (needs a password)")
-    for number, page in enumerate(page_list, 1):
+    # pypdf logs each repair it makes and each stream it cannot unpack; the user gets one line, and
+    # what it logged tells a damaged page from a page that has no text.
+    with _captured_logs("pypdf") as notes:
         try:
-            pages.append(page.extract_text() or "")
-        except Exception:
-            warnings.append(f"page {number}: text could not be extracted")
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            locked = reader.is_encrypted and not reader.decrypt("")
+            count = 0 if locked else len(reader.pages)
+        except Exception:  # pypdf raises many types on damaged input
+            raise LoaderError(name, "not a valid .pdf file (damaged or not a PDF)") from None
+        if locked:
+            raise LoaderError(name, "encrypted PDF (needs a password)")
+        if not count:
+            raise LoaderError(name, "not a valid .pdf file (no pages)")
+        if count > limits.MAX_PDF_PAGES:
+            raise LoaderError(name, f"{count:,} pages, over the {limits.MAX_PDF_PAGES:,} limit")
+        pages, failed = _pdf_pages(reader, count, name, notes)
+    if failed == count:
+        raise LoaderError(name, "damaged PDF: no page's text could be extracted")
     if not any(p.strip() for p in pages):
         raise LoaderError(name, "no text layer (scanned image PDF?)")
-    text = normalise("\n\n".join(pages))
-    return SourceText(text, (), "pdf", tuple(warnings))
+    warnings = [f"{failed} of {count} pages: text could not be extracted (damaged page)"] if failed else []
+    return _from_text("\n\n".join(pages), "pdf", warnings, name)
+
+
+def _pdf_pages(reader, count: int, name: str, notes: list) -> tuple[list[str], int]:
+    """The text of each page and how many were damaged (extraction raised, or gave nothing while
+    pypdf logged a problem); LoaderError once the text is over `MAX_CHARS`."""
+    pages, failed, total = [], 0, 0
+    for index in range(count):
+        logged = len(notes)
+        try:
+            text = reader.pages[index].extract_text() or ""
+        except Exception:  # a damaged content stream: keep the other pages
+            failed += 1
+            continue
+        if not text.strip() and len(notes) > logged:
+            failed += 1
+            continue
+        total += len(text)
+        limits.check_chars(total, name)
+        pages.append(text)
+    return pages, failed
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def _captured_logs(logger_name: str):
+    """A library's log records (and `warnings`) collected instead of printed, for the duration."""
+    logger, handler = logging.getLogger(logger_name), _Collect()
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        with warnings_module.catch_warnings(record=True) as caught:
+            warnings_module.simplefilter("always")
+            yield handler.records
+            handler.records.extend(caught)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
 
 
 def read_bytes(data: bytes, name: str) -> SourceText:
@@ -218,7 +313,7 @@ def read_bytes(data: bytes, name: str) -> SourceText:
         shown = f"'{suffix}'" if suffix else "(no suffix)"
         raise LoaderError(name, f"unsupported file type {shown} (supported: {', '.join(SUPPORTED_SUFFIXES)})")
     if len(data) > MAX_BYTES:
-        raise LoaderError(name, f"file is {_size(len(data))}, over the {_size(MAX_BYTES)} limit")
+        raise LoaderError(name, f"file is {size_text(len(data))}, over the {size_text(MAX_BYTES)} limit")
     if not data:
         raise LoaderError(name, "empty file")
     data = bytes(data)
@@ -231,7 +326,7 @@ def read_bytes(data: bytes, name: str) -> SourceText:
     text, enc, warnings = _decode(data, name)
     if suffix == ".md":
         text = strip_marks(text)
-    return SourceText(normalise(text), (), enc, tuple(warnings))
+    return _from_text(text, enc, warnings, name)
 
 
 def read_path(path: str | os.PathLike) -> SourceText:
@@ -241,17 +336,4 @@ def read_path(path: str | os.PathLike) -> SourceText:
     'utf-8'
     """
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if Path(path).is_dir():
-            raise LoaderError(name, "is a directory, not a file")
-        if size > MAX_BYTES:  # checked before reading so a huge file is never loaded
-            raise LoaderError(name, f"file is {_size(size)}, over the {_size(MAX_BYTES)} limit")
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise LoaderError(name, "no such file") from None
-    except PermissionError:
-        raise LoaderError(name, "permission denied") from None
-    except OSError as err:
-        raise LoaderError(name, f"cannot read: {err.strerror or err}") from None
-    return read_bytes(data, name)
+    return read_bytes(limits.read_regular_file(path, name), name)

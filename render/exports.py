@@ -39,6 +39,7 @@ import networkx as nx
 from graph.model import EdgeType, PolicyGraph
 from render import files
 from render.colours import NODE_ORDER, edge_colour_of, style_of
+from render.spreadsheet import csv_cell
 from render.i18n import type_name
 from render.tour import GraphIndex, Tour, TourStep, as_policy_graph, node_label, subgraph
 
@@ -120,8 +121,8 @@ def csv_files(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> dict[str, byte
     for name, (columns, rows) in tables(graph, lang).items():
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerow([csv_cell(c) for c in columns])
+        writer.writerows([csv_cell(v) for v in row] for row in rows)
         out[f"{name}.csv"] = buf.getvalue().encode("utf-8-sig")
     return out
 
@@ -153,15 +154,25 @@ def xlsx_bytes(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
 
         header = []
         for column in columns:
-            cell = WriteOnlyCell(ws, value=column)
+            cell = _text_cell(ws, column)
             cell.font = Font(bold=True)
             header.append(cell)
         ws.append(header)
         for row in rows:
-            ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+            ws.append([_text_cell(ws, ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v
+                       for v in row])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _text_cell(ws, text: str):
+    """A cell holding `text` as text: openpyxl would store a text starting with "=" as a live formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"
+    return cell
 
 
 def _column_letter(i: int) -> str:

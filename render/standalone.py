@@ -19,6 +19,7 @@ False
 from __future__ import annotations
 
 import html as html_lib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -164,11 +165,23 @@ def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | Non
     }
     js, _css = vis_assets()
     page_title = html_lib.escape(title or tour.title or t("workshop.page.title", lang))
-    return (_PAGE.replace("%LANG%", "en" if lang == "en" else "zh-CN")
-            .replace("%TITLE%", page_title)
-            .replace("%FONT%", CJK_FONT)
-            .replace("%DATA%", script_json(data))
-            .replace("%VIS%", js.replace("</script", "<\\/script")))
+    # One pass: a title or a node name holding "%VIS%" or "%DATA%" stays text.
+    return fill_template(_PAGE, {"LANG": "en" if lang == "en" else "zh-CN", "TITLE": page_title,
+                                 "FONT": CJK_FONT, "DATA": script_json(data),
+                                 "VIS": js.replace("</script", "<\\/script")})
+
+
+_PLACEHOLDER = re.compile(r"%([A-Z]+)%")
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """Every ``%NAME%`` of `template` replaced by ``values[NAME]`` in one pass, so a value that
+    itself holds a placeholder is never filled again; unknown names stay as they are.
+
+    >>> fill_template("<h1>%TITLE%</h1><script>%DATA%</script>", {"TITLE": "%DATA%", "DATA": "{}"})
+    '<h1>%DATA%</h1><script>{}</script>'
+    """
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 _PAGE = r"""<!DOCTYPE html>

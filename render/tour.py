@@ -34,6 +34,14 @@ import yaml
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
 from render.files import write_atomic
 from render.i18n import LANGS, t
+from render.tour_file import (
+    TourError,
+    check_header,
+    check_unique_ids,
+    parse_tour_text,
+    read_tour_file,
+    step_fields,
+)
 
 TOUR_FORMAT = "policy-graph-tour"
 TOUR_VERSION = 1
@@ -42,8 +50,6 @@ STEP_KINDS = ("title", "systems", "system", "measure", "cross_references", "acto
 ENTITY_EDGES = (EdgeType.INVOLVES, EdgeType.CITES, EdgeType.ESTABLISHES, EdgeType.RUNS, EdgeType.MENTIONS)
 
 
-class TourError(ValueError):
-    """A tour cannot be built, read or written; `str(err)` is one line naming the file and reason."""
 
 
 @dataclass(frozen=True)
@@ -542,58 +548,19 @@ _STEP_FIELDS = {f for f in TourStep.__dataclass_fields__}
 
 
 def tour_from_dict(data: Any, source: str = "<tour>") -> Tour:
-    """The tour in `data` (as `tour_to_dict` makes); TourError naming `source` and the problem."""
+    """The tour in `data` (as `tour_to_dict` makes); TourError naming `source` and the problem
+    (every field is checked: see `render.tour_file`)."""
 
     def fail(reason: str) -> TourError:
         return TourError(f"{source}: {reason}")
 
-    if not isinstance(data, Mapping):
-        raise fail("not a tour (expected a mapping with title and steps)")
-    if data.get("format", TOUR_FORMAT) != TOUR_FORMAT:
-        raise fail(f"not a tour file (format is {data.get('format')!r})")
-    if int(data.get("version", TOUR_VERSION)) > TOUR_VERSION:
-        raise fail(f"tour version {data.get('version')} is newer than this program reads ({TOUR_VERSION})")
-    raw_steps = data.get("steps")
-    if not isinstance(raw_steps, list):
-        raise fail("'steps' must be a list")
-    lang = str(data.get("lang", "zh"))
-    if lang not in LANGS:
-        raise fail(f"unknown language {lang!r}")
-    steps: list[TourStep] = []
-    for n, raw in enumerate(raw_steps, start=1):
-        if not isinstance(raw, Mapping):
-            raise fail(f"step {n} is not a mapping")
-        unknown = set(raw) - _STEP_FIELDS
-        if unknown:
-            raise fail(f"step {n} has unknown field(s) {', '.join(sorted(map(str, unknown)))}")
-        for key in ("id", "title"):
-            if not isinstance(raw.get(key), str) or not raw.get(key):
-                raise fail(f"step {n} needs a text '{key}'")
-        kind = raw.get("kind", "custom")
-        if kind not in STEP_KINDS:
-            raise fail(f"step {n} has unknown kind {kind!r}")
-        node_ids = raw.get("node_ids") or []
-        if not isinstance(node_ids, list) or not all(isinstance(i, str) for i in node_ids):
-            raise fail(f"step {n}: 'node_ids' must be a list of node ids")
-        edge_types = raw.get("edge_types") or []
-        bad = [t for t in edge_types if t not in EdgeType._value2member_map_]
-        if not isinstance(edge_types, list) or bad:
-            raise fail(f"step {n}: unknown edge type(s) {', '.join(map(str, bad))}")
-        quotes = []
-        for q in raw.get("evidence") or []:
-            if isinstance(q, str):
-                q = {"text": q}
-            if not isinstance(q, Mapping) or not isinstance(q.get("text"), str):
-                raise fail(f"step {n}: each evidence entry needs a 'text'")
-            quotes.append(Quote(q["text"], str(q.get("source", "")), str(q.get("target", "")), str(q.get("type", ""))))
-        focus = raw.get("focus")
-        steps.append(TourStep(raw["id"], kind, raw["title"], str(raw.get("narrative") or ""), tuple(node_ids),
-                              str(focus) if focus else None, tuple(quotes), tuple(edge_types),
-                              bool(raw.get("skip", False))))
-    ids = [s.id for s in steps]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise fail(f"step id(s) used twice: {', '.join(dupes)}")
+    lang = check_header(data, fail, TOUR_FORMAT, TOUR_VERSION, LANGS)
+    steps = []
+    for n, raw in enumerate(data["steps"], start=1):
+        f = step_fields(raw, n, fail, _STEP_FIELDS, STEP_KINDS, set(EdgeType._value2member_map_))
+        quotes = tuple(Quote(**q) for q in f.pop("evidence"))
+        steps.append(TourStep(**f, evidence=quotes))
+    check_unique_ids([s.id for s in steps], fail)
     return Tour(str(data.get("title") or ""), tuple(steps), str(data.get("doc_id") or ""), lang)
 
 
@@ -608,19 +575,9 @@ def dumps_tour(tour: Tour, fmt: str = "yaml") -> str:
 
 
 def loads_tour(content: str | bytes, fmt: str = "yaml", source: str = "<tour>") -> Tour:
-    """The tour in YAML or JSON text; TourError naming `source` when it is not a readable tour."""
-    if isinstance(content, bytes):
-        try:
-            content = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise TourError(f"{source}: not UTF-8 text") from None
-    try:
-        data = json.loads(content) if fmt == "json" else yaml.safe_load(content)
-    except (json.JSONDecodeError, yaml.YAMLError) as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", None)
-        where = f" (line {line + 1})" if line is not None else (f" (line {err.lineno})" if hasattr(err, "lineno") else "")
-        raise TourError(f"{source}: not valid {fmt.upper()}{where}") from None
-    return tour_from_dict(data, source)
+    """The tour in YAML or JSON text; TourError naming `source` when it is not a readable tour
+    or is over a limit (size, nesting, YAML aliases: see `render.tour_file`)."""
+    return tour_from_dict(parse_tour_text(content, fmt, source), source)
 
 
 def tour_format(path: str | Path) -> str:
@@ -647,11 +604,7 @@ def load_tour(path: str | Path) -> Tour:
     """Read a tour file written by `save_tour` (or by hand)."""
     path = Path(path)
     fmt = tour_format(path)
-    try:
-        content = path.read_bytes()
-    except OSError as err:
-        raise TourError(f"{path}: cannot read ({err.strerror or err})") from None
-    return loads_tour(content, fmt, str(path))
+    return loads_tour(read_tour_file(path), fmt, str(path))
 
 
 __all__ = [

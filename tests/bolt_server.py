@@ -5,7 +5,8 @@ restarted in a process) never shares a process with the code under test, and a
 crashed or hung server is ended by pid. The child stops when its stdin closes,
 so it cannot outlive the test run even if pytest is killed.
 
-Run as a script it is that child: ``python tests/bolt_server.py ROOT BOLT_PORT HTTP_PORT HEAP``
+Run as a script it is that child:
+``python tests/bolt_server.py ROOT BOLT_PORT HTTP_PORT HEAP COMMAND_TIMEOUT_MS``
 with the root password in ``BOLT_TEST_PASSWORD`` (not argv, which `ps` shows);
 it prints ``READY`` once Bolt listens and database ``policy`` exists.
 """
@@ -26,6 +27,13 @@ DATABASE = "policy"
 USER = "root"
 PASSWORD_ENV = "BOLT_TEST_PASSWORD"
 START_TIMEOUT_S = 90.0  # ~2 s when idle; the CI machine is shared by several jobs
+COMMAND_TIMEOUT_MS = 60_000  # the server stops any statement after this, as Neo4j's db.transaction.timeout
+# What a production Neo4j is set to (docs/NEO4J.md): LOAD CSV may read neither files on the
+# server (dbms.security.allow_csv_import_from_file_urls=false) nor URLs.
+# Set as JVM system properties: a database reads its query settings from them, not from the server's
+# configuration.
+LOCKED_DOWN = ("-Darcadedb.opencypher.loadCsv.allowFileUrls=false",
+               "-Darcadedb.opencypher.loadCsv.allowRemoteUrls=false")
 
 
 def free_port() -> int:
@@ -44,8 +52,10 @@ class BoltServer:
             store = Neo4jStore.connect(server.settings)
     """
 
-    def __init__(self, heap: str = "1g") -> None:
+    def __init__(self, heap: str = "1g", command_timeout_ms: int = COMMAND_TIMEOUT_MS) -> None:
         self.heap = heap  # the JVM's -Xmx: 1g holds the test graphs; the bench corpus wants more
+        # ArcadeDB ignores the driver's transaction timeout, so the server bounds every statement.
+        self.command_timeout_ms = command_timeout_ms
         self._tmp = tempfile.TemporaryDirectory(prefix="bolt-test-")
         self.root = Path(self._tmp.name)
         self.port = free_port()
@@ -69,7 +79,7 @@ class BoltServer:
             # cwd is the temp dir: ArcadeDB writes ./log there and nowhere else.
             self.process = subprocess.Popen(
                 [sys.executable, str(Path(__file__).resolve()), str(self.root / "data"),
-                 str(self.port), str(self.http_port), self.heap],
+                 str(self.port), str(self.http_port), self.heap, str(self.command_timeout_ms)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=self.root, env=env)
         deadline = time.monotonic() + START_TIMEOUT_S
         line = b""
@@ -106,7 +116,7 @@ class BoltServer:
         self.stop()
 
 
-def _serve(root: str, port: int, http_port: int, heap: str) -> None:
+def _serve(root: str, port: int, http_port: int, heap: str, command_timeout_ms: int) -> None:
     import arcadedb_embedded as adb
 
     server = adb.ArcadeDBServer(
@@ -115,7 +125,8 @@ def _serve(root: str, port: int, http_port: int, heap: str) -> None:
                 # The Bolt plugin ships in the wheel but is off unless listed here.
                 "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
                 "bolt_port": port},
-        jvm_kwargs={"heap_size": heap})
+        jvm_kwargs={"heap_size": heap,
+                    "jvm_args": [*LOCKED_DOWN, f"-Darcadedb.command.timeout={command_timeout_ms}"]})
     server.start()
     try:
         server.create_database(DATABASE)  # Bolt clients cannot create one
@@ -126,7 +137,7 @@ def _serve(root: str, port: int, http_port: int, heap: str) -> None:
 
 
 if __name__ == "__main__":
-    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5]))
 
 
 def wipe(store) -> None:

@@ -58,7 +58,10 @@ def app(monkeypatch):
 
 
 def ok(at: AppTest) -> AppTest:
+    """No exception, and none caught by the app's last net around every page (which shows it as one line)."""
     assert not at.exception, [e.value for e in at.exception]
+    caught = [e.value for e in at.error if any(data.t("app.page_error", lang) in e.value for lang in ("zh", "en"))]
+    assert not caught, caught
     return at
 
 

@@ -37,7 +37,10 @@ if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
     if os.environ.get("CI"):  # CI installs it (make test -> system-deps): missing there is a failure
         pytest.fail("Debian chromium is not installed (make system-deps)", pytrace=False)
     pytest.skip("Debian chromium is not installed (make system-deps)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+if os.environ.get("CI"):  # CI installs playwright (requirements-dev.txt): missing there is a failure
+    import playwright.sync_api as sync_api
+else:
+    sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def _free_port() -> int:

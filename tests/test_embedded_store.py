@@ -555,10 +555,7 @@ SEED = ROOT / "data/seed/zhejiang-platform-economy-2023.txt"
 
 
 def test_every_query_runs_on_the_seed():
-    try:
-        seed = EmbeddedStore.from_paths([str(SEED)])
-    except NotImplementedError:
-        pytest.skip("loaders.load_paths is not written yet (raises NotImplementedError)")
+    seed = EmbeddedStore.from_paths([str(SEED)])
     nodes = seed.query("all_nodes")
     assert nodes, "the seed loaded no nodes"
     pick = {label: next((n["id"] for n in nodes if n["type"] == label), None) for label in
