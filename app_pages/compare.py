@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import data, widgets
-from graph.compare import align, comparison_rows, diff_segments
+from graph.compare import THRESHOLD, align, comparison_rows, comparison_table, diff_segments
+from render import spreadsheet
 from render.highlight import diff_html
 
 tr = data.tr
@@ -18,18 +19,20 @@ if len(docs) < 2:
     st.stop()
 title_of = {d["id"]: d.get("title") or d["id"] for d in docs}
 ids = list(title_of)
-pick = st.columns(2)
+pick = st.columns([2, 2, 1])
 first = pick[0].selectbox(tr("compare.first"), ids, key="compare_first", format_func=title_of.get)
 second = pick[1].selectbox(tr("compare.second"), [i for i in ids if i != first], key="compare_second",
                            format_func=title_of.get)
+threshold = pick[2].slider(tr("compare.threshold"), 0.05, 0.9, THRESHOLD, 0.01, key="compare_threshold",
+                           help=tr("compare.threshold_help"))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def comparison(store_key: str, a: str, b: str):
-    return align(data.query("units_of_document", doc=a), data.query("units_of_document", doc=b))
+def comparison(store_key: str, a: str, b: str, threshold: float):
+    return align(data.query("units_of_document", doc=a), data.query("units_of_document", doc=b), threshold)
 
 
-result = comparison(data.active_store().key, first, second)
+result = comparison(data.active_store().key, first, second, threshold)
 counts = st.columns(3)
 counts[0].metric(tr("compare.inherited"), len(result.inherited))
 counts[1].metric(tr("compare.added"), len(result.added))
@@ -62,4 +65,12 @@ for tab, units in ((added, result.added), (dropped, result.dropped)):
 
 rows = comparison_rows(result)
 widgets.table(rows, {c: tr(f"compare.col.{c}") for c in ("status", "score", "a_name", "b_name", "shared_entities")},
-              key="compare_table", file_name="comparison.csv", height=240)
+              key="compare_table", height=240)
+columns, cells = comparison_table(result)
+downloads = st.columns(2)
+downloads[0].download_button(tr("common.download_csv"), spreadsheet.csv_bytes(columns, cells),
+                             file_name="comparison.csv", mime="text/csv", icon=":material/download:",
+                             key="compare_csv")
+downloads[1].download_button(tr("compare.download_xlsx"), spreadsheet.xlsx_bytes({"comparison": (columns, cells)}),
+                             file_name="comparison.xlsx", icon=":material/download:", key="compare_xlsx",
+                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

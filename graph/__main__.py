@@ -75,7 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     compare = sub.add_parser("compare", help="align two documents unit by unit: inherited, added, dropped")
     compare.add_argument("first", metavar="A", help="the earlier or higher-level document (a file)")
     compare.add_argument("second", metavar="B", help="the document compared with it (a file)")
-    compare.add_argument("--format", choices=("text", "json"), default="text")
+    compare.add_argument("--format", choices=("text", "json", "csv", "xlsx"), default="text")
+    compare.add_argument("--out", metavar="FILE", help="write the table here (csv and xlsx need it)")
     compare.add_argument("--threshold", type=float, default=None, help="lowest score of a pair (0-1)")
     compare.set_defaults(run=_compare)
     return parser
@@ -121,6 +122,8 @@ def _compare(args: argparse.Namespace) -> int:
     store = EmbeddedStore(graphs[0].merged_with(graphs[1]))
     result = compare_documents(store, ids[0], ids[1], THRESHOLD if args.threshold is None else args.threshold)
     rows = comparison_rows(result)
+    if args.format in ("csv", "xlsx"):
+        return _write_comparison(result, args.format, args.out)
     if args.format == "json":
         json.dump({"meta": dict(result.meta), "rows": rows}, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -131,6 +134,22 @@ def _compare(args: argparse.Namespace) -> int:
         a, b = row["a_name"] or "-", row["b_name"] or "-"
         score = f"{row['score']:.2f}" if row["score"] is not None else ""
         print(f"{row['status']:<9} {score:>5}  {a} -> {b}")
+    return 0
+
+
+def _write_comparison(result, fmt: str, out: str | None) -> int:
+    from graph.compare import comparison_table
+    from graph.files import write_atomic
+    from render import spreadsheet
+
+    if not out:
+        raise CommandError(f"--format {fmt} needs --out FILE")
+    columns, rows = comparison_table(result)
+    content = spreadsheet.csv_bytes(columns, rows) if fmt == "csv" else \
+        spreadsheet.xlsx_bytes({"comparison": (columns, rows)})
+    write_atomic(out, content)
+    print(f"wrote {out}: {len(result.inherited)} inherited, {len(result.added)} added, "
+          f"{len(result.dropped)} dropped", file=sys.stderr)
     return 0
 
 

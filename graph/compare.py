@@ -24,7 +24,7 @@ Row = Mapping[str, Any]
 
 NGRAMS = (1, 2)
 TEXT_WEIGHT = 0.85  # the rest is the share of named entities in common (Jaccard)
-THRESHOLD = 0.2
+THRESHOLD = 0.15  # on 优化营商环境条例 vs 上海市优化营商环境条例, pairs below it are mostly unrelated
 _SKIP = set(" \n\t，。；：、（）《》“”‘’！？,.;:()")
 
 
@@ -158,6 +158,11 @@ def compare_documents(store: Any, doc_a: str, doc_b: str, threshold: float = THR
 
 COLUMNS = ("status", "score", "text_similarity", "a_number", "a_name", "a_text", "b_number", "b_name",
            "b_text", "shared_entities", "a_id", "b_id")
+
+
+def comparison_table(result: Comparison) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """`comparison_rows` as (columns, rows) for a spreadsheet."""
+    return COLUMNS, [[row[c] for c in COLUMNS] for row in comparison_rows(result)]
 
 
 def comparison_rows(result: Comparison) -> list[dict[str, Any]]:

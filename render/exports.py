@@ -17,7 +17,6 @@ Nothing here calls Streamlit; every writer is whole-or-nothing (temp file, then 
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import math
@@ -39,7 +38,8 @@ import networkx as nx
 from graph.model import EdgeType, PolicyGraph
 from render import files
 from render.colours import NODE_ORDER, edge_colour_of, style_of
-from render.spreadsheet import csv_cell
+from render import spreadsheet
+from render.spreadsheet import csv_bytes
 from render.i18n import type_name
 from render.tour import GraphIndex, Tour, TourStep, as_policy_graph, node_label, subgraph
 
@@ -117,14 +117,7 @@ def tables(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> dict[str, tuple[l
 
 def csv_files(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> dict[str, bytes]:
     """``{"nodes.csv": …, "edges.csv": …}`` in UTF-8 with a byte-order mark, so Excel shows Chinese."""
-    out = {}
-    for name, (columns, rows) in tables(graph, lang).items():
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow([csv_cell(c) for c in columns])
-        writer.writerows([csv_cell(v) for v in row] for row in rows)
-        out[f"{name}.csv"] = buf.getvalue().encode("utf-8-sig")
-    return out
+    return {f"{name}.csv": csv_bytes(columns, rows) for name, (columns, rows) in tables(graph, lang).items()}
 
 
 def csv_zip(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
@@ -138,50 +131,7 @@ def csv_zip(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
 
 def xlsx_bytes(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
     """An Excel workbook with sheets ``nodes`` and ``edges``, header row frozen."""
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
-    wb = Workbook(write_only=True)
-    for name, (columns, rows) in tables(graph, lang).items():
-        ws = wb.create_sheet(name)
-        ws.freeze_panes = "A2"
-        for i, column in enumerate(columns):
-            width = 60 if column in ("evidence", "text", "preamble") else 28 if column in ("id", "source", "target") \
-                else 16
-            ws.column_dimensions[_column_letter(i)].width = width
-        from openpyxl.cell import WriteOnlyCell
-
-        header = []
-        for column in columns:
-            cell = _text_cell(ws, column)
-            cell.font = Font(bold=True)
-            header.append(cell)
-        ws.append(header)
-        for row in rows:
-            ws.append([_text_cell(ws, ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v
-                       for v in row])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _text_cell(ws, text: str):
-    """A cell holding `text` as text: openpyxl would store a text starting with "=" as a live formula."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=text)
-    cell.data_type = "s"
-    return cell
-
-
-def _column_letter(i: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(i + 1)
-
-
-# ============================================================================ Gephi
+    return spreadsheet.xlsx_bytes(tables(graph, lang))
 
 
 def _uniform(values: list[Any]) -> Callable[[Any], Any]:

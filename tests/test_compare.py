@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from conftest import shared_path
+
 from graph.__main__ import main
 from graph.compare import COLUMNS, align, comparison_rows, diff_segments, similarities
 
@@ -96,3 +99,66 @@ def test_comparing_a_document_with_itself_is_one_clear_line(tmp_path: Path, caps
     assert main(["compare", str(a), str(a)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error:") and "same document" in err and err.count("\n") == 1
+
+
+# ---------------------------------------------------------------- the national regulation and Shanghai's
+
+# Pairs checked by reading both texts: the Shanghai article restates the national one for the city
+# (营商环境 defined; promises and contracts kept; 反垄断 enforcement; fees by catalogue; 中小投资者;
+# 行业协会商会; evaluation; 包容审慎监管; 多元化纠纷解决; 政企沟通; 法治宣传; 注销; entry into force).
+READ_PAIRS = {(2, 2), (31, 20), (21, 14), (25, 18), (16, 16), (29, 19), (8, 8), (55, 60), (66, 81),
+              (48, 51), (67, 93), (33, 48), (72, 97)}
+# Read as new in Shanghai's: 长三角 co-operation and courts' trial of cases involving market players.
+READ_ADDED = {6, 83}
+# Read as not carried over: officials' liability list and the national rights-protection platform.
+READ_DROPPED = {69, 18}
+
+
+@pytest.fixture(scope="module")
+def national_vs_shanghai():
+    from graph.compare import compare_documents
+    from graph.embedded import EmbeddedStore
+    from loaders import load_paths
+
+    paths = [shared_path("corpus", "business-environment-regulation-2019.md"),
+             shared_path("corpus", "shanghai-business-environment-regulation-2024.md")]
+    graph = load_paths(paths)
+    ids = [load_paths([p]).documents[0].id for p in paths]
+    return compare_documents(EmbeddedStore(graph), ids[0], ids[1])
+
+
+def test_the_national_and_shanghai_regulations_align_as_read(national_vs_shanghai):
+    found = {(p.a["number"], p.b["number"]) for p in national_vs_shanghai.inherited}
+    assert READ_PAIRS <= found, sorted(READ_PAIRS - found)
+    assert READ_ADDED <= {u["number"] for u in national_vs_shanghai.added}
+    assert READ_DROPPED <= {u["number"] for u in national_vs_shanghai.dropped}
+    every = [p.a["number"] for p in national_vs_shanghai.inherited] + [u["number"] for u in national_vs_shanghai.dropped]
+    assert sorted(every) == list(range(1, 73))  # each national article is paired or dropped, once
+
+
+def test_the_comparison_round_trips_through_csv(national_vs_shanghai, tmp_path: Path):
+    import csv
+
+    out = tmp_path / "comparison.csv"
+    from graph.compare import comparison_table
+    from render.spreadsheet import csv_bytes
+
+    columns, rows = comparison_table(national_vs_shanghai)
+    out.write_bytes(csv_bytes(columns, rows))
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        back = list(csv.DictReader(fh))
+    assert [r["status"] for r in back] == [str(r[0]) for r in rows]
+    assert [r["a_id"] for r in back] == [r[COLUMNS.index("a_id")] or "" for r in rows]
+    assert sum(r["status"] == "inherited" for r in back) == len(national_vs_shanghai.inherited)
+
+
+def test_the_command_line_writes_a_workbook(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    a = shared_path("corpus", "business-environment-regulation-2019.md")
+    b = shared_path("corpus", "yunfu-business-environment-regulation-2023.md")
+    out = tmp_path / "c.xlsx"
+    assert main(["compare", str(a), str(b), "--format", "xlsx", "--out", str(out)]) == 0
+    sheet = load_workbook(out)["comparison"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert tuple(header) == COLUMNS and sheet.max_row > 10
