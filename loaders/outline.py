@@ -492,7 +492,9 @@ class _Scanner:
             return True
         expected = law.expected(unit)
         first = expected == 1 and law.next_article == 1 and bool(rest)  # an excerpt may start at 第六编
-        if len(rest) > 40 or "。" in rest or not (n == expected or (first and unit != "节" and n > 1)):
+        # A copy may lack a heading (a publisher dropped 第二章): a short title a little ahead still counts.
+        skipped = expected < n <= expected + 2 and rest and len(rest) <= 20 and "，" not in rest
+        if len(rest) > 40 or "。" in rest or not (n == expected or skipped or (first and unit != "节" and n > 1)):
             return False
         self._close_open()
         law.article = None

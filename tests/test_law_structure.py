@@ -136,3 +136,15 @@ def test_table_of_contents_and_clauses_in_a_plain_text_law(tmp_path):
     assert [x.reason for x in graph.excluded] == ["table of contents"] * 3
     policy = graph.nodes_of(Label.POLICY)[0]
     assert (policy.attrs["issuers"], policy.attrs["date"]) == (["全国人民代表大会常务委员会"], "2020-01-01")
+
+
+def test_a_chapter_heading_missing_from_the_copy_does_not_hide_the_later_ones():
+    from loaders import load_text
+    from graph.model import Label
+
+    text = ("某某管理条例\n\n第一章 总则\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例适用于本省。\n\n"
+            "第三条 县级以上人民政府负责。\n\n第三章 监督管理\n\n第四条 有关部门应当加强监督。\n\n"
+            "第四章 附则\n\n第五条 本条例自公布之日起施行。")
+    graph = load_text(text)
+    assert sorted(n.attrs["number"] for n in graph.nodes_of(Label.CHAPTER)) == [1, 3, 4]
+    assert sorted(n.attrs["number"] for n in graph.nodes_of(Label.ARTICLE)) == [1, 2, 3, 4, 5]
