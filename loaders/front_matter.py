@@ -20,7 +20,7 @@ Vocabulary (genres, body suffixes, chrome words, metadata keys) is in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +50,9 @@ TOP_LINES = 60
 
 
 @dataclass
-class FrontMatter:
+class DocumentMeta:
+    """What a document says about itself: read by the front-matter stage, kept by the outline."""
+
     title: str = ""
     number: str = ""
     issuers: list[str] = field(default_factory=list)
@@ -59,10 +61,20 @@ class FrontMatter:
     signer: str = ""
     attachments: list[str] = field(default_factory=list)
     cc: list[str] = field(default_factory=list)
-    kind: str = ""
-    wrapper: str = ""
+    kind: str = ""  # genre: 意见, 通知, 条例 …
+    wrapper: str = ""  # the wrapping notice's own title, when the policy came wrapped
     validity: str = ""
-    metadata: dict[str, str] = field(default_factory=dict)
+    metadata: dict[str, str] = field(default_factory=dict)  # a web page's metadata table, as read
+
+    def copy_meta_to(self, other: "DocumentMeta") -> None:
+        """Put this metadata into `other` (lists and maps copied)."""
+        for f in fields(DocumentMeta):
+            value = getattr(self, f.name)
+            setattr(other, f.name, type(value)(value) if isinstance(value, (list, dict)) else value)
+
+
+@dataclass
+class FrontMatter(DocumentMeta):
     roles: dict[int, str] = field(default_factory=dict)  # line index -> title | header | notice | end | aside
     excluded: list[tuple[int, str]] = field(default_factory=list)  # (line index, reason)
     issuer_lines: dict[str, int] = field(default_factory=dict)  # issuer -> the line naming it

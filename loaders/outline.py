@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.front_matter import FrontMatter, chrome_reason, cn_number, read_front_matter
+from loaders.front_matter import DocumentMeta, FrontMatter, chrome_reason, cn_number, read_front_matter
 from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
 from loaders.segment import fused_heading
@@ -133,19 +133,7 @@ class Block:
 
 
 @dataclass
-class Outline:
-    title: str = ""
-    number: str = ""
-    issuers: list[str] = field(default_factory=list)
-    date: str = ""
-    addressees: list[str] = field(default_factory=list)
-    signer: str = ""
-    attachments: list[str] = field(default_factory=list)
-    cc: list[str] = field(default_factory=list)
-    kind: str = ""  # genre: 意见, 通知, 条例 …
-    wrapper: str = ""  # the wrapping notice's own title, when the policy came wrapped
-    validity: str = ""
-    metadata: dict[str, str] = field(default_factory=dict)  # a web page's metadata table, as read
+class Outline(DocumentMeta):
     target_year: int | None = None
     blocks: list[Block] = field(default_factory=list)
     excluded: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, reason
@@ -338,10 +326,7 @@ class _Scanner:
 
     def _take_front_matter(self, fm: FrontMatter, lines: list[tuple[int, int]]) -> None:
         out = self.out
-        for name in ("title", "number", "date", "signer", "kind", "wrapper", "validity"):
-            setattr(out, name, getattr(fm, name))
-        out.issuers, out.addressees = list(fm.issuers), list(fm.addressees)
-        out.attachments, out.cc, out.metadata = list(fm.attachments), list(fm.cc), dict(fm.metadata)
+        fm.copy_meta_to(out)
         out.warnings.extend(fm.warnings)
         for name, i in fm.issuer_lines.items():
             out.issuer_spans[name] = lines[i] if i >= 0 else (0, 0)
