@@ -380,11 +380,12 @@ def citations(ix: GraphIndex) -> list[Row]:
     rows = []
     for target in ix.by_label[Label.LAW.value] + ix.by_label[Label.POLICY_DOCUMENT.value]:
         t = ix.g.nodes[target]
+        loaded_as = next((p for p, _ in ix.out_edges(target, EdgeType.LOADED_AS)), None)
         rows += [plain({"source": s, "source_name": ix.g.nodes[s].get("name"),
                         "source_type": ix.g.nodes[s].get("type"), "doc_id": e.get("doc_id"),
                         "target": target, "target_type": t.get("type"), "target_name": t.get("name"),
                         "target_number": t.get("number"), "target_title": t.get("title"),
-                        "articles": e.get("articles"), "evidence": e.get("evidence")})
+                        "articles": e.get("articles"), "evidence": e.get("evidence"), "loaded_as": loaded_as})
                  for s, e in ix.in_edges(target, EdgeType.CITES)]
     return order(rows, "target", "source")
 
