@@ -17,6 +17,7 @@ from typing import Mapping
 
 from loaders.grammar import load_grammar, read_yaml
 from loaders.lexicon import _alternation
+from loaders.scan import anchor, anchored_finditer
 
 CJK = "\u4e00-\u9fff"
 
@@ -65,8 +66,11 @@ class Gazetteer:
     party_prefix: str
     central_re: re.Pattern[str]
     local_re: re.Pattern[str]
+    local_anchor_re: re.Pattern[str]  # where an agency name starts: local_re is tried only near one
+    local_reach: int  # the most characters of place and level words before the agency name
     functional_re: re.Pattern[str]
     bare_functional_re: re.Pattern[str]
+    bare_functional_anchor_re: re.Pattern[str]
     generic_re: re.Pattern[str]
 
 
@@ -87,17 +91,27 @@ def _alt(words) -> str:
     return pattern.pattern if pattern else "(?!)"
 
 
+PLACE_SUFFIXES = ("自治州", "地区", "市", "州", "盟", "县", "区", "旗")  # in the order the regex tries them
+PLACE_NAME_MAX = 5  # characters of a city or county name before its suffix
+PLACES_MAX = 2  # a city, then a county
+BARE_FUNCTION_MAX = 10  # characters of a function before a bare functional suffix (…主管部门)
+
+
 def _patterns(prov, levels, functions, agencies, standalone, f_levels, f_suffixes, bare) -> dict:
-    place = rf"(?:{_alt(prov)})?(?:[{CJK}]{{1,5}}?(?:自治州|地区|市|州|盟|县|区|旗)){{0,2}}"
+    places = rf"(?:[{CJK}]{{1,{PLACE_NAME_MAX}}}?(?:{'|'.join(PLACE_SUFFIXES)})){{0,{PLACES_MAX}}}"
+    place = rf"(?:{_alt(prov)})?{places}"
     level = _alt(levels)
     agency = rf"(?:委)?(?:{_alt(functions)})(?:{_alt(agencies)})|{_alt(standalone)}"
+    places_max = PLACES_MAX * (PLACE_NAME_MAX + max(map(len, PLACE_SUFFIXES)))
     return {
         # pre: a province, cities/counties, or a bare level word; then the agency.
-        "local_re": re.compile(rf"(?P<pre>(?:{_alt(prov)})(?:[{CJK}]{{1,5}}?(?:自治州|地区|市|州|盟|县|区|旗)){{0,2}}"
-                               rf"|{place}|{level})(?P<agency>{agency})"),
+        "local_re": re.compile(rf"(?P<pre>(?:{_alt(prov)}){places}|{place}|{level})(?P<agency>{agency})"),
+        "local_anchor_re": anchor(agency, {"委", *(w[0] for w in [*functions, *standalone])}),
+        "local_reach": max(max(map(len, prov), default=0) + places_max, max(map(len, levels), default=0)),
         "functional_re": re.compile(rf"(?P<level>{_alt(f_levels)})(?:及其)?(?P<func>[{CJK}、]{{1,12}}?)"
                                     rf"(?P<suffix>{_alt(f_suffixes)})"),
-        "bare_functional_re": re.compile(rf"(?P<func>[{CJK}]{{2,10}}?)(?P<suffix>{_alt(bare)})"),
+        "bare_functional_re": re.compile(rf"(?P<func>[{CJK}]{{2,{BARE_FUNCTION_MAX}}}?)(?P<suffix>{_alt(bare)})"),
+        "bare_functional_anchor_re": anchor(_alt(bare), (w[0] for w in bare)),
     }
 
 
@@ -242,7 +256,7 @@ def _generic(text: str, gaz: Gazetteer) -> list[Found]:
 
 def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
     out = []
-    for m in gaz.local_re.finditer(text):
+    for m in anchored_finditer(gaz.local_re, gaz.local_anchor_re, text, gaz.local_reach):
         raw, agency = m.group("pre"), m.group("agency")
         pre = trim_left(raw)
         if pre.startswith("各") or (not pre and agency in gaz.standalone):
@@ -281,7 +295,7 @@ def _functional(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
 
 def _bare_functional(text: str, gaz: Gazetteer) -> list[Found]:
     out = []
-    for m in gaz.bare_functional_re.finditer(text):
+    for m in anchored_finditer(gaz.bare_functional_re, gaz.bare_functional_anchor_re, text, BARE_FUNCTION_MAX):
         raw = m.group("func")
         known = max((f for f in gaz.functions if raw.endswith(f)), key=len, default="")
         func = max(known, trim_left(raw), key=len)

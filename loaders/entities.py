@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from graph.model import Label
 from loaders.bodies import Found, Place, find_bodies, trim_left
 from loaders.citations import law_kind
-from loaders.grammar import load_grammar
+from loaders.grammar import ACTOR_HEAD_MAX, load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
+from loaders.scan import anchored_finditer
 from loaders.segment import is_clean_name
 
 CJK = r"\u4e00-\u9fff"
@@ -88,7 +89,7 @@ def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Menti
     grammar = load_grammar()
     taken = [(m.start, m.end) for m in known]
     out = []
-    for m in grammar.actor_suffix_re.finditer(text):
+    for m in anchored_finditer(grammar.actor_suffix_re, grammar.actor_suffix_anchor_re, text, ACTOR_HEAD_MAX):
         # Re-anchor: the suffix match is lazy, so walk left from its end to a cut point.
         end = m.end()
         name = _trim_left(text[max(0, end - 14):end])
