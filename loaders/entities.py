@@ -16,7 +16,7 @@ from loaders.bodies import Found, Place, find_bodies, trim_left
 from loaders.citations import law_kind
 from loaders.grammar import ACTOR_HEAD_MAX, load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
-from loaders.scan import anchored_finditer
+from loaders.scan import anchor, anchored_finditer
 from loaders.segment import is_clean_name
 
 CJK = r"\u4e00-\u9fff"
@@ -30,10 +30,14 @@ LEADING_VERBS = re.compile(
     r"进一步|依法|积极|有效|切实|和|与|及|并|通过|按照|形成|设立|确保|坚持|发挥|运用|利用|提升|做好|制定|出台|建设)+"
 )
 MECHANISM_SUFFIX = re.compile(r"(?:制度|机制)(?=[，。；、和及与等的]|$)")
+PROGRAMME_WORDS = "行动|工程|峰会|示范区|试验区|示范基地"
+PROGRAMME_NAME_MAX = 14
 PROGRAMME_RE = re.compile(
     rf"“([^“”]{{2,16}})”(?=[^的，。；“”]{{0,6}}?(?:平台|工程|行动|计划|峰会|专项))"
-    rf"|[{CJK}]{{4,14}}?(?:行动|工程|峰会|示范区|试验区|示范基地)(?=[，。；、和及等]|$)"
+    rf"|[{CJK}]{{4,{PROGRAMME_NAME_MAX}}}?(?:{PROGRAMME_WORDS})(?=[，。；、和及等]|$)"
 )
+# A programme starts at its opening quote or at most PROGRAMME_NAME_MAX characters before its word.
+PROGRAMME_ANCHOR = anchor(f"“|{PROGRAMME_WORDS}", "“" + "".join(w[0] for w in PROGRAMME_WORDS.split("|")))
 LABEL_VOCAB = {
     Label.ACTOR: "actors", Label.LAW: "laws", Label.MECHANISM: "mechanisms",
     Label.PROGRAMME: "programmes", Label.CONCEPT: "concepts",
@@ -158,7 +162,7 @@ def _mechanisms(text: str, lex: Lexicon) -> list[Mention]:
 def _programmes(text: str, lex: Lexicon) -> list[Mention]:
     out = _lexicon_mentions(text, lex.programmes, Label.PROGRAMME)
     taken = [(m.start, m.end) for m in out]
-    for m in PROGRAMME_RE.finditer(text):
+    for m in anchored_finditer(PROGRAMME_RE, PROGRAMME_ANCHOR, text, PROGRAMME_NAME_MAX):
         if m.group(1):
             start, end, name = m.start(1), m.end(1), m.group(1)
         else:
