@@ -313,6 +313,13 @@ def find_bodies(text: str, place: Place = Place()) -> list[Found]:
     >>> [f.body.name for f in find_bodies("由省发展改革委牵头，会同国家发改委、县级以上人民政府市场监督管理部门", Place("浙江省"))]
     ['浙江省发展和改革委员会', '国家发展和改革委员会', '县级以上人民政府市场监督管理部门']
     """
+    return list(_find_bodies(text, place))
+
+
+# The same text names the same bodies: attribution items (省财政厅) and boilerplate recur across
+# documents, and a document loaded again (an app rerun, a copy in another format) repeats every passage.
+@lru_cache(maxsize=4096)
+def _find_bodies(text: str, place: Place) -> tuple[Found, ...]:
     gaz = load_gazetteer()
     found = _central(text, gaz) + _generic(text, gaz) + _functional(text, place, gaz) + _local(text, place, gaz)
     markers = load_grammar().alias_markers
@@ -323,4 +330,4 @@ def find_bodies(text: str, place: Place = Place()) -> list[Found]:
         if text[max(0, f.start - 4):f.start].endswith(markers):
             continue
         kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
+    return tuple(sorted(kept, key=lambda f: f.start))

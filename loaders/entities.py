@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.model import Label
 from loaders.bodies import Found, Place, find_bodies, trim_left
@@ -196,7 +197,17 @@ def find_mentions(text: str, lexicon: Lexicon | None = None, place: Place = Plac
     >>> [(m.label.value, m.name) for m in find_mentions("鼓励金融机构落实《中华人民共和国反垄断法》")]
     [('Actor', '金融机构'), ('Law', '反垄断法')]
     """
-    lex = lexicon or load_lexicon()
+    if lexicon is None and bodies is None:
+        return list(_bundled_mentions(text, place))
+    return _find_mentions(text, lexicon or load_lexicon(), place, bodies)
+
+
+@lru_cache(maxsize=4096)  # the same passage names the same things (see bodies._find_bodies)
+def _bundled_mentions(text: str, place: Place) -> tuple[Mention, ...]:
+    return tuple(_find_mentions(text, load_lexicon(), place, None))
+
+
+def _find_mentions(text: str, lex: Lexicon, place: Place, bodies: list[Found] | None) -> list[Mention]:
     laws = _longest_first(_laws(text, lex))
     actors = _lexicon_mentions(text, lex.actors, Label.ACTOR) + _body_mentions(text, place, bodies)
     actors = _longest_first(actors)
