@@ -166,6 +166,11 @@ def _balanced_notes(text: str):
 
 def note_attributions(text: str, place: Place) -> list[Attribution]:
     """Attributions in notes （…） and in label lines (责任单位：…) of `text`."""
+    return list(_note_attributions(text, place))
+
+
+@lru_cache(maxsize=4096)  # the same passage gives the same notes (see bodies._find_bodies)
+def _note_attributions(text: str, place: Place) -> tuple[Attribution, ...]:
     out, covered = [], []
     for s, e in _balanced_notes(text):
         if e - s <= 400:
@@ -181,7 +186,7 @@ def note_attributions(text: str, place: Place) -> list[Attribution]:
         out += parse_note(text[m.start():end], place, m.start())
         out = [a if a.start != m.start() else Attribution(a.body, a.role, max(line_start, m.start()), end)
                for a in out]
-    return out
+    return tuple(out)
 
 
 def _groups(text: str, found: list[Found]) -> list[list[Found]]:
