@@ -230,7 +230,15 @@ def role_of(sentence: str, position: int, lexicon: Lexicon | None = None) -> str
     >>> role_of("鼓励金融机构为小微企业提供服务", 2), role_of("鼓励金融机构为小微企业提供服务", 8)
     ('鼓励', '服务对象')
     """
-    lex = lexicon or load_lexicon()
+    return _role_of(sentence, position, lexicon) if lexicon else _bundled_role(sentence, position)
+
+
+@lru_cache(maxsize=16384)  # a sentence recurs (boilerplate, a document loaded again): so do its roles
+def _bundled_role(sentence: str, position: int) -> str:
+    return _role_of(sentence, position, load_lexicon())
+
+
+def _role_of(sentence: str, position: int, lex: Lexicon) -> str:
     clause_start = max(sentence.rfind(p, 0, position) for p in "，；。：") + 1
     cues = list(lex.role_pattern.finditer(sentence, clause_start, position))
     return lex.roles[cues[-1].group()] if cues else "涉及"
@@ -244,6 +252,11 @@ def is_mentioned_only(sentence: str, start: int, end: int) -> bool:
     >>> is_mentioned_only(s, 6, 9), is_mentioned_only(s, 10, 13), is_mentioned_only(s, 21, 25)
     (True, True, False)
     """
+    return _mentioned_only(sentence, start, end)
+
+
+@lru_cache(maxsize=16384)  # see _bundled_role
+def _mentioned_only(sentence: str, start: int, end: int) -> bool:
     grammar = load_grammar()
     clause_start = max(sentence.rfind(p, 0, start) for p in "，；。：") + 1
     if grammar.mention_before_re.search(sentence, clause_start, start):
