@@ -20,6 +20,7 @@ from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer
 from loaders.grammar import alt, load_grammar, read_yaml
 
 SEPARATORS = "、，,；;"
+PARENTHESES = re.compile("[（）]")
 BODY_END = re.compile(r"(?:厅|局|委|办|部|院|署|会|中心|政府|法院|检察院|机构|单位|集团|公司|银行|分行|支行|总队|支队|小组|办公室|委员会)$")
 
 
@@ -151,7 +152,8 @@ def _ends_clause(text: str) -> bool:
 def _balanced_notes(text: str):
     """(start, end) of each outermost （…） group of `text`, nested ones included in it."""
     depth, start = 0, 0
-    for i, ch in enumerate(text):
+    for m in PARENTHESES.finditer(text):  # the engine skips the other characters
+        i, ch = m.start(), m.group()
         if ch == "（":
             if depth == 0:
                 start = i
@@ -164,6 +166,11 @@ def _balanced_notes(text: str):
 
 def note_attributions(text: str, place: Place) -> list[Attribution]:
     """Attributions in notes （…） and in label lines (责任单位：…) of `text`."""
+    return list(_note_attributions(text, place))
+
+
+@lru_cache(maxsize=4096)  # the same passage gives the same notes (see bodies._find_bodies)
+def _note_attributions(text: str, place: Place) -> tuple[Attribution, ...]:
     out, covered = [], []
     for s, e in _balanced_notes(text):
         if e - s <= 400:
@@ -179,7 +186,7 @@ def note_attributions(text: str, place: Place) -> list[Attribution]:
         out += parse_note(text[m.start():end], place, m.start())
         out = [a if a.start != m.start() else Attribution(a.body, a.role, max(line_start, m.start()), end)
                for a in out]
-    return out
+    return tuple(out)
 
 
 def _groups(text: str, found: list[Found]) -> list[list[Found]]:

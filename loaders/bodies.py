@@ -17,6 +17,7 @@ from typing import Mapping
 
 from loaders.grammar import load_grammar, read_yaml
 from loaders.lexicon import _alternation
+from loaders.scan import anchor, anchored_finditer
 
 CJK = "\u4e00-\u9fff"
 
@@ -65,8 +66,11 @@ class Gazetteer:
     party_prefix: str
     central_re: re.Pattern[str]
     local_re: re.Pattern[str]
+    local_anchor_re: re.Pattern[str]  # where an agency name starts: local_re is tried only near one
+    local_reach: int  # the most characters of place and level words before the agency name
     functional_re: re.Pattern[str]
     bare_functional_re: re.Pattern[str]
+    bare_functional_anchor_re: re.Pattern[str]
     generic_re: re.Pattern[str]
 
 
@@ -87,17 +91,27 @@ def _alt(words) -> str:
     return pattern.pattern if pattern else "(?!)"
 
 
+PLACE_SUFFIXES = ("自治州", "地区", "市", "州", "盟", "县", "区", "旗")  # in the order the regex tries them
+PLACE_NAME_MAX = 5  # characters of a city or county name before its suffix
+PLACES_MAX = 2  # a city, then a county
+BARE_FUNCTION_MAX = 10  # characters of a function before a bare functional suffix (…主管部门)
+
+
 def _patterns(prov, levels, functions, agencies, standalone, f_levels, f_suffixes, bare) -> dict:
-    place = rf"(?:{_alt(prov)})?(?:[{CJK}]{{1,5}}?(?:自治州|地区|市|州|盟|县|区|旗)){{0,2}}"
+    places = rf"(?:[{CJK}]{{1,{PLACE_NAME_MAX}}}?(?:{'|'.join(PLACE_SUFFIXES)})){{0,{PLACES_MAX}}}"
+    place = rf"(?:{_alt(prov)})?{places}"
     level = _alt(levels)
     agency = rf"(?:委)?(?:{_alt(functions)})(?:{_alt(agencies)})|{_alt(standalone)}"
+    places_max = PLACES_MAX * (PLACE_NAME_MAX + max(map(len, PLACE_SUFFIXES)))
     return {
         # pre: a province, cities/counties, or a bare level word; then the agency.
-        "local_re": re.compile(rf"(?P<pre>(?:{_alt(prov)})(?:[{CJK}]{{1,5}}?(?:自治州|地区|市|州|盟|县|区|旗)){{0,2}}"
-                               rf"|{place}|{level})(?P<agency>{agency})"),
+        "local_re": re.compile(rf"(?P<pre>(?:{_alt(prov)}){places}|{place}|{level})(?P<agency>{agency})"),
+        "local_anchor_re": anchor(agency, {"委", *(w[0] for w in [*functions, *standalone])}),
+        "local_reach": max(max(map(len, prov), default=0) + places_max, max(map(len, levels), default=0)),
         "functional_re": re.compile(rf"(?P<level>{_alt(f_levels)})(?:及其)?(?P<func>[{CJK}、]{{1,12}}?)"
                                     rf"(?P<suffix>{_alt(f_suffixes)})"),
-        "bare_functional_re": re.compile(rf"(?P<func>[{CJK}]{{2,10}}?)(?P<suffix>{_alt(bare)})"),
+        "bare_functional_re": re.compile(rf"(?P<func>[{CJK}]{{2,{BARE_FUNCTION_MAX}}}?)(?P<suffix>{_alt(bare)})"),
+        "bare_functional_anchor_re": anchor(_alt(bare), (w[0] for w in bare)),
     }
 
 
@@ -242,7 +256,7 @@ def _generic(text: str, gaz: Gazetteer) -> list[Found]:
 
 def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
     out = []
-    for m in gaz.local_re.finditer(text):
+    for m in anchored_finditer(gaz.local_re, gaz.local_anchor_re, text, gaz.local_reach):
         raw, agency = m.group("pre"), m.group("agency")
         pre = trim_left(raw)
         if pre.startswith("各") or (not pre and agency in gaz.standalone):
@@ -281,7 +295,7 @@ def _functional(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
 
 def _bare_functional(text: str, gaz: Gazetteer) -> list[Found]:
     out = []
-    for m in gaz.bare_functional_re.finditer(text):
+    for m in anchored_finditer(gaz.bare_functional_re, gaz.bare_functional_anchor_re, text, BARE_FUNCTION_MAX):
         raw = m.group("func")
         known = max((f for f in gaz.functions if raw.endswith(f)), key=len, default="")
         func = max(known, trim_left(raw), key=len)
@@ -299,6 +313,13 @@ def find_bodies(text: str, place: Place = Place()) -> list[Found]:
     >>> [f.body.name for f in find_bodies("由省发展改革委牵头，会同国家发改委、县级以上人民政府市场监督管理部门", Place("浙江省"))]
     ['浙江省发展和改革委员会', '国家发展和改革委员会', '县级以上人民政府市场监督管理部门']
     """
+    return list(_find_bodies(text, place))
+
+
+# The same text names the same bodies: attribution items (省财政厅) and boilerplate recur across
+# documents, and a document loaded again (an app rerun, a copy in another format) repeats every passage.
+@lru_cache(maxsize=4096)
+def _find_bodies(text: str, place: Place) -> tuple[Found, ...]:
     gaz = load_gazetteer()
     found = _central(text, gaz) + _generic(text, gaz) + _functional(text, place, gaz) + _local(text, place, gaz)
     markers = load_grammar().alias_markers
@@ -309,4 +330,4 @@ def find_bodies(text: str, place: Place = Place()) -> list[Found]:
         if text[max(0, f.start - 4):f.start].endswith(markers):
             continue
         kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
+    return tuple(sorted(kept, key=lambda f: f.start))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.model import Label
 from loaders.bodies import Found, Place, find_bodies, trim_left
 from loaders.citations import law_kind
-from loaders.grammar import load_grammar
+from loaders.grammar import ACTOR_HEAD_MAX, load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
+from loaders.scan import anchor, anchored_finditer
 from loaders.segment import is_clean_name
 
 CJK = r"\u4e00-\u9fff"
@@ -29,10 +31,14 @@ LEADING_VERBS = re.compile(
     r"进一步|依法|积极|有效|切实|和|与|及|并|通过|按照|形成|设立|确保|坚持|发挥|运用|利用|提升|做好|制定|出台|建设)+"
 )
 MECHANISM_SUFFIX = re.compile(r"(?:制度|机制)(?=[，。；、和及与等的]|$)")
+PROGRAMME_WORDS = "行动|工程|峰会|示范区|试验区|示范基地"
+PROGRAMME_NAME_MAX = 14
 PROGRAMME_RE = re.compile(
     rf"“([^“”]{{2,16}})”(?=[^的，。；“”]{{0,6}}?(?:平台|工程|行动|计划|峰会|专项))"
-    rf"|[{CJK}]{{4,14}}?(?:行动|工程|峰会|示范区|试验区|示范基地)(?=[，。；、和及等]|$)"
+    rf"|[{CJK}]{{4,{PROGRAMME_NAME_MAX}}}?(?:{PROGRAMME_WORDS})(?=[，。；、和及等]|$)"
 )
+# A programme starts at its opening quote or at most PROGRAMME_NAME_MAX characters before its word.
+PROGRAMME_ANCHOR = anchor(f"“|{PROGRAMME_WORDS}", "“" + "".join(w[0] for w in PROGRAMME_WORDS.split("|")))
 LABEL_VOCAB = {
     Label.ACTOR: "actors", Label.LAW: "laws", Label.MECHANISM: "mechanisms",
     Label.PROGRAMME: "programmes", Label.CONCEPT: "concepts",
@@ -88,7 +94,7 @@ def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Menti
     grammar = load_grammar()
     taken = [(m.start, m.end) for m in known]
     out = []
-    for m in grammar.actor_suffix_re.finditer(text):
+    for m in anchored_finditer(grammar.actor_suffix_re, grammar.actor_suffix_anchor_re, text, ACTOR_HEAD_MAX):
         # Re-anchor: the suffix match is lazy, so walk left from its end to a cut point.
         end = m.end()
         name = _trim_left(text[max(0, end - 14):end])
@@ -157,7 +163,7 @@ def _mechanisms(text: str, lex: Lexicon) -> list[Mention]:
 def _programmes(text: str, lex: Lexicon) -> list[Mention]:
     out = _lexicon_mentions(text, lex.programmes, Label.PROGRAMME)
     taken = [(m.start, m.end) for m in out]
-    for m in PROGRAMME_RE.finditer(text):
+    for m in anchored_finditer(PROGRAMME_RE, PROGRAMME_ANCHOR, text, PROGRAMME_NAME_MAX):
         if m.group(1):
             start, end, name = m.start(1), m.end(1), m.group(1)
         else:
@@ -191,7 +197,17 @@ def find_mentions(text: str, lexicon: Lexicon | None = None, place: Place = Plac
     >>> [(m.label.value, m.name) for m in find_mentions("鼓励金融机构落实《中华人民共和国反垄断法》")]
     [('Actor', '金融机构'), ('Law', '反垄断法')]
     """
-    lex = lexicon or load_lexicon()
+    if lexicon is None and bodies is None:
+        return list(_bundled_mentions(text, place))
+    return _find_mentions(text, lexicon or load_lexicon(), place, bodies)
+
+
+@lru_cache(maxsize=4096)  # the same passage names the same things (see bodies._find_bodies)
+def _bundled_mentions(text: str, place: Place) -> tuple[Mention, ...]:
+    return tuple(_find_mentions(text, load_lexicon(), place, None))
+
+
+def _find_mentions(text: str, lex: Lexicon, place: Place, bodies: list[Found] | None) -> list[Mention]:
     laws = _longest_first(_laws(text, lex))
     actors = _lexicon_mentions(text, lex.actors, Label.ACTOR) + _body_mentions(text, place, bodies)
     actors = _longest_first(actors)
@@ -214,7 +230,15 @@ def role_of(sentence: str, position: int, lexicon: Lexicon | None = None) -> str
     >>> role_of("鼓励金融机构为小微企业提供服务", 2), role_of("鼓励金融机构为小微企业提供服务", 8)
     ('鼓励', '服务对象')
     """
-    lex = lexicon or load_lexicon()
+    return _role_of(sentence, position, lexicon) if lexicon else _bundled_role(sentence, position)
+
+
+@lru_cache(maxsize=16384)  # a sentence recurs (boilerplate, a document loaded again): so do its roles
+def _bundled_role(sentence: str, position: int) -> str:
+    return _role_of(sentence, position, load_lexicon())
+
+
+def _role_of(sentence: str, position: int, lex: Lexicon) -> str:
     clause_start = max(sentence.rfind(p, 0, position) for p in "，；。：") + 1
     cues = list(lex.role_pattern.finditer(sentence, clause_start, position))
     return lex.roles[cues[-1].group()] if cues else "涉及"
@@ -228,6 +252,11 @@ def is_mentioned_only(sentence: str, start: int, end: int) -> bool:
     >>> is_mentioned_only(s, 6, 9), is_mentioned_only(s, 10, 13), is_mentioned_only(s, 21, 25)
     (True, True, False)
     """
+    return _mentioned_only(sentence, start, end)
+
+
+@lru_cache(maxsize=16384)  # see _bundled_role
+def _mentioned_only(sentence: str, start: int, end: int) -> bool:
     grammar = load_grammar()
     clause_start = max(sentence.rfind(p, 0, start) for p in "，；。：") + 1
     if grammar.mention_before_re.search(sentence, clause_start, start):

@@ -8,8 +8,10 @@ from functools import lru_cache
 from typing import Mapping
 
 from loaders.lexicon import LEXICON_DIR, _alternation
+from loaders.scan import anchor
 
 CJK = "\u4e00-\u9fff"
+ACTOR_HEAD_MAX = 12  # characters of an actor's name before its actor word (…企业)
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class Grammar:
     alias_markers: tuple[str, ...]
     actor_suffixes: Mapping[str, str]  # name ending -> actor kind
     actor_suffix_re: re.Pattern[str]
+    actor_suffix_anchor_re: re.Pattern[str]  # where an actor word starts: actor_suffix_re is tried near one
     created_by_re: re.Pattern[str]
     created_after: tuple[str, ...]
     mention_before_re: re.Pattern[str]
@@ -64,7 +67,8 @@ def load_grammar() -> Grammar:
         verb_heads=tuple(data["verb_heads"]),
         alias_markers=tuple(data["alias_markers"]),
         actor_suffixes=suffixes,
-        actor_suffix_re=re.compile(rf"[{CJK}]{{1,12}}?(?P<suffix>{alt(suffixes)})"),
+        actor_suffix_re=re.compile(rf"[{CJK}]{{1,{ACTOR_HEAD_MAX}}}?(?P<suffix>{alt(suffixes)})"),
+        actor_suffix_anchor_re=anchor(alt(suffixes), (w[0] for w in suffixes)),
         created_by_re=re.compile(rf"(?:{alt(data['created_by'])}){clause}*$"),
         # 贯彻落实党中央、国务院…: the cue, then perhaps other names of the same list.
         created_after=tuple(data['created_after']),

@@ -36,6 +36,7 @@ LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "normali
 # A pinyin gloss after a character, 中（zhōng）: Latin letters with at least one tone mark
 # (ɡ is the "script g" Chinese typesetting uses in pinyin).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_HAS_TONED = re.compile(f"[{_TONED}]").search
 _PINYIN_GLOSS = re.compile(
     rf"(?<=[{_IDEO}])[ \t]*[（(][ \t]*(?=[a-zɡü{_TONED} ]*[{_TONED}])[a-zA-Zɡü{_TONED}' ]{{1,40}}[ \t]*[）)]")
 
@@ -127,7 +128,7 @@ def normalise(text: str) -> str:
     ('发展生态全面优化，网络经营主体', '平台程序')
     """
     text = _FOLDABLE.sub(lambda m: m.group().translate(_FOLD), text.replace("\r\n", "\n"))
-    if "(" in text or "（" in text:
+    if ("(" in text or "（" in text) and _HAS_TONED(text):  # a gloss holds a tone mark: most texts have none
         text = _PINYIN_GLOSS.sub("", text)
     if "and" in text:
         text = _AND.sub("和", text)

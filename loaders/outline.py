@@ -119,6 +119,10 @@ class Block:
 
     def doc_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
         """The document ranges holding text[start:end]: one, or several across page breaks."""
+        if len(self.segments) == 1:  # the common case: no page break inside the block
+            seg_start, seg_end = self.segments[0]
+            lo, hi = max(start, 0), min(end, seg_end - seg_start)
+            return [(seg_start + lo, seg_start + hi)] if lo < hi else []
         out, offset = [], 0
         for seg_start, seg_end in self.segments:
             lo, hi = max(start, offset), min(end, offset + seg_end - seg_start)

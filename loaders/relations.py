@@ -165,13 +165,11 @@ def _link_attributions(b: _Builder, source: str, block: Block, bodies: list[Foun
 
 def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
     """Edges from `source` to every entity named in `block`'s body; returns their ids."""
-    lex = load_lexicon()
-    body_start = block.body_start
     bodies = find_bodies(block.body, b.place)
     linked = _link_attributions(b, source, block, bodies)
     # One pass over the whole body: every pattern stops at sentence punctuation, so the
     # mentions are those of each sentence, found at a fraction of the regex calls.
-    found = find_mentions(block.body, lex, b.place, bodies)
+    found = find_mentions(block.body, place=b.place)  # the bundled lexicon, and `bodies` again (cached)
     i = 0
     for s, e in sentences(block.body):
         sentence = block.body[s:e]
