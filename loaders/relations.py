@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
 from loaders.attributions import body_of, find_attributions, load_rules
 from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of
-from loaders.citations import find_article_refs, find_policy_documents
-from loaders.entities import Mention, find_mentions, is_mentioned_only, role_of
+from loaders.citations import load_rules as load_citation_rules
+from loaders.citations import find_article_refs, find_document_relations, find_policy_documents, law_kind
+from loaders.entities import Mention, canonical_law, find_mentions, is_mentioned_only, role_of
 from loaders.evidence import clip
 from loaders.lexicon import load_lexicon
 from loaders.outline import Block, Outline
@@ -216,6 +217,40 @@ def _link_citations(b: _Builder, source: str, block: Block, linked: set[str]) ->
             b.pending_refs.append((source, r.article, r.paragraph, evidence, span))
 
 
+def _relation_blocks(outline: Outline) -> list[Block]:
+    """Where a document says what it implements or amends: its preamble, the notice of a 印发
+    wrapper, its first article (根据《X》，制定本条例) and its last (《X》同时废止)."""
+    articles = outline.of_kind("article")
+    ends = articles[:1] + articles[-1:] if len(articles) > 1 else articles
+    return outline.of_kind("preamble") + outline.of_kind("notice") + ends
+
+
+def _cited_document(b: _Builder, title: str, number: str) -> str:
+    """The node of a document cited by title: a law or regulation, else a policy document."""
+    name = canonical_law(title)
+    kind = law_kind(name)
+    if kind:
+        return b.node(entity_id(Label.LAW, name), Label.LAW, name, kind=kind)
+    issuer = title.partition(load_citation_rules().issuer_marker)[0]
+    return b.node(f"policydoc:{number or title}", Label.POLICY_DOCUMENT, title, title=title, number=number,
+                  issuer=issuer if issuer != title else "")
+
+
+def _link_document_relations(b: _Builder, outline: Outline, own_title: str) -> None:
+    """IMPLEMENTS and AMENDS edges from the document to the documents it names with a cue
+    (根据《X》, 《X》同时废止), each with its sentence."""
+    for block in _relation_blocks(outline):
+        for r in find_document_relations(block.body):
+            if canonical_law(r.title) == canonical_law(own_title):
+                continue
+            target = _cited_document(b, r.title, r.number)
+            evidence, span = _evidence(block, r.start, r.end)
+            if r.kind == "implements":
+                b.edge(b.doc_id, target, EdgeType.IMPLEMENTS, evidence, span)
+            else:
+                b.edge(b.doc_id, target, EdgeType.AMENDS, evidence, span, action=r.action)
+
+
 def _resolve_article_refs(b: _Builder) -> None:
     """REFERS_TO edges for references to articles that exist in this document; 前款 and
     本条第二款 (article 0) point to the citing article itself."""
@@ -328,6 +363,7 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
         elif block.kind == "preamble":
             _link_entities(b, doc_id, block)
     _link_goal_systems(b, outline)
+    _link_document_relations(b, outline, title)
     _resolve_article_refs(b)
     _cross_references(b, measures)
 
