@@ -18,6 +18,7 @@ from loaders.citations import load_rules as load_citation_rules
 from loaders.citations import find_article_refs, find_document_relations, find_policy_documents, law_kind
 from loaders.entities import Mention, canonical_law, find_mentions, is_mentioned_only, role_of
 from loaders.evidence import clip
+from loaders.issuer_level import issuer_level
 from loaders.lexicon import load_lexicon
 from loaders.outline import Block, Outline
 
@@ -310,7 +311,7 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
            signer=outline.signer, attachments=list(outline.attachments), cc=list(outline.cc), kind=outline.kind,
            wrapper=outline.wrapper, metadata=dict(outline.metadata) or None, target_year=outline.target_year,
            source=source, doc_id=doc_id, preamble=preamble, notice=notice,
-           content_hash=content_hash(text))
+           content_hash=content_hash(text), level=issuer_level(outline.issuers, title))
     for issuer in outline.issuers:
         s, e = outline.issuer_spans.get(issuer, (0, 0))
         body = body_of(issuer, b.place) or Body(issuer)
