@@ -85,11 +85,10 @@ def _parser() -> argparse.ArgumentParser:
 def _sync(args: argparse.Namespace) -> int:
     """Load every file (a failing one is reported and skipped, so its stored version stays),
     then write what loaded; nothing is written when no file loaded."""
-    from loaders.corpus import load_corpus, report_lines
+    from loaders.corpus import load_reporting
 
     store = _neo4j_store(schema=True)
-    graph, reports = load_corpus(args.files)
-    print("\n".join(report_lines(reports)), file=sys.stderr)
+    graph = load_reporting(args.files, sys.stderr)
     if not graph.documents:
         return 1
     report = store.load(graph, progress=_progress_line())

@@ -13,7 +13,7 @@ import sys
 
 from graph.convert import write_graph
 from graph.files import write_atomic
-from loaders.corpus import load_corpus, report_lines
+from loaders.corpus import load_reporting
 from loaders.errors import LoaderError
 
 
@@ -32,8 +32,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        graph, reports = load_corpus(args.files)
-        print("\n".join(report_lines(reports)), file=sys.stderr)
+        graph = load_reporting(args.files, sys.stderr)
         if not graph.documents:
             return 1
         if args.excluded:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TextIO
 
 from graph.model import PolicyGraph
 from loaders.errors import LoaderError, shown_name
 from loaders.pipeline import Documents
 from loaders.reading import SUPPORTED_SUFFIXES
 
-Progress = Callable[[int, int, str], None]  # (files done, files in all, the file just done)
+Progress = Callable[[int, int, "FileReport"], None]  # (files done, files in all, the report just made)
 
 
 @dataclass(frozen=True)
@@ -95,11 +95,12 @@ def load_corpus(paths: Iterable[str | os.PathLike], progress: Progress | None = 
     paths = list(paths)
     files = expand_paths(paths)
     documents = Documents()
-    reports = empty_folders(paths)
-    for done, file in enumerate(files, 1):
-        reports.append(_load_one(documents, file))
+    reports: list[FileReport] = []
+    items = [*empty_folders(paths), *files]
+    for item in items:
+        reports.append(item if isinstance(item, FileReport) else _load_one(documents, item))
         if progress is not None:
-            progress(done, len(files), str(file))
+            progress(len(reports), len(items), reports[-1])
     return documents.graph(), reports
 
 
@@ -129,9 +130,21 @@ def summary(reports: list[FileReport]) -> str:
         f" ({', '.join(notes)})" if notes else "")
 
 
+def file_lines(report: FileReport) -> list[str]:
+    """The lines of one file: what became of it, then its warnings one a line."""
+    return [report.line()] + [f"warning: {shown_name(report.path)}: {w}" for w in report.warnings]
+
+
+def closing_line(reports: list[FileReport]) -> str | None:
+    """The summary; when nothing loaded, an error saying so (none for a single file: its own error
+    line says it all, so a one-file run that fails prints one line)."""
+    if any(r.loaded for r in reports):
+        return summary(reports)
+    return f"error: none of the {len(reports)} files loaded" if len(reports) != 1 else None
+
+
 def report_lines(reports: list[FileReport]) -> list[str]:
-    """The report as printed by the command lines: one line per file, one per warning, a summary.
-    When nothing loaded it is the errors alone (one line for one file), and a last line saying so.
+    """The report as the command lines print it: each file's lines, then the closing line.
 
     >>> report_lines([FileReport("a.txt", "doc:a", ("no date",))])
     ['loaded: a.txt -> doc:a (1 warning)', 'warning: a.txt: no date', 'loaded 1 of 1 file (1 warning)']
@@ -140,11 +153,18 @@ def report_lines(reports: list[FileReport]) -> list[str]:
     >>> report_lines([FileReport("b.txt", error="b.txt: empty file"), FileReport("c.pdf", error="c.pdf: damaged PDF")])
     ['error: b.txt: empty file', 'error: c.pdf: damaged PDF', 'error: none of the 2 files loaded']
     """
-    if not any(r.loaded for r in reports):
-        errors = [r.line() for r in reports]
-        return errors + ([f"error: none of the {len(reports)} files loaded"] if len(reports) > 1 else [])
-    lines = []
-    for r in reports:
-        lines.append(r.line())
-        lines += [f"warning: {shown_name(r.path)}: {w}" for w in r.warnings]
-    return lines + [summary(reports)]
+    closing = closing_line(reports)
+    return [line for r in reports for line in file_lines(r)] + ([closing] if closing else [])
+
+
+def load_reporting(paths: Iterable[str | os.PathLike], stream: TextIO) -> PolicyGraph:
+    """`load_corpus` for a command line: each file's lines on `stream` as soon as it is done (a long
+    load shows its progress), then the closing line."""
+    def progress(done: int, total: int, report: FileReport) -> None:
+        print("\n".join(file_lines(report)), file=stream, flush=True)
+
+    graph, reports = load_corpus(paths, progress)
+    closing = closing_line(reports)
+    if closing:
+        print(closing, file=stream)
+    return graph

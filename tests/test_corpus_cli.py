@@ -52,20 +52,22 @@ def test_expand_paths_recurses_sorted_over_supported_suffixes_only(tmp_path):
 
 def test_a_broken_file_is_reported_and_the_others_load(corpus):
     seen = []
-    graph, reports = load_corpus([corpus], progress=lambda done, total, path: seen.append((done, total)))
+    graph, reports = load_corpus([corpus], progress=lambda done, total, report: seen.append((done, total, report)))
     by_name = {Path(r.path).name: r for r in reports}
     assert sorted(by_name) == ["a-seed.txt", "broken.txt", "regulation.md"]
     assert not by_name["broken.txt"].loaded and "broken.txt" in by_name["broken.txt"].error
     assert by_name["a-seed.txt"].loaded and by_name["regulation.md"].loaded
     assert {d.id for d in graph.documents} == {by_name["a-seed.txt"].doc_id, by_name["regulation.md"].doc_id}
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert seen == [(1, 3, reports[0]), (2, 3, reports[1]), (3, 3, reports[2])]
     assert summary(reports) == "loaded 2 of 3 files (1 failed)"
 
 
 def test_an_empty_folder_is_reported_not_silently_skipped(tmp_path):
-    graph, reports = load_corpus([tmp_path])
-    assert graph.documents == () and len(reports) == 1
-    assert "no supported files" in reports[0].error and str(tmp_path) in reports[0].error
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "one.txt").write_bytes(SEED.read_bytes())
+    graph, reports = load_corpus([tmp_path / "empty", tmp_path / "one.txt"])
+    assert len(graph.documents) == 1 and [r.loaded for r in reports] == [False, True]
+    assert "no supported files" in reports[0].error and str(tmp_path / "empty") in reports[0].error
 
 
 @pytest.mark.parametrize("report, line", [
