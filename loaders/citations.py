@@ -183,7 +183,7 @@ def relation_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     titles. Vocabulary in `data/lexicon/citations.yaml`."""
     data = read_yaml("citations.yaml")["document_relations"]
     bare = TITLE.replace("?P<title>", "").replace("?P<note>", "")
-    titles = rf"(?P<titles>{bare}(?:(?:{alt(data['title_joiners'])})?{bare})*)"
+    titles = rf"(?:{alt(data['title_lead_ins'])})?(?P<titles>{bare}(?:(?:{alt(data['title_joiners'])})?{bare})*)"
     out = []
     for kind in ("implements", "amends"):
         for cue in data[kind]:
@@ -193,9 +193,10 @@ def relation_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def find_document_relations(text: str) -> list[DocumentRelation]:
-    """Documents that `text` says it implements or amends, in text order; a title found by two cues
-    keeps the first cue's kind.
+def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "amends")
+                            ) -> list[DocumentRelation]:
+    """Documents that `text` says it implements or amends (relations of `kinds` only), in text order;
+    a title found by two cues keeps the first cue's kind.
 
     >>> [(r.kind, r.title) for r in find_document_relations("根据《优化营商环境条例》等法律法规，结合本市实际")]
     [('implements', '优化营商环境条例')]
@@ -209,7 +210,7 @@ def find_document_relations(text: str) -> list[DocumentRelation]:
         return []
     found: dict[tuple[int, int], DocumentRelation] = {}
     for kind, action, pattern in relation_patterns():
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if kind in kinds else ():
             for t in re.finditer(TITLE, m.group("titles")):
                 start, end = m.start("titles") + t.start(), m.start("titles") + t.end("title") + 1
                 note = t.group("note") or ""

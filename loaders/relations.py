@@ -218,12 +218,14 @@ def _link_citations(b: _Builder, source: str, block: Block, linked: set[str]) ->
             b.pending_refs.append((source, r.article, r.paragraph, evidence, span))
 
 
-def _relation_blocks(outline: Outline) -> list[Block]:
-    """Where a document says what it implements or amends: its preamble, the notice of a 印发
-    wrapper, its first article (根据《X》，制定本条例) and its last (《X》同时废止)."""
+def _relation_blocks(outline: Outline) -> list[tuple[Block, tuple[str, ...]]]:
+    """Where a document says what it implements or amends, with the relations read there: its
+    preamble, the notice of a 印发 wrapper and its first article (根据《X》，制定本条例) say both; its
+    last article only what it repeals (《X》同时废止), since 按照《X》 there applies a rule, not a law."""
+    both, amends = ("implements", "amends"), ("amends",)
     articles = outline.of_kind("article")
-    ends = articles[:1] + articles[-1:] if len(articles) > 1 else articles
-    return outline.of_kind("preamble") + outline.of_kind("notice") + ends
+    ends = [(articles[0], both)] + [(articles[-1], amends)] * (len(articles) > 1) if articles else []
+    return [(block, both) for block in outline.of_kind("preamble") + outline.of_kind("notice")] + ends
 
 
 def _cited_document(b: _Builder, title: str, number: str) -> str:
@@ -240,8 +242,8 @@ def _cited_document(b: _Builder, title: str, number: str) -> str:
 def _link_document_relations(b: _Builder, outline: Outline, own_title: str) -> None:
     """IMPLEMENTS and AMENDS edges from the document to the documents it names with a cue
     (根据《X》, 《X》同时废止), each with its sentence."""
-    for block in _relation_blocks(outline):
-        for r in find_document_relations(block.body):
+    for block, kinds in _relation_blocks(outline):
+        for r in find_document_relations(block.body, kinds):
             if canonical_law(r.title) == canonical_law(own_title):
                 continue
             target = _cited_document(b, r.title, r.number)

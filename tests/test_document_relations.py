@@ -32,10 +32,16 @@ from loaders.citations import find_document_relations
     ("本办法自发布之日起施行，《某省企业信用管理办法》（某政发〔2010〕3号）同时废止。",
      [("amends", "repeals", "某省企业信用管理办法", "某政发〔2010〕3号")]),
     ("决定废止《某市促进中小企业发展若干规定》。", [("amends", "repeals", "某市促进中小企业发展若干规定", "")]),
+    ("为了持续优化营商环境，根据国务院《优化营商环境条例》，结合本市实际情况，制定本条例。",
+     [("implements", "", "优化营商环境条例", "")]),
+    ("第一条 为了实施《中华人民共和国气象法》，结合本市实际情况，制定本办法。", [("implements", "", "中华人民共和国气象法", "")]),
+    ("为了推进监察工作规范化、法治化，根据宪法和《中华人民共和国监察法》，制定本法。",
+     [("implements", "", "中华人民共和国监察法", "")]),
     # cited, but neither implemented nor amended
     ("违反《中华人民共和国反垄断法》第二十二条规定的，依法处理。", []),
     ("根据有关法律、行政法规，结合本省实际，制定本条例。", []),
     ("现将《关于加强数字贸易的若干意见》印发给你们，请认真贯彻执行。", []),
+    ("当事人直接向海事法院提起诉讼的，告知当事人依照《中华人民共和国劳动争议调解仲裁法》的规定处理。", []),
 ])
 def test_find_document_relations(text, expected):
     assert [(r.kind, r.action, r.title, r.number) for r in find_document_relations(text)] == expected
