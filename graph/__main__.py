@@ -1,6 +1,6 @@
 """Command line: ``python -m graph sync|query|export``.
 
-    python -m graph sync FILE...                      write documents to Neo4j (NEO4J_* settings)
+    python -m graph sync FILE_OR_FOLDER...            write documents to Neo4j (NEO4J_* settings)
     python -m graph query NAME [--param key=value]... [--store embedded|neo4j] [--data FILE...]
     python -m graph export ...                        see ``python -m graph export --help``
     python -m graph compare A B [--format text|json]  what document B inherits from A, adds and drops
@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m graph", description="Policy graph stores.")
     sub = parser.add_subparsers(required=True, metavar="{sync,query,export}")
     sync = sub.add_parser("sync", help="write documents to Neo4j, each replacing its previous version")
-    sync.add_argument("files", nargs="+", metavar="FILE")
+    sync.add_argument("files", nargs="+", metavar="FILE",
+                      help="documents, or folders read recursively; a file that fails is reported and skipped")
     sync.set_defaults(run=_sync)
     query = sub.add_parser("query", help="run a named query and print its rows as JSON")
     query.add_argument("name")
@@ -83,10 +84,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from loaders import load_paths
+    """Load every file (a failing one is reported and skipped, so its stored version stays),
+    then write what loaded; nothing is written when no file loaded."""
+    from loaders.corpus import load_reporting
 
     store = _neo4j_store(schema=True)
-    graph = load_paths(args.files)
+    graph = load_reporting(args.files, sys.stderr)
+    if not graph.documents:
+        return 1
     report = store.load(graph, progress=_progress_line())
     print(f"synced {len(report.documents)} document(s); the store holds {report.nodes} nodes "
           f"and {report.edges} relationships")

@@ -1,6 +1,8 @@
-"""`python -m loaders FILE...`: print the graph of policy documents.
+"""`python -m loaders FILE_OR_FOLDER...`: print the graph of policy documents.
 
-Errors are one line on stderr and exit status 1 (2 for bad arguments); never a traceback.
+Folders are read recursively. stderr has one line per file (loaded, its warnings, or why it
+failed) and a summary; a file that fails is skipped. Exit status 0 when at least one file
+loaded, 1 when none did or the output cannot be written (2 for bad arguments); never a traceback.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import sys
 
 from graph.convert import write_graph
 from graph.files import write_atomic
-from loaders.errors import LoaderError, shown_name
-from loaders.pipeline import load_paths
+from loaders.corpus import load_reporting
+from loaders.errors import LoaderError
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m loaders", description="Policy documents -> knowledge graph.")
-    p.add_argument("files", nargs="+", metavar="FILE", help=".txt (any encoding), .html, .docx or .pdf")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help=".txt (any encoding), .md, .html, .docx or .pdf files, or folders of them")
     p.add_argument("--format", choices=("json", "graphml", "gexf"), default="json",
                    help="json = networkx node-link data (default)")
     p.add_argument("--out", metavar="FILE", help="write here instead of stdout")
@@ -29,10 +32,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        graph = load_paths(args.files)
-        for doc in graph.documents:
-            for warning in doc.warnings:
-                print(f"warning: {shown_name(doc.source)}: {warning}", file=sys.stderr)
+        graph = load_reporting(args.files, sys.stderr)
+        if not graph.documents:
+            return 1
         if args.excluded:
             rows = [{"doc_id": x.doc_id, "start": x.start, "end": x.end, "reason": x.reason, "text": x.text}
                     for x in graph.excluded]

@@ -159,3 +159,61 @@ def _chain(chain: str, offset: int, law: str, rules: Rules) -> list[ArticleRef]:
             out += [ArticleRef(law, k, "", offset + m.start(), offset + m.end()) for k in range(first + 1, n)]
         out.append(ArticleRef(law, n, paragraph, offset + m.start(), offset + m.end()))
     return out
+
+
+@dataclass(frozen=True)
+class DocumentRelation:
+    """The document `kind`s (implements | amends) the document titled `title` (文号 `number` when
+    given in brackets after it); `action` amends | repeals for AMENDS; the title at text[start:end]."""
+
+    kind: str
+    action: str
+    title: str
+    number: str
+    start: int
+    end: int
+
+
+TITLE = rf"《(?P<title>[^《》]{{2,80}})》(?:[（(](?P<note>[^（）()]{{1,40}})[）)])?"
+
+
+@lru_cache(maxsize=1)
+def relation_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(kind, action, pattern) for every cue of `document_relations`; the group `titles` holds the cited
+    titles. Vocabulary in `data/lexicon/citations.yaml`."""
+    data = read_yaml("citations.yaml")["document_relations"]
+    bare = TITLE.replace("?P<title>", "").replace("?P<note>", "")
+    titles = rf"(?:{alt(data['title_lead_ins'])})?(?P<titles>{bare}(?:(?:{alt(data['title_joiners'])})?{bare})*)"
+    out = []
+    for kind in ("implements", "amends"):
+        for cue in data[kind]:
+            before = f"(?:{alt(cue['before'])})" if cue.get("before") else ""
+            after = f"(?:{alt(cue['after'])})" if cue.get("after") else ""
+            out.append((kind, cue.get("action", ""), re.compile(before + titles + after)))
+    return tuple(out)
+
+
+def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "amends")
+                            ) -> list[DocumentRelation]:
+    """Documents that `text` says it implements or amends (relations of `kinds` only), in text order;
+    a title found by two cues keeps the first cue's kind.
+
+    >>> [(r.kind, r.title) for r in find_document_relations("根据《优化营商环境条例》等法律法规，结合本市实际")]
+    [('implements', '优化营商环境条例')]
+    >>> [(r.kind, r.action, r.title) for r in find_document_relations("本条例自2021年3月1日起施行。《浙江省信息化促进条例》同时废止。")]
+    [('amends', 'repeals', '浙江省信息化促进条例')]
+    >>> [(r.title, r.number) for r in find_document_relations(
+    ...     "为贯彻落实《国务院办公厅关于促进平台经济规范健康发展的指导意见》(国办发[2019]38号),进一步")]
+    [('国务院办公厅关于促进平台经济规范健康发展的指导意见', '国办发[2019]38号')]
+    """
+    if "《" not in text:
+        return []
+    found: dict[tuple[int, int], DocumentRelation] = {}
+    for kind, action, pattern in relation_patterns():
+        for m in pattern.finditer(text) if kind in kinds else ():
+            for t in re.finditer(TITLE, m.group("titles")):
+                start, end = m.start("titles") + t.start(), m.start("titles") + t.end("title") + 1
+                note = t.group("note") or ""
+                number = note if re.fullmatch(DOCNO, note) else ""
+                found.setdefault((start, end), DocumentRelation(kind, action, t.group("title"), number, start, end))
+    return sorted(found.values(), key=lambda r: r.start)

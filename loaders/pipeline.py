@@ -41,32 +41,46 @@ def load_bytes(data: bytes, name: str) -> PolicyGraph:
 
 
 def load_paths(paths: Iterable[str | Path]) -> PolicyGraph:
-    """One graph from many files. Copies of one document (same id, same normalised text) are one
-    document; two different texts that claim the same id both stay, the later one under an id
-    with its content hash, and both files are named in a warning.
+    """One graph from many files (see `Documents`); the first file that fails raises.
 
     >>> g = load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])
     >>> sorted(n.attrs["number"] for n in g.nodes if n.label.value == "Measure")[-1]
     25
     """
-    by_document: dict[str, PolicyGraph] = {}
-    sources: dict[str, tuple[str, str]] = {}  # doc id -> (file, content hash)
+    documents = Documents()
     for path in paths:
+        documents.add(path)
+    return documents.graph()
+
+
+class Documents:
+    """The documents of a corpus, added file by file: copies of one document (same id, same
+    normalised text) are one document; two different texts that claim the same id both stay,
+    the later one under an id with its content hash, and both files are named in a warning."""
+
+    def __init__(self) -> None:
+        self.by_document: dict[str, PolicyGraph] = {}
+        self.sources: dict[str, tuple[str, str]] = {}  # doc id -> (file, content hash)
+
+    def add(self, path: str | Path) -> PolicyGraph:
+        """Load one file (raises `LoaderError` naming it) and keep its graph; returns that graph."""
         source = read_path(path)
         graph = _graph(source, str(path))
         doc_id, digest = graph.documents[0].id, content_hash(source.text)
-        if doc_id in sources and sources[doc_id][1] != digest:
-            first = sources[doc_id][0]
+        if doc_id in self.sources and self.sources[doc_id][1] != digest:
+            first = self.sources[doc_id][0]
             new_id = f"{doc_id}#{digest}"
             warning = (f"{first} and {path} both read as document {doc_id} but their texts differ; "
                        f"{path} is kept as {new_id}")
             graph = _graph(SourceText(source.text, source.set_aside, source.encoding,
                                       source.warnings + (warning,)), str(path), new_id)
             doc_id = new_id
-        sources[doc_id] = (str(path), digest)
-        by_document.pop(doc_id, None)  # re-insert: the later copy of the same document wins
-        by_document[doc_id] = graph
-    return merge_graphs(by_document.values())
+        self.sources[doc_id] = (str(path), digest)
+        self.by_document.pop(doc_id, None)  # re-insert: the later copy of the same document wins
+        self.by_document[doc_id] = graph
+        return graph
 
+    def graph(self) -> PolicyGraph:
+        return merge_graphs(self.by_document.values())
 
 __all__ = ["load_bytes", "load_paths", "load_text", "merge_graphs"]

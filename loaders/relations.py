@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
 from loaders.attributions import body_of, find_attributions, load_rules
 from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of
-from loaders.citations import find_article_refs, find_policy_documents
-from loaders.entities import Mention, find_mentions, is_mentioned_only, role_of
+from loaders.citations import load_rules as load_citation_rules
+from loaders.citations import find_article_refs, find_document_relations, find_policy_documents, law_kind
+from loaders.entities import Mention, canonical_law, find_mentions, is_mentioned_only, role_of
 from loaders.evidence import clip
+from loaders.issuer_level import issuer_level
 from loaders.lexicon import load_lexicon
 from loaders.outline import Block, Outline
 
@@ -214,6 +216,42 @@ def _link_citations(b: _Builder, source: str, block: Block, linked: set[str]) ->
             b.pending_refs.append((source, r.article, r.paragraph, evidence, span))
 
 
+def _relation_blocks(outline: Outline) -> list[tuple[Block, tuple[str, ...]]]:
+    """Where a document says what it implements or amends, with the relations read there: its
+    preamble, the notice of a 印发 wrapper and its first article (根据《X》，制定本条例) say both; its
+    last article only what it repeals (《X》同时废止), since 按照《X》 there applies a rule, not a law."""
+    both, amends = ("implements", "amends"), ("amends",)
+    articles = outline.of_kind("article")
+    ends = [(articles[0], both)] + [(articles[-1], amends)] * (len(articles) > 1) if articles else []
+    return [(block, both) for block in outline.of_kind("preamble") + outline.of_kind("notice")] + ends
+
+
+def _cited_document(b: _Builder, title: str, number: str) -> str:
+    """The node of a document cited by title: a law or regulation, else a policy document."""
+    name = canonical_law(title)
+    kind = law_kind(name)
+    if kind:
+        return b.node(entity_id(Label.LAW, name), Label.LAW, name, kind=kind)
+    issuer = title.partition(load_citation_rules().issuer_marker)[0]
+    return b.node(f"policydoc:{number or title}", Label.POLICY_DOCUMENT, title, title=title, number=number,
+                  issuer=issuer if issuer != title else "")
+
+
+def _link_document_relations(b: _Builder, outline: Outline, own_title: str) -> None:
+    """IMPLEMENTS and AMENDS edges from the document to the documents it names with a cue
+    (根据《X》, 《X》同时废止), each with its sentence."""
+    for block, kinds in _relation_blocks(outline):
+        for r in find_document_relations(block.body, kinds):
+            if canonical_law(r.title) == canonical_law(own_title):
+                continue
+            target = _cited_document(b, r.title, r.number)
+            evidence, span = _evidence(block, r.start, r.end)
+            if r.kind == "implements":
+                b.edge(b.doc_id, target, EdgeType.IMPLEMENTS, evidence, span)
+            else:
+                b.edge(b.doc_id, target, EdgeType.AMENDS, evidence, span, action=r.action)
+
+
 def _resolve_article_refs(b: _Builder) -> None:
     """REFERS_TO edges for references to articles that exist in this document; 前款 and
     本条第二款 (article 0) point to the citing article itself."""
@@ -273,7 +311,7 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
            signer=outline.signer, attachments=list(outline.attachments), cc=list(outline.cc), kind=outline.kind,
            wrapper=outline.wrapper, metadata=dict(outline.metadata) or None, target_year=outline.target_year,
            source=source, doc_id=doc_id, preamble=preamble, notice=notice,
-           content_hash=content_hash(text))
+           content_hash=content_hash(text), level=issuer_level(outline.issuers, title))
     for issuer in outline.issuers:
         s, e = outline.issuer_spans.get(issuer, (0, 0))
         body = body_of(issuer, b.place) or Body(issuer)
@@ -326,6 +364,7 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
         elif block.kind == "preamble":
             _link_entities(b, doc_id, block)
     _link_goal_systems(b, outline)
+    _link_document_relations(b, outline, title)
     _resolve_article_refs(b)
     _cross_references(b, measures)
 

@@ -146,15 +146,33 @@ def test_load_paths_names_a_missing_file(tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml"])
-@pytest.mark.parametrize("existing", [None, b"previous output\n"], ids=["new", "existing"])
-def test_good_and_bad_file_together_fail_without_touching_the_output(tmp_path, fmt, existing):
+def test_a_bad_file_beside_a_good_one_is_named_and_the_good_one_written(tmp_path, fmt):
+    # A corpus load (issue 10): one file that fails never stops the others.
     bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / f"graph.{fmt}"
+    out.write_bytes(b"previous output\n")
+    proc = run(SEED, bad, "--format", fmt, "--out", out)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert f"error: {bad}: empty file" in err.splitlines()
+    assert err.splitlines()[-1] == "loaded 1 of 2 files (1 failed)"
+    assert "关于促进平台经济高质量发展的实施意见" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml"])
+@pytest.mark.parametrize("existing", [None, b"previous output\n"], ids=["new", "existing"])
+def test_when_no_file_loads_the_output_is_not_touched(tmp_path, fmt, existing):
+    bad, worse = tmp_path / "empty.txt", tmp_path / "nowhere.txt"
     bad.write_bytes(b"")
     out = tmp_path / f"graph.{fmt}"
     if existing is not None:
         out.write_bytes(existing)
-    proc = run(SEED, bad, "--format", fmt, "--out", out)
-    assert_clean(proc, bad, "empty", graph=False)
+    proc = run(bad, worse, "--format", fmt, "--out", out)
+    err = proc.stderr.decode("utf-8", "replace").splitlines()
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert err[0].startswith(f"error: {bad}: empty") and err[1].startswith(f"error: {worse}: ")
+    assert err[2:] == ["error: none of the 2 files loaded"]
     if existing is None:
         assert not out.exists()
     else:
