@@ -84,9 +84,8 @@ with st.sidebar:
     st.divider()
     kind_label = data.tr(f"app.store.{active.kind}")
     st.markdown(f"**{data.tr('app.store')}:** {kind_label}")
-    documents = data.query("documents")
-    st.caption(data.tr("app.store.counts", documents=len(documents), nodes=len(data.query("all_nodes")),
-                       edges=len(data.query("all_edges"))))
+    documents, nodes, edges = data.counts()
+    st.caption(data.tr("app.store.counts", documents=documents, nodes=nodes, edges=edges))
     if active.notice and not active.fallback:
         st.info(active.notice, icon=":material/info:")
 if active.fallback:  # on every page, not only in a sidebar that may be folded away

@@ -110,7 +110,9 @@ def report_of(name: str, graph: PolicyGraph) -> FileReport:
     return FileReport(name, "warnings" if warnings else "loaded", len(graph.documents), warnings)
 
 
-@st.cache_data(show_spinner=False, max_entries=4096)
+# cache_resource, not cache_data: a PolicyGraph is frozen, so one shared copy is safe, and a corpus's
+# graph unpickled on every call (cache_data's copy) cost a second a run.
+@st.cache_resource(show_spinner=False, max_entries=4096)
 def _load_file(path: str) -> tuple[PolicyGraph | None, FileReport]:
     """(graph or None, report) of one start-up file; a failure is a report, never an exception."""
     from loaders import load_paths
@@ -123,7 +125,7 @@ def _load_file(path: str) -> tuple[PolicyGraph | None, FileReport]:
     return graph, report_of(name, graph)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _load_each(paths: tuple[str, ...]) -> tuple[PolicyGraph, tuple[str, ...]]:
     """(graph of the documents at `paths` that could be read, one line for each that could not):
     a bad file (say, one listed in POLICY_KG_EXTRA_DOCS) never keeps the others out."""
@@ -333,28 +335,40 @@ def rows_to_networkx(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _centrality(store_key: str, _nodes: list[dict], _edges: list[dict]) -> dict[str, float]:
+def _centrality(store_key: str, _store: Any) -> dict[str, float]:
     from graph.analytics import centrality
 
-    return centrality(rows_to_networkx(_nodes, _edges))
+    return centrality(rows_to_networkx(_store.query("all_nodes"), _store.query("all_edges")))
 
 
 def centrality() -> dict[str, float]:
     """Degree centrality of every node, scaled within its type (``graph.analytics.centrality``)."""
     active = active_store()
-    return _centrality(active.key, query("all_nodes"), query("all_edges"))
+    return _centrality(active.key, active.store)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _evidence_counts(store_key: str, _edges: list[dict]) -> dict[str, int]:
+def _evidence_counts(store_key: str, _store: Any) -> dict[str, int]:
     from render.pyvis_html import evidence_counts
 
-    return evidence_counts(_edges)
+    return evidence_counts(_store.query("all_edges"))
 
 
 def evidence_counts() -> dict[str, int]:
     """How many evidence sentences each node has, over the whole graph."""
-    return _evidence_counts(active_store().key, query("all_edges"))
+    active = active_store()
+    return _evidence_counts(active.key, active.store)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _counts(store_key: str, _store: Any) -> tuple[int, int, int]:
+    return tuple(len(_store.query(name)) for name in ("documents", "all_nodes", "all_edges"))
+
+
+def counts() -> tuple[int, int, int]:
+    """(documents, nodes, edges) in this session's store, without copying the whole graph's rows."""
+    active = active_store()
+    return _counts(active.key, active.store)
 
 
 def nodes_by_id() -> dict[str, dict[str, Any]]:

@@ -78,8 +78,10 @@ def heatmap(frame: pd.DataFrame, x: str, y: str, x_order: list[str], tooltip: li
     st.altair_chart(chart, width="content")
 
 
-def top_rows(frame: pd.DataFrame, column: str, key: str) -> pd.DataFrame:
-    counts = Counter(frame[column])
+def top_rows(frame: pd.DataFrame, column: str, key: str, weight: str | None = None) -> pd.DataFrame:
+    """The rows of the most frequent (or, with `weight`, heaviest) values of `column`; a slider
+    chooses how many when there are many."""
+    counts = frame.groupby(column)[weight].sum().to_dict() if weight else Counter(frame[column])
     if len(counts) <= MAX_ROWS_UNASKED:
         return frame
     limit = st.slider(tr("matrices.top_n"), 5, len(counts), min(30, len(counts)), key=key)
@@ -174,7 +176,7 @@ with tabs[3]:
         frame = pd.DataFrame({"actor": [name_of(r["actor"], r["actor_name"]) for r in rows],
                               "document": [document_label(r["doc_id"], r.get("document_title")) for r in rows],
                               "count": [r["count"] for r in rows]})
-        frame = by_frequency(top_rows(frame, "actor", "matrix_actor_document_top"), "actor", "count")
+        frame = by_frequency(top_rows(frame, "actor", "matrix_actor_document_top", "count"), "actor", "count")
         document_order = [document_label(i) for i in sorted(DOCUMENTS, key=lambda i: (
             str(DOCUMENTS[i].get("date") or ""), i))]
         document_order += sorted(set(frame["document"]) - set(document_order))  # units of unloaded documents
