@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -38,6 +39,7 @@ DOCS_ENV = "POLICY_KG_DOCS"
 UPLOADS_KEY = "uploaded_graphs"  # session_state: {file name: PolicyGraph}
 MEMO_KEY = "_run_memo"  # session_state: values worked out once per script run
 LANG_KEY = "lang"
+PROGRESS_EVERY_S = 0.1  # at most this often, the start-up progress bar moves
 QUERY_TTL_NEO4J = 300  # seconds: another client may write to a shared database
 
 
@@ -391,9 +393,12 @@ def warm_up(on_step: Callable[[float, str], None]) -> None:
     """Load documents, store and analytics, reporting each step (used for the progress bar):
     reading the documents takes the first half of the bar, one step per file."""
     paths = seed_paths()
+    shown = 0.0
     for done, path in enumerate(paths):
-        on_step(0.05 + 0.45 * done / len(paths),
-                tr("app.loading.file", done=done + 1, total=len(paths), name=escape_markdown(Path(path).name)))
+        if time.monotonic() - shown > PROGRESS_EVERY_S:  # files already read take no time: no flood of updates
+            on_step(0.05 + 0.45 * done / len(paths),
+                    tr("app.loading.file", done=done + 1, total=len(paths), name=escape_markdown(Path(path).name)))
+            shown = time.monotonic()
         _load_file(path)
     on_step(0.5, tr("app.loading.documents"))
     base_graph()
