@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 log = logging.getLogger("policy_kg.app")
 SERVER_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][\w.\- ]+)+[/\\]")
 LANG_NAMES = {"zh": "中文", "en": "English"}
+MAX_PROBLEMS_SHOWN = 5  # start-up files that failed, named in the sidebar; the rest are counted
 
 st.set_page_config(page_title="政策知识图谱 · Policy knowledge graph", page_icon="🕸️", layout="wide")
 # Less empty space above each page, so the graph starts above the fold.
@@ -83,9 +84,8 @@ with st.sidebar:
     st.divider()
     kind_label = data.tr(f"app.store.{active.kind}")
     st.markdown(f"**{data.tr('app.store')}:** {kind_label}")
-    documents = data.query("documents")
-    st.caption(data.tr("app.store.counts", documents=len(documents), nodes=len(data.query("all_nodes")),
-                       edges=len(data.query("all_edges"))))
+    documents, nodes, edges = data.counts()
+    st.caption(data.tr("app.store.counts", documents=documents, nodes=nodes, edges=edges))
     if active.notice and not active.fallback:
         st.info(active.notice, icon=":material/info:")
 if active.fallback:  # on every page, not only in a sidebar that may be folded away
@@ -94,8 +94,11 @@ try:
     problems = data.load_problems()
 except Exception:  # noqa: BLE001 - a report about documents must not itself stop the app
     problems = ()
-for problem in problems:
-    st.warning(f"{data.tr('app.load_skipped')}: {escape_markdown(problem)}", icon=":material/error:")
+with st.sidebar:  # a notice on every page; the whole per-file report is on the Add documents page
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        st.warning(f"{data.tr('app.load_skipped')}: {escape_markdown(problem)}", icon=":material/error:")
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        st.caption(data.tr("app.load_skipped.more", count=len(problems) - MAX_PROBLEMS_SHOWN))
 
 try:
     current.run()

@@ -6,7 +6,8 @@ Nothing here runs at import time. Graphs and query rows go through
 
 - ``NEO4J_URI`` (or Streamlit secrets) set: the Neo4j store, loaded with the bundled
   documents; if it cannot be reached, the embedded store with a visible notice;
-- otherwise the embedded store over the bundled documents (``data/seed/*``);
+- otherwise the embedded store over the start-up documents: ``POLICY_KG_DOCS`` (files or
+  folders) when set, else the bundled ones (``data/seed/*``), plus ``POLICY_KG_EXTRA_DOCS``;
 - a session with uploaded documents explores an embedded copy of the bundled
   documents plus its uploads, so one analyst's uploads never reach another's view.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -32,9 +34,12 @@ SEED_DIR = ROOT / "data" / "seed"
 SEED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 # Extra documents to load next to the seed, separated by os.pathsep (used by the browser test).
 EXTRA_DOCS_ENV = "POLICY_KG_EXTRA_DOCS"
+# The documents loaded at start instead of the bundled ones: files or folders (recursive), os.pathsep-separated.
+DOCS_ENV = "POLICY_KG_DOCS"
 UPLOADS_KEY = "uploaded_graphs"  # session_state: {file name: PolicyGraph}
 MEMO_KEY = "_run_memo"  # session_state: values worked out once per script run
 LANG_KEY = "lang"
+PROGRESS_EVERY_S = 0.1  # at most this often, the start-up progress bar moves
 QUERY_TTL_NEO4J = 300  # seconds: another client may write to a shared database
 
 
@@ -52,33 +57,90 @@ def tr(key: str, **fmt: Any) -> str:
 
 # ---------------------------------------------------------------- documents
 
+def expand_paths(entries: list[str]) -> list[str]:
+    """Each entry as it is when a file, or every supported file under it (recursive, sorted) when a
+    folder. A path that is neither stays, so its load fails with one line naming it."""
+    # corpus-cli: replace with loaders.corpus.expand_paths
+    from loaders.reading import SUPPORTED_SUFFIXES
+
+    out: list[str] = []
+    for entry in entries:
+        path = Path(entry)
+        if path.is_dir():
+            out += [str(p) for p in sorted(path.rglob("*"))
+                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")]
+        else:
+            out.append(entry)
+    return out
+
+
+def _listed(env: str) -> list[str]:
+    return [p for p in os.environ.get(env, "").split(os.pathsep) if p.strip()]
+
+
 def seed_paths() -> tuple[str, ...]:
-    """The bundled documents, then any listed in ``POLICY_KG_EXTRA_DOCS``."""
-    paths = [str(p) for p in sorted(SEED_DIR.iterdir()) if p.suffix.lower() in SEED_SUFFIXES] \
+    """The documents loaded at start: those under ``POLICY_KG_DOCS`` (files or folders) when it is
+    set, else the bundled ones; then any listed in ``POLICY_KG_EXTRA_DOCS``."""
+    bundled = [str(p) for p in sorted(SEED_DIR.iterdir()) if p.suffix.lower() in SEED_SUFFIXES] \
         if SEED_DIR.is_dir() else []
-    extra = os.environ.get(EXTRA_DOCS_ENV, "")
-    paths += [p for p in extra.split(os.pathsep) if p.strip()]
-    return tuple(paths)
+    paths = expand_paths(_listed(DOCS_ENV)) if _listed(DOCS_ENV) else bundled
+    return tuple(paths + expand_paths(_listed(EXTRA_DOCS_ENV)))
 
 
-@st.cache_data(show_spinner=False)
+@dataclass(frozen=True)
+class FileReport:
+    """What became of one file: ``status`` is loaded, warnings or error; ``detail`` the warnings or
+    the reason, one line each."""
+
+    name: str
+    status: str
+    documents: int = 0
+    detail: tuple[str, ...] = ()
+
+
+def _reason(err: Exception, name: str) -> str:
+    """One line naming the file (its name, not the server's folders) and why it failed."""
+    from loaders.errors import shown_name
+
+    reason = getattr(err, "reason", None) or (str(err).splitlines() or [type(err).__name__])[0]
+    return f"{shown_name(name)}: {reason}"
+
+
+def report_of(name: str, graph: PolicyGraph) -> FileReport:
+    """The report of a file that loaded: with its loader warnings, if any."""
+    warnings = tuple(w for doc in graph.documents for w in doc.warnings)
+    return FileReport(name, "warnings" if warnings else "loaded", len(graph.documents), warnings)
+
+
+# cache_resource, not cache_data: a PolicyGraph is frozen, so one shared copy is safe, and a corpus's
+# graph unpickled on every call (cache_data's copy) cost a second a run.
+@st.cache_resource(show_spinner=False, max_entries=4096)
+def _load_file(path: str) -> tuple[PolicyGraph | None, FileReport]:
+    """(graph or None, report) of one start-up file; a failure is a report, never an exception."""
+    from loaders import load_paths
+
+    name = Path(path).name
+    try:
+        graph = load_paths([path])
+    except Exception as err:  # noqa: BLE001 - LoaderError says why; anything else still one line
+        return None, FileReport(name, "error", 0, (_reason(err, name),))
+    return graph, report_of(name, graph)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _load_each(paths: tuple[str, ...]) -> tuple[PolicyGraph, tuple[str, ...]]:
     """(graph of the documents at `paths` that could be read, one line for each that could not):
     a bad file (say, one listed in POLICY_KG_EXTRA_DOCS) never keeps the others out."""
-    from loaders import load_paths
-    from loaders.errors import shown_name
-
     graphs: dict[str, PolicyGraph] = {}
     problems = []
     for path in paths:
-        try:
-            graph = load_paths([path])
-            graphs.pop(graph.documents[0].id if graph.documents else path, None)  # the later file wins
-            graphs[graph.documents[0].id if graph.documents else path] = graph
-        except Exception as err:  # noqa: BLE001 - LoaderError says why; anything else still one line
-            # The file's name, not the server's folders.
-            reason = getattr(err, "reason", None) or (str(err).splitlines() or [type(err).__name__])[0]
-            problems.append(f"{shown_name(Path(path).name)}: {reason}")
+        graph, report = _load_file(path)
+        if graph is None:
+            problems += report.detail
+            continue
+        doc_id = graph.documents[0].id if graph.documents else path
+        graphs.pop(doc_id, None)  # the later file wins
+        graphs[doc_id] = graph
     return (merge_graphs(graphs.values()) if graphs else PolicyGraph()), tuple(problems)
 
 
@@ -90,6 +152,11 @@ def load_documents(paths: tuple[str, ...]) -> PolicyGraph:
 def load_problems() -> tuple[str, ...]:
     """One line for each start-up document that could not be read."""
     return _load_each(seed_paths())[1]
+
+
+def start_up_reports() -> list[FileReport]:
+    """A report for every start-up file, in load order."""
+    return [_load_file(path)[1] for path in seed_paths()]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -270,28 +337,40 @@ def rows_to_networkx(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _centrality(store_key: str, _nodes: list[dict], _edges: list[dict]) -> dict[str, float]:
+def _centrality(store_key: str, _store: Any) -> dict[str, float]:
     from graph.analytics import centrality
 
-    return centrality(rows_to_networkx(_nodes, _edges))
+    return centrality(rows_to_networkx(_store.query("all_nodes"), _store.query("all_edges")))
 
 
 def centrality() -> dict[str, float]:
     """Degree centrality of every node, scaled within its type (``graph.analytics.centrality``)."""
     active = active_store()
-    return _centrality(active.key, query("all_nodes"), query("all_edges"))
+    return _centrality(active.key, active.store)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _evidence_counts(store_key: str, _edges: list[dict]) -> dict[str, int]:
+def _evidence_counts(store_key: str, _store: Any) -> dict[str, int]:
     from render.pyvis_html import evidence_counts
 
-    return evidence_counts(_edges)
+    return evidence_counts(_store.query("all_edges"))
 
 
 def evidence_counts() -> dict[str, int]:
     """How many evidence sentences each node has, over the whole graph."""
-    return _evidence_counts(active_store().key, query("all_edges"))
+    active = active_store()
+    return _evidence_counts(active.key, active.store)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _counts(store_key: str, _store: Any) -> tuple[int, int, int]:
+    return tuple(len(_store.query(name)) for name in ("documents", "all_nodes", "all_edges"))
+
+
+def counts() -> tuple[int, int, int]:
+    """(documents, nodes, edges) in this session's store, without copying the whole graph's rows."""
+    active = active_store()
+    return _counts(active.key, active.store)
 
 
 def nodes_by_id() -> dict[str, dict[str, Any]]:
@@ -311,10 +390,19 @@ def systems_in_order() -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
 # ---------------------------------------------------------------- loading with progress
 
 def warm_up(on_step: Callable[[float, str], None]) -> None:
-    """Load documents, store and analytics, reporting each step (used for the progress bar)."""
-    on_step(0.1, tr("app.loading.documents"))
+    """Load documents, store and analytics, reporting each step (used for the progress bar):
+    reading the documents takes the first half of the bar, one step per file."""
+    paths = seed_paths()
+    shown = 0.0
+    for done, path in enumerate(paths):
+        if time.monotonic() - shown > PROGRESS_EVERY_S:  # files already read take no time: no flood of updates
+            on_step(0.05 + 0.45 * done / len(paths),
+                    tr("app.loading.file", done=done + 1, total=len(paths), name=escape_markdown(Path(path).name)))
+            shown = time.monotonic()
+        _load_file(path)
+    on_step(0.5, tr("app.loading.documents"))
     base_graph()
-    on_step(0.45, tr("app.loading.store"))
+    on_step(0.6, tr("app.loading.store"))
     active_store()
     on_step(0.8, tr("app.loading.analytics"))
     centrality()

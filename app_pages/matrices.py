@@ -1,4 +1,7 @@
-"""Matrices: actor × target system, law × measure and actor × measure, as heatmaps and tables."""
+"""Matrices: actor × target system, law × measure, actor × measure and, across a corpus, body ×
+document and the documents and units citing a law, as heatmaps and tables.
+
+A measure or article is always shown with its document, so two documents' 第二条 never merge."""
 
 from __future__ import annotations
 
@@ -42,6 +45,16 @@ MEASURE_LABELS = unique_labels((m["id"], measure_of(m), document_of(m)) for m in
 MEASURE_ORDER = [MEASURE_LABELS[m["id"]] for m in measures]
 
 
+DOCUMENTS = {d["id"]: d for d in data.query("documents")}
+# Documents are keyed by id: two documents may share a title (successive versions of a regulation).
+DOCUMENT_LABELS = unique_labels((i, d.get("title") or d.get("name") or i, d.get("date") or i)
+                                for i, d in DOCUMENTS.items())
+
+
+def document_label(doc_id: str | None, title: str | None = None) -> str:
+    return DOCUMENT_LABELS.get(doc_id) or title or str(doc_id or "–")
+
+
 def name_of(node_id: str, fallback: str | None) -> str:
     return LABELS.get(node_id) or node_label({"name": fallback or node_id}, lang)
 
@@ -65,8 +78,10 @@ def heatmap(frame: pd.DataFrame, x: str, y: str, x_order: list[str], tooltip: li
     st.altair_chart(chart, width="content")
 
 
-def top_rows(frame: pd.DataFrame, column: str, key: str) -> pd.DataFrame:
-    counts = Counter(frame[column])
+def top_rows(frame: pd.DataFrame, column: str, key: str, weight: str | None = None) -> pd.DataFrame:
+    """The rows of the most frequent (or, with `weight`, heaviest) values of `column`; a slider
+    chooses how many when there are many."""
+    counts = frame.groupby(column)[weight].sum().to_dict() if weight else Counter(frame[column])
     if len(counts) <= MAX_ROWS_UNASKED:
         return frame
     limit = st.slider(tr("matrices.top_n"), 5, len(counts), min(30, len(counts)), key=key)
@@ -99,7 +114,8 @@ def table_and_csv(pivot: pd.DataFrame, first: str, file_name: str, key: str) -> 
 
 
 st.title(tr("nav.matrices"))
-tabs = st.tabs([tr("matrices.actor_system"), tr("matrices.law_measure"), tr("matrices.actor_measure")])
+tabs = st.tabs([tr("matrices.actor_system"), tr("matrices.law_measure"), tr("matrices.actor_measure"),
+                tr("matrices.actor_document"), tr("matrices.law_citations")])
 actor_title, system_title, law_title = tr("type.Actor"), tr("type.TargetSystem"), tr("type.Law")
 measure_title, count_title, role_title = tr("type.Measure"), tr("common.count"), tr("common.role")
 
@@ -150,3 +166,54 @@ with tabs[2]:
                 colour=alt.Color("role:N", title=role_title, scale=alt.Scale(scheme="tableau20")))
         table_and_csv(pivot_of(frame, "actor", "measure", "role", MEASURE_ORDER, "first", ""),
                       actor_title, "actor-measure.csv", "csv_actor_measure")
+
+with tabs[3]:
+    rows = data.query("actor_document_matrix")
+    if not rows:
+        st.info(tr("matrices.empty"))
+    else:
+        st.caption(tr("matrices.actor_document.help"))
+        frame = pd.DataFrame({"actor": [name_of(r["actor"], r["actor_name"]) for r in rows],
+                              "document": [document_label(r["doc_id"], r.get("document_title")) for r in rows],
+                              "count": [r["count"] for r in rows]})
+        frame = by_frequency(top_rows(frame, "actor", "matrix_actor_document_top", "count"), "actor", "count")
+        document_order = [document_label(i) for i in sorted(DOCUMENTS, key=lambda i: (
+            str(DOCUMENTS[i].get("date") or ""), i))]
+        document_order += sorted(set(frame["document"]) - set(document_order))  # units of unloaded documents
+        document_title = tr("matrices.col.document")
+        heatmap(frame, "document", "actor", document_order,
+                [("actor", actor_title), ("document", document_title), ("count", count_title)],
+                colour=alt.Color("count:Q", title=count_title, scale=alt.Scale(scheme="purples")))
+        table_and_csv(pivot_of(frame, "actor", "document", "count", document_order, "sum", 0).astype(int),
+                      actor_title, "actor-document.csv", "csv_actor_document")
+
+
+def unit_label(row: dict) -> str:
+    """The citing unit as a reader knows it: its name (第二条, a measure's number) and title; "–" when
+    the document as a whole cites."""
+    if row["source"] == row.get("doc_id") or row.get("source_type") == "Policy":
+        return "–"
+    name, title = row.get("source_name") or row["source"], by_id.get(row["source"], {}).get("title")
+    return f"{name} · {title}" if title and title != name else str(name)
+
+
+def citing_rows(rows: list[dict], law: str) -> list[dict]:
+    """One row per unit citing `law`: its document (title), the unit, the articles it names, the evidence."""
+    return [{"document": document_label(r.get("doc_id")), "unit": unit_label(r), "articles": r.get("articles"),
+             "evidence": r.get("evidence")} for r in rows if r["target"] == law]
+
+
+with tabs[4]:
+    rows = data.query("citations")
+    if not rows:
+        st.info(tr("matrices.empty"))
+    else:
+        cited = Counter(r["target"] for r in rows)
+        names = {r["target"]: r.get("target_title") or r.get("target_name") or r["target"] for r in rows}
+        laws = sorted(cited, key=lambda law: (-cited[law], names[law], law))
+        law = st.selectbox(tr("matrices.law_citations.law"), laws, key="matrix_citations_law",
+                           format_func=lambda law: f"{names[law]} ({cited[law]})")
+        widgets.table(citing_rows(rows, law),
+                      {"document": tr("matrices.col.document"), "unit": tr("matrices.col.unit"),
+                       "articles": tr("matrices.col.articles"), "evidence": tr("common.evidence")},
+                      key="matrix_citations", file_name="law-citations.csv")

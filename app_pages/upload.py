@@ -1,4 +1,9 @@
-"""Add a document: an uploaded txt/html/docx/pdf joins the graph for this session only."""
+"""Add documents: uploaded txt/md/html/docx/pdf files join the graph for this session only.
+
+Many files at once; each gets a line in the report (loaded, with warnings, or the reason it
+failed). A file that fails never stops the others and never removes what is already loaded.
+The report of the documents loaded at start is shown below.
+"""
 
 from __future__ import annotations
 
@@ -13,35 +18,60 @@ from loaders.errors import shown_name
 tr = data.tr
 SEEN = "upload_seen"  # session_state: {content digest + name: "ok" or "failed"} of files already handled
 FLASH = "upload_flash"  # names added by the run before the last rerun
+REPORTS = "upload_reports"  # session_state: {file name: data.FileReport} of every file handled
+TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
+
+
+def load_one(name: str, content: bytes) -> data.FileReport:
+    """Load one upload into the session; its report either way."""
+    try:
+        graph = data.load_upload(content, name)
+    except Exception as err:  # noqa: BLE001 - LoaderError says why; anything else must not crash the page
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if shown_name(name) not in reason:  # quoted when the name could split or fake the line
+            reason = f"{shown_name(name)}: {reason}"
+        return data.FileReport(name, "error", 0, (reason,))
+    data.uploads()[name] = graph
+    return data.report_of(name, graph)
+
+
+def report_table(reports: list[data.FileReport], key: str) -> None:
+    """One row per file: name, outcome, documents read, warnings or reason."""
+    st.dataframe([{tr("upload.col.file"): r.name, tr("upload.col.status"): tr(f"upload.status.{r.status}"),
+                   tr("upload.col.documents"): r.documents, tr("upload.col.detail"): " · ".join(r.detail)}
+                  for r in reports], hide_index=True, width="stretch", key=key)
+
 
 st.title(tr("nav.upload"))
 st.caption(tr("upload.intro"))
-files = st.file_uploader(tr("upload.file"), type=["txt", "html", "htm", "docx", "pdf"],
-                         accept_multiple_files=True, key="upload_files")
+files = st.file_uploader(tr("upload.file"), type=TYPES, accept_multiple_files=True, key="upload_files")
 for name in st.session_state.pop(FLASH, []):
     st.success(tr("upload.added", name=md(name)), icon=":material/check_circle:")
 seen: dict[str, str] = st.session_state.setdefault(SEEN, {})
+reports: dict[str, data.FileReport] = st.session_state.setdefault(REPORTS, {})
+new = [(f, hashlib.sha1(f.getvalue()).hexdigest() + ":" + f.name) for f in files or []]
+new = [(f, digest) for f, digest in new if seen.get(digest) != "ok"]
+bar = st.progress(0.0) if len(new) > 1 else None
 added = False
-for file in files or []:
-    content = file.getvalue()
-    digest = hashlib.sha1(content).hexdigest() + ":" + file.name
-    if digest in seen and seen[digest] == "ok":
+for done, (file, digest) in enumerate(new):
+    if bar is not None:
+        bar.progress(done / len(new), text=tr("app.loading.file", done=done + 1, total=len(new), name=md(file.name)))
+    report = load_one(file.name, file.getvalue())
+    reports[file.name] = report
+    seen[digest] = "failed" if report.status == "error" else "ok"
+    if report.status == "error":
+        st.error(tr("upload.failed", reason=md(report.detail[0])), icon=":material/error:")
         continue
-    try:
-        graph = data.load_upload(content, file.name)
-    except Exception as err:  # noqa: BLE001 - LoaderError says why; anything else must not crash the page
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        if shown_name(file.name) not in reason:  # quoted when the name could split or fake the line
-            reason = f"{shown_name(file.name)}: {reason}"
-        st.error(tr("upload.failed", reason=md(reason)), icon=":material/error:")
-        seen[digest] = "failed"
-        continue
-    data.uploads()[file.name] = graph
-    seen[digest] = "ok"
     st.session_state.setdefault(FLASH, []).append(file.name)
     added = True
+if bar is not None:
+    bar.empty()
 if added:
     st.rerun()  # the sidebar and store were drawn before this upload: start over with it
+
+if reports:
+    st.subheader(tr("upload.report"))
+    report_table(list(reports.values()), "upload_report")
 
 st.subheader(tr("upload.session_docs"))
 current = data.uploads()
@@ -57,5 +87,12 @@ for name, graph in list(current.items()):
         left.warning(f"{md(shown_name(name))}: {md(warning)}", icon=":material/warning:")
     if right.button(tr("upload.remove"), key=f"remove_{name}", icon=":material/delete:"):
         del current[name]
+        reports.pop(name, None)
         st.session_state[SEEN] = {k: v for k, v in seen.items() if not k.endswith(":" + name)}
         st.rerun()
+
+st.subheader(tr("upload.start_up"))
+start_up = data.start_up_reports()
+failed = sum(r.status == "error" for r in start_up)
+st.caption(tr("upload.start_up.summary", files=len(start_up), failed=failed))
+report_table(start_up, "upload_start_up_report")

@@ -343,6 +343,21 @@ def actor_measure_matrix(ix: GraphIndex) -> list[Row]:
     return order(rows, "actor_name", "doc_id", "number", "actor", "measure")
 
 
+@named("actor_document_matrix")
+def actor_document_matrix(ix: GraphIndex) -> list[Row]:
+    units: dict[tuple[str, str], set[str]] = {}
+    for actor in ix.by_label[Label.ACTOR.value]:
+        for kind in (EdgeType.ASSIGNED_TO, EdgeType.INVOLVES):
+            for unit, _ in ix.in_edges(actor, kind):
+                doc = ix.g.nodes[unit].get("doc_id")
+                if doc is not None:
+                    units.setdefault((actor, doc), set()).add(unit)
+    rows = [{"actor": a, "actor_name": ix.g.nodes[a].get("name"), "doc_id": d, "count": len(us),
+             "document_title": ix.g.nodes[d].get("title") if d in ix.g and ix.is_a(d, Label.POLICY) else None}
+            for (a, d), us in units.items()]
+    return order(rows, "actor_name", "doc_id", "actor")
+
+
 @named("co_occurring_actors")
 def co_occurring_actors(ix: GraphIndex, *, min_shared: int = 1) -> list[Row]:
     return analytics.co_occurring_actors(ix.g, min_shared)

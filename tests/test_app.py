@@ -374,7 +374,8 @@ def test_paths_between_one_entity_and_itself(app):
 
 def test_matrices_tables_match_the_queries(app, seed_store):
     at = goto(app(), "matrices")
-    assert [t.label for t in at.tabs] == ["主体 × 目标体系", "法律法规 × 举措", "主体 × 举措"]
+    assert [t.label for t in at.tabs] == ["主体 × 目标体系", "法律法规 × 举措", "主体 × 举措", "主体 × 文件",
+                                          "引用法律法规的文件与条款"]
     frames = [f.value for f in at.dataframe]
     systems = {r["system"] for r in seed_store.query("actor_system_matrix")}
     assert frames[0].shape[1] == len(systems) + 1
@@ -382,8 +383,14 @@ def test_matrices_tables_match_the_queries(app, seed_store):
     assert len(frames[1]) == len(laws)
     cells = seed_store.query("law_measure_matrix")
     assert int(frames[1].iloc[:, 1:].to_numpy().sum()) == len(cells)
-    assert len(at.get("download_button")) == 3
-    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == 3
+    by_document = frames[3]  # one document: one column of counts, one row per body
+    assert list(by_document.columns[1:]) == [seed_store.query("documents")[0]["title"]]
+    expected = {r["actor_name"]: r["count"] for r in seed_store.query("actor_document_matrix")}
+    shown = dict(zip(by_document.iloc[:, 0], by_document.iloc[:, 1]))
+    assert len(shown) == min(30, len(expected)) and shown.items() <= expected.items()  # the 30 busiest by default
+    assert min(shown.values()) >= max(v for k, v in expected.items() if k not in shown)
+    assert len(at.get("download_button")) == 5
+    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == 4
 
 
 # ---------------------------------------------------------------- set-aside text

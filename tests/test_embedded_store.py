@@ -218,7 +218,7 @@ def test_rows_are_json_plain(store):
 # ---------------------------------------------------------------- errors
 
 def test_unknown_query_names_the_valid_ones(store):
-    valid = r"valid names: actor_measure_matrix, actor_system_matrix, actors_of_measure, all_edges, .*"
+    valid = r"valid names: actor_document_matrix, actor_measure_matrix, actor_system_matrix, actors_of_measure, .*"
     with pytest.raises(StoreError, match=r"unknown query 'nope'; " + valid):
         store.query("nope")
 

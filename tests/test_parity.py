@@ -83,7 +83,8 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
     name_of = {n.id: n.name for n in graph.nodes}
     out: list[tuple[str, dict]] = [("documents", {}), ("all_nodes", {}), ("all_edges", {}),
                                    ("actor_system_matrix", {}), ("law_measure_matrix", {}),
-                                   ("actor_measure_matrix", {}), ("node", {"node": "no such node"})]
+                                   ("actor_measure_matrix", {}), ("actor_document_matrix", {}),
+                                   ("node", {"node": "no such node"})]
     out += [("outline", {"doc": d}) for d in of[Label.POLICY]]
     out += [("node", {"node": n}) for n in busiest[:3] + of[Label.POLICY]]
     word = name_of[busiest[0]][:2]

@@ -1,0 +1,229 @@
+"""Corpus speed: comparing two documents, syncing a 100-document corpus, drawing its network.
+
+    python -m bench.bench_corpus [--docs N] [--runs N] [--no-browser] [--no-bolt]
+
+- (a) comparison of a national and a local document of ``../shared/corpus`` (with the shared
+  corpus present: 优化营商环境条例 and 上海市优化营商环境条例, ~70 and ~100 articles)
+  with `graph.compare.align` over ``units_of_document`` rows. Goal: < 2 s.
+- (b) Neo4j sync of N documents (the shared corpus repeated with varied titles and numbers,
+  `bench.corpus.make_corpus`) into an empty database, in rows/s, against the same server's
+  bare ``UNWIND $rows AS row CREATE (n:BenchRow) SET n = row`` (cypher/create_bench_rows.cypher)
+  for the same number of rows, in batches of the store's size, one transaction, same run.
+  Goal: sync >= 50 % of the bare rate. The server is a fresh ArcadeDB Bolt server.
+- (c) the Documents page's network of the N documents in headless Chromium (``streamlit run``
+  with ``POLICY_KG_DOCS`` set to the corpus folder): seconds from navigation to the canvas
+  drawn, for a visitor after the server has read the documents (goal: < 3 s), and for the
+  first visitor of a fresh server (loading the N documents included; no goal, shown).
+
+Figures also go to bench/results/corpus.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from bench.corpus import SHARED_CORPUS, make_corpus
+from graph.cypher import load_cypher
+from graph.embedded import EmbeddedStore
+from graph.model import PolicyGraph, merge_graphs
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "corpus.json"
+CORPUS_DIR = ROOT / "bench" / "results" / "corpus-app"  # its own folder: exactly the N documents
+GOAL_COMPARE_S = 2.0
+GOAL_SYNC_SHARE = 0.5
+GOAL_NETWORK_S = 3.0
+COMPARE_RUNS = 5
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_corpus")
+    parser.add_argument("--docs", type=int, default=100, help="documents in the derived corpus")
+    parser.add_argument("--runs", type=int, default=3, help="browser visits to take the median of")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figure")
+    parser.add_argument("--no-bolt", action="store_true", help="skip the Neo4j sync figure")
+    args = parser.parse_args([] if argv is None else argv)
+    results: dict[str, Any] = {"compare": compare_largest()}
+    paths = make_corpus(args.docs, CORPUS_DIR)
+    if not args.no_bolt:
+        results["sync"] = sync_against_bare(load_corpus(paths))
+    if not args.no_browser:
+        results["network"] = network_in_browser(args.runs)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - started, out
+
+
+# ---------------------------------------------------------------------- (a) comparison
+
+def _articles(store: EmbeddedStore, doc_id: str) -> list[dict[str, Any]]:
+    return store.query("units_of_document", doc=doc_id)
+
+
+def pick_pair(sizes: dict[str, int], titles: dict[str, str]) -> tuple[str, str]:
+    """The two documents to compare: a national text and a local one of the same name (the local
+    title ends with the national one, as 上海市X条例 does with X条例), the largest such pair; else
+    the two largest documents.
+
+    >>> pick_pair({"a": 70, "b": 97, "c": 90}, {"a": "X条例", "b": "甲市X条例", "c": "Y法"})
+    ('a', 'b')
+    >>> pick_pair({"a": 70, "b": 97, "c": 90}, {"a": "X条例", "b": "Z条例", "c": "Y法"})
+    ('b', 'c')
+    """
+    pairs = [(sizes[a] + sizes[b], a, b) for a in sizes for b in sizes
+             if a != b and titles.get(a) and titles.get(b, "").endswith(titles[a])]
+    if pairs:
+        return max(pairs)[1:]
+    largest = sorted(sizes, key=lambda d: (-sizes[d], d))
+    return largest[0], largest[min(1, len(largest) - 1)]
+
+
+def compare_largest() -> dict[str, Any]:
+    """Align a national and a local document of the shared corpus (`pick_pair`; the seed without it)."""
+    from graph.compare import align
+    from loaders import load_paths
+
+    files = sorted(SHARED_CORPUS.glob("*.md")) or sorted((ROOT / "data" / "seed").glob("*.txt"))
+    graph = merge_graphs(load_paths([str(p)]) for p in files)
+    store = EmbeddedStore(graph)
+    title = {n.id: n.attrs.get("title") or n.name for n in graph.nodes}
+    sizes = {d.id: len(_articles(store, d.id)) for d in graph.documents}
+    a, b = pick_pair(sizes, title)
+    n_a, n_b = sizes[a], sizes[b]
+    samples = []
+    for _ in range(COMPARE_RUNS):
+        seconds, result = _timed(lambda: align(_articles(store, a), _articles(store, b)))
+        samples.append(seconds)
+    median = statistics.median(samples)
+    verdict = "met" if median < GOAL_COMPARE_S else "NOT met"
+    print(f"(a) comparison of {title.get(a, a)} ({n_a} units) and {title.get(b, b)} ({n_b} units), "
+          f"median of {COMPARE_RUNS}: {median:.3f} s — {len(result.inherited)} inherited, "
+          f"{len(result.added)} added, {len(result.dropped)} dropped; goal < {GOAL_COMPARE_S:g} s: {verdict}")
+    return {"first": title.get(a, a), "second": title.get(b, b), "units": [n_a, n_b], "median_s": median,
+            "inherited": len(result.inherited), "added": len(result.added), "dropped": len(result.dropped)}
+
+
+# ---------------------------------------------------------------------- (b) Neo4j sync
+
+def load_corpus(paths: list[Path]) -> PolicyGraph:
+    from loaders import load_paths
+
+    seconds, graphs = _timed(lambda: [load_paths([str(p)]) for p in paths])
+    graph = merge_graphs(graphs)
+    print(f"\nloaded {len(paths)} documents in {seconds:.1f} s ({len(paths) / seconds:.1f} documents/s): "
+          f"{len(graph.nodes):,} nodes, {len(graph.edges):,} edges")
+    return graph
+
+
+def bare_rows(graph: PolicyGraph) -> list[dict[str, Any]]:
+    """As many plain rows as the sync writes (one per node, one per edge), with comparable payloads."""
+    rows = [{"id": n.id, "name": n.name, "type": n.label.value} for n in graph.nodes]
+    rows += [{"source": e.source, "target": e.target, "type": e.type.value, "evidence": e.evidence or ""}
+             for e in graph.edges]
+    return rows
+
+
+def _bare_create(store: Any, rows: list[dict[str, Any]]) -> float:
+    from graph.neo4j_store import BATCH_ROWS
+
+    statement = load_cypher("create_bench_rows")
+
+    def write(tx) -> None:
+        for start in range(0, len(rows), BATCH_ROWS):
+            tx.run(statement, rows=rows[start:start + BATCH_ROWS]).consume()
+
+    store._write(load_cypher("delete_bench_rows"))
+    with store._session("WRITE") as session:
+        seconds, _ = _timed(lambda: session.execute_write(write))
+    store._write(load_cypher("delete_bench_rows"))
+    return seconds
+
+
+def sync_against_bare(corpus: PolicyGraph) -> dict[str, Any]:
+    from bench.bench_store import _server, wipe
+    from graph.neo4j_store import Neo4jStore
+
+    rows = len(corpus.nodes) + len(corpus.edges)
+    with _server(False) as settings:
+        store = Neo4jStore.connect(settings)
+        wipe(store)
+        _bare_create(store, bare_rows(corpus)[:2000])  # warm the server's caches for the bare statement
+        bare = _bare_create(store, bare_rows(corpus))
+        sync, _ = _timed(lambda: store.load(corpus))
+        again, _ = _timed(lambda: store.load(corpus))
+        wipe(store)
+    share = bare / sync
+    verdict = "met" if share >= GOAL_SYNC_SHARE else "NOT met"
+    print(f"(b) Neo4j sync of {len(corpus.documents)} documents ({rows:,} rows) into an empty database: "
+          f"{sync:.1f} s, {rows / sync:,.0f} rows/s; again, unchanged: {again:.1f} s")
+    print(f"    bare UNWIND $rows CREATE, same rows, same server: {bare:.1f} s, {rows / bare:,.0f} rows/s")
+    print(f"    sync at {share:.0%} of the bare rate — goal >= {GOAL_SYNC_SHARE:.0%}: {verdict}")
+    return {"documents": len(corpus.documents), "rows": rows, "sync_s": sync, "again_s": again,
+            "bare_s": bare, "sync_rows_per_s": rows / sync, "bare_rows_per_s": rows / bare, "share": share}
+
+
+# ---------------------------------------------------------------------- (c) network in Chromium
+
+def network_in_browser(runs: int) -> dict[str, Any]:
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.bench_app import BASELINE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, _clean_env, _graph_drawn, _server
+
+    env = _clean_env(POLICY_KG_DOCS=str(CORPUS_DIR))
+    cold, warm, heading, baseline = [], [], [], []
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+        def visit(url: str, drawn: bool = True) -> tuple[float, float]:
+            """(seconds to the page's heading, seconds to the graph drawn) from navigation."""
+            context = browser.new_context(viewport={"width": 1440, "height": 1000})
+            page = context.new_page()
+            started = time.perf_counter()
+            page.goto(url)
+            page.wait_for_selector("[data-testid='stMain'] h1", timeout=600_000)
+            first = time.perf_counter() - started
+            seconds = _graph_drawn(page, started) if drawn else first
+            context.close()
+            return first, seconds
+
+        script = Path(tmp) / "baseline_app.py"
+        script.write_text(BASELINE_SCRIPT, encoding="utf-8")
+        with _server(env, str(script)) as server:
+            visit(server.url, drawn=False)
+            baseline += [visit(server.url, drawn=False)[0] for _ in range(runs)]
+        with _server(env) as server:
+            cold.append(visit(f"{server.url}/documents")[1])
+            for _ in range(runs):
+                first, drawn = visit(f"{server.url}/documents")
+                heading.append(first)
+                warm.append(drawn)
+        browser.close()
+    median, base = statistics.median(warm), statistics.median(baseline)
+    verdict = "met" if median < GOAL_NETWORK_S else "NOT met"
+    print(f"(c) Documents page, network of the corpus drawn in Chromium: {median:.2f} s from navigation "
+          f"(median of {runs} visits after the server has read the documents; heading at "
+          f"{statistics.median(heading):.2f} s) — goal < {GOAL_NETWORK_S:g} s: {verdict}")
+    print(f"    baseline, a one-line Streamlit script's heading on the same machine: {base:.2f} s "
+          f"(network drawn at {median / base:.1f}x); first visitor of a fresh server (reading every "
+          f"document): {cold[0]:.1f} s")
+    return {"warm_s": median, "warm_samples_s": warm, "heading_s": statistics.median(heading),
+            "baseline_heading_s": base, "cold_s": cold[0]}
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,164 @@
+"""The corpus views in a real browser: headless Debian Chromium, ``streamlit run`` on the seed plus
+the shared corpus (``POLICY_KG_DOCS``), the Documents page's network and timeline, and the Compare
+page pairing a national regulation's articles with a local one's."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import require
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "corpus"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+START_TIMEOUT_S = 60
+PAGE_TIMEOUT_MS = 120_000
+NATIONAL, LOCAL = "优化营商环境条例", "上海市优化营商环境条例"
+SHOWN = re.compile(r"(\d+)\s*/\s*(\d+)")
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):  # CI installs it (make test -> system-deps): missing there is a failure
+        pytest.fail("Debian chromium is not installed (make system-deps)", pytrace=False)
+    pytest.skip("Debian chromium is not installed (make system-deps)", allow_module_level=True)
+if os.environ.get("CI"):  # CI installs playwright (requirements-dev.txt): missing there is a failure
+    import playwright.sync_api as sync_api
+else:
+    sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def corpus_paths() -> str:
+    """The seed folder and every document of the shared corpus (its README is not one)."""
+    documents = [str(p) for p in sorted(SHARED.glob("*.md")) if p.name != "README.md"]
+    return os.pathsep.join([str(ROOT / "data" / "seed"), *documents])
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    require(SHARED.is_dir(), f"{SHARED} is absent (the shared corpus)")
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_") and k != "POLICY_KG_EXTRA_DOCS"}
+    env["POLICY_KG_DOCS"] = corpus_paths()
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start: {log.read_text(errors='replace')[-2000:]}")
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def page(app_url):
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pg = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN").new_page()
+        pg.set_default_timeout(PAGE_TIMEOUT_MS)
+        yield pg
+        browser.close()
+
+
+def settle(pg) -> None:
+    """Wait until the script run is over: a heading drawn, no skeleton, spinner or progress bar."""
+    pg.wait_for_selector("[data-testid='stMain'] h1")
+    busy = ("[data-testid='stAppSkeleton'], [data-testid='stSkeleton'], [data-testid='stSpinner'], "
+            "[data-testid='stProgress'], [data-testid='stStatusWidget']")
+    quiet = 0
+    for _ in range(600):
+        quiet = 0 if pg.locator(busy).count() else quiet + 1
+        if quiet >= 4:
+            return
+        pg.wait_for_timeout(100)
+
+
+def drawn_frame(pg):
+    """The frame of the vis-network graph, once it has drawn."""
+    for _ in range(600):
+        for frame in pg.frames:
+            if frame is not pg.main_frame and frame.locator("body[data-drawn='1'] #graph canvas").count():
+                return frame
+        pg.wait_for_timeout(100)
+    raise AssertionError("no drawn graph frame")
+
+
+def shown_counts(pg) -> tuple[int, int]:
+    """(documents shown, documents loaded) from the Documents page's caption."""
+    caption = pg.locator("[data-testid='stCaptionContainer']").filter(has_text=SHOWN).first.inner_text()
+    shown, total = SHOWN.search(caption).groups()
+    return int(shown), int(total)
+
+
+def test_the_document_network_draws_and_the_timeline_changes_it(page, app_url):
+    page.goto(f"{app_url}/documents")
+    settle(page)
+    frame = drawn_frame(page)
+    assert frame.locator("#graph canvas").count() == 1
+    shown, total = shown_counts(page)
+    assert shown == total >= 9
+    # The timeline's lower handle to the last year: only the newest documents (and the undated) stay.
+    page.locator("[data-testid='stSlider'] input[type='range']").first.press("End")
+    settle(page)
+    for _ in range(100):
+        if shown_counts(page)[0] < total:
+            break
+        page.wait_for_timeout(100)
+    narrowed, still = shown_counts(page)
+    assert still == total and 0 < narrowed < total
+    assert drawn_frame(page).locator("#graph canvas").count() == 1
+
+
+def choose(pg, label: str, option: str) -> None:
+    box = pg.locator("[data-testid='stSelectbox']").filter(has_text=label)
+    box.locator("input").click()
+    box.locator("input").fill(option)
+    pg.get_by_role("option", name=option, exact=True).click()
+    settle(pg)
+
+
+def test_the_comparison_page_pairs_the_national_and_the_local_regulation(page, app_url):
+    page.goto(f"{app_url}/compare")
+    settle(page)
+    choose(page, "上位或原文件", NATIONAL)
+    choose(page, "比对文件", LOCAL)
+    labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
+    values = [int(v) for v in page.locator("[data-testid='stMetricValue']").all_inner_texts()]
+    assert [label.strip() for label in labels] == ["承接", "新增", "未承接"]
+    inherited, added, dropped = values
+    assert inherited >= 20 and added >= 1 and dropped >= 1
+    pairs = page.locator("[data-testid='stMain'] strong").filter(has_text="→")
+    assert pairs.count() == inherited
+    assert re.fullmatch(r"第\S+条.* → 第\S+条.*", pairs.first.inner_text())
