@@ -53,12 +53,17 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+# A folder's own notes (README.md, LICENSE.txt …) describe the documents; they are not one of them.
+FOLDER_NOTES = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice", "authors"})
+
+
 def _folder_files(folder: Path) -> list[Path]:
     """The supported files under `folder`, at any depth, sorted; hidden files and folders
-    (.git, editor backups) are not documents."""
+    (.git, editor backups) and the folder's own notes (README.md) are not documents."""
     found = [Path(dirpath) / name
              for dirpath, _, names in os.walk(folder)
-             for name in names if Path(name).suffix.lower() in SUPPORTED_SUFFIXES]
+             for name in names if Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+             and Path(name).stem.lower() not in FOLDER_NOTES]
     return sorted(p for p in found if not _is_hidden(p, folder))
 
 

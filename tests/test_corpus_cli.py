@@ -139,3 +139,12 @@ def test_graph_sync_of_a_folder_with_a_broken_file_keeps_what_is_stored(corpus, 
     for broken in ("a-seed.txt", "broken.txt"):
         assert graph_cli.main(["sync", str(corpus / broken)]) == 1
     assert {row["id"] for row in store.query("documents")} == ids
+
+
+def test_a_folders_readme_is_not_loaded_as_a_document(tmp_path):
+    from loaders.corpus import expand_paths
+
+    (tmp_path / "README.md").write_text("# 说明\n\n本文件夹收录政策文件。", encoding="utf-8")
+    (tmp_path / "关于某事的通知.txt").write_text("关于某事的通知\n\n一、总体要求", encoding="utf-8")
+    assert [p.name for p in expand_paths([tmp_path])] == ["关于某事的通知.txt"]
+    assert [p.name for p in expand_paths([tmp_path / "README.md"])] == ["README.md"]  # named: read it
