@@ -139,3 +139,10 @@ def test_graph_sync_of_a_folder_with_a_broken_file_keeps_what_is_stored(corpus, 
     for broken in ("a-seed.txt", "broken.txt"):
         assert graph_cli.main(["sync", str(corpus / broken)]) == 1
     assert {row["id"] for row in store.query("documents")} == ids
+
+
+def test_graph_query_reads_a_folder_for_the_embedded_store(corpus, capsys):
+    (corpus / "broken.txt").unlink()  # `query --data` reads every file or fails, as before
+    assert graph_cli.main(["query", "documents", "--data", str(corpus)]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted(row["source"] for row in rows) == ["a-seed.txt", "regulation.md"]
