@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="{sync,query,export}")
     sync = sub.add_parser("sync", help="write documents to Neo4j, each replacing its previous version")
     sync.add_argument("files", nargs="+", metavar="FILE",
-                      help="documents, or folders read recursively; a file that fails is reported and skipped")
+                      help="documents, or folders read recursively; a file that fails is reported, skipped")
     sync.set_defaults(run=_sync)
     query = sub.add_parser("query", help="run a named query and print its rows as JSON")
     query.add_argument("name")

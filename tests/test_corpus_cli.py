@@ -52,7 +52,7 @@ def test_expand_paths_recurses_sorted_over_supported_suffixes_only(tmp_path):
 
 def test_a_broken_file_is_reported_and_the_others_load(corpus):
     seen = []
-    graph, reports = load_corpus([corpus], progress=lambda done, total, report: seen.append((done, total, report)))
+    graph, reports = load_corpus([corpus], lambda done, total, report: seen.append((done, total, report)))
     by_name = {Path(r.path).name: r for r in reports}
     assert sorted(by_name) == ["a-seed.txt", "broken.txt", "regulation.md"]
     assert not by_name["broken.txt"].loaded and "broken.txt" in by_name["broken.txt"].error

@@ -89,9 +89,9 @@ def test_a_preamble_implementing_a_policy_document_links_to_it_by_its_number():
 
 
 def _business_environment():
-    return load_paths([shared_path("corpus", name) for name in ("business-environment-regulation-2019.md",
-                                                                "shanghai-business-environment-regulation-2024.md",
-                                                                "yunfu-business-environment-regulation-2023.md")])
+    names = ("business-environment-regulation-2019.md", "shanghai-business-environment-regulation-2024.md",
+             "yunfu-business-environment-regulation-2023.md")
+    return load_paths([shared_path("corpus", name) for name in names])
 
 
 def test_document_network_links_the_local_regulations_to_the_national_one():
