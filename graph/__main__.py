@@ -63,14 +63,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="{sync,query,export}")
     sync = sub.add_parser("sync", help="write documents to Neo4j, each replacing its previous version")
     sync.add_argument("files", nargs="+", metavar="FILE",
-                      help="documents, or folders read recursively; a file that fails is reported and skipped")
+                      help="documents, or folders read recursively; a file that fails is reported, skipped")
     sync.set_defaults(run=_sync)
     query = sub.add_parser("query", help="run a named query and print its rows as JSON")
     query.add_argument("name")
     query.add_argument("--param", action="append", default=[], metavar="KEY=VALUE")
     query.add_argument("--store", choices=("embedded", "neo4j"), default="embedded")
     query.add_argument("--data", nargs="+", metavar="FILE",
-                       help="documents for the embedded store (default: the bundled seed)")
+                       help="documents or folders for the embedded store (default: the bundled seed)")
     query.set_defaults(run=_query)
     sub.add_parser("export", help="export the graph (own options)")
     compare = sub.add_parser("compare", help="align two documents unit by unit: inherited, added, dropped")
@@ -108,7 +108,9 @@ def _query(args: argparse.Namespace) -> int:
         store = _neo4j_store(schema=False)  # queries only read
     else:
         seed = sorted(str(p) for p in SEED_DIR.iterdir() if p.is_file())
-        store = EmbeddedStore.from_paths(args.data or seed)
+        from loaders.corpus import expand_paths
+
+        store = EmbeddedStore.from_paths(map(str, expand_paths(args.data)) if args.data else seed)
     rows = store.query(args.name, **params)
     json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
     print()

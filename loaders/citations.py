@@ -183,7 +183,8 @@ def relation_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     titles. Vocabulary in `data/lexicon/citations.yaml`."""
     data = read_yaml("citations.yaml")["document_relations"]
     bare = TITLE.replace("?P<title>", "").replace("?P<note>", "")
-    titles = rf"(?:{alt(data['title_lead_ins'])})?(?P<titles>{bare}(?:(?:{alt(data['title_joiners'])})?{bare})*)"
+    joiner = alt(data["title_joiners"])
+    titles = rf"(?:{alt(data['title_lead_ins'])})?(?P<titles>{bare}(?:(?:{joiner})?{bare})*)"
     out = []
     for kind in ("implements", "amends"):
         for cue in data[kind]:
@@ -215,5 +216,6 @@ def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "
                 start, end = m.start("titles") + t.start(), m.start("titles") + t.end("title") + 1
                 note = t.group("note") or ""
                 number = note if re.fullmatch(DOCNO, note) else ""
-                found.setdefault((start, end), DocumentRelation(kind, action, t.group("title"), number, start, end))
+                relation = DocumentRelation(kind, action, t.group("title"), number, start, end)
+                found.setdefault((start, end), relation)
     return sorted(found.values(), key=lambda r: r.start)

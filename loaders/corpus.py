@@ -155,7 +155,8 @@ def report_lines(reports: list[FileReport]) -> list[str]:
     ['loaded: a.txt -> doc:a (1 warning)', 'warning: a.txt: no date', 'loaded 1 of 1 file (1 warning)']
     >>> report_lines([FileReport("b.txt", error="b.txt: empty file")])
     ['error: b.txt: empty file']
-    >>> report_lines([FileReport("b.txt", error="b.txt: empty file"), FileReport("c.pdf", error="c.pdf: damaged PDF")])
+    >>> report_lines([FileReport("b.txt", error="b.txt: empty file"),
+    ...               FileReport("c.pdf", error="c.pdf: damaged PDF")])
     ['error: b.txt: empty file', 'error: c.pdf: damaged PDF', 'error: none of the 2 files loaded']
     """
     closing = closing_line(reports)

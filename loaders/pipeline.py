@@ -83,4 +83,5 @@ class Documents:
     def graph(self) -> PolicyGraph:
         return merge_graphs(self.by_document.values())
 
+
 __all__ = ["load_bytes", "load_paths", "load_text", "merge_graphs"]

@@ -220,10 +220,14 @@ def _relation_blocks(outline: Outline) -> list[tuple[Block, tuple[str, ...]]]:
     """Where a document says what it implements or amends, with the relations read there: its
     preamble, the notice of a 印发 wrapper and its first article (根据《X》，制定本条例) say both; its
     last article only what it repeals (《X》同时废止), since 按照《X》 there applies a rule, not a law."""
-    both, amends = ("implements", "amends"), ("amends",)
+    both = ("implements", "amends")
+    out = [(block, both) for block in outline.of_kind("preamble") + outline.of_kind("notice")]
     articles = outline.of_kind("article")
-    ends = [(articles[0], both)] + [(articles[-1], amends)] * (len(articles) > 1) if articles else []
-    return [(block, both) for block in outline.of_kind("preamble") + outline.of_kind("notice")] + ends
+    if articles:
+        out.append((articles[0], both))
+    if len(articles) > 1:
+        out.append((articles[-1], ("amends",)))
+    return out
 
 
 def _cited_document(b: _Builder, title: str, number: str) -> str:
@@ -245,11 +249,12 @@ def _link_document_relations(b: _Builder, outline: Outline, own_title: str) -> N
             if canonical_law(r.title) == canonical_law(own_title):
                 continue
             target = _cited_document(b, r.title, r.number)
-            evidence, span = _evidence(block, r.start, r.end)
-            if r.kind == "implements":
-                b.edge(b.doc_id, target, EdgeType.IMPLEMENTS, evidence, span)
-            else:
-                b.edge(b.doc_id, target, EdgeType.AMENDS, evidence, span, action=r.action)
+            edge_type = EdgeType.IMPLEMENTS if r.kind == "implements" else EdgeType.AMENDS
+            attrs = {"action": r.action} if r.action else {}
+            if (b.doc_id, edge_type.value, target) in b.edges:  # counted; its first sentence is the evidence
+                b.edge(b.doc_id, target, edge_type, **attrs)
+                continue
+            b.edge(b.doc_id, target, edge_type, *_evidence(block, r.start, r.end), **attrs)
 
 
 def _resolve_article_refs(b: _Builder) -> None:

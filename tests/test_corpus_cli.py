@@ -52,7 +52,7 @@ def test_expand_paths_recurses_sorted_over_supported_suffixes_only(tmp_path):
 
 def test_a_broken_file_is_reported_and_the_others_load(corpus):
     seen = []
-    graph, reports = load_corpus([corpus], progress=lambda done, total, report: seen.append((done, total, report)))
+    graph, reports = load_corpus([corpus], lambda done, total, report: seen.append((done, total, report)))
     by_name = {Path(r.path).name: r for r in reports}
     assert sorted(by_name) == ["a-seed.txt", "broken.txt", "regulation.md"]
     assert not by_name["broken.txt"].loaded and "broken.txt" in by_name["broken.txt"].error
@@ -148,3 +148,10 @@ def test_a_folders_readme_is_not_loaded_as_a_document(tmp_path):
     (tmp_path / "关于某事的通知.txt").write_text("关于某事的通知\n\n一、总体要求", encoding="utf-8")
     assert [p.name for p in expand_paths([tmp_path])] == ["关于某事的通知.txt"]
     assert [p.name for p in expand_paths([tmp_path / "README.md"])] == ["README.md"]  # named: read it
+
+
+def test_graph_query_reads_a_folder_for_the_embedded_store(corpus, capsys):
+    (corpus / "broken.txt").unlink()  # `query --data` reads every file or fails, as before
+    assert graph_cli.main(["query", "documents", "--data", str(corpus)]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted(row["source"] for row in rows) == ["a-seed.txt", "regulation.md"]

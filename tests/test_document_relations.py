@@ -88,11 +88,14 @@ def test_a_preamble_implementing_a_policy_document_links_to_it_by_its_number():
     assert "为贯彻落实《国务院办公厅关于促进某业发展的指导意见》" in edge.evidence
 
 
+def _business_environment():
+    names = ("business-environment-regulation-2019.md", "shanghai-business-environment-regulation-2024.md",
+             "yunfu-business-environment-regulation-2023.md")
+    return load_paths([shared_path("corpus", name) for name in names])
+
+
 def test_document_network_links_the_local_regulations_to_the_national_one():
-    paths = [shared_path("corpus", name) for name in ("business-environment-regulation-2019.md",
-                                                      "shanghai-business-environment-regulation-2024.md",
-                                                      "yunfu-business-environment-regulation-2023.md")]
-    rows = EmbeddedStore(load_paths(paths)).query("document_network")
+    rows = EmbeddedStore(_business_environment()).query("document_network")
     implements = sorted((r["source_title"], r["target_title"]) for r in rows if r["type"] == "IMPLEMENTS")
     assert implements == [("上海市优化营商环境条例", "优化营商环境条例"), ("云浮市优化营商环境条例", "优化营商环境条例")]
     assert all("根据《优化营商环境条例》" in r["evidence"] for r in rows if r["type"] == "IMPLEMENTS")
@@ -102,3 +105,19 @@ def test_a_repealed_regulation_is_an_amends_edge_on_the_shared_corpus():
     graph = load_paths([shared_path("corpus", "zhejiang-digital-economy-regulation-2020.md")])
     assert [(e.target, e.attrs["action"]) for e in graph.edges if e.type is EdgeType.AMENDS] == [
         ("law:浙江省信息化促进条例", "repeals")]
+
+
+@pytest.mark.bolt
+def test_the_document_network_is_the_same_on_neo4j(bolt_settings):
+    from bolt_server import wipe
+
+    from graph.neo4j_store import Neo4jStore
+
+    graph = _business_environment()
+    neo = Neo4jStore.connect(bolt_settings)
+    wipe(neo)
+    neo.load(graph)
+    rows = neo.query("document_network")
+    assert rows == EmbeddedStore(graph).query("document_network")
+    assert {r["type"] for r in rows} == {"CITES", "IMPLEMENTS"}
+    wipe(neo)
