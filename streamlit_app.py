@@ -44,12 +44,14 @@ def _page(name: str, section_icon: str, default: bool = False) -> st.Page:
                    url_path=name, default=default)
 
 
+# A corpus opens on its document network; a single document on its overview.
+corpus = len(data.seed_paths()) > 1
 pages = {
     data.tr("nav.section.browse"): [
-        _page("overview", ":material/dashboard:", default=True),
+        _page("overview", ":material/dashboard:", default=not corpus),
         _page("explore", ":material/hub:"),
         _page("measure", ":material/article:"),
-        _page("documents", ":material/lan:"),
+        _page("documents", ":material/lan:", default=corpus),
     ],
     data.tr("nav.section.analyse"): [
         _page("dependencies", ":material/account_tree:"),

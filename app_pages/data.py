@@ -59,19 +59,10 @@ def tr(key: str, **fmt: Any) -> str:
 
 def expand_paths(entries: list[str]) -> list[str]:
     """Each entry as it is when a file, or every supported file under it (recursive, sorted) when a
-    folder. A path that is neither stays, so its load fails with one line naming it."""
-    # corpus-cli: replace with loaders.corpus.expand_paths
-    from loaders.reading import SUPPORTED_SUFFIXES
+    folder (`loaders.corpus.expand_paths`, the same rule as the command line's)."""
+    from loaders.corpus import expand_paths as expand
 
-    out: list[str] = []
-    for entry in entries:
-        path = Path(entry)
-        if path.is_dir():
-            out += [str(p) for p in sorted(path.rglob("*"))
-                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")]
-        else:
-            out.append(entry)
-    return out
+    return [str(p) for p in expand(entries)]
 
 
 def _listed(env: str) -> list[str]:

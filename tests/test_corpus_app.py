@@ -169,3 +169,17 @@ def test_matrices_keep_two_documents_second_articles_apart(app):
     document, unit, articles = (data.t(f"matrices.col.{c}", "zh") for c in ("document", "unit", "articles"))
     assert sorted(zip(citing[document], citing[unit].str.split(" · ").str[0], citing[articles])) == [
         ("优化营商环境条例", "第二条", "1"), ("某市优化营商环境条例", "第三条", "2")]
+
+
+def test_a_corpus_opens_on_the_document_network(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    seed = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
+    (tmp_path / "a.txt").write_bytes(seed.read_bytes())
+    (tmp_path / "b.txt").write_text("某市优化营商环境条例\n\n第一条 为了优化营商环境，制定本条例。", encoding="utf-8")
+    monkeypatch.setenv("POLICY_KG_DOCS", str(tmp_path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert data.t("nav.documents", "zh") in [t.value for t in at.title]

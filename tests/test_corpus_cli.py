@@ -128,17 +128,20 @@ def test_graph_sync_of_a_folder_with_a_broken_file_keeps_what_is_stored(corpus, 
     monkeypatch.setenv("NEO4J_DATABASE", bolt_settings.database or "")
     store = Neo4jStore.connect(bolt_settings)
     wipe(store)
-    assert graph_cli.main(["sync", str(corpus / "a-seed.txt")]) == 0
-    seed_id = store.query("documents")[0]["id"]
-    (corpus / "a-seed.txt").write_bytes(BINARY)  # the stored document's file is broken now
-    assert graph_cli.main(["sync", str(corpus)]) == 0
-    err = capsys.readouterr().err
-    assert "a-seed.txt: not text" in err and "broken.txt: not text" in err
-    ids = {row["id"] for row in store.query("documents")}
-    assert seed_id in ids and len(ids) == 2  # the seed is still there, the regulation was added
-    for broken in ("a-seed.txt", "broken.txt"):
-        assert graph_cli.main(["sync", str(corpus / broken)]) == 1
-    assert {row["id"] for row in store.query("documents")} == ids
+    try:
+        assert graph_cli.main(["sync", str(corpus / "a-seed.txt")]) == 0
+        seed_id = store.query("documents")[0]["id"]
+        (corpus / "a-seed.txt").write_bytes(BINARY)  # the stored document's file is broken now
+        assert graph_cli.main(["sync", str(corpus)]) == 0
+        err = capsys.readouterr().err
+        assert "a-seed.txt: not text" in err and "broken.txt: not text" in err
+        ids = {row["id"] for row in store.query("documents")}
+        assert seed_id in ids and len(ids) == 2  # the seed is still there, the regulation was added
+        for broken in ("a-seed.txt", "broken.txt"):
+            assert graph_cli.main(["sync", str(corpus / broken)]) == 1
+        assert {row["id"] for row in store.query("documents")} == ids
+    finally:
+        wipe(store)  # the next test module finds the server empty
 
 
 def test_a_folders_readme_is_not_loaded_as_a_document(tmp_path):
