@@ -44,14 +44,12 @@ def _page(name: str, section_icon: str, default: bool = False) -> st.Page:
                    url_path=name, default=default)
 
 
-# A corpus opens on its document network; a single document on its overview.
-corpus = len(data.seed_paths()) > 1
 pages = {
     data.tr("nav.section.browse"): [
-        _page("overview", ":material/dashboard:", default=not corpus),
+        overview := _page("overview", ":material/dashboard:", default=True),
         _page("explore", ":material/hub:"),
         _page("measure", ":material/article:"),
-        _page("documents", ":material/lan:", default=corpus),
+        documents_page := _page("documents", ":material/lan:"),
     ],
     data.tr("nav.section.analyse"): [
         _page("dependencies", ":material/account_tree:"),
@@ -69,6 +67,12 @@ if (HERE / "app_pages" / "presenter.py").is_file():  # workshop mode, when it is
     pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
 
 current = st.navigation(pages)
+# A corpus opens on its document network, a single document on its overview; once per session, so the
+# overview stays one click away (and /documents stays a valid address).
+if not st.session_state.get("_landed"):
+    st.session_state["_landed"] = True
+    if current.url_path == overview.url_path and len(data.seed_paths()) > 1:
+        st.switch_page(documents_page)
 
 try:
     if not st.session_state.get("_warm"):
