@@ -106,6 +106,6 @@ if run_read is not None:
             st.caption(tr("query.rows", count=len(result)))
             if getattr(result, "truncated", False):
                 st.warning(tr("query.truncated", cap=result.cap), icon=":material/content_cut:")
-            st.dataframe(result, hide_index=True, width="stretch")
+            widgets.dataframe(result, hide_index=True, width="stretch")
         except Exception as err:  # noqa: BLE001 - the database says why (e.g. a write refused)
             st.error(tr("query.error", reason=md(str(err).splitlines()[0] if str(err) else type(err).__name__)))

@@ -11,7 +11,7 @@ import hashlib
 
 import streamlit as st
 
-from app_pages import data
+from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
 from loaders.errors import shown_name
 
@@ -37,7 +37,7 @@ def load_one(name: str, content: bytes) -> data.FileReport:
 
 def report_table(reports: list[data.FileReport], key: str) -> None:
     """One row per file: name, outcome, documents read, warnings or reason."""
-    st.dataframe([{tr("upload.col.file"): r.name, tr("upload.col.status"): tr(f"upload.status.{r.status}"),
+    widgets.dataframe([{tr("upload.col.file"): r.name, tr("upload.col.status"): tr(f"upload.status.{r.status}"),
                    tr("upload.col.documents"): r.documents, tr("upload.col.detail"): " · ".join(r.detail)}
                   for r in reports], hide_index=True, width="stretch", key=key)
 

@@ -77,12 +77,21 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv_frame(frame).to_csv(index=False).encode("utf-8-sig")
 
 
+def dataframe(rows: pd.DataFrame | Sequence[Mapping[str, Any]], **options: Any) -> None:
+    """`st.dataframe` of cells no spreadsheet runs: its own download button writes what it shows, so a
+    text that starts like a formula is shown (and saved) with the quote OWASP advises."""
+    from render.spreadsheet import csv_frame
+
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    st.dataframe(csv_frame(frame), **options)
+
+
 def table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str], *, key: str,
           file_name: str | None = None, height: int | None = None) -> pd.DataFrame:
     """Rows as a table with translated `columns` (field -> header), and a CSV download when `file_name`."""
     frame = pd.DataFrame([{header: _cell(row.get(field)) for field, header in columns.items()} for row in rows],
                          columns=list(columns.values()))
-    st.dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
     if file_name:
         st.download_button(data.tr("common.download_csv"), csv_bytes(frame), file_name=file_name,
                            mime="text/csv", key=f"{key}_csv",

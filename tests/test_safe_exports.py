@@ -105,3 +105,13 @@ def test_csv_zip_neutralises_too():
     with zipfile.ZipFile(io.BytesIO(exports.csv_zip(hostile_graph()))) as zf:
         text = zf.read("nodes.csv").decode("utf-8-sig")
     assert "\r\n=" not in text and ",=" not in text
+
+
+def test_the_apps_tables_show_formula_like_cells_quoted_so_their_own_download_is_safe(monkeypatch):
+    from app_pages import widgets
+
+    shown = {}
+    monkeypatch.setattr(widgets.st, "dataframe", lambda frame, **kw: shown.setdefault("frame", frame))
+    widgets.dataframe([{"name": "=HYPERLINK(\"http://x\")", "count": -3}, {"name": "平台企业", "count": 2}])
+    assert list(shown["frame"]["name"]) == ["'=HYPERLINK(\"http://x\")", "平台企业"]
+    assert list(shown["frame"]["count"]) == [-3, 2]
