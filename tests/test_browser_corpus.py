@@ -4,13 +4,10 @@ page pairing a national regulation's articles with a local one's."""
 
 from __future__ import annotations
 
+from streamlit_server import serve_app
+
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -23,7 +20,6 @@ SHARED = ROOT.parent / "shared" / "corpus"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-START_TIMEOUT_S = 60
 PAGE_TIMEOUT_MS = 120_000
 NATIONAL, LOCAL = "优化营商环境条例", "上海市优化营商环境条例"
 SHOWN = re.compile(r"(\d+)\s*/\s*(\d+)")
@@ -38,10 +34,6 @@ else:
     sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def corpus_paths() -> str:
@@ -53,33 +45,8 @@ def corpus_paths() -> str:
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     require(SHARED.is_dir(), f"{SHARED} is absent (the shared corpus)")
-    port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_") and k != "POLICY_KG_EXTRA_DOCS"}
-    env["POLICY_KG_DOCS"] = corpus_paths()
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start: {log.read_text(errors='replace')[-2000:]}")
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with serve_app(tmp_path_factory.mktemp("streamlit"), {"POLICY_KG_DOCS": corpus_paths()}) as url:
+        yield url
 
 
 @pytest.fixture
