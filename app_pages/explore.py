@@ -28,8 +28,6 @@ if not g.rows:
     st.info(tr("app.no_documents"))
     st.stop()
 
-st.session_state.setdefault(es.DEPTH, 1)
-st.session_state.setdefault(es.CAP, sc.DEFAULT_CAP)
 if es.scene() is None or es.scene().seed not in g.rows:  # a session's first visit, or the documents changed
     explore_views.open_view_in_address(g)
     if es.scene() is None or es.scene().seed not in g.rows:
@@ -75,17 +73,17 @@ def explorer() -> None:
     focus = widgets.entity_picker(es.PICKER, tr("common.entity"), one_row=True)
     es.on_picked(focus, g)
     controls = st.columns([2, 2, 3], vertical_alignment="bottom")
-    controls[0].slider(tr("explore.depth"), 1, sc.MAX_DEPTH, key=es.DEPTH, on_change=es.restart)
-    controls[1].number_input(tr("explore.cap"), 2, 30, key=es.CAP, on_change=es.restart,
-                             help=tr("explore.cap.help"))
+    controls[0].slider(tr("explore.depth"), 1, sc.MAX_DEPTH, es.initial(es.DEPTH, 1), key=es.DEPTH,
+                       on_change=es.restart)
+    controls[1].number_input(tr("explore.cap"), es.MIN_CAP, es.MAX_CAP, es.initial(es.CAP, sc.DEFAULT_CAP),
+                             key=es.CAP, on_change=es.restart, help=tr("explore.cap.help"))
     scene, chosen = es.scene(), es.selected()
     positions, hidden_types = es.loaded_layout()
     edges = data.query("edges_among", ids=sorted(scene.real_nodes()))
     payload = scene_payload(scene, rows=g.rows, edges=edges, adj=g.adj, lang=lang, selected=chosen,
                             centrality=g.rank, evidence=data.evidence_counts(), positions=positions)
     payload.update(token=st.session_state[es.TOKEN], selected=chosen, strings=strings(), height=GRAPH_HEIGHT,
-                   name="explore", hidden_types=hidden_types,
-                   settled=bool(positions) and all(n["placed"] for n in payload["nodes"]))
+                   name="explore", hidden_types=hidden_types, settled=True)  # the first layout is final
     graph_col, detail_col = st.columns([3, 1.25], gap="medium")
     with graph_col:
         graph_view(payload, key=es.GRAPH, on_event=es.on_event)

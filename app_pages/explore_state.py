@@ -25,6 +25,8 @@ SCENE, SELECTED, TOKEN = "explore_scene", "explore_selected", "explore_token"
 GRAPH = "explore_graph"  # the component's key
 PICKER = "explore_focus"
 DEPTH, CAP = "explore_depth", "explore_cap"
+INITIAL = "explore_initial"  # first values of the depth and cap controls, from a view in the address
+MIN_CAP, MAX_CAP = 2, 30
 NOTICE = "explore_notice"
 LOADED = "explore_loaded_view"  # (token, positions, hidden types) of the last view loaded
 VIEW_PARAM = "view"
@@ -69,7 +71,8 @@ def selected() -> str | None:
 
 
 def _settings() -> tuple[int, int]:
-    return int(st.session_state.get(DEPTH, 1)), int(st.session_state.get(CAP, sc.DEFAULT_CAP))
+    return (int(st.session_state.get(DEPTH, initial(DEPTH, 1))),
+            int(st.session_state.get(CAP, initial(CAP, sc.DEFAULT_CAP))))
 
 
 def new_scene(seed: str, g: GraphData, *, sync_picker: bool = True) -> None:
@@ -180,12 +183,33 @@ def apply_view(view: Any, g: GraphData) -> None:
     """Show a saved view; ViewError (one line) when it cannot be read."""
     loaded, extra = sc.from_view(view, g.rows.keys())
     settings = extra["settings"]
-    st.session_state[DEPTH] = int(settings.get("depth", 1)) if str(settings.get("depth", 1)).isdigit() else 1
-    st.session_state[CAP] = int(settings.get("cap", sc.DEFAULT_CAP)) if str(settings.get("cap", "")).isdigit() \
-        else sc.DEFAULT_CAP
+    wanted = {DEPTH: _bounded(settings.get("depth"), 1, sc.MAX_DEPTH, 1),
+              CAP: _bounded(settings.get("cap"), MIN_CAP, MAX_CAP, sc.DEFAULT_CAP)}
+    for key, value in wanted.items():
+        if key in st.session_state:  # the control is on the page: tell it
+            st.session_state[key] = value
+    st.session_state[INITIAL] = wanted  # the controls' first value, when they are not drawn yet
     set_scene(loaded, extra.get("selected"), g)
     hidden_types = [str(t) for t in settings.get("hidden_types") or []]
     st.session_state[LOADED] = (st.session_state[TOKEN], extra["positions"], hidden_types)
+
+
+def _bounded(value: Any, low: int, high: int, default: int) -> int:
+    """`value` as an int in low..high, else `default`.
+
+    >>> _bounded("3", 1, 3, 1), _bounded(99, 2, 30, 6), _bounded(None, 1, 3, 1)
+    (3, 6, 1)
+    """
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if low <= number <= high else default
+
+
+def initial(key: str, default: int) -> int:
+    """The first value of a control (depth, cap): from a loaded view, else `default`."""
+    return int(st.session_state.get(INITIAL, {}).get(key, default))
 
 
 def loaded_layout() -> tuple[dict[str, Any], list[str]]:

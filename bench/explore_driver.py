@@ -48,13 +48,14 @@ def label_boxes(page: Any, ids: list[str]) -> dict[str, list[float]]:
     it is drawn at there; a node whose label is not drawn is left out."""
     return page.evaluate("""(ids) => { const v = window.kgGraphs.explore; const net = v.network;
         const out = {}; const scale = net.getScale();
+        const r = v.wrap.querySelector('.kg-canvas').getBoundingClientRect();
         for (const id of ids) {
             const node = net.body.nodes[id]; if (!node || node.options.hidden) continue;
             const s = node.labelModule.size;
             if (!s || !s.width) continue;
             const a = net.canvasToDOM({x: s.left, y: s.top});
             const b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
-            out[id] = [a.x, a.y, b.x, b.y, node.options.font.size * scale];
+            out[id] = [a.x + r.left, a.y + r.top, b.x + r.left, b.y + r.top, node.options.font.size * scale];
         }
         return out; }""", ids)
 

@@ -185,7 +185,7 @@ def _intersect(a: list[float], b: list[float]) -> bool:
 
 def test_depth_two_is_readable_at_1440_by_900(page):
     token = drv.state(page)["token"]
-    slider = page.locator("[data-testid='stMain'] [data-testid='stSlider'] [role='slider']").first
+    slider = page.locator("[data-testid='stMain'] [data-testid='stSlider'] input[type='range']").first
     slider.focus()
     slider.press("ArrowRight")
     page.wait_for_function("(t) => window.kgGraphs.explore.wrap.dataset.token !== t", arg=token,
@@ -204,4 +204,7 @@ def test_depth_two_is_readable_at_1440_by_900(page):
         assert canvas[0] <= box[0] and box[2] <= canvas[2] and canvas[1] <= box[1] and box[3] <= canvas[3], node
     ids = sorted(boxes)
     clashes = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if _intersect(boxes[a], boxes[b])]
+    if clashes and os.environ.get("EXPLORE_DEBUG"):
+        page.screenshot(path="/tmp/depth2.png")
+        print({k: [round(x) for x in v] for k, v in boxes.items()})
     assert clashes == []
