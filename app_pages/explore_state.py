@@ -27,6 +27,7 @@ PICKER = "explore_focus"
 DEPTH, CAP = "explore_depth", "explore_cap"
 INITIAL = "explore_initial"  # first values of the depth and cap controls, from a view in the address
 MIN_CAP, MAX_CAP = 2, 30
+MAX_VIEW_BYTES = 2_000_000  # a view of thousands of nodes is far less
 NOTICE = "explore_notice"
 LOADED = "explore_loaded_view"  # (token, positions, hidden types) of the last view loaded
 VIEW_PARAM = "view"
@@ -173,10 +174,23 @@ def view_to_param(view: Mapping[str, Any]) -> str:
 def view_from_param(text: str) -> Any:
     """The view in a URL parameter; ViewError when it is not one."""
     try:
-        raw = zlib.decompressobj().decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), 2_000_000)
-        return json.loads(raw.decode("utf-8"))
-    except (ValueError, zlib.error, UnicodeDecodeError) as err:
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), MAX_VIEW_BYTES)
+        if inflate.unconsumed_tail:
+            raise sc.ViewError(f"the view in the address cannot be read (over {MAX_VIEW_BYTES:,} bytes)")
+        return parse_view(raw)
+    except (ValueError, zlib.error) as err:
         raise sc.ViewError(f"the view in the address cannot be read ({type(err).__name__})") from None
+
+
+def parse_view(raw: bytes) -> Any:
+    """JSON of a saved view; ViewError for text that is not JSON, too big or nested too deep."""
+    if len(raw) > MAX_VIEW_BYTES:
+        raise sc.ViewError(f"it is over {MAX_VIEW_BYTES:,} bytes")
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as err:
+        raise sc.ViewError(f"it is not JSON ({type(err).__name__})") from None
 
 
 def apply_view(view: Any, g: GraphData) -> None:

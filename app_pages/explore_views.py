@@ -33,10 +33,9 @@ def _load_uploaded() -> None:
     if upload is None:
         return
     try:
-        view = json.loads(upload.getvalue().decode("utf-8-sig"))
-        es.apply_view(view, es.graph_data())
+        es.apply_view(es.parse_view(upload.getvalue()), es.graph_data())
         st.session_state[es.NOTICE] = None
-    except (ValueError, UnicodeDecodeError, sc.ViewError) as err:
+    except sc.ViewError as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         st.session_state[es.NOTICE] = tr("explore.view.bad_file", name=upload.name, reason=reason)
 
