@@ -20,7 +20,7 @@ from render.explore_scene import Adjacency, Scene, focus_ring, is_more, relation
 from render.i18n import edge_name, node_label, role_name, t, type_name
 from render.pyvis_html import CJK_FONT, edge_tooltip, node_tooltip
 
-LABEL_CHARS = 14  # longer labels end in "…"; the tooltip has the whole name
+LABEL_WIDTH = 28  # columns (a Chinese character is two); longer labels end in "…", the tooltip has it all
 RING_X = 250.0  # pixels from the seed to the columns of the first ring
 ROW = 70.0  # pixels between rows of a column: a node, its label under it and a gap
 OUTER_X = 230.0  # a farther ring's first column is this far outside the last one
@@ -32,14 +32,21 @@ FOCUS_FONT, OTHER_FONT = 15, 11
 MIN_SIZE, MAX_SIZE = 9.0, 20.0
 
 
-def short_label(text: str, limit: int = LABEL_CHARS) -> str:
-    """`text` on one line, cut to `limit` characters with "…".
+def short_label(text: str, limit: int = LABEL_WIDTH) -> str:
+    """`text` on one line, cut to `limit` columns (a Chinese character takes two) with "…".
 
-    >>> short_label("健全完善监管制度，着力构建公平透明的规则体系")
-    '健全完善监管制度，着力构建…'
+    >>> short_label("健全完善监管制度，着力构建公平透明的规则体系"), short_label("platform enterprises")
+    ('健全完善监管制度，着力构建…', 'platform enterprises')
     """
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    widths = [2 if ord(c) > 0x2E7F else 1 for c in text]
+    if sum(widths) <= limit:
+        return text
+    used, cut = 0, 0
+    while cut < len(text) and used + widths[cut] <= limit - 2:
+        used += widths[cut]
+        cut += 1
+    return text[:cut] + "…"
 
 
 def _type_rank(node_type: str) -> int:
