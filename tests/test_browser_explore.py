@@ -208,3 +208,56 @@ def test_depth_two_is_readable_at_1440_by_900(page):
         page.screenshot(path="/tmp/depth2.png")
         print({k: [round(x) for x in v] for k, v in boxes.items()})
     assert clashes == []
+
+
+def _right_click(page, node: str) -> None:
+    x, y = drv.node_point(page, node)
+    page.mouse.click(x, y, button="right")
+    page.locator(".kg-menu:not([hidden])").wait_for()
+
+
+def test_the_menu_expands_by_relation_and_hides_and_the_legend_filters(page):
+    node = next(n for n in first_ring(page)
+                if page.evaluate("(id) => (window.kgGraphs.explore.nodes.get(id).rels || []).length", n))
+    before = drv.state(page)
+    _right_click(page, node)
+    item = page.locator(".kg-menu-item", has_text="展开：").first
+    kind, _label, count = page.evaluate("(id) => window.kgGraphs.explore.nodes.get(id).rels[0]", node)
+    item.click()
+    drv.wait_nodes_more_than(page, len(before["ids"]))
+    added = set(drv.state(page)["ids"]) - set(before["ids"])
+    real = [n for n in added if not n.startswith("more:")]
+    assert 0 < len(real) <= count and drv.state(page)["builds"] == before["builds"]
+    linked = page.evaluate("""([id, kind]) => window.kgGraphs.explore.edges.get().filter(e => e.type === kind
+        && (e.from === id || e.to === id)).map(e => e.from === id ? e.to : e.from)""", [node, kind])
+    assert set(real) <= set(linked)  # only that relation
+    wait_agreement(page, full_name(page, node))
+
+    gone = real[0]
+    _right_click(page, gone)
+    page.locator(".kg-menu-item", has_text="隐藏此节点").click()
+    page.wait_for_function("(id) => !window.kgGraphs.explore.nodes.get(id)", arg=gone, timeout=PAGE_TIMEOUT_MS)
+    assert_in_step(page)
+
+    chip = page.locator(".kg-chip", has_text="举措").first
+    chip.click()
+    hidden = [n for n in drv.node_info(page) if n["hidden"]]
+    assert hidden and all(page.evaluate("(id) => window.kgGraphs.explore.nodes.get(id).type", n["id"]) == "Measure"
+                          for n in hidden)
+    page.locator(".kg-chip", has_text="举措").first.click()
+    assert not any(n["hidden"] for n in drv.node_info(page))
+
+
+def test_png_and_svg_of_the_view_have_chinese_labels(page, tmp_path):
+    with page.expect_download() as png:
+        page.locator(".kg-png").click()
+    png_path = tmp_path / "explore.png"
+    png.value.save_as(png_path)
+    data = png_path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    with page.expect_download() as svg:
+        page.get_by_role("button", name="导出 SVG").click()
+    svg_path = tmp_path / "explore.svg"
+    svg.value.save_as(svg_path)
+    text = svg_path.read_text(encoding="utf-8")
+    assert text.startswith("<svg") and "平台企业" in text
