@@ -57,10 +57,14 @@ def details(node_id: str) -> None:
     evidence = data.query("evidence_of", node=node_id)
     st.markdown(f"**{tr('common.evidence')}** ({len(evidence)})")
     with st.container(height=330, border=True):
+        # One element for the whole list: a click in the graph redraws this column, so fewer is faster.
+        entries = []
         for row in evidence:
             other = row["target_name"] if row["source"] == node_id else row["source_name"]
-            st.markdown(f"**{md(edge_name(row['type'], lang))}** · {md(str(other))}")
-            widgets.evidence_quote(row.get("evidence"))
+            entries.append(f"**{md(edge_name(row['type'], lang))}** · {md(str(other))}\n\n"
+                           f"> {md(' '.join(str(row.get('evidence') or '').split()))}")
+        if entries:
+            st.markdown("\n\n".join(entries))
     shown = set(es.scene().nodes)
     neighbours = sorted({o for o, _ in g.adj.get(node_id, ()) if o in shown} - {node_id})
     if neighbours:

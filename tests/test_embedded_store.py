@@ -203,7 +203,8 @@ def _documented_queries() -> dict[str, dict[str, object]]:
 
 
 def _literal(text: str) -> object:
-    return None if text == "None" else int(text) if text.isdigit() else text
+    named = {"None": None, "True": True, "False": False}
+    return named[text] if text in named else int(text) if text.isdigit() else text
 
 
 def test_rows_are_json_plain(store):
