@@ -15,7 +15,7 @@ import streamlit as st
 from app_pages import data
 from app_pages.widgets import escape_markdown as md
 from graph.model import Label
-from render import exports, handout
+from render import exports, gephi, handout, tables
 from render.standalone import standalone_html
 from render.tour import (
     GraphIndex,
@@ -227,10 +227,10 @@ with st.expander(tr("workshop.page.exports"), expanded=False):
                                                            lang=lang)[".png"], "image/png"),
         ("export_svg", "svg", lambda: exports.export_bytes(graph, "svg", tour=current_tour, step=current_step,
                                                            lang=lang)[".svg"], "image/svg+xml"),
-        ("export_graphml", "graphml", lambda: exports.graphml_bytes(graph, lang), "application/xml"),
-        ("export_gexf", "gexf", lambda: exports.gexf_bytes(graph, lang), "application/xml"),
-        ("export_csv", "zip", lambda: exports.csv_zip(graph, lang), "application/zip"),
-        ("export_xlsx", "xlsx", lambda: exports.xlsx_bytes(graph, lang),
+        ("export_graphml", "graphml", lambda: gephi.graphml_bytes(graph, lang), "application/xml"),
+        ("export_gexf", "gexf", lambda: gephi.gexf_bytes(graph, lang), "application/xml"),
+        ("export_csv", "zip", lambda: tables.csv_zip(graph, lang), "application/zip"),
+        ("export_xlsx", "xlsx", lambda: tables.xlsx_bytes(graph, lang),
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ]
     columns = st.columns(4)

@@ -22,7 +22,10 @@ from pathlib import Path
 import networkx as nx
 
 from graph.model import EdgeType, Label, PolicyGraph
-from render.exports import CJK_FONT_FAMILY, scene, svg_text, write_atomic
+from render.exports import write_atomic
+from render.fonts import CJK_FONT_FAMILY
+from render.picture import svg_text
+from render.scenes import scene
 from render.i18n import t, type_name
 from render.tour import ENTITY_EDGES, GraphIndex, TourError, node_label, system_step
 

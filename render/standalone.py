@@ -27,16 +27,17 @@ import networkx as nx
 
 from graph.model import EdgeType, PolicyGraph
 from render.colours import NODE_ORDER, edge_colour_of, glyph_of, style_of
-from render.exports import TYPE_RADIUS, GraphIndex, scene, step_density, wrap
+from render.fonts import wrap
+from render.scenes import TYPE_RADIUS, scene, step_density
 from render.i18n import edge_name, t, type_name
 from render.pyvis_html import CJK_FONT, script_json, vis_assets
-from render.tour import Tour, TourError, as_policy_graph, default_tour, node_label, subgraph
+from render.tour import GraphIndex, Tour, TourError, as_policy_graph, default_tour, node_label, subgraph
 
 # Steps are laid out for a graph pane of about 1100×820 with type enlarged 1.75×, so that
 # on a 1600×900 (or larger) screen node labels come out at 26 px or more.
 STEP_W, STEP_H, STEP_SCALE = 1100, 820, 1.75
 STEP_S = min(STEP_W / 1600, STEP_H / 900) * STEP_SCALE
-FONT_SIZE = 24 * STEP_S  # what `render.exports.scene` uses for these settings
+FONT_SIZE = 24 * STEP_S  # what `render.scenes.scene` uses for these settings
 LABEL_WIDTH = 260 * STEP_S
 MAX_OVERVIEW_NODES = 3000  # past this, `scope="auto"` keeps the whole-graph view to the toured document
 OVERVIEW_FONT, OVERVIEW_LABEL = 16, 160  # the whole graph: `scene` in its compact form at 1600×900 (k = 0.66)
