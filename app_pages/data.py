@@ -303,13 +303,13 @@ def query_names() -> list[str]:
 
 def query_params() -> dict[str, dict[str, Any]]:
     """Query name -> {parameter: default, or the `REQUIRED` marker}."""
-    from graph.embedded import QUERY_PARAMS
+    from graph.contract import query_params as params_of_queries
 
-    return QUERY_PARAMS
+    return params_of_queries()
 
 
 def is_required(default: Any) -> bool:
-    from graph.embedded import REQUIRED
+    from graph.contract import REQUIRED
 
     return default is REQUIRED
 

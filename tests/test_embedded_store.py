@@ -27,9 +27,12 @@ import pytest
 
 import graph.embedded
 import graph.embedded_queries
-from graph.embedded import QUERY_PARAMS, REQUIRED, EmbeddedStore, check_params
+from graph.contract import REQUIRED, check_params, query_params
+from graph.embedded import EmbeddedStore
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from graph.store import PolicyStore, StoreError, SyncReport
+
+QUERY_PARAMS = query_params()
 
 ROOT = Path(__file__).resolve().parents[1]
 E = EdgeType
@@ -184,6 +187,19 @@ def test_every_documented_query_is_answered_with_the_documented_parameters(store
     documented = _documented_queries()
     assert store.query_names() == sorted(documented)
     assert QUERY_PARAMS == documented
+
+
+def test_each_embedded_query_takes_exactly_the_parameters_its_cypher_header_declares():
+    """The header is the contract (graph.contract); the Python answer must not drift from it."""
+    import inspect
+
+    from graph.embedded_queries import QUERIES
+
+    assert sorted(QUERIES) == sorted(QUERY_PARAMS)
+    for name, fn in QUERIES.items():
+        taken = {p.name: REQUIRED if p.default is inspect.Parameter.empty else p.default
+                 for p in inspect.signature(fn).parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+        assert taken == QUERY_PARAMS[name], name
 
 
 def _documented_queries() -> dict[str, dict[str, object]]:

@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from bolt_server import wipe
 
-from graph.embedded import QUERY_PARAMS, EmbeddedStore
+from graph.contract import query_params
+from graph.embedded import EmbeddedStore
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from graph.neo4j_store import Neo4jStore
+
+QUERY_PARAMS = query_params()
 
 SEED = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "data" / "seed").glob("*.txt"))
 pytestmark = pytest.mark.bolt
