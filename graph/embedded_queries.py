@@ -278,6 +278,33 @@ def document_network(ix: GraphIndex) -> list[Row]:
     return order(rows, "source", "target", "type")
 
 
+@named("systems_of_measure")
+def systems_of_measure(ix: GraphIndex, *, measure: str) -> list[Row]:
+    rows = [_pick(ix.g.nodes[s], "id", "name", "name_en") for s in ix.systems_of.get(measure, ())]
+    return order(rows, "name", "id")
+
+
+def _own(ix: GraphIndex, doc: str) -> list[str]:
+    """Document `doc`'s Policy node and every node whose doc_id is `doc` (none for an unknown doc)."""
+    if not ix.is_a(doc, Label.POLICY):
+        return []
+    return [doc] + [n for n in ix.ids if n != doc and ix.g.nodes[n].get("doc_id") == doc]
+
+
+@named("document_nodes")
+def document_nodes(ix: GraphIndex, *, doc: str) -> list[Row]:
+    own = _own(ix, doc)
+    found = set(own) | {target for n in own for target in ix.g.succ[n]}
+    return [plain(ix.g.nodes[n]) for n in sorted(found)]
+
+
+@named("document_edges")
+def document_edges(ix: GraphIndex, *, doc: str) -> list[Row]:
+    rows = [plain({"source": u, "target": v, **e}) for u in _own(ix, doc) for v, es in ix.g.succ[u].items()
+            for e in es.values()]
+    return order(rows, "source", "type", "target")
+
+
 @named("all_nodes")
 def all_nodes(ix: GraphIndex) -> list[Row]:
     return [plain(ix.g.nodes[n]) for n in ix.ids]

@@ -358,6 +358,29 @@ def test_measures_of_system_that_build_it_or_sit_in_a_section_that_does(store):
     assert store.query("measures_of_system", system="无此体系") == []
 
 
+def test_systems_of_measure_directly_or_through_its_section(store):
+    rule = {"id": RULE, "name": "规则体系", "name_en": None}
+    inno = {"id": INNO, "name": "创新体系", "name_en": "Innovation System"}
+    assert store.query("systems_of_measure", measure=A_M2) == [inno, rule]  # by name: 创 before 规
+    assert store.query("systems_of_measure", measure=A_M10) == [rule]  # only its section builds
+    assert store.query("systems_of_measure", measure=A_I2) == []  # an item is no measure
+    assert store.query("systems_of_measure", measure="no such measure") == []
+
+
+def test_document_nodes_and_edges_are_its_own_nodes_and_what_they_reach(store):
+    nodes = store.query("document_nodes", doc=PB)
+    edges = store.query("document_edges", doc=PB)
+    ids = [n["id"] for n in nodes]
+    assert ids == sorted(ids) and PB in ids and B_M3 in ids and A_M1 not in ids
+    assert {e["source"] for e in edges} <= {n["id"] for n in nodes if n["id"] == PB or n.get("doc_id") == PB}
+    assert {e["target"] for e in edges} <= set(ids)
+    assert {(e["source"], e["type"], e["target"]) for e in edges} == {
+        (e.source, e.type.value, e.target) for e in doc_b().edges}
+    whole = {(e["source"], e["type"], e["target"]): e for e in store.query("all_edges")}
+    assert all(whole[(e["source"], e["type"], e["target"])] == e for e in edges)
+    assert store.query("document_nodes", doc=B_M3) == store.query("document_edges", doc="doc:无") == []
+
+
 def test_actors_of_measure(store):
     assert store.query("actors_of_measure", measure=A_M1) == [
         {"id": ENT, "name": "平台企业", "kind": "enterprise", "role": "鼓励", "roles": ["支持", "鼓励"],
