@@ -201,9 +201,9 @@ class ActiveStore:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def embedded_store(key: str, _graph: PolicyGraph) -> Any:
     """An embedded store holding `_graph` (one per distinct graph `key`)."""
-    from graph.embedded import EmbeddedStore
+    from graph.factory import embedded_store as make
 
-    return EmbeddedStore(_graph)
+    return make(_graph)
 
 
 def neo4j_settings() -> Any | None:
@@ -228,9 +228,9 @@ def neo4j_store(uri: str, key: str, _settings: Any, _graph: PolicyGraph) -> tupl
     from graph.store import StoreError
 
     try:
-        from graph.neo4j_store import Neo4jStore
+        from graph.factory import neo4j_store as connect
 
-        store = Neo4jStore.connect(_settings)
+        store = connect(_settings)
         store.load(_graph)
         return store, None
     except StoreError as err:
