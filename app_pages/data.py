@@ -296,6 +296,20 @@ def query(name: str, **params: Any) -> list[dict[str, Any]]:
     return cached(active.key, name, params_json, active.store)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16, ttl=QUERY_TTL_NEO4J)
+def _document_index(store_key: str, doc_id: str, _store: Any) -> Any:
+    from graph.index import GraphIndex
+
+    return GraphIndex.of_document(_store, doc_id)
+
+
+def document_index(doc_id: str) -> Any:
+    """One document as this session's store holds it, indexed (`graph.index.GraphIndex.of_document`):
+    what the presenter's tour, pictures, handouts and offline page are drawn from."""
+    active = active_store()
+    return _document_index(active.key, doc_id, active.store)
+
+
 def query_names() -> list[str]:
     """The named queries this session's store answers."""
     return list(active_store().store.query_names())

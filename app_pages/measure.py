@@ -61,9 +61,7 @@ for edge in edges:
     other = edge["target"] if edge["source"] == measure_id else edge["source"]
     if edge["type"] in LINKED and edge["source"] == measure_id:
         linked[LINKED[edge["type"]]].append({**by_id.get(other, {"id": other}), "evidence": edge.get("evidence")})
-systems = [s for s in by_id.values() if s.get("type") == "TargetSystem"
-           and any(m["id"] == measure_id for m in data.query("measures_of_system", system=s["id"]))]
-for system in systems:
+for system in data.query("systems_of_measure", measure=measure_id):
     if all(system["id"] != s["id"] for s in linked["TargetSystem"]):
         linked["TargetSystem"].append(system)
 actors = data.query("actors_of_measure", measure=measure_id)
