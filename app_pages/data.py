@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-import networkx as nx
 import streamlit as st
 
 from graph.model import PolicyGraph, merge_graphs
@@ -330,22 +329,13 @@ def is_required(default: Any) -> bool:
 
 # ---------------------------------------------------------------- analytics
 
-def rows_to_networkx(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> nx.MultiDiGraph:
-    """A MultiDiGraph shaped like `graph.convert.to_networkx`, from ``all_nodes``/``all_edges`` rows."""
-    g = nx.MultiDiGraph()
-    for row in nodes:
-        g.add_node(row["id"], **row)
-    for row in edges:
-        g.add_edge(row["source"], row["target"], key=row.get("type"),
-                   **{k: v for k, v in row.items() if k not in ("source", "target")})
-    return g
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def _centrality(store_key: str, _store: Any) -> dict[str, float]:
     from graph.analytics import centrality
 
-    return centrality(rows_to_networkx(_store.query("all_nodes"), _store.query("all_edges")))
+    from graph.convert import from_rows, to_networkx
+
+    return centrality(to_networkx(from_rows(_store.query("all_nodes"), _store.query("all_edges"))))
 
 
 def centrality() -> dict[str, float]:

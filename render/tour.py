@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ import yaml
 
 from graph.convert import from_networkx
 from graph.files import write_atomic
-from graph.index import ENTITY_EDGES, GraphIndex
+from graph.index import GraphIndex
 from graph.labels import node_title
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
 from render.i18n import LANGS, t
@@ -472,7 +472,7 @@ def load_tour(path: str | Path) -> Tour:
 
 
 __all__ = [
-    "GraphIndex", "Quote", "Tour", "TourError", "TourStep", "actors_step", "as_policy_graph",
+    "GraphIndex", "Quote", "Tour", "TourError", "TourStep", "actors_step", "as_policy_graph", "policy_of",
     "cross_references_step", "default_tour", "dumps_tour", "load_tour", "loads_tour", "measure_step",
     "move_step", "node_label", "pick_measure", "reorder_steps", "replace_step", "save_tour", "step_subgraph",
     "subgraph", "system_step", "systems_step", "title_step", "tour_from_dict", "tour_to_dict",
