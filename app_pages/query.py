@@ -95,7 +95,9 @@ run_read = getattr(store, "run_read", None) or (
     (lambda cypher, params: store.read(cypher, **params)) if hasattr(store, "read") else None)
 if run_read is not None:
     st.subheader(tr("query.cypher"))
-    from graph.neo4j_store import CONSOLE_ROW_CAP, CONSOLE_TIMEOUT_S
+    from graph.factory import console_limits
+
+    CONSOLE_ROW_CAP, CONSOLE_TIMEOUT_S = console_limits()
 
     cypher = st.text_area("Cypher", value="MATCH (n:Actor) RETURN n.name AS name LIMIT 10", key="query_cypher",
                           help=tr("query.cypher.help", rows=CONSOLE_ROW_CAP,

@@ -193,7 +193,7 @@ def test_picture_size_limits_and_unknown_formats(fixture_graph):
     with pytest.raises(exports.ExportError, match="unknown export format"):
         exports.export_bytes(fixture_graph, "bmp")
     with pytest.raises(exports.ExportError, match="no step 'nope'"):
-        exports.export_bytes(fixture_graph, "png", tour=default_tour(fixture_graph), step="nope")
+        exports.export_bytes(fixture_graph, "png", tour=default_tour(GraphIndex(fixture_graph)), step="nope")
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path):
@@ -207,8 +207,8 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
 # ---------------------------------------------------------------- handouts
 
 def test_handout_pages_cover_systems_then_their_measures(seed_graph):
-    pages = handout.default_pages(seed_graph)
     idx = GraphIndex(seed_graph)
+    pages = handout.default_pages(idx)
     systems = [p for p in pages if idx.nodes[p].label.value == "TargetSystem"]
     assert len(systems) == 5 and pages[0] == systems[0]
     assert len(pages) == 5 + len(idx.of_doc(idx.nodes[pages[1]].label, default_tour(idx).doc_id))
@@ -266,7 +266,7 @@ def test_cli_csv_writes_two_tables(tmp_path, capsys):
 
 
 def test_cli_png_of_a_step_from_an_edited_tour_file(tmp_path, seed_graph):
-    tour = update_step(default_tour(seed_graph), "measure", title="本次重点")
+    tour = update_step(default_tour(GraphIndex(seed_graph)), "measure", title="本次重点")
     save_tour(tour, tmp_path / "tour.yaml")
     out = tmp_path / "step.svg"
     assert export_main([str(SEED), "--format", "svg", "--tour", str(tmp_path / "tour.yaml"), "--step", "measure",
