@@ -142,11 +142,17 @@ def edges_among(ix: GraphIndex, *, ids: list[str]) -> list[Row]:
     return order(rows, "source", "type", "target")
 
 
+_CONTAINERS = frozenset({Label.POLICY.value, Label.PART.value, Label.SECTION.value, Label.CHAPTER.value})
+
+
 @named("shortest_paths")
-def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5) -> list[Row]:
+def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5, skip_outline: bool = False,
+                   max_degree: int = 0) -> list[Row]:
     if source not in ix.g or target not in ix.g:
         return []
-    paths = analytics.shortest_paths(ix.g, source, target, limit)
+    avoid = {n for n in ix.ids if (skip_outline and ix.g.nodes[n].get("type") in _CONTAINERS)
+             or (max_degree and ix.g.degree(n) > max_degree)}
+    paths = analytics.shortest_paths(ix.g, source, target, limit, avoid)
     return [plain({"path": p, "step": s, **step})
             for p, path in enumerate(paths) for s, step in enumerate(path)]
 
