@@ -139,7 +139,7 @@ def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | Non
     """
     idx = graph if isinstance(graph, GraphIndex) else GraphIndex(as_policy_graph(graph))
     tour = tour if tour is not None else _default_tour(idx, title, lang)
-    steps = _step_payloads(idx, tour, lang, bare)
+    steps = _step_payloads(idx, tour, lang, bare, font_scale)
     only_nodes, only_edges, overview = _overview(idx, tour, steps, lang, bare, scope)
     data = {
         "title": title or tour.title, "lang": lang, "theme": theme if theme in ("light", "dark") else "light",
@@ -163,7 +163,8 @@ def _default_tour(idx: GraphIndex, title: str | None, lang: str) -> Tour:
         return Tour(title or "", ())
 
 
-def _step_payloads(idx: GraphIndex, tour: Tour, lang: str, bare: bool) -> list[dict[str, Any]]:
+def _step_payloads(idx: GraphIndex, tour: Tour, lang: str, bare: bool,
+                   font_scale: float = 1.0) -> list[dict[str, Any]]:
     """One dict a visible step (only the first when `bare`): its nodes, edges, positions and evidence."""
     edge_ids = {(e.source, e.type.value, e.target): n for n, e in enumerate(idx.graph.edges)}
     steps = []
