@@ -219,7 +219,8 @@ def _documented_queries() -> dict[str, dict[str, object]]:
 
 
 def _literal(text: str) -> object:
-    return None if text == "None" else int(text) if text.isdigit() else text
+    words = {"None": None, "True": True, "False": False}
+    return words[text] if text in words else int(text) if text.isdigit() else text
 
 
 def test_rows_are_json_plain(store):
