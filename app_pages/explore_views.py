@@ -73,7 +73,8 @@ def _svg(node_ids: tuple[str, ...], focus: str, lang: str, title: str):
     graph = data.session_graph()
 
     def make() -> bytes:
-        from render.exports import scene, svg_text
+        from render.picture import svg_text
+        from render.scenes import scene
 
         picture = scene(graph, node_ids, focus=focus, width=SVG_SIZE[0], height=SVG_SIZE[1], title=title, lang=lang)
         return svg_text(picture).encode("utf-8")

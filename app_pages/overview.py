@@ -1,4 +1,6 @@
-"""Overview: the documents, their outline as a tree, the target systems and key figures."""
+"""Overview: key figures, a picture (the document's outline and target systems, or the document network
+when several are loaded), the documents, their outline, the target systems and the most involved
+actors as bars that open an actor's measures."""
 
 from __future__ import annotations
 
@@ -10,11 +12,16 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
+from graph.labels import measure_label
 from render.colours import colour_of
 from render.i18n import node_caption
 
 tr = data.tr
 lang = data.lang()
+FRAME_TYPES = ("Policy", "Part", "Section", "Chapter", "TargetSystem")  # the outline's frame, always drawn
+MAX_PICTURE_NODES = 80  # measures join the picture while it stays readable
+MAX_LISTED = 12  # documents listed one by one; a corpus has its own page
+TOP_ACTORS = 15
 
 st.title(tr("app.title"))
 st.caption(tr("app.tagline"))
@@ -35,9 +42,46 @@ figures = [("documents", len(documents)), ("measures", types.get("Measure", 0)),
 for column, (name, value) in zip(st.columns(len(figures)), figures):
     column.metric(tr(f"overview.figure.{name}"), value, border=True)
 
+# ---------------------------------------------------------------- picture
+
+
+def outline_picture(doc_id: str) -> tuple[list[dict], list[dict]]:
+    """The document's frame (parts, sections, chapters) and its target systems, with its measures
+    when they fit."""
+    rows = data.query("outline", doc=doc_id)
+    by_id = data.nodes_by_id()
+    systems = [s for s, measures in data.systems_in_order()
+               if s["id"].startswith(doc_id + "/") or any(m.get("doc_id") == doc_id for m in measures)]
+    shown = [by_id.get(r["id"], r) for r in rows if r.get("type") in FRAME_TYPES] + systems
+    measures = [by_id.get(r["id"], r) for r in rows if r.get("type") == "Measure"]
+    if len(shown) + len(measures) <= MAX_PICTURE_NODES:
+        shown += measures
+    return shown, data.query("edges_among", ids=sorted(n["id"] for n in shown))
+
+
+def network_picture() -> tuple[list[dict], list[dict]]:
+    """The loaded documents and how they cite, implement and amend each other."""
+    nodes = [{"id": d["id"], "type": "Policy", "name": d.get("title") or d.get("name"), "title": d.get("title")}
+             for d in documents]
+    edges = [{"source": r["source"], "target": r["target"], "type": r["type"], "evidence": r.get("evidence")}
+             for r in data.query("document_network")]
+    return nodes, edges
+
+
+st.subheader(tr("overview.picture"))
+if len(documents) > 1:
+    st.caption(tr("overview.picture.network", count=len(documents)))
+    picture_nodes, picture_edges = network_picture()
+else:
+    st.caption(tr("overview.picture.outline"))
+    picture_nodes, picture_edges = outline_picture(documents[0]["id"])
+widgets.graph_frame(picture_nodes, picture_edges, height=480, physics=True)
+
 # ---------------------------------------------------------------- documents
 st.subheader(tr("overview.documents"))
-for doc in documents:
+if len(documents) > MAX_LISTED:
+    st.caption(tr("overview.more_documents", shown=MAX_LISTED, total=len(documents)))
+for doc in documents[:MAX_LISTED]:
     with st.container(border=True):
         st.markdown(f"#### {md(str(doc.get('title') or doc.get('name') or doc['id']))}")
         facts = [(tr("overview.doc.number"), doc.get("number")),
@@ -47,15 +91,9 @@ for doc in documents:
         st.markdown("  \n".join(f"**{name}**：{md(str(value))}" for name, value in facts if value))
 
 
-def measure_label(row: dict) -> str:
-    number = row.get("number")
-    title = row.get("title") or row.get("name") or row["id"]
-    return f"{number}. {title}" if number is not None else str(title)
-
-
 # ---------------------------------------------------------------- outline
 st.subheader(tr("overview.outline"))
-for doc in documents:
+for doc in documents[:MAX_LISTED]:
     rows = data.query("outline", doc=doc["id"])
     children: dict[str | None, list[dict]] = defaultdict(list)
     for row in rows:
@@ -92,22 +130,45 @@ for row_start in range(0, len(systems), 5):
             st.markdown("\n".join(f"- {md(measure_label(m))}" for m in measures) or tr("common.none"))
 
 # ---------------------------------------------------------------- most involved actors
+
+
+def top_actors(matrix: list[dict]) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
+    """(actor, id, count) of the actors in most measures, and each one's measures."""
+    per_actor: dict[str, dict[str, dict]] = defaultdict(dict)
+    by_id = {n["id"]: n for n in nodes}
+    for row in matrix:
+        per_actor[row["actor"]][row["measure"]] = row
+    top = sorted(per_actor.items(), key=lambda item: (-len(item[1]), item[0]))[:TOP_ACTORS]
+    frame = pd.DataFrame({"actor": [node_caption(by_id.get(a, {"name": a}), lang) for a, _ in top],
+                          "actor_id": [a for a, _ in top], "count": [len(m) for _, m in top]})
+    return frame, {a: list(m.values()) for a, m in top}
+
+
+def bar_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Horizontal bars with every label written out in full (no truncation, no labels dropped for
+    overlap): one row of the chart per actor."""
+    pick = alt.selection_point(name="pick", fields=["actor_id"], on="click")
+    axis = alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=13, title=None)
+    return (alt.Chart(frame).mark_bar(color=colour_of("Actor"), cursor="pointer")
+            .encode(x=alt.X("count:Q", title=tr("overview.measures_count"), axis=alt.Axis(tickMinStep=1)),
+                    y=alt.Y("actor:N", sort="-x", axis=axis),
+                    opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
+                    tooltip=[alt.Tooltip("actor:N", title=tr("common.name")),
+                             alt.Tooltip("count:Q", title=tr("overview.measures_count"))])
+            .add_params(pick).properties(height=28 * len(frame) + 20))
+
+
 matrix = data.query("actor_measure_matrix")
 if matrix:
     st.subheader(tr("overview.top_actors"))
-    per_actor: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, dict] = {}
-    by_id = {n["id"]: n for n in nodes}
-    for row in matrix:
-        per_actor[row["actor"]].add(row["measure"])
-        names[row["actor"]] = by_id.get(row["actor"], {"name": row.get("actor_name")})
-    top = sorted(per_actor.items(), key=lambda item: (-len(item[1]), item[0]))[:12]
-    frame = pd.DataFrame({"actor": [node_caption(names[a], lang) for a, _ in top],
-                          "count": [len(m) for _, m in top]})
-    chart = (alt.Chart(frame).mark_bar(color=colour_of("Actor"))
-             .encode(x=alt.X("count:Q", title=tr("overview.measures_count")),
-                     y=alt.Y("actor:N", sort="-x", title=None),
-                     tooltip=[alt.Tooltip("actor:N", title=tr("common.name")),
-                              alt.Tooltip("count:Q", title=tr("overview.measures_count"))])
-             .properties(height=max(160, 26 * len(frame))))
-    st.altair_chart(chart, width="stretch")
+    st.caption(tr("overview.top_actors.help"))
+    frame, measures_of = top_actors(matrix)
+    event = st.altair_chart(bar_chart(frame), width="stretch", on_select="rerun", key="overview_actors")
+    picked = [p.get("actor_id") for p in (event.selection.get("pick") or []) if p.get("actor_id") in measures_of]
+    if picked:
+        actor = picked[0]
+        name = frame.loc[frame["actor_id"] == actor, "actor"].iloc[0]
+        st.markdown(f"**{md(tr('overview.actor_measures', actor=name))}**")
+        for m in measures_of[actor]:  # each opens on the Measure page, in this session
+            st.page_link("app_pages/measure.py", label=measure_label(m), icon=":material/article:",
+                         query_params={"measure": m["measure"]})

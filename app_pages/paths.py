@@ -120,7 +120,8 @@ with graph_col:
         st.switch_page("app_pages/explore.py")
 
     def svg() -> bytes:
-        from render.exports import scene, svg_text
+        from render.picture import svg_text
+        from render.scenes import scene
 
         picture = scene(data_graph, ids, focus=source, width=SVG_SIZE[0], height=SVG_SIZE[1], lang=lang,
                         title=tr("nav.paths"))

@@ -20,10 +20,10 @@ from typing import Any, Collection, Iterator
 
 import networkx as nx
 
+from graph.contract import DIRECTIONS
 from graph.model import EdgeType, Label
 
 CENTRALITY_KINDS = ("degree", "in_degree", "out_degree", "betweenness")
-DIRECTIONS = ("downstream", "upstream")
 _NOT_FOLLOWED = frozenset({EdgeType.CROSS_REFERENCES.value})
 
 
