@@ -50,15 +50,14 @@ def _add_to_tour() -> None:
     from render.tour import TourStep, default_tour, replace_step
 
     scene, lang = es.scene(), data.lang()
-    graph = data.session_graph()
     tour = st.session_state.get(TOUR)
     if tour is None:  # the presenter builds the same default tour; keep its signature so it keeps ours
-        policies = [n.id for n in graph.nodes if n.label.value == "Policy"]
-        if not policies:
+        documents = [d["id"] for d in data.query("documents")]
+        if not documents:
             return
-        doc_id = st.session_state.get("ws_doc") or policies[0]
-        tour = default_tour(graph, doc_id=doc_id, lang=lang)
-        st.session_state[TOUR_SIG] = f"{data.graph_key(graph)}|{doc_id}|{lang}"
+        doc_id = st.session_state.get("ws_doc") if st.session_state.get("ws_doc") in documents else documents[0]
+        tour = default_tour(data.document_index(doc_id), doc_id=doc_id, lang=lang)
+        st.session_state[TOUR_SIG] = f"{data.active_store().key}|{doc_id}|{lang}"
     rows = es.graph_data().rows
     name = str(rows.get(scene.seed, {}).get("name") or scene.seed)
     number = sum(1 for s in tour.steps if s.id.startswith("view-")) + 1
