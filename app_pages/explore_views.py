@@ -68,14 +68,21 @@ def _add_to_tour() -> None:
     st.session_state[es.NOTICE] = ("tour", tr("explore.tour.added", title=step.title, count=len(tour.steps) + 1))
 
 
-def _svg(node_ids: tuple[str, ...], focus: str, lang: str, title: str):
-    graph = data.session_graph()
+def svg_maker(node_ids: tuple[str, ...], focus: str, title: str):
+    """A callable making the SVG picture of `node_ids` (render's picture code, Chinese labels as
+    text), read through the store, for a download button that builds it only when clicked."""
+    rows = data.nodes_by_id()
+    nodes = [rows[n] for n in node_ids if n in rows]
+    edges = data.query("edges_among", ids=sorted(node_ids))
+    lang = data.lang()
 
     def make() -> bytes:
+        from graph.index import GraphIndex
         from render.picture import svg_text
         from render.scenes import scene
 
-        picture = scene(graph, node_ids, focus=focus, width=SVG_SIZE[0], height=SVG_SIZE[1], title=title, lang=lang)
+        picture = scene(GraphIndex.from_rows(nodes, edges), node_ids, focus=focus, width=SVG_SIZE[0],
+                        height=SVG_SIZE[1], title=title, lang=lang)
         return svg_text(picture).encode("utf-8")
     return make
 
@@ -96,7 +103,7 @@ def view_tools(g: es.GraphData) -> None:
                             icon=":material/save:", on_click="ignore")
     cols[1].button(tr("explore.view.address"), key="explore_view_address", on_click=_to_address,
                    icon=":material/link:", help=tr("explore.view.address.help"))
-    cols[2].download_button(tr("explore.view.svg"), _svg(scene.real_nodes(), scene.seed, data.lang(), title),
+    cols[2].download_button(tr("explore.view.svg"), svg_maker(scene.real_nodes(), scene.seed, title),
                             file_name="explore.svg", mime="image/svg+xml", key="explore_view_svg",
                             icon=":material/image:", on_click="ignore", help=tr("explore.view.png_hint"))
     cols[3].button(tr("explore.view.tour"), key="explore_view_tour", on_click=_add_to_tour,
