@@ -45,17 +45,23 @@ class GraphData:
     rank: Mapping[str, float]
 
 
+# cache_resource, not cache_data: one shared, never-mutated copy per store contents. cache_data would
+# copy every node row on every click, which on a corpus costs more than the click itself.
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _adjacency(store_key: str, _store: Any) -> dict[str, list[tuple[str, str]]]:
-    # cache_resource: one shared, never-mutated copy (cache_data would copy it on every run)
-    return sc.adjacency(_store.query("all_edges"))
+def _graph_data(store_key: str, _store: Any) -> GraphData:
+    rows = {row["id"]: row for row in _store.query("all_nodes")}
+    types = {i: str(r.get("type") or "") for i, r in rows.items()}
+    return GraphData(rows, types, sc.adjacency(_store.query("all_edges")), data.centrality())
 
 
 def graph_data() -> GraphData:
+    """Node rows, types, adjacency and centrality of this session's store, worked out once per store."""
     active = data.active_store()
-    rows = data.nodes_by_id()
-    types = {i: str(r.get("type") or "") for i, r in rows.items()}
-    return GraphData(rows, types, _adjacency(active.key, active.store), data.centrality())
+    key = f"{active.key}|graph_data"
+    memo = st.session_state.get(data.MEMO_KEY, {})
+    if key not in memo:  # once per script run; the cache holds it across runs and sessions
+        memo[key] = _graph_data(active.key, active.store)
+    return memo[key]
 
 
 def default_seed(g: GraphData) -> str | None:

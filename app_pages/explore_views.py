@@ -71,7 +71,7 @@ def _add_to_tour() -> None:
 def svg_maker(node_ids: tuple[str, ...], focus: str, title: str):
     """A callable making the SVG picture of `node_ids` (render's picture code, Chinese labels as
     text), read through the store, for a download button that builds it only when clicked."""
-    rows = data.nodes_by_id()
+    rows = es.graph_data().rows
     nodes = [rows[n] for n in node_ids if n in rows]
     edges = data.query("edges_among", ids=sorted(node_ids))
     lang = data.lang()
