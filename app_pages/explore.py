@@ -36,7 +36,8 @@ if es.scene() is None or es.scene().seed not in g.rows:  # a session's first vis
 
 def strings() -> dict[str, str]:
     """The component's own words, in the interface language."""
-    keys = ("expand_all", "expand_by", "show_more", "hide", "pin", "unpin", "recentre", "expanding", "legend_tip")
+    keys = ("expand_all", "expand_by", "show_more", "hide", "pin", "unpin", "recentre", "expanding", "legend_tip",
+            "fit", "png")
     return {k: tr(f"scene.{k}") for k in keys} | {"png_name": "explore"}
 
 
