@@ -87,6 +87,7 @@ def new_scene(seed: str, g: GraphData, *, sync_picker: bool = True) -> None:
     """Start a scene at `seed` (depth and cap from the page's controls) and select it; the search
     box is told too unless it is what chose `seed` (it is drawn already and says so)."""
     depth, cap = _settings()
+    st.session_state[INITIAL] = {DEPTH: depth, CAP: cap}  # the controls say so again after a page switch
     st.session_state[SCENE] = sc.start(seed, g.adj, g.types, depth=depth, cap=cap, rank=g.rank)
     st.session_state[TOKEN] = st.session_state.get(TOKEN, 0) + 1
     if sync_picker:
@@ -231,6 +232,12 @@ def _bounded(value: Any, low: int, high: int, default: int) -> int:
 def initial(key: str, default: int) -> int:
     """The first value of a control (depth, cap): from a loaded view, else `default`."""
     return int(st.session_state.get(INITIAL, {}).get(key, default))
+
+
+def control_value(key: str, default: int) -> int | None:
+    """The `value` to draw a control with: its first value, or None once it holds one (a value
+    passed as well would only earn Streamlit's "set twice" warning)."""
+    return None if key in st.session_state else initial(key, default)
 
 
 def loaded_layout() -> tuple[dict[str, Any], list[str]]:
