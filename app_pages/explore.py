@@ -32,6 +32,8 @@ if es.scene() is None or es.scene().seed not in g.rows:  # a session's first vis
     explore_views.open_view_in_address(g)
     if es.scene() is None or es.scene().seed not in g.rows:
         es.new_scene(es.default_seed(g), g)
+if f"{es.PICKER}_choice" not in st.session_state and es.selected() in g.rows:
+    es.select(es.selected(), g)  # back from another page, whose run forgot the search box: it says so again
 
 
 def strings() -> dict[str, str]:

@@ -37,9 +37,11 @@ def default_hub_degree(g: es.GraphData) -> int:
 
 
 def preset(key: str, node: str | None, g: es.GraphData) -> None:
-    """Fill a picker (text and choice, before it is drawn) with `node`, once a session."""
-    if node and f"{key}_choice" not in st.session_state:
-        st.session_state[f"{key}_text"] = str(g.rows.get(node, {}).get("name") or node)
+    """Fill a picker (text and choice, before it is drawn) with the node it last chose, else `node`:
+    a page switch forgets widgets, not what the analyst asked for."""
+    node = st.session_state.get(f"{key}_last") or node
+    if node in g.rows and f"{key}_choice" not in st.session_state:
+        st.session_state[f"{key}_text"] = str(g.rows[node].get("name") or node)
         st.session_state[f"{key}_choice"] = node
 
 
@@ -70,6 +72,7 @@ skip_outline = options[1].toggle(tr("paths.skip_outline"), value=True, key="path
                                  help=tr("paths.skip_outline.help"))
 max_degree = int(options[2].number_input(tr("paths.max_degree"), 0, 100000, key="paths_max_degree",
                                          help=tr("paths.max_degree.help")))
+st.session_state["paths_source_last"], st.session_state["paths_target_last"] = source, target
 if not source or not target:
     st.stop()
 if source == target:

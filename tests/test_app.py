@@ -196,7 +196,8 @@ def test_neo4j_store_is_used_when_configured(app, bolt_settings, seed_store):
     for page in PAGES:  # every page answers from the Neo4j store as well
         goto(at, page)
         assert not at.error, (page, [e.value for e in at.error])
-    goto(at, "explore")
+    goto(at, "explore")  # back on the page: the same scene, and the search box says so
+    assert at.selectbox(key="explore_focus_choice").value == seed_centre(seed_store)
     shown = [n for n in graph_payload(at)["nodes"] if not n.get("more")]
     assert f"显示 {len(shown)} 个节点" in texts(at)
     assert {n["id"] for n in shown} <= {r["id"] for r in seed_store.query("neighbourhood", node=seed_centre(
@@ -281,6 +282,25 @@ def test_explore_search_in_chinese_and_english(app, seed_store):
     english = seed_store.query("search_nodes", text="financial institutions", limit=50)
     assert at.selectbox(key="explore_focus_choice").value == english[0]["id"]
     assert graph_payload(at)["selected"] == english[0]["id"]
+
+
+def test_explore_and_paths_keep_their_choice_across_a_page_switch(app, seed_store):
+    at = goto(app(), "explore")
+    payload = graph_payload(at)
+    at.slider(key="explore_depth").set_value(2).run()
+    grown = graph_payload(ok(at))
+    goto(at, "overview")
+    goto(at, "explore")
+    back = graph_payload(at)
+    assert back["token"] == grown["token"] and back["selected"] == payload["selected"]
+    assert at.selectbox(key="explore_focus_choice").value == payload["selected"]
+    assert at.slider(key="explore_depth").value == 2
+    goto(at, "paths")
+    at.text_input(key="paths_source_text").set_value("行业协会").run()
+    chosen = at.selectbox(key="paths_source_choice").value
+    goto(at, "overview")
+    goto(at, "paths")
+    assert at.selectbox(key="paths_source_choice").value == chosen
 
 
 def test_explore_picking_a_shown_node_selects_it_in_the_same_scene(app, seed_store):
