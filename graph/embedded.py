@@ -11,7 +11,7 @@ in Python. `QUERY_PARAMS` (query name -> {parameter: default or `REQUIRED`}) and
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -34,13 +34,6 @@ class EmbeddedStore:
         self._index = GraphIndex(nx.MultiDiGraph())
         if graph is not None:
             self.load(graph)
-
-    @classmethod
-    def from_paths(cls, paths: Iterable[str]) -> "EmbeddedStore":
-        """A store holding the documents at `paths`, read by `loaders.load_paths`."""
-        from loaders import load_paths  # loaders are only needed when reading files
-
-        return cls(load_paths(list(paths)))
 
     @property
     def graph(self) -> PolicyGraph:

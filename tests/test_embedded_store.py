@@ -30,6 +30,7 @@ import graph.embedded_queries
 from graph.embedded import QUERY_PARAMS, REQUIRED, EmbeddedStore, check_params
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from graph.store import PolicyStore, StoreError, SyncReport
+from loaders import load_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 E = EdgeType
@@ -555,7 +556,7 @@ SEED = ROOT / "data/seed/zhejiang-platform-economy-2023.txt"
 
 
 def test_every_query_runs_on_the_seed():
-    seed = EmbeddedStore.from_paths([str(SEED)])
+    seed = EmbeddedStore(load_paths([str(SEED)]))
     nodes = seed.query("all_nodes")
     assert nodes, "the seed loaded no nodes"
     pick = {label: next((n["id"] for n in nodes if n["type"] == label), None) for label in

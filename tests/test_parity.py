@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bolt_server import wipe
+from graph.bolt_testserver import wipe
 
 from graph.embedded import QUERY_PARAMS, EmbeddedStore
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
