@@ -63,8 +63,7 @@ pages = {
         _page("excluded", ":material/content_cut:"),
     ],
 }
-if (HERE / "app_pages" / "presenter.py").is_file():  # workshop mode, when it is installed
-    pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
+pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
 
 current = st.navigation(pages)
 # A corpus opens on its document network, a single document on its overview; once per session, so the

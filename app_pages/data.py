@@ -175,15 +175,10 @@ def embedded_store(key: str, _graph: PolicyGraph) -> Any:
 
 def neo4j_settings() -> Any | None:
     """Neo4j connection settings from the environment or Streamlit secrets; None when not configured."""
-    try:
-        from graph import settings as settings_module
-    except ImportError:
-        return None
-    loader = getattr(settings_module, "load_settings", None) or getattr(settings_module, "from_env", None)
-    if loader is None:
-        return None
-    found = loader()
-    return found if found and getattr(found, "uri", None) else None
+    from graph.settings import load_settings
+
+    found = load_settings()
+    return found if found and found.uri else None
 
 
 @st.cache_resource(show_spinner=False, ttl=60)

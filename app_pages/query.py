@@ -90,10 +90,8 @@ with graph_tab:
         widgets.graph_frame([by_id[i] for i in ids], edges, height=520, physics=True)
 
 store = data.active_store().store
-# The Neo4j store answers user-written Cypher in a read-only transaction.
-run_read = getattr(store, "run_read", None) or (
-    (lambda cypher, params: store.read(cypher, **params)) if hasattr(store, "read") else None)
-if run_read is not None:
+# The Neo4j store answers user-written Cypher in a read-only transaction; the embedded one has no Cypher.
+if hasattr(store, "read"):
     st.subheader(tr("query.cypher"))
     from graph.neo4j_store import CONSOLE_ROW_CAP, CONSOLE_TIMEOUT_S
 
@@ -102,7 +100,7 @@ if run_read is not None:
                                   seconds=f"{CONSOLE_TIMEOUT_S:g}"))
     if st.button(tr("query.run"), key="query_cypher_run", icon=":material/play_arrow:"):
         try:
-            result = run_read(cypher, {})
+            result = store.read(cypher)
             st.caption(tr("query.rows", count=len(result)))
             if getattr(result, "truncated", False):
                 st.warning(tr("query.truncated", cap=result.cap), icon=":material/content_cut:")
