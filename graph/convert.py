@@ -1,15 +1,14 @@
 """PolicyGraph <-> networkx and store rows: the one converter each way. The embedded store,
-analytics and exports start here; `flat_value` is the one way a list becomes JSON text in a cell."""
+analytics and exports start here (GraphML and GEXF are written by `render.gephi` alone);
+`flat_value` is the one way a list becomes JSON text in a cell."""
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-from graph.files import write_atomic
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
 
 
@@ -89,19 +88,3 @@ def flat_value(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
-
-
-def write_graph(graph: PolicyGraph, fmt: str, out) -> None:
-    """Write `graph` as ``json`` (node-link), ``graphml`` or ``gexf`` to a path or binary file."""
-    if fmt == "json":
-        data = json.dumps(node_link(graph), ensure_ascii=False, indent=1).encode("utf-8")
-    elif fmt in ("graphml", "gexf"):
-        buffer = io.BytesIO()
-        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(to_networkx(graph, flat=True), buffer)
-        data = buffer.getvalue()
-    else:
-        raise ValueError(f"unknown format {fmt!r} (json, graphml, gexf)")
-    if hasattr(out, "write"):
-        out.write(data)
-    else:
-        write_atomic(out, data)

@@ -11,7 +11,7 @@ as the Neo4j store's are.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -35,13 +35,6 @@ class EmbeddedStore:
         self._index = GraphIndex(self._graph)
         if graph is not None:
             self.load(graph)
-
-    @classmethod
-    def from_paths(cls, paths: Iterable[str]) -> "EmbeddedStore":
-        """A store holding the documents at `paths`, read by `loaders.load_paths`."""
-        from loaders import load_paths  # loaders are only needed when reading files
-
-        return cls(load_paths(list(paths)))
 
     @property
     def graph(self) -> PolicyGraph:

@@ -89,9 +89,6 @@ class Scene:
     legend: tuple[tuple[str, str, str], ...]  # (shape, colour, name)
     legend_size: float
 
-    def label_boxes(self) -> dict[str, tuple[float, float, float, float]]:
-        return {n.id: n.box for n in self.nodes}
-
 
 
 def _type_order(idx: GraphIndex) -> dict[str, Any]:

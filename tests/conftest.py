@@ -1,7 +1,7 @@
 """Shared fixtures. `bolt_settings`: a real Bolt server for the whole session.
 
 With NEO4J_URI set, the tests run against that server (NEO4J_USER, NEO4J_PASSWORD,
-NEO4J_DATABASE) instead; otherwise one ArcadeDB server (tests/bolt_server.py) starts
+NEO4J_DATABASE) instead; otherwise one ArcadeDB server (graph/bolt_testserver.py) starts
 on a free loopback port with its data in a temp dir, and stops at the end.
 """
 
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`) puts only tests/ on the path
     sys.path.insert(0, str(ROOT))
 
-from bolt_server import BoltServer
+from graph.bolt_testserver import BoltServer
 
 from graph.settings import settings_from_env
 

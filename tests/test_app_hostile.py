@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from policykg import ingest
 from graph.model import merge_graphs
 from loaders import load_text
 from render.tour import default_tour, dumps_tour
@@ -26,9 +27,9 @@ def app(monkeypatch):
         st.cache_resource.clear()
         monkeypatch.setattr(data, "neo4j_settings", lambda: None)
         if extra is None:
-            monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+            monkeypatch.delenv(ingest.EXTRA_DOCS_ENV, raising=False)
         else:
-            monkeypatch.setenv(data.EXTRA_DOCS_ENV, extra)
+            monkeypatch.setenv(ingest.EXTRA_DOCS_ENV, extra)
         if graph is not None:
             monkeypatch.setattr(data, "_load_each", lambda paths: (graph, ()))
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run()

@@ -31,6 +31,7 @@ from graph.contract import REQUIRED, check_params, query_params
 from graph.embedded import EmbeddedStore
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from graph.store import PolicyStore, StoreError, SyncReport
+from loaders import load_paths
 
 QUERY_PARAMS = query_params()
 
@@ -595,7 +596,7 @@ SEED = ROOT / "data/seed/zhejiang-platform-economy-2023.txt"
 
 
 def test_every_query_runs_on_the_seed():
-    seed = EmbeddedStore.from_paths([str(SEED)])
+    seed = EmbeddedStore(load_paths([str(SEED)]))
     nodes = seed.query("all_nodes")
     assert nodes, "the seed loaded no nodes"
     pick = {label: next((n["id"] for n in nodes if n["type"] == label), None) for label in

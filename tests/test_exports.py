@@ -18,7 +18,7 @@ import workshop_graph as wg
 from openpyxl import load_workbook
 from PIL import Image
 
-from graph.export import main as export_main
+from policykg.export_cli import main as export_main
 from render import exports, fonts, gephi, handout, layout, picture, scenes, tables
 from render.tour import GraphIndex, default_tour, node_label, save_tour, update_step
 

@@ -10,9 +10,9 @@ import types
 from pathlib import Path
 
 import pytest
-from bolt_server import free_port, wipe
+from graph.bolt_testserver import free_port, wipe
 
-from graph import __main__ as cli
+from policykg import cli
 from graph.neo4j_store import Neo4jStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def test_parameters_are_read_as_the_query_expects():
 def test_export_is_handed_its_own_arguments(monkeypatch):
     seen = []
     fake = types.SimpleNamespace(main=lambda argv: seen.append(argv) or 7)
-    monkeypatch.setitem(sys.modules, "graph.export", fake)
+    monkeypatch.setitem(sys.modules, "policykg.export_cli", fake)
     assert cli.main(["export", "--format", "json", "-o", "x"]) == 7
     assert seen == [["--format", "json", "-o", "x"]]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bolt_server import wipe
+from graph.bolt_testserver import wipe
 
 from graph.contract import query_params
 from graph.embedded import EmbeddedStore

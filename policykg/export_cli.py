@@ -1,4 +1,4 @@
-"""``python -m graph export FILE... --format FMT --out PATH``: workshop exports from the command line.
+"""``python -m policykg export FILE... --format FMT --out PATH``: workshop exports from the command line.
 
 Formats: ``html`` (one offline file with the graph, legend, search and tour), ``png``/``svg``
 (the whole graph, or one tour step with ``--step``), ``graphml``/``gexf`` (Gephi), ``csv``
@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-PROG = "python -m graph export"
+PROG = "python -m policykg export"
 FORMATS = ("html", "png", "svg", "graphml", "gexf", "csv", "xlsx", "handout", "pdf", "tour")
 
 
@@ -66,8 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help
         return int(done.code or 0)
 
-    from loaders import LoaderError
-    from render.exports import ExportError
+    from policykg.ingest import LoaderError
+    from render.errors import ExportError
     from render.handout import HandoutError
     from render.tour import TourError
 
@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from loaders import load_paths
+    from policykg.ingest import load_paths
     from render import exports, handout
     from render.tour import GraphIndex, default_tour, load_tour, save_tour
 
