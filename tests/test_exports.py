@@ -234,8 +234,9 @@ def test_handout_html_has_picture_actors_laws_and_evidence(seed_graph):
 def test_handout_pdf_is_printed_by_headless_chromium(fixture_graph, tmp_path):
     from pypdf import PdfReader
 
-    pages = handout.default_pages(fixture_graph)[:2]
-    out = handout.html_to_pdf(handout.handout_html(fixture_graph, pages), tmp_path / "handout.pdf", timeout=180)
+    idx = GraphIndex(fixture_graph)
+    pages = handout.default_pages(idx)[:2]
+    out = handout.html_to_pdf(handout.handout_html(idx, pages), tmp_path / "handout.pdf", timeout=180)
     reader = PdfReader(out)
     assert len(reader.pages) >= 2  # one page (at least) per handout page
     first = reader.pages[0].extract_text()
