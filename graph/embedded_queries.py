@@ -305,6 +305,14 @@ def document_edges(ix: GraphIndex, *, doc: str) -> list[Row]:
     return order(rows, "source", "type", "target")
 
 
+@named("set_aside_text")
+def set_aside_text(ix: GraphIndex) -> list[Row]:
+    rows = [_pick(ix.g.nodes[p], "set_aside", "warnings", doc_id=p, title=ix.g.nodes[p].get("title"))
+            for p in ix.by_label[Label.POLICY.value]
+            if ix.g.nodes[p].get("set_aside") is not None or ix.g.nodes[p].get("warnings") is not None]
+    return order(rows, "doc_id")
+
+
 @named("all_nodes")
 def all_nodes(ix: GraphIndex) -> list[Row]:
     return [plain(ix.g.nodes[n]) for n in ix.ids]
