@@ -17,7 +17,7 @@ from app_pages.widgets import escape_markdown as md
 from graph.index import GraphIndex
 from graph.labels import node_title
 from graph.model import Label
-from render import exports, handout
+from render import exports, gephi, handout, tables
 from render.standalone import standalone_html
 from render.tour import (
     Tour,
@@ -221,10 +221,10 @@ with st.expander(tr("workshop.page.exports"), expanded=False):
                                                            lang=lang)[".png"], "image/png"),
         ("export_svg", "svg", lambda: exports.export_bytes(idx.graph, "svg", tour=current_tour, step=current_step,
                                                            lang=lang)[".svg"], "image/svg+xml"),
-        ("export_graphml", "graphml", lambda: exports.graphml_bytes(idx.graph, lang), "application/xml"),
-        ("export_gexf", "gexf", lambda: exports.gexf_bytes(idx.graph, lang), "application/xml"),
-        ("export_csv", "zip", lambda: exports.csv_zip(idx.graph, lang), "application/zip"),
-        ("export_xlsx", "xlsx", lambda: exports.xlsx_bytes(idx.graph, lang),
+        ("export_graphml", "graphml", lambda: gephi.graphml_bytes(idx.graph, lang), "application/xml"),
+        ("export_gexf", "gexf", lambda: gephi.gexf_bytes(idx.graph, lang), "application/xml"),
+        ("export_csv", "zip", lambda: tables.csv_zip(idx.graph, lang), "application/zip"),
+        ("export_xlsx", "xlsx", lambda: tables.xlsx_bytes(idx.graph, lang),
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ]
     columns = st.columns(4)

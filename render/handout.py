@@ -22,7 +22,10 @@ from pathlib import Path
 
 from graph.index import ENTITY_EDGES, GraphIndex
 from graph.model import EdgeType, Label
-from render.exports import CJK_FONT_FAMILY, scene, svg_text, write_atomic
+from render.exports import write_atomic
+from render.fonts import CJK_FONT_FAMILY
+from render.picture import svg_text
+from render.scenes import scene
 from render.i18n import t, type_name
 from render.tour import TourError, node_label, policy_of, system_step
 
