@@ -87,18 +87,10 @@ for row_start in range(0, len(systems), 5):
             st.markdown("\n".join(f"- {md(measure_label(m))}" for m in measures) or tr("common.none"))
 
 # ---------------------------------------------------------------- most involved actors
-matrix = data.query("actor_measure_matrix")
-if matrix:
+top = data.query("top_actors", limit=12)
+if top:
     st.subheader(tr("overview.top_actors"))
-    per_actor: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, dict] = {}
-    by_id = {n["id"]: n for n in nodes}
-    for row in matrix:
-        per_actor[row["actor"]].add(row["measure"])
-        names[row["actor"]] = by_id.get(row["actor"], {"name": row.get("actor_name")})
-    top = sorted(per_actor.items(), key=lambda item: (-len(item[1]), item[0]))[:12]
-    frame = pd.DataFrame({"actor": [node_caption(names[a], lang) for a, _ in top],
-                          "count": [len(m) for _, m in top]})
+    frame = pd.DataFrame({"actor": [node_caption(a, lang) for a in top], "count": [a["count"] for a in top]})
     chart = (alt.Chart(frame).mark_bar(color=colour_of("Actor"))
              .encode(x=alt.X("count:Q", title=tr("overview.measures_count")),
                      y=alt.Y("actor:N", sort="-x", title=None),

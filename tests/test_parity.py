@@ -115,7 +115,8 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
     out += [("shortest_paths", {"source": measure, "target": measure})]
     out += [("co_occurring_actors", {}), ("co_occurring_actors", {"min_shared": 2})]
     out += [("units_of_document", {"doc": d}) for d in of[Label.POLICY] + ["doc:no such document"]]
-    out += [("citations", {}), ("document_network", {}), ("set_aside_text", {})]
+    out += [("citations", {}), ("document_network", {}), ("set_aside_text", {}), ("systems_with_measures", {})]
+    out += [("top_actors", {}), ("top_actors", {"limit": 1}), ("top_actors", {"limit": 3})]
     out += [("systems_of_measure", {"measure": m}) for m in of[Label.MEASURE][:6] + [measure, "no such measure"]]
     out += [(name, {"doc": d}) for name in ("document_nodes", "document_edges")
             for d in of[Label.POLICY] + ["doc:no such document"]]
