@@ -67,6 +67,10 @@ if (HERE / "app_pages" / "presenter.py").is_file():  # workshop mode, when it is
     pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
 
 current = st.navigation(pages)
+# Presenting wants the whole screen: the sidebar folds away on the Presenter page (its controls are one
+# click away) and opens again on the others.
+presenting = current.url_path == "presenter"
+st.set_page_config(initial_sidebar_state="collapsed" if presenting else "auto")
 # A corpus opens on its document network, a single document on its overview; once per session, so the
 # overview stays one click away (and /documents stays a valid address).
 if not st.session_state.get("_landed"):

@@ -368,6 +368,29 @@ def counts() -> tuple[int, int, int]:
     return _counts(active.key, active.store)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _ranked(store_key: str, _store: Any) -> list[tuple[str, str]]:
+    """(type, id) of every node, the one with most distinct neighbours first, ties by id."""
+    seen: dict[str, set[str]] = {}
+    for edge in _store.query("all_edges"):
+        seen.setdefault(edge["source"], set()).add(edge["target"])
+        seen.setdefault(edge["target"], set()).add(edge["source"])
+    nodes = sorted(_store.query("all_nodes"), key=lambda n: (-len(seen.get(n["id"], ())), n["id"]))
+    return [(str(n.get("type")), n["id"]) for n in nodes]
+
+
+def ranked_nodes(types: Any = None, limit: int | None = None) -> list[str]:
+    """Ids of the nodes of `types` (default: the shared entities: actors, laws, mechanisms …), the best
+    connected first: pages start from the most central node of whatever documents are loaded, never
+    from a name written into the code."""
+    from graph.model import SHARED_LABELS
+
+    wanted = set(types) if types else {label.value for label in SHARED_LABELS}
+    active = active_store()
+    ids = [node for node_type, node in _ranked(active.key, active.store) if node_type in wanted]
+    return ids[:limit] if limit else ids
+
+
 def nodes_by_id() -> dict[str, dict[str, Any]]:
     """Every node's properties, by id."""
     return {row["id"]: row for row in query("all_nodes")}

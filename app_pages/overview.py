@@ -1,4 +1,6 @@
-"""Overview: the documents, their outline as a tree, the target systems and key figures."""
+"""Overview: key figures, a picture (the document's outline and target systems, or the document network
+when several are loaded), the documents, their outline, the target systems and the most involved
+actors as bars that open an actor's measures."""
 
 from __future__ import annotations
 
@@ -16,6 +18,10 @@ from render.i18n import node_caption
 
 tr = data.tr
 lang = data.lang()
+FRAME_TYPES = ("Policy", "Part", "Section", "Chapter", "TargetSystem")  # the outline's frame, always drawn
+MAX_PICTURE_NODES = 80  # measures join the picture while it stays readable
+MAX_LISTED = 12  # documents listed one by one; a corpus has its own page
+TOP_ACTORS = 15
 
 st.title(tr("app.title"))
 st.caption(tr("app.tagline"))
@@ -36,9 +42,46 @@ figures = [("documents", len(documents)), ("measures", types.get("Measure", 0)),
 for column, (name, value) in zip(st.columns(len(figures)), figures):
     column.metric(tr(f"overview.figure.{name}"), value, border=True)
 
+# ---------------------------------------------------------------- picture
+
+
+def outline_picture(doc_id: str) -> tuple[list[dict], list[dict]]:
+    """The document's frame (parts, sections, chapters) and its target systems, with its measures
+    when they fit."""
+    rows = data.query("outline", doc=doc_id)
+    by_id = data.nodes_by_id()
+    systems = [s for s, measures in data.systems_in_order()
+               if s["id"].startswith(doc_id + "/") or any(m.get("doc_id") == doc_id for m in measures)]
+    shown = [by_id.get(r["id"], r) for r in rows if r.get("type") in FRAME_TYPES] + systems
+    measures = [by_id.get(r["id"], r) for r in rows if r.get("type") == "Measure"]
+    if len(shown) + len(measures) <= MAX_PICTURE_NODES:
+        shown += measures
+    return shown, data.query("edges_among", ids=sorted(n["id"] for n in shown))
+
+
+def network_picture() -> tuple[list[dict], list[dict]]:
+    """The loaded documents and how they cite, implement and amend each other."""
+    nodes = [{"id": d["id"], "type": "Policy", "name": d.get("title") or d.get("name"), "title": d.get("title")}
+             for d in documents]
+    edges = [{"source": r["source"], "target": r["target"], "type": r["type"], "evidence": r.get("evidence")}
+             for r in data.query("document_network")]
+    return nodes, edges
+
+
+st.subheader(tr("overview.picture"))
+if len(documents) > 1:
+    st.caption(tr("overview.picture.network", count=len(documents)))
+    picture_nodes, picture_edges = network_picture()
+else:
+    st.caption(tr("overview.picture.outline"))
+    picture_nodes, picture_edges = outline_picture(documents[0]["id"])
+widgets.graph_frame(picture_nodes, picture_edges, height=480, physics=True)
+
 # ---------------------------------------------------------------- documents
 st.subheader(tr("overview.documents"))
-for doc in documents:
+if len(documents) > MAX_LISTED:
+    st.caption(tr("overview.more_documents", shown=MAX_LISTED, total=len(documents)))
+for doc in documents[:MAX_LISTED]:
     with st.container(border=True):
         st.markdown(f"#### {md(str(doc.get('title') or doc.get('name') or doc['id']))}")
         facts = [(tr("overview.doc.number"), doc.get("number")),
@@ -50,7 +93,7 @@ for doc in documents:
 
 # ---------------------------------------------------------------- outline
 st.subheader(tr("overview.outline"))
-for doc in documents:
+for doc in documents[:MAX_LISTED]:
     rows = data.query("outline", doc=doc["id"])
     children: dict[str | None, list[dict]] = defaultdict(list)
     for row in rows:
@@ -87,14 +130,42 @@ for row_start in range(0, len(systems), 5):
             st.markdown("\n".join(f"- {md(measure_label(m))}" for m in measures) or tr("common.none"))
 
 # ---------------------------------------------------------------- most involved actors
-top = data.query("top_actors", limit=12)
+
+
+def top_actors(top: list[dict]) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
+    """(actor, id, count) of the actors in most measures (rows of ``top_actors``), and each one's
+    measures (node rows, in the query's order)."""
+    by_id = {n["id"]: n for n in nodes}
+    frame = pd.DataFrame({"actor": [node_caption(a, lang) for a in top], "actor_id": [a["id"] for a in top],
+                          "count": [a["count"] for a in top]})
+    return frame, {a["id"]: [by_id.get(m, {"id": m}) for m in a["measures"]] for a in top}
+
+
+def bar_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Horizontal bars with every label written out in full (no truncation, no labels dropped for
+    overlap): one row of the chart per actor."""
+    pick = alt.selection_point(name="pick", fields=["actor_id"], on="click")
+    axis = alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=13, title=None)
+    return (alt.Chart(frame).mark_bar(color=colour_of("Actor"), cursor="pointer")
+            .encode(x=alt.X("count:Q", title=tr("overview.measures_count"), axis=alt.Axis(tickMinStep=1)),
+                    y=alt.Y("actor:N", sort="-x", axis=axis),
+                    opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
+                    tooltip=[alt.Tooltip("actor:N", title=tr("common.name")),
+                             alt.Tooltip("count:Q", title=tr("overview.measures_count"))])
+            .add_params(pick).properties(height=28 * len(frame) + 20))
+
+
+top = data.query("top_actors", limit=TOP_ACTORS)
 if top:
     st.subheader(tr("overview.top_actors"))
-    frame = pd.DataFrame({"actor": [node_caption(a, lang) for a in top], "count": [a["count"] for a in top]})
-    chart = (alt.Chart(frame).mark_bar(color=colour_of("Actor"))
-             .encode(x=alt.X("count:Q", title=tr("overview.measures_count")),
-                     y=alt.Y("actor:N", sort="-x", title=None),
-                     tooltip=[alt.Tooltip("actor:N", title=tr("common.name")),
-                              alt.Tooltip("count:Q", title=tr("overview.measures_count"))])
-             .properties(height=max(160, 26 * len(frame))))
-    st.altair_chart(chart, width="stretch")
+    st.caption(tr("overview.top_actors.help"))
+    frame, measures_of = top_actors(top)
+    event = st.altair_chart(bar_chart(frame), width="stretch", on_select="rerun", key="overview_actors")
+    picked = [p.get("actor_id") for p in (event.selection.get("pick") or []) if p.get("actor_id") in measures_of]
+    if picked:
+        actor = picked[0]
+        name = frame.loc[frame["actor_id"] == actor, "actor"].iloc[0]
+        st.markdown(f"**{md(tr('overview.actor_measures', actor=name))}**")
+        for m in measures_of[actor]:  # each opens on the Measure page, in this session
+            st.page_link("app_pages/measure.py", label=measure_label(m), icon=":material/article:",
+                         query_params={"measure": m["id"]})

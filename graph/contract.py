@@ -67,6 +67,8 @@ _RULES: dict[str, tuple[Callable[[Any], bool], str]] = {
     "text": (lambda v: isinstance(v, str), "text"),
     "type": (lambda v: v is None or v in _LABELS, f"None or one of {', '.join(_LABELS)}"),
     **{p: (_is_int, "an integer >= 1") for p in ("limit", "min_shared", "depth")},
+    "max_degree": (lambda v: _is_int(v, 0), "an integer >= 0 (0: no limit)"),
+    "skip_outline": (lambda v: isinstance(v, bool), "true or false"),
     "direction": (lambda v: v in DIRECTIONS, " or ".join(DIRECTIONS)),
     "ids": (lambda v: isinstance(v, (list, tuple, set, frozenset)) and all(isinstance(i, str) for i in v),
             "a list of node ids"),

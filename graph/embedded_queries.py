@@ -142,11 +142,17 @@ def edges_among(ix: GraphIndex, *, ids: list[str]) -> list[Row]:
     return order(rows, "source", "type", "target")
 
 
+_CONTAINERS = frozenset({Label.POLICY.value, Label.PART.value, Label.SECTION.value, Label.CHAPTER.value})
+
+
 @named("shortest_paths")
-def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5) -> list[Row]:
+def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5, skip_outline: bool = False,
+                   max_degree: int = 0) -> list[Row]:
     if source not in ix.g or target not in ix.g:
         return []
-    paths = analytics.shortest_paths(ix.g, source, target, limit)
+    avoid = {n for n in ix.ids if (skip_outline and ix.g.nodes[n].get("type") in _CONTAINERS)
+             or (max_degree and ix.g.degree(n) > max_degree)}
+    paths = analytics.shortest_paths(ix.g, source, target, limit, avoid)
     return [plain({"path": p, "step": s, **step})
             for p, path in enumerate(paths) for s, step in enumerate(path)]
 
@@ -311,7 +317,7 @@ def top_actors(ix: GraphIndex, *, limit: int = 12) -> list[Row]:
     for m in ix.by_label[Label.MEASURE.value]:
         for actor, _ in ix.succ(m, EdgeType.INVOLVES):
             measures.setdefault(actor, set()).add(m)
-    rows = [_pick(ix.g.nodes[a], "id", "name", "name_en", count=len(ms)) for a, ms in measures.items()]
+    rows = [_pick(ix.g.nodes[a], "id", "name", "name_en", count=len(ms), measures=ms) for a, ms in measures.items()]
     return order(rows, "-count", "id")[:limit]
 
 

@@ -31,6 +31,7 @@ from render.colours import NODE_ORDER, edge_colour_of, glyph_of, style_of
 from render.fonts import wrap
 from render.scenes import TYPE_RADIUS, scene, step_density
 from render.i18n import edge_name, t, type_name
+from render.label_boxes import label_box, spread_until_clear
 from render.pyvis_html import CJK_FONT, script_json, vis_assets
 from graph.index import GraphIndex
 from render.tour import Tour, TourError, default_tour, node_label, subgraph
@@ -92,10 +93,28 @@ def _edge_payload(idx: GraphIndex, lang: str, only: set[int] | None = None) -> l
 
 
 def _positions(idx: GraphIndex, ids: list[str] | None, edge_types: Iterable[str], focus: str | None,
-               lang: str, step: bool = True) -> dict[str, tuple[float, float]]:
-    width, height, scale = (STEP_W, STEP_H, STEP_SCALE) if step else (1600, 900, 1.0)
+               lang: str, step: bool = True, font_scale: float = 1.0) -> dict[str, tuple[float, float]]:
+    width, height, scale = (STEP_W, STEP_H, STEP_SCALE * font_scale) if step else (1600, 900, 1.0)
     sc = scene(idx, ids, edge_types, focus, width=width, height=height, lang=lang, legend=False, scale=scale)
-    return {n.id: (n.x - width / 2, n.y - height / 2) for n in sc.nodes}
+    pos = {n.id: (n.x - width / 2, n.y - height / 2) for n in sc.nodes}
+    if not step:
+        return pos
+    # The page draws labels at its own sizes (`step_label_boxes`); spread the step until none overlap.
+    return spread_until_clear(pos, lambda p: step_label_boxes(idx, p, focus, lang, font_scale))
+
+
+def step_label_boxes(idx: GraphIndex, pos: dict[str, tuple[float, float]], focus: str | None, lang: str,
+                     font_scale: float = 1.0) -> dict[str, tuple[float, float, float, float]]:
+    """The label box of every node of a step as the page draws it (`visNode` in the page's script):
+    the label wrapped as `_node_payload` wraps it, at the step's type size times `font_scale`."""
+    k = step_density(len(pos))
+    font = round(round(FONT_SIZE, 1) * k * font_scale)
+    boxes = {}
+    for node_id, (x, y) in pos.items():
+        node = idx.nodes[node_id]
+        radius = TYPE_RADIUS.get(node.label.value, 15) * round(STEP_S, 3) * max(k, 0.6) * (1.2 if node_id == focus else 1)
+        boxes[node_id] = label_box(x, y, radius, wrap(node_label(node, lang), FONT_SIZE, LABEL_WIDTH), font)
+    return boxes
 
 
 def document_scope(idx: GraphIndex, doc_id: str) -> set[str]:
@@ -119,7 +138,7 @@ def standalone_html(idx: GraphIndex, tour: Tour | None = None, *, lang: str = "z
     corpus of a thousand documents still gives a file that opens quickly.
     """
     tour = tour if tour is not None else _default_tour(idx, title, lang)
-    steps = _step_payloads(idx, tour, lang, bare)
+    steps = _step_payloads(idx, tour, lang, bare, font_scale)
     only_nodes, only_edges, overview = _overview(idx, tour, steps, lang, bare, scope)
     data = {
         "title": title or tour.title, "lang": lang, "theme": theme if theme in ("light", "dark") else "light",
@@ -143,14 +162,15 @@ def _default_tour(idx: GraphIndex, title: str | None, lang: str) -> Tour:
         return Tour(title or "", ())
 
 
-def _step_payloads(idx: GraphIndex, tour: Tour, lang: str, bare: bool) -> list[dict[str, Any]]:
+def _step_payloads(idx: GraphIndex, tour: Tour, lang: str, bare: bool,
+                   font_scale: float = 1.0) -> list[dict[str, Any]]:
     """One dict a visible step (only the first when `bare`): its nodes, edges, positions and evidence."""
     edge_ids = {(e.source, e.type.value, e.target): n for n, e in enumerate(idx.graph.edges)}
     steps = []
     for step in tour.visible()[:1] if bare else tour.visible():
         nodes, edges = subgraph(idx, step.node_ids, step.edge_types)
         ids = [n.id for n in nodes]
-        pos = _positions(idx, ids, step.edge_types, step.focus, lang)
+        pos = _positions(idx, ids, step.edge_types, step.focus, lang, font_scale=font_scale)
         steps.append({
             "id": step.id, "title": step.title, "narrative": step.narrative, "focus": step.focus,
             "k": step_density(len(ids)),

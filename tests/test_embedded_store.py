@@ -219,7 +219,8 @@ def _documented_queries() -> dict[str, dict[str, object]]:
 
 
 def _literal(text: str) -> object:
-    return None if text == "None" else int(text) if text.isdigit() else text
+    words = {"None": None, "True": True, "False": False}
+    return words[text] if text in words else int(text) if text.isdigit() else text
 
 
 def test_rows_are_json_plain(store):
@@ -385,7 +386,8 @@ def test_top_actors_by_measures_involving_them(store):
     assert {a["id"]: a["count"] for a in top} == {a: len(ms) for a, ms in counts.items()}
     assert [a["count"] for a in top] == sorted((a["count"] for a in top), reverse=True)
     assert store.query("top_actors", limit=1) == top[:1]
-    assert top[0] == {"id": ENT, "name": "平台企业", "name_en": "Platform Enterprises", "count": top[0]["count"]}
+    assert top[0] == {"id": ENT, "name": "平台企业", "name_en": "Platform Enterprises", "count": 4,
+                      "measures": sorted([A_M1, A_M2, A_M10, B_M3])}
 
 
 def test_document_nodes_and_edges_are_its_own_nodes_and_what_they_reach(store):

@@ -113,6 +113,8 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
     out += [("shortest_paths", {"source": a, "target": b, "limit": lim})
             for a in far for b in far for lim in (1, 5) if a != b]
     out += [("shortest_paths", {"source": measure, "target": measure})]
+    out += [("shortest_paths", {"source": a, "target": b, "limit": 5, "skip_outline": True, "max_degree": degree})
+            for a in far[:2] for b in far[2:] for degree in (0, 8, 30)]
     out += [("co_occurring_actors", {}), ("co_occurring_actors", {"min_shared": 2})]
     out += [("units_of_document", {"doc": d}) for d in of[Label.POLICY] + ["doc:no such document"]]
     out += [("citations", {}), ("document_network", {}), ("set_aside_text", {}), ("systems_with_measures", {})]

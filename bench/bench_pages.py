@@ -1,0 +1,161 @@
+"""Page paint in a real browser: what a person waits for, page by page, and a presenter step.
+
+    python -m bench.bench_pages [--runs N] [--pages overview,query,…]
+
+One `streamlit run` server on the seed, warmed by one visit to every page (a warm server). Then, for
+each page, a new browser context (a new session) opens the page's address, and two times are taken:
+
+- first meaningful paint: the page's heading and its first content below it are drawn;
+- done: the script run is over (no skeleton, spinner or running indicator) and, on a page with a
+  graph or picture frame, that frame has drawn.
+
+A presenter step: in one session on the Presenter page, Next is pressed and the time taken until the
+step's heading shows and its graph frame has drawn the new step. Baseline, run alongside: a one-line
+Streamlit script opened the same way. Goals (issue 11): every page's paint under 2 s, a presenter step
+under 300 ms. Figures also go to bench/results/pages.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.bench_app import BASELINE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, _clean_env, _server
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "pages.json"
+PAGES = ["", "explore", "measure", "documents", "dependencies", "paths", "matrices", "compare", "query",
+         "upload", "excluded", "presenter"]
+GOAL_PAINT_S, GOAL_STEP_S = 2.0, 0.3
+BUSY = ("[data-testid='stAppSkeleton'], [data-testid='stSkeleton'], [data-testid='stSpinner'], "
+        "[data-testid='stProgress'], [data-testid='stStatusWidget']")
+# The heading and the first thing under it: what a reader takes as "the page is there".
+PAINTED = "[data-testid='stMain'] h1"
+TIMEOUT_MS = 120_000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_pages")
+    parser.add_argument("--runs", type=int, default=3, help="new sessions per page (median reported)")
+    parser.add_argument("--pages", default=",".join(p or "overview" for p in PAGES))
+    args = parser.parse_args([] if argv is None else argv)
+    if not Path(CHROMIUM).exists():
+        print("Chromium is not installed: no page figures")
+        return 0
+    wanted = [("" if p == "overview" else p) for p in args.pages.split(",") if p]
+    results = measure(wanted, args.runs)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    report(results)
+    slow = [p for p, r in results["pages"].items() if r["paint_s"] >= GOAL_PAINT_S]
+    step = results.get("presenter_step", {}).get("median_s", 0.0)
+    return 1 if slow or step >= GOAL_STEP_S else 0
+
+
+def measure(pages: list[str], runs: int) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    env = _clean_env()
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        baseline_script = Path(tmp) / "baseline_app.py"
+        baseline_script.write_text(BASELINE_SCRIPT, encoding="utf-8")
+        with _server(env, str(baseline_script)) as server:
+            open_page(browser, server.url)  # warm
+            baseline = statistics.median(open_page(browser, server.url)[0] for _ in range(runs))
+        out: dict[str, Any] = {"goal_paint_s": GOAL_PAINT_S, "goal_step_s": GOAL_STEP_S,
+                               "baseline_paint_s": baseline, "pages": {}}
+        with _server(env) as server:
+            for page in pages:  # the warm-up: every page once
+                open_page(browser, f"{server.url}/{page}")
+            for page in pages:
+                times = [open_page(browser, f"{server.url}/{page}") for _ in range(runs)]
+                out["pages"][page or "overview"] = {"paint_s": statistics.median(t[0] for t in times),
+                                                    "done_s": statistics.median(t[1] for t in times)}
+            if "presenter" in pages:
+                out["presenter_step"] = presenter_steps(browser, f"{server.url}/presenter")
+        browser.close()
+    return out
+
+
+def open_page(browser, url: str) -> tuple[float, float]:
+    """(first meaningful paint, done) in seconds for `url` in a new session."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(PAINTED, timeout=TIMEOUT_MS)
+    page.wait_for_function("""() => { const h = document.querySelector("[data-testid='stMain'] h1");
+        const block = h && h.closest("[data-testid='stElementContainer']");
+        return !!(block && block.nextElementSibling); }""", timeout=TIMEOUT_MS)
+    paint = time.perf_counter() - started
+    settle(page)
+    frames_drawn(page)
+    done = time.perf_counter() - started
+    context.close()
+    return paint, done
+
+
+def settle(page) -> None:
+    """Until the script run is over (nothing busy for three looks in a row)."""
+    quiet = 0
+    while quiet < 3:
+        quiet = 0 if page.locator(BUSY).count() else quiet + 1
+        page.wait_for_timeout(30)
+
+
+def frames_drawn(page) -> None:
+    """Until every graph frame on the page has drawn once."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        frames = [f for f in page.frames if f is not page.main_frame]
+        if all(f.locator("body[data-drawn], body[data-settled]").count() for f in frames):
+            return
+        page.wait_for_timeout(20)
+
+
+def presenter_steps(browser, url: str) -> dict[str, Any]:
+    """Seconds from pressing Next to the next step drawn (heading and graph), for every default step."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("[data-testid='stMain'] h2", timeout=TIMEOUT_MS)
+    settle(page)
+    frames_drawn(page)
+    times = []
+    next_button = page.locator("[data-testid='stMain'] button[kind='primary']").first
+    while next_button.is_enabled():
+        before = page.locator("[data-testid='stMain'] h2").first.inner_text()
+        started = time.perf_counter()
+        next_button.click()
+        page.wait_for_function("(old) => { const h = document.querySelector(\"[data-testid='stMain'] h2\");"
+                               " return h && h.innerText !== old; }", arg=before, timeout=TIMEOUT_MS)
+        frames_drawn(page)
+        times.append(time.perf_counter() - started)
+        settle(page)
+    context.close()
+    return {"steps": len(times), "median_s": statistics.median(times) if times else 0.0,
+            "max_s": max(times, default=0.0)}
+
+
+def report(results: dict[str, Any]) -> None:
+    base = results["baseline_paint_s"]
+    print(f"Chromium, a new session on a warm server (median); baseline one-line script: {base:.2f} s")
+    print(f"  {'page':<14}{'paint':>8}{'done':>8}  ratio to baseline")
+    for name, row in results["pages"].items():
+        flag = "" if row["paint_s"] < GOAL_PAINT_S else "  over the 2 s goal"
+        print(f"  {name:<14}{row['paint_s']:>7.2f}s{row['done_s']:>7.2f}s  {row['paint_s'] / base:.1f}x{flag}")
+    step = results.get("presenter_step")
+    if step:
+        met = "met" if step["median_s"] < GOAL_STEP_S else "NOT met"
+        print(f"  presenter step: median {step['median_s'] * 1000:.0f} ms, slowest {step['max_s'] * 1000:.0f} ms "
+              f"over {step['steps']} steps (goal < {GOAL_STEP_S * 1000:.0f} ms: {met})")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

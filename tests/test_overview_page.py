@@ -1,0 +1,91 @@
+"""The Overview page: a picture of the document (its outline and target systems) or of the document
+network, and bars of the most involved actors with every label written out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app_pages import data
+from graph.embedded import EmbeddedStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def overview(monkeypatch):
+    monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+    monkeypatch.delenv(data.DOCS_ENV, raising=False)
+    monkeypatch.setattr(data, "neo4j_settings", lambda: None)
+
+    def make(graph=None, lang: str = "zh") -> AppTest:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        if graph is not None:
+            monkeypatch.setattr(data, "load_documents", lambda paths: graph)
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=90)
+        at.session_state[data.LANG_KEY] = lang
+        at.session_state["_landed"] = True  # stay on the overview, even with several documents
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    yield make
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def picture_ids(at: AppTest) -> set[str]:
+    frames = at.main.get("iframe")
+    assert len(frames) == 1
+    page = frames[0].proto.srcdoc
+    start = page.index("new vis.DataSet(") + len("new vis.DataSet(")
+    nodes = json.JSONDecoder().raw_decode(page[start:])[0]
+    return {n["id"] for n in nodes}
+
+
+@pytest.fixture(scope="module")
+def seed_store() -> EmbeddedStore:
+    from loaders import load_paths
+
+    return EmbeddedStore(load_paths(list(data.seed_paths())))
+
+
+def test_one_document_is_pictured_by_its_outline_and_target_systems(overview, seed_store):
+    at = overview()
+    doc = seed_store.query("documents")[0]["id"]
+    outline = {r["id"] for r in seed_store.query("outline", doc=doc) if r["type"] in ("Policy", "Part", "Section")}
+    systems = {n["id"] for n in seed_store.query("all_nodes") if n["type"] == "TargetSystem"}
+    assert outline | systems <= picture_ids(at)
+    assert not {n["id"] for n in seed_store.query("all_nodes") if n["type"] == "Actor"} & picture_ids(at)
+
+
+def test_several_documents_are_pictured_as_their_network(overview):
+    import corpus_graph
+
+    graph = corpus_graph.build()
+    at = overview(graph)
+    assert picture_ids(at) == {d.id for d in graph.documents}
+
+
+def test_top_actor_bars_write_every_label_in_full_and_answer_clicks(overview, seed_store):
+    at = overview(lang="en")
+    charts = at.main.get("vega_lite_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["encoding"]["y"]["axis"]["labelLimit"] == 0
+    assert spec["encoding"]["y"]["axis"]["labelOverlap"] is False
+    assert any(p.get("name") == "pick" for p in spec.get("params", []))
+    assert charts[0].proto.selection_mode == ["pick"]
+    per_actor: dict[str, set[str]] = {}
+    for row in seed_store.query("actor_measure_matrix"):
+        per_actor.setdefault(row["actor"], set()).add(row["measure"])
+    top = sorted(per_actor, key=lambda a: (-len(per_actor[a]), a))[:15]
+    rows = pa.ipc.open_stream(charts[0].proto.datasets[0].data.data).read_all().to_pylist()
+    assert [r["actor_id"] for r in sorted(rows, key=lambda r: (-r["count"], r["actor_id"]))] == top
+    assert spec["height"] >= 28 * len(top)  # a row of its own for every label

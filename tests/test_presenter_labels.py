@@ -1,0 +1,69 @@
+"""No two node labels overlap on any default step of the presenter, as the page draws them.
+
+The boxes are computed from what the page receives (positions, label lines, sizes, type scale) the
+way its script hands them to vis-network (`visNode`): each label centred under its node, `size + 3`
+px below the centre, one line per ``\\n``, with the font's real metrics. The presenter shows steps at
+large type (``font_scale`` 1.25) by default and at 1.0 when large type is off.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from app_pages import data
+from loaders import load_paths
+from render.fonts import text_width
+from render.label_boxes import intersect
+from render.standalone import standalone_html
+from render.tour import GraphIndex, default_tour
+
+DEFAULT_STEPS = ["title", "systems", "system-1", "system-2", "system-3", "system-4", "system-5", "measure",
+                 "cross-references", "actors"]
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[tuple[str, float], dict]:
+    """The page data of the seed's default tour, by (language, font scale)."""
+    idx = GraphIndex(load_paths(list(data.seed_paths())))
+    out = {}
+    for lang in ("zh", "en"):
+        tour = default_tour(idx, lang=lang)
+        for scale in (1.0, 1.25):
+            page = standalone_html(idx, tour, lang=lang, font_scale=scale)
+            raw = re.search(r'id="workshop-data">(.*?)</script>', page, re.S).group(1)
+            out[lang, scale] = json.loads(raw)
+    return out
+
+
+def drawn_boxes(page: dict, step: dict) -> dict[str, tuple[float, float, float, float]]:
+    """Label boxes of `step` as the page's script draws them."""
+    by_id = {n["id"]: n for n in page["nodes"]}
+    font = round(page["fontSize"] * step["k"] * page["fontScale"])
+    boxes = {}
+    for node_id in step["nodes"]:
+        node, (x, y) = by_id[node_id], step["pos"][node_id]
+        size = node["size"] * page["nodeScale"] * max(step["k"], 0.6) * (1.2 if node_id == step["focus"] else 1)
+        lines = node["label"].split("\n")
+        width = max(text_width(line, font) for line in lines)
+        top = y + size + 3
+        boxes[node_id] = (x - width / 2, top, x + width / 2, top + len(lines) * font * 1.2)
+    return boxes
+
+
+def test_the_seed_tour_has_the_default_steps(pages):
+    assert [s["id"] for s in pages["zh", 1.25]["steps"]] == DEFAULT_STEPS
+
+
+@pytest.mark.parametrize("step_id", DEFAULT_STEPS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("scale", [1.0, 1.25])
+def test_no_label_box_intersects_another(pages, step_id, lang, scale):
+    page = pages[lang, scale]
+    step = next(s for s in page["steps"] if s["id"] == step_id)
+    boxes = drawn_boxes(page, step)
+    assert len(boxes) == len(step["nodes"]) >= 1
+    clashes = [(a, b) for n, a in enumerate(boxes) for b in list(boxes)[n + 1:] if intersect(boxes[a], boxes[b])]
+    assert not clashes, clashes
