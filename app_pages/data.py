@@ -360,8 +360,10 @@ def nodes_by_id() -> dict[str, dict[str, Any]]:
 
 def systems_in_order() -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """(target system, its measures) in the order the documents build them: by first measure."""
-    systems = [(n, query("measures_of_system", system=n["id"]))
-               for n in query("all_nodes") if n.get("type") == "TargetSystem"]
+    measures: dict[str, list[dict[str, Any]]] = {}
+    for row in query("systems_with_measures"):  # one query for every system, not one per system
+        measures.setdefault(row["system"], []).append(row)
+    systems = [(n, measures.get(n["id"], [])) for n in query("all_nodes") if n.get("type") == "TargetSystem"]
     systems.sort(key=lambda sm: (min((m.get("doc_id") or "", m.get("number") or 0) for m in sm[1])
                                  if sm[1] else ("\uffff", 0), sm[0]["id"]))
     return systems

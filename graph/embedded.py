@@ -20,6 +20,7 @@ from graph.embedded_queries import QUERIES
 from graph.index import GraphIndex
 from graph.model import PolicyGraph
 from graph.resolve import with_resolved_citations
+from graph.set_aside import with_set_aside
 from graph.store import StoreError, SyncReport
 
 __all__ = ["EmbeddedStore"]
@@ -51,7 +52,7 @@ class EmbeddedStore:
         and edges; shared entities no document uses any more go too."""
         if not isinstance(graph, PolicyGraph):
             raise StoreError(f"load needs a PolicyGraph, got {type(graph).__name__}")
-        merged = with_resolved_citations(self._graph.merged_with(graph))
+        merged = with_resolved_citations(self._graph.merged_with(with_set_aside(graph)))
         self._index = GraphIndex(merged)
         self._graph = merged
         g = self._index.g

@@ -45,6 +45,7 @@ from graph.cypher import fill, load_cypher, query_names
 from graph.cypher_guard import CypherRefused, check_read_only
 from graph.model import SHARED_LABELS, EdgeType, Label, PolicyGraph
 from graph.resolve import resolution_edges
+from graph.set_aside import with_set_aside
 from graph.settings import Neo4jSettings
 from graph.store import Rows, StoreError, SyncReport
 
@@ -274,7 +275,7 @@ class Neo4jStore:
         """
         if not isinstance(graph, PolicyGraph):
             raise StoreError(f"load needs a PolicyGraph, got {type(graph).__name__}")
-        batches = document_batches(graph)  # every check before the first write
+        batches = document_batches(with_set_aside(graph))  # every check before the first write
         for done, batch in enumerate(batches, 1):
             try:
                 with self._session(neo4j.WRITE_ACCESS) as session:
@@ -503,5 +504,6 @@ def _shape(row: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(props, dict):
         return row
     for key in props.pop(JSON_KEYS, None) or ():
-        props[key] = json.loads(props[key])
+        if key in props:  # a map projection (``p {.a, ._json}``) may hold only some of them
+            props[key] = json.loads(props[key])
     return {**row, **props}

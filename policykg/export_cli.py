@@ -84,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     from policykg.ingest import load_paths
     from render import exports, handout
-    from render.tour import GraphIndex, default_tour, load_tour, save_tour
+    from graph.index import GraphIndex
+    from render.tour import default_tour, load_tour, save_tour
 
     graph = load_paths([str(f) for f in args.files])
     idx = GraphIndex(graph)
@@ -108,7 +109,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.format == "html":
         from render.standalone import standalone_html
 
-        written = [exports.write_atomic(out, standalone_html(graph, tour, lang=args.lang, theme=args.theme))]
+        written = [exports.write_atomic(out, standalone_html(idx, tour, lang=args.lang, theme=args.theme))]
     else:
         written = exports.write_export(graph, args.format, out, tour=tour, step=args.step, lang=args.lang,
                                        width=args.width, height=args.height, theme=args.theme)

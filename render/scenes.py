@@ -11,15 +11,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
-from graph.model import EdgeType, PolicyGraph
+from graph.model import EdgeType
 from render.colours import NODE_ORDER, edge_colour_of, style_of
 from render.errors import ExportError
 from render.fonts import text_width, wrap
 from render.i18n import type_name
 from render.layout import layout
-from render.tour import GraphIndex, TourStep, node_label, subgraph
+from graph.index import GraphIndex
+from render.tour import TourStep, node_label, subgraph
 
 RELAX_LIMIT = 250  # label-overlap relaxation is quadratic: skip it above this many nodes
 MIN_SIDE, MAX_SIDE = 200, 8000
@@ -97,7 +96,7 @@ def _type_order(idx: GraphIndex) -> dict[str, Any]:
                 n.name) for i, n in idx.nodes.items()}
 
 
-def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | None = None,
+def scene(idx: GraphIndex, node_ids: Iterable[str] | None = None,
           edge_types: Iterable[str] = (), focus: str | None = None, *, width: int = 1600, height: int = 900,
           title: str = "", lang: str = "zh", theme: str = "light", scale: float = 1.0,
           legend: bool = True) -> Scene:
@@ -110,7 +109,6 @@ def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | 
         raise ExportError(f"picture size {width}×{height} is out of range ({MIN_SIDE}–{MAX_SIDE} px a side)")
     if theme not in THEMES:
         raise ExportError(f"unknown theme {theme!r} (use {' or '.join(THEMES)})")
-    idx = graph if isinstance(graph, GraphIndex) else GraphIndex(graph)
     ids = list(idx.nodes) if node_ids is None else list(node_ids)
     nodes, edges = subgraph(idx, ids, edge_types)
     th = THEMES[theme]
@@ -231,7 +229,7 @@ def _relax(pos: dict[str, tuple[float, float]], radius: Mapping[str, float], lab
     return {i: (xy[i][0], xy[i][1]) for i in ids}
 
 
-def step_scene(graph: PolicyGraph | nx.Graph | GraphIndex, step: TourStep, **kwargs: Any) -> Scene:
+def step_scene(idx: GraphIndex, step: TourStep, **kwargs: Any) -> Scene:
     """The picture of one tour step (its title on top unless `title` is given)."""
     kwargs.setdefault("title", step.title)
-    return scene(graph, step.node_ids, step.edge_types, step.focus, **kwargs)
+    return scene(idx, step.node_ids, step.edge_types, step.focus, **kwargs)

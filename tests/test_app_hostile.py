@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from graph.index import GraphIndex
 from policykg import ingest
 from graph.model import merge_graphs
 from loaders import load_text
@@ -74,7 +75,7 @@ def test_presenter_loads_the_products_own_tour_export(app, fmt):
     at = clean(app(page="presenter"))
     from loaders import load_paths
 
-    tour = default_tour(load_paths([SEED]))
+    tour = default_tour(GraphIndex(load_paths([SEED])))
     edited = tour.__class__("改过的导览", tuple(reversed(tour.steps)), tour.doc_id, tour.lang)
     at.file_uploader(key="ws_upload").set_value((f"tour.{fmt}", dumps_tour(edited, fmt).encode(), "text/plain"))
     at = clean(at.run())

@@ -369,6 +369,28 @@ def test_systems_of_measure_directly_or_through_its_section(store):
     assert store.query("systems_of_measure", measure="no such measure") == []
 
 
+def test_systems_with_measures_is_measures_of_system_for_every_system(store):
+    rows = store.query("systems_with_measures")
+    for system in (INNO, RULE):
+        assert [{k: r[k] for k in ("id", "number", "title", "doc_id")} for r in rows if r["system"] == system] == \
+            store.query("measures_of_system", system=system)
+    assert {r["system_name"] for r in rows} == {"创新体系", "规则体系"}
+
+
+def test_top_actors_by_measures_involving_them(store):
+    top = store.query("top_actors")
+    # 平台企业: measures 1, 2, 10 of 甲 and 3 of 乙; a tie (1 each) breaks on id
+    assert [(a["id"], a["count"]) for a in top] == [(ENT, 4), (FIN, 2), (REG, 1), (ASSOC, 1)]
+    counts = {}
+    for row in store.query("actor_measure_matrix"):
+        counts.setdefault(row["actor"], set()).add(row["measure"])
+    assert {a["id"]: a["count"] for a in top} == {a: len(ms) for a, ms in counts.items()}
+    assert [a["count"] for a in top] == sorted((a["count"] for a in top), reverse=True)
+    assert store.query("top_actors", limit=1) == top[:1]
+    assert top[0] == {"id": ENT, "name": "平台企业", "name_en": "Platform Enterprises", "count": 4,
+                      "measures": sorted([A_M1, A_M2, A_M10, B_M3])}
+
+
 def test_document_nodes_and_edges_are_its_own_nodes_and_what_they_reach(store):
     nodes = store.query("document_nodes", doc=PB)
     edges = store.query("document_edges", doc=PB)
