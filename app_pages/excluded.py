@@ -8,8 +8,10 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
+from render.messages import message
 
 tr = data.tr
+lang = data.lang()
 CONTEXT = 30  # characters of kept text shown either side of a passage
 
 
@@ -21,9 +23,9 @@ st.title(tr("nav.excluded"))
 st.caption(tr("excluded.intro"))
 graph = data.session_graph()
 texts = {d.id: d.text for d in graph.documents}
-rows = [{"doc_id": x.doc_id, "doc": short(x.doc_id), "start": x.start, "end": x.end, "reason": x.reason,
+rows = [{"doc_id": x.doc_id, "doc": short(x.doc_id), "start": x.start, "end": x.end, "reason": message(x.reason, lang),
          "text": x.text} for x in sorted(graph.excluded, key=lambda x: (x.doc_id, x.start))]
-warnings = [(d.id, w) for d in graph.documents for w in d.warnings]
+warnings = [(d.id, message(w, lang)) for d in graph.documents for w in d.warnings]
 
 if not rows:
     st.success(tr("excluded.none"))
