@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-import networkx as nx
 import streamlit as st
 
 from graph.model import PolicyGraph, merge_graphs
@@ -201,9 +200,9 @@ class ActiveStore:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def embedded_store(key: str, _graph: PolicyGraph) -> Any:
     """An embedded store holding `_graph` (one per distinct graph `key`)."""
-    from graph.embedded import EmbeddedStore
+    from graph.factory import embedded_store as make
 
-    return EmbeddedStore(_graph)
+    return make(_graph)
 
 
 def neo4j_settings() -> Any | None:
@@ -228,9 +227,9 @@ def neo4j_store(uri: str, key: str, _settings: Any, _graph: PolicyGraph) -> tupl
     from graph.store import StoreError
 
     try:
-        from graph.neo4j_store import Neo4jStore
+        from graph.factory import neo4j_store as connect
 
-        store = Neo4jStore.connect(_settings)
+        store = connect(_settings)
         store.load(_graph)
         return store, None
     except StoreError as err:
@@ -296,6 +295,20 @@ def query(name: str, **params: Any) -> list[dict[str, Any]]:
     return cached(active.key, name, params_json, active.store)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16, ttl=QUERY_TTL_NEO4J)
+def _document_index(store_key: str, doc_id: str, _store: Any) -> Any:
+    from graph.index import GraphIndex
+
+    return GraphIndex.of_document(_store, doc_id)
+
+
+def document_index(doc_id: str) -> Any:
+    """One document as this session's store holds it, indexed (`graph.index.GraphIndex.of_document`):
+    what the presenter's tour, pictures, handouts and offline page are drawn from."""
+    active = active_store()
+    return _document_index(active.key, doc_id, active.store)
+
+
 def query_names() -> list[str]:
     """The named queries this session's store answers."""
     return list(active_store().store.query_names())
@@ -303,35 +316,26 @@ def query_names() -> list[str]:
 
 def query_params() -> dict[str, dict[str, Any]]:
     """Query name -> {parameter: default, or the `REQUIRED` marker}."""
-    from graph.embedded import QUERY_PARAMS
+    from graph.contract import query_params as params_of_queries
 
-    return QUERY_PARAMS
+    return params_of_queries()
 
 
 def is_required(default: Any) -> bool:
-    from graph.embedded import REQUIRED
+    from graph.contract import REQUIRED
 
     return default is REQUIRED
 
 
 # ---------------------------------------------------------------- analytics
 
-def rows_to_networkx(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> nx.MultiDiGraph:
-    """A MultiDiGraph shaped like `graph.convert.to_networkx`, from ``all_nodes``/``all_edges`` rows."""
-    g = nx.MultiDiGraph()
-    for row in nodes:
-        g.add_node(row["id"], **row)
-    for row in edges:
-        g.add_edge(row["source"], row["target"], key=row.get("type"),
-                   **{k: v for k, v in row.items() if k not in ("source", "target")})
-    return g
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def _centrality(store_key: str, _store: Any) -> dict[str, float]:
     from graph.analytics import centrality
 
-    return centrality(rows_to_networkx(_store.query("all_nodes"), _store.query("all_edges")))
+    from graph.convert import from_rows, to_networkx
+
+    return centrality(to_networkx(from_rows(_store.query("all_nodes"), _store.query("all_edges"))))
 
 
 def centrality() -> dict[str, float]:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
+from graph.labels import measure_label
 from render.highlight import highlight_html, legend_html, text_block_html
 from render.i18n import node_caption, role_name, type_name
 
@@ -26,18 +27,13 @@ if not measures:
     st.stop()
 
 
-def label(node: dict) -> str:
-    title = node.get("title") or node.get("name")
-    return f"{node.get('number')}. {title}" if node.get("number") is not None else str(title)
-
-
 ids = [m["id"] for m in measures]
 multi_doc = len({m.get("doc_id") for m in measures}) > 1
 
 
 def choice_label(node_id: str) -> str:
     doc = str(by_id[node_id].get("doc_id") or "").split(":", 1)[-1]
-    return (f"{doc[:18]} · " if multi_doc else "") + label(by_id[node_id])
+    return (f"{doc[:18]} · " if multi_doc else "") + measure_label(by_id[node_id])
 
 
 # Kept in the URL (?measure=<id>), so other pages and shared links open a given measure.
@@ -61,14 +57,12 @@ for edge in edges:
     other = edge["target"] if edge["source"] == measure_id else edge["source"]
     if edge["type"] in LINKED and edge["source"] == measure_id:
         linked[LINKED[edge["type"]]].append({**by_id.get(other, {"id": other}), "evidence": edge.get("evidence")})
-systems = [s for s in by_id.values() if s.get("type") == "TargetSystem"
-           and any(m["id"] == measure_id for m in data.query("measures_of_system", system=s["id"]))]
-for system in systems:
+for system in data.query("systems_of_measure", measure=measure_id):
     if all(system["id"] != s["id"] for s in linked["TargetSystem"]):
         linked["TargetSystem"].append(system)
 actors = data.query("actors_of_measure", measure=measure_id)
 
-st.subheader(md(label(measure)))
+st.subheader(md(measure_label(measure)))
 caption = [f"{tr('measure.system')}: " + ("、".join(node_caption(s, lang) for s in linked["TargetSystem"])
                                           or tr("common.none"))]
 st.caption(md(" · ".join(caption)))
@@ -114,7 +108,7 @@ if not cross:
     st.caption(tr("measure.cross.none"))
 else:
     rows = [{**row, "shared_names": [by_id.get(s, {"name": s}).get("name") for s in row.get("shared") or []],
-             "label": label(row)} for row in cross]
+             "label": measure_label(row)} for row in cross]
     widgets.table(rows, {"label": tr("common.title"), "weight": tr("measure.weight"),
                          "shared_names": tr("measure.shared")}, key="measure_cross")
 
@@ -126,4 +120,4 @@ else:
 
     st.selectbox(tr("common.open_measure"), [r["id"] for r in cross], index=None, on_change=jump,
                  placeholder=tr("common.choose"),
-                 format_func=lambda i: label(by_id.get(i, {"id": i, "title": i})), key="measure_cross_pick")
+                 format_func=lambda i: measure_label(by_id.get(i, {"id": i, "title": i})), key="measure_cross_pick")

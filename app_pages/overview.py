@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
+from graph.labels import measure_label
 from render.colours import colour_of
 from render.i18n import node_caption
 
@@ -88,12 +89,6 @@ for doc in documents[:MAX_LISTED]:
                  (tr("overview.doc.date"), doc.get("date")),
                  (tr("overview.doc.source"), doc.get("source"))]
         st.markdown("  \n".join(f"**{name}**：{md(str(value))}" for name, value in facts if value))
-
-
-def measure_label(row: dict) -> str:
-    number = row.get("number")
-    title = row.get("title") or row.get("name") or row["id"]
-    return f"{number}. {title}" if number is not None else str(title)
 
 
 # ---------------------------------------------------------------- outline

@@ -14,11 +14,12 @@ import streamlit as st
 
 from app_pages import data
 from app_pages.widgets import escape_markdown as md
+from graph.index import GraphIndex
+from graph.labels import node_title
 from graph.model import Label
-from render import exports, handout
+from render import exports, gephi, handout, tables
 from render.standalone import standalone_html
 from render.tour import (
-    GraphIndex,
     Tour,
     TourError,
     default_tour,
@@ -26,7 +27,6 @@ from render.tour import (
     loads_tour,
     measure_step,
     move_step,
-    node_label,
     replace_step,
     tour_to_dict,
     update_step,
@@ -37,12 +37,6 @@ JUMP = "ws_jump"
 
 tr = data.tr
 lang = data.lang()
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def graph_index(key: str, _graph) -> GraphIndex:
-    """Lookups over the session's graph, built once per distinct graph."""
-    return GraphIndex(_graph)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -82,23 +76,23 @@ def load_uploaded_tour() -> None:
     st.session_state[LOADED] = ("success", done)
 
 
-graph = data.session_graph()
-key = data.graph_key(graph)
-idx = graph_index(key, graph)
-policies = idx.policies()
+documents = {d["id"]: d for d in data.query("documents")}
 
 st.title(tr("workshop.page.title"))
-if not policies:
+if not documents:
     st.info(tr("workshop.page.no_graph"))
     st.stop()
 
-if len(policies) > 1:
-    doc_id = st.selectbox(tr("workshop.page.document"), [p.id for p in policies], key="ws_doc",
-                          format_func=lambda i: node_label(idx.nodes[i], lang))
+if len(documents) > 1:
+    doc_id = st.selectbox(tr("workshop.page.document"), list(documents), key="ws_doc",
+                          format_func=lambda i: node_title({**documents[i], "type": Label.POLICY.value}, lang))
 else:
-    doc_id = policies[0].id
+    doc_id = next(iter(documents))
+# The document as the store in use holds it (Neo4j too): tour, pictures, handouts and exports read it.
+idx = data.document_index(doc_id)
+key = f"{data.active_store().key}|{doc_id}"
 
-signature = f"{key}|{doc_id}|{lang}"
+signature = f"{key}|{lang}"
 if st.session_state.get(SIG) != signature or TOUR not in st.session_state:
     st.session_state[SIG] = signature
     set_tour(default_tour(idx, doc_id=doc_id, lang=lang))
@@ -201,7 +195,7 @@ with st.expander(tr("workshop.page.edit"), expanded=False):
 
         st.selectbox(tr("workshop.page.measure_pick"), options, key="ws_measure",
                      index=options.index(shown) if shown in options else 0,
-                     format_func=lambda i: node_label(idx.nodes[i], lang), on_change=pick_measure)
+                     format_func=lambda i: idx.label(i, lang), on_change=pick_measure)
 
     st.button(tr("workshop.page.reset"), key="ws_reset",
               on_click=lambda: set_tour(default_tour(idx, doc_id=doc_id, lang=lang)))
@@ -223,14 +217,14 @@ with st.expander(tr("workshop.page.exports"), expanded=False):
     current_step = step.id if step is not None else None
     buttons = [
         ("export_html", "html", lambda: standalone_html(idx, current_tour, lang=lang), "text/html"),
-        ("export_png", "png", lambda: exports.export_bytes(graph, "png", tour=current_tour, step=current_step,
+        ("export_png", "png", lambda: exports.export_bytes(idx.graph, "png", tour=current_tour, step=current_step,
                                                            lang=lang)[".png"], "image/png"),
-        ("export_svg", "svg", lambda: exports.export_bytes(graph, "svg", tour=current_tour, step=current_step,
+        ("export_svg", "svg", lambda: exports.export_bytes(idx.graph, "svg", tour=current_tour, step=current_step,
                                                            lang=lang)[".svg"], "image/svg+xml"),
-        ("export_graphml", "graphml", lambda: exports.graphml_bytes(graph, lang), "application/xml"),
-        ("export_gexf", "gexf", lambda: exports.gexf_bytes(graph, lang), "application/xml"),
-        ("export_csv", "zip", lambda: exports.csv_zip(graph, lang), "application/zip"),
-        ("export_xlsx", "xlsx", lambda: exports.xlsx_bytes(graph, lang),
+        ("export_graphml", "graphml", lambda: gephi.graphml_bytes(idx.graph, lang), "application/xml"),
+        ("export_gexf", "gexf", lambda: gephi.gexf_bytes(idx.graph, lang), "application/xml"),
+        ("export_csv", "zip", lambda: tables.csv_zip(idx.graph, lang), "application/zip"),
+        ("export_xlsx", "xlsx", lambda: tables.xlsx_bytes(idx.graph, lang),
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ]
     columns = st.columns(4)
@@ -244,7 +238,7 @@ with st.expander(tr("workshop.page.exports"), expanded=False):
     pages = handout.default_pages(idx, doc_id)
     preset = [step.focus] if step is not None and step.focus in pages else pages[:1]
     chosen_pages = st.multiselect(tr("workshop.page.handout_pick"), pages, default=preset, key="ws_pages",
-                                  format_func=lambda i: node_label(idx.nodes[i], lang))
+                                  format_func=lambda i: idx.label(i, lang))
     hcols = st.columns(2)
     hcols[0].download_button(tr("workshop.page.handout_html"),
                              lambda: handout.handout_html(idx, list(chosen_pages), lang=lang),

@@ -172,7 +172,9 @@ def cypher_console() -> None:
         (lambda cypher, params: store.read(cypher, **params)) if hasattr(store, "read") else None)
     if run_read is None:
         return
-    from graph.neo4j_store import CONSOLE_ROW_CAP, CONSOLE_TIMEOUT_S
+    from graph.factory import console_limits
+
+    CONSOLE_ROW_CAP, CONSOLE_TIMEOUT_S = console_limits()
 
     st.subheader(tr("query.cypher"))
     cypher = st.text_area("Cypher", value="MATCH (n:Actor) RETURN n.name AS name LIMIT 10", key="query_cypher",

@@ -30,8 +30,9 @@ from typing import Any, Callable
 
 from bench.corpus import SHARED_CORPUS, make_corpus
 from graph.cypher import load_cypher
-from graph.embedded import EmbeddedStore
+from graph.factory import embedded_store
 from graph.model import PolicyGraph, merge_graphs
+from graph.store import PolicyStore
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "corpus.json"
@@ -69,7 +70,7 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 # ---------------------------------------------------------------------- (a) comparison
 
-def _articles(store: EmbeddedStore, doc_id: str) -> list[dict[str, Any]]:
+def _articles(store: PolicyStore, doc_id: str) -> list[dict[str, Any]]:
     return store.query("units_of_document", doc=doc_id)
 
 
@@ -98,7 +99,7 @@ def compare_largest() -> dict[str, Any]:
 
     files = sorted(SHARED_CORPUS.glob("*.md")) or sorted((ROOT / "data" / "seed").glob("*.txt"))
     graph = merge_graphs(load_paths([str(p)]) for p in files)
-    store = EmbeddedStore(graph)
+    store = embedded_store(graph)
     title = {n.id: n.attrs.get("title") or n.name for n in graph.nodes}
     sizes = {d.id: len(_articles(store, d.id)) for d in graph.documents}
     a, b = pick_pair(sizes, title)

@@ -52,7 +52,7 @@ def _size(out: object) -> int:
 
 def _exports(graph, repeats: int, pictures: bool, pdf: bool) -> dict[str, dict]:
     from graph.convert import node_link
-    from render import exports, handout
+    from render import gephi, handout, picture, scenes, tables
     from render.standalone import standalone_html
     from render.tour import GraphIndex, default_tour
 
@@ -62,16 +62,16 @@ def _exports(graph, repeats: int, pictures: bool, pdf: bool) -> dict[str, dict]:
         "baseline: node-link JSON": lambda: json.dumps(node_link(graph), ensure_ascii=False, default=list),
         "tour (default)": lambda: default_tour(idx),
         "html (offline page)": lambda: standalone_html(idx, tour),
-        "graphml": lambda: exports.graphml_bytes(graph),
-        "gexf": lambda: exports.gexf_bytes(graph),
-        "csv (nodes+edges)": lambda: exports.csv_files(graph),
-        "xlsx": lambda: exports.xlsx_bytes(graph),
-        "png (tour step)": lambda: exports.png_bytes(exports.step_scene(idx, tour.step("measure"))),
-        "svg (tour step)": lambda: exports.svg_text(exports.step_scene(idx, tour.step("measure"))),
+        "graphml": lambda: gephi.graphml_bytes(graph),
+        "gexf": lambda: gephi.gexf_bytes(graph),
+        "csv (nodes+edges)": lambda: tables.csv_files(graph),
+        "xlsx": lambda: tables.xlsx_bytes(graph),
+        "png (tour step)": lambda: picture.png_bytes(scenes.step_scene(idx, tour.step("measure"))),
+        "svg (tour step)": lambda: picture.svg_text(scenes.step_scene(idx, tour.step("measure"))),
     }
     if pictures:
-        jobs["png (whole graph)"] = lambda: exports.png_bytes(exports.scene(idx))
-        jobs["svg (whole graph)"] = lambda: exports.svg_text(exports.scene(idx))
+        jobs["png (whole graph)"] = lambda: picture.png_bytes(scenes.scene(idx))
+        jobs["svg (whole graph)"] = lambda: picture.svg_text(scenes.scene(idx))
     pages = handout.default_pages(idx)
     jobs["handout html (all pages)"] = lambda: handout.handout_html(idx, pages)
     if pdf:

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the Bolt test server lives with the t
 from bolt_server import BoltServer, wipe
 
 from graph.cypher import fill
-from graph.embedded import EmbeddedStore
+from graph.factory import embedded_store
 from graph.model import Label, PolicyGraph
 from graph.neo4j_store import BATCH_ROWS, Neo4jStore, close_drivers, document_batches
 from graph.settings import settings_from_env
@@ -259,7 +259,7 @@ def _query_params(seed: PolicyGraph) -> dict[str, dict[str, Any]]:
 def _latencies(store: Neo4jStore, seed: PolicyGraph) -> dict[str, Any]:
     wipe(store)
     store.load(seed)
-    stores = {"embedded": EmbeddedStore(seed), "neo4j": store}
+    stores = {"embedded": embedded_store(seed), "neo4j": store}
     calls = _query_params(seed)
     out: dict[str, Any] = {}
     print(f"\nnamed queries on the seed, ms (p50 / p95 of {QUERY_RUNS} runs after 2 warm-ups):")

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph.files import write_atomic
 from loaders.gold import read_gold, source_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,13 +126,6 @@ def derive(base: Base, i: int) -> str:
     return "\n".join(lines)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    # Several benches may build the same cache at once: never leave a half-written file behind.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def _cache_key(bases: list[Base]) -> dict:
     digest = hashlib.sha256()
     for b in bases:
@@ -167,12 +160,12 @@ def make_corpus(n: int, dest: Path = DEFAULT_DEST, shared: Path = SHARED_CORPUS)
             cached = False
         if not cached:
             data = derive(base, i).encode("utf-8")
-            _write_atomic(path, data)
+            write_atomic(path, data)
             sizes[path.name] = len(data)
             wrote = True
         paths.append(path)
     if wrote:
-        _write_atomic(dest / MANIFEST, json.dumps({**key, "sizes": sizes}, indent=0).encode("utf-8"))
+        write_atomic(dest / MANIFEST, json.dumps({**key, "sizes": sizes}, indent=0).encode("utf-8"))
     return paths
 
 

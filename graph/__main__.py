@@ -99,11 +99,13 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from graph.embedded import QUERY_PARAMS, EmbeddedStore
+    from graph.contract import query_params
+    from graph.embedded import EmbeddedStore
 
-    if args.name not in QUERY_PARAMS:
-        raise CommandError(f"unknown query {args.name!r}; valid names: {', '.join(sorted(QUERY_PARAMS))}")
-    params = _params(args.param, QUERY_PARAMS[args.name])
+    specs = query_params()
+    if args.name not in specs:
+        raise CommandError(f"unknown query {args.name!r}; valid names: {', '.join(sorted(specs))}")
+    params = _params(args.param, specs[args.name])
     if args.store == "neo4j":
         store = _neo4j_store(schema=False)  # queries only read
     else:

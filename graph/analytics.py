@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from collections import deque
 from itertools import combinations
-from typing import Any, Iterator
+from typing import Any, Collection, Iterator
 
 import networkx as nx
 
+from graph.contract import DIRECTIONS
 from graph.model import EdgeType, Label
 
 CENTRALITY_KINDS = ("degree", "in_degree", "out_degree", "betweenness")
-DIRECTIONS = ("downstream", "upstream")
 _NOT_FOLLOWED = frozenset({EdgeType.CROSS_REFERENCES.value})
 
 
@@ -97,7 +97,7 @@ def k_hop(g: nx.MultiDiGraph, node: str, depth: int = 1) -> dict[str, int]:
 
 
 def shortest_paths(g: nx.MultiDiGraph, source: str, target: str,
-                   limit: int = 5) -> list[list[dict[str, Any]]]:
+                   limit: int = 5, avoid: Collection[str] = ()) -> list[list[dict[str, Any]]]:
     """Up to `limit` shortest paths from `source` to `target`, ignoring edge direction.
 
     Paths come in order of their node ids (so the first `limit` are always the
@@ -105,22 +105,26 @@ def shortest_paths(g: nx.MultiDiGraph, source: str, target: str,
     target_name, evidence and forward (whether the stored edge points along the
     walk). Between two nodes the step uses an edge with evidence if there is one,
     then the smallest type name, then a forward edge. No path, or
-    ``source == target``, gives ``[]``.
+    ``source == target``, gives ``[]``. No walk passes through a node of `avoid`
+    (hubs, outline containers), though `source` and `target` may be in it.
 
     >>> [[(s["source"], s["type"], s["target"], s["forward"]) for s in p]
     ...  for p in shortest_paths(_example(), "actor:政府", "law:反垄断法")]  # doctest: +NORMALIZE_WHITESPACE
     [[('actor:政府', 'INVOLVES', 'm2', False), ('m2', 'CROSS_REFERENCES', 'm1', True),
       ('m1', 'CITES', 'law:反垄断法', True)]]
+    >>> shortest_paths(_example(), "actor:政府", "law:反垄断法", avoid={"m1"})
+    []
     """
     _require(g, source)
     _require(g, target)
     if source == target or limit < 1:
         return []
-    to_target = _distances(g, target)
+    blocked = set(avoid) - {source, target}
+    to_target = _distances(g, target, blocked)
     if source not in to_target:
         return []
     paths = []
-    for nodes in _walks_towards(g, [source], to_target):
+    for nodes in _walks_towards(g, [source], {n: d for n, d in to_target.items() if n not in blocked}):
         paths.append([_step(g, u, v) for u, v in zip(nodes, nodes[1:])])
         if len(paths) == limit:
             break
@@ -224,7 +228,8 @@ def _raw_scores(g: nx.MultiDiGraph, kind: str) -> dict[str, float]:
     return {n: float(len(_adjacent(g, n))) for n in g}
 
 
-def _distances(g: nx.MultiDiGraph, start: str) -> dict[str, int]:
+def _distances(g: nx.MultiDiGraph, start: str, blocked: Collection[str] = ()) -> dict[str, int]:
+    """Hops from `start` to every node it reaches; a `blocked` node is reached but not gone through."""
     dist = {start: 0}
     frontier = deque([start])
     while frontier:
@@ -232,7 +237,8 @@ def _distances(g: nx.MultiDiGraph, start: str) -> dict[str, int]:
         for other in _adjacent(g, current):
             if other not in dist:
                 dist[other] = dist[current] + 1
-                frontier.append(other)
+                if other not in blocked:
+                    frontier.append(other)
     return dist
 
 

@@ -1,8 +1,8 @@
 """`EmbeddedStore`: the default store, a `PolicyGraph` in memory and its networkx view.
 
 It answers every named query of docs/QUERIES.md (see `graph.embedded_queries`)
-in Python. `QUERY_PARAMS` (query name -> {parameter: default or `REQUIRED`}) and
-`check_params` are shared with the Neo4j store and the UI.
+in Python, over one `graph.index.GraphIndex`; calls are checked by `graph.contract`,
+as the Neo4j store's are.
 
 >>> store = EmbeddedStore()
 >>> store.query("documents")
@@ -15,13 +15,14 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from graph.convert import to_networkx
-from graph.embedded_queries import QUERIES, QUERY_PARAMS, REQUIRED, GraphIndex, check_params
+from graph.contract import check_params
+from graph.embedded_queries import QUERIES
+from graph.index import GraphIndex
 from graph.model import PolicyGraph
 from graph.resolve import with_resolved_citations
 from graph.store import StoreError, SyncReport
 
-__all__ = ["EmbeddedStore", "QUERY_PARAMS", "REQUIRED", "check_params"]
+__all__ = ["EmbeddedStore"]
 
 
 class EmbeddedStore:
@@ -31,7 +32,7 @@ class EmbeddedStore:
 
     def __init__(self, graph: PolicyGraph | None = None) -> None:
         self._graph = PolicyGraph()
-        self._index = GraphIndex(nx.MultiDiGraph())
+        self._index = GraphIndex(self._graph)
         if graph is not None:
             self.load(graph)
 
@@ -58,7 +59,7 @@ class EmbeddedStore:
         if not isinstance(graph, PolicyGraph):
             raise StoreError(f"load needs a PolicyGraph, got {type(graph).__name__}")
         merged = with_resolved_citations(self._graph.merged_with(graph))
-        self._index = GraphIndex(_view(merged))
+        self._index = GraphIndex(merged)
         self._graph = merged
         g = self._index.g
         documents = tuple(sorted(d.id for d in graph.documents))
@@ -75,10 +76,3 @@ class EmbeddedStore:
     def close(self) -> None:
         """Nothing to release; present for the `PolicyStore` interface."""
 
-
-def _view(graph: PolicyGraph) -> nx.MultiDiGraph:
-    """The networkx view, without edges whose end is not a node of the graph (left by a
-    replaced document), so every node a query sees has its properties."""
-    g = to_networkx(graph)
-    g.remove_nodes_from([n for n, node_type in g.nodes(data="type") if node_type is None])
-    return g

@@ -1,8 +1,9 @@
 """The named queries of docs/QUERIES.md, answered in Python over the networkx view.
 
 Each query is one small function ``fn(index, *, params…) -> rows`` registered
-under its name; its keyword-only parameters and defaults are the query's
-parameters (`QUERY_PARAMS`). `check_params` validates a call before it runs.
+under its name; its keyword-only parameters are the query's parameters as the
+header of its ``.cypher`` file gives them (`graph.contract`, which checks a call
+before it runs; a test holds the two lists equal).
 
 Readings where docs/QUERIES.md leaves room (the Neo4j store must match):
 - a missing property is None in fixed-field rows; list values are sorted;
@@ -22,70 +23,16 @@ Readings where docs/QUERIES.md leaves room (the Neo4j store must match):
 
 from __future__ import annotations
 
-import inspect
-from enum import Enum
-from typing import Any, Callable, Iterable
-
-import networkx as nx
+from typing import Any, Callable
 
 from graph import analytics
+from graph.contract import order, plain
+from graph.index import GraphIndex
 from graph.model import OUTLINE_EDGES, SHARED_LABELS, EdgeType, Label
-from graph.store import StoreError
 
 Row = dict[str, Any]
 
 _OUTLINE_TYPES = frozenset(t.value for t in OUTLINE_EDGES)
-_LABELS = tuple(label.value for label in Label)
-
-
-class _Required:
-    def __repr__(self) -> str:
-        return "REQUIRED"
-
-
-REQUIRED = _Required()  # marks a parameter without a default in QUERY_PARAMS
-
-
-class GraphIndex:
-    """Lookups derived from one loaded graph, built once per load."""
-
-    def __init__(self, g: nx.MultiDiGraph) -> None:
-        self.g = g
-        self.ids = sorted(g)
-        self.by_label: dict[str, list[str]] = {label: [] for label in _LABELS}
-        for node in self.ids:
-            self.by_label.setdefault(g.nodes[node].get("type"), []).append(node)
-        self.haystacks = {node: _haystack(g.nodes[node]) for node in self.ids}
-        self.systems_of = {m: self._systems_of(m) for m in self.by_label[Label.MEASURE.value]}
-
-    def resolve(self, ref: str, label: Label) -> str | None:
-        """The node of `label` whose id is `ref`, else the first by id whose name is `ref`."""
-        if self.g.nodes.get(ref, {}).get("type") == label.value:
-            return ref
-        return next((n for n in self.by_label[label.value] if self.g.nodes[n].get("name") == ref), None)
-
-    def out_edges(self, node: str, edge_type: EdgeType) -> Iterable[tuple[str, dict[str, Any]]]:
-        for target, edges in self.g.succ[node].items():
-            if edge_type.value in edges:
-                yield target, edges[edge_type.value]
-
-    def in_edges(self, node: str, edge_type: EdgeType) -> Iterable[tuple[str, dict[str, Any]]]:
-        for source, edges in self.g.pred[node].items():
-            if edge_type.value in edges:
-                yield source, edges[edge_type.value]
-
-    def is_a(self, node: str, label: Label) -> bool:
-        return self.g.nodes[node].get("type") == label.value
-
-    def _systems_of(self, measure: str) -> set[str]:
-        holders = [measure] + [s for s, _ in self.in_edges(measure, EdgeType.HAS_MEASURE)]
-        return {t for h in holders for t, _ in self.out_edges(h, EdgeType.BUILDS)
-                if self.is_a(t, Label.TARGET_SYSTEM)}
-
-
-def _haystack(attrs: dict[str, Any]) -> tuple[str, ...]:
-    fields = ["name", "title", "name_en"] + (["text"] if attrs.get("type") == Label.MEASURE.value else [])
-    return tuple(str(attrs[f]).lower() for f in fields if attrs.get(f))
 
 
 # ---------------------------------------------------------------- registry and parameters
@@ -98,100 +45,6 @@ def named(name: str) -> Callable[[Callable[..., list[Row]]], Callable[..., list[
         QUERIES[name] = fn
         return fn
     return register
-
-
-def _params_of(fn: Callable[..., Any]) -> dict[str, Any]:
-    return {p.name: REQUIRED if p.default is inspect.Parameter.empty else p.default
-            for p in inspect.signature(fn).parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
-
-
-def _is_int(value: Any, low: int, high: int | None = None) -> bool:
-    return _is_number(value) and isinstance(value, int) and value >= low and (high is None or value <= high)
-
-
-_NODE_REF = (lambda v: isinstance(v, str) and v != "", "a node id (non-empty text)")
-_RULES: dict[str, tuple[Callable[[Any], bool], str]] = {
-    **{p: _NODE_REF for p in ("node", "measure", "source", "target", "doc")},
-    "system": (_NODE_REF[0], "a target-system id or name"),
-    "law": (_NODE_REF[0], "a law id or name"),
-    "text": (lambda v: isinstance(v, str), "text"),
-    "type": (lambda v: v is None or v in _LABELS, f"None or one of {', '.join(_LABELS)}"),
-    "limit": (lambda v: _is_int(v, 1), "an integer >= 1"),
-    "min_shared": (lambda v: _is_int(v, 1), "an integer >= 1"),
-    "depth": (lambda v: _is_int(v, 1), "an integer >= 1"),
-    "direction": (lambda v: v in analytics.DIRECTIONS, " or ".join(analytics.DIRECTIONS)),
-    "ids": (lambda v: isinstance(v, (list, tuple, set, frozenset)) and all(isinstance(i, str) for i in v),
-            "a list of node ids"),
-}
-_QUERY_RULES = {("neighbourhood", "depth"): (lambda v: _is_int(v, 1, 3), "an integer 1-3")}
-
-
-def check_params(name: str, params: dict[str, Any]) -> dict[str, Any]:
-    """`params` completed with defaults, or StoreError with one line saying what is wrong.
-
-    None for a parameter with a default means the default; an enum member means its value.
-
-    >>> check_params("neighbourhood", {"node": "law:反垄断法"})
-    {'node': 'law:反垄断法', 'depth': 1}
-    """
-    if name not in QUERIES:
-        raise StoreError(f"unknown query {name!r}; valid names: {', '.join(sorted(QUERIES))}")
-    spec = QUERY_PARAMS[name]
-    usage = f"{name}({', '.join(p if d is REQUIRED else f'{p}={d!r}' for p, d in spec.items())})"
-    unknown = sorted(set(params) - set(spec))
-    if unknown:
-        raise StoreError(f"query {name!r} has no parameter {unknown[0]!r}; usage: {usage}")
-    out = {}
-    for param, default in spec.items():
-        value = params.get(param)
-        if value is None and default is REQUIRED:
-            raise StoreError(f"query {name!r} needs parameter {param!r}; usage: {usage}")
-        value = default if value is None else value.value if isinstance(value, Enum) else value
-        ok, meaning = _QUERY_RULES.get((name, param), _RULES[param])
-        if not ok(value):
-            got = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-            raise StoreError(f"query {name!r}: {param} must be {meaning}, got {got}; usage: {usage}")
-        out[param] = value
-    return out
-
-
-# ---------------------------------------------------------------- row helpers
-
-def plain(value: Any) -> Any:
-    """JSON-plain copy: tuples become lists, lists of strings or numbers are sorted."""
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [plain(v) for v in value]
-        if all(isinstance(i, str) for i in items) or all(_is_number(i) for i in items):
-            items.sort()
-        return items
-    return value
-
-
-def order(rows: list[Row], *fields: str) -> list[Row]:
-    """Sort rows in place like Cypher ``ORDER BY``; a leading ``-`` means descending."""
-    if not any(f.startswith("-") for f in fields):
-        rows.sort(key=lambda row: tuple(_sort_key(row.get(f)) for f in fields))
-        return rows
-    for field in reversed(fields):
-        desc = field.startswith("-")
-        rows.sort(key=lambda row: _sort_key(row.get(field.lstrip("-"))), reverse=desc)
-    return rows
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _sort_key(value: Any) -> tuple[Any, ...]:
-    if value is None:
-        return (1, 0, 0)
-    if _is_number(value):
-        return (0, 0, value)
-    return (0, 1, value) if isinstance(value, str) else (0, 2, repr(value))
 
 
 def _pick(attrs: dict[str, Any], *fields: str, **extra: Any) -> Row:
@@ -259,7 +112,7 @@ def actors_of_measure(ix: GraphIndex, *, measure: str) -> list[Row]:
         return []
     rows = [_pick(ix.g.nodes[a], "id", "name", "kind", role=e.get("role"), roles=e.get("roles"),
                   evidence=e.get("evidence"), span=e.get("span"))
-            for a, e in ix.out_edges(measure, EdgeType.INVOLVES)]
+            for a, e in ix.succ(measure, EdgeType.INVOLVES)]
     return order(rows, "name", "id")
 
 
@@ -269,7 +122,7 @@ def measures_citing_law(ix: GraphIndex, *, law: str) -> list[Row]:
     if lid is None:
         return []
     rows = [_pick(ix.g.nodes[m], *_MEASURE_ROW, evidence=e.get("evidence"))
-            for m, e in ix.in_edges(lid, EdgeType.CITES) if ix.is_a(m, Label.MEASURE)]
+            for m, e in ix.pred(lid, EdgeType.CITES) if ix.is_a(m, Label.MEASURE)]
     return order(rows, "doc_id", "number", "id")
 
 
@@ -289,11 +142,17 @@ def edges_among(ix: GraphIndex, *, ids: list[str]) -> list[Row]:
     return order(rows, "source", "type", "target")
 
 
+_CONTAINERS = frozenset({Label.POLICY.value, Label.PART.value, Label.SECTION.value, Label.CHAPTER.value})
+
+
 @named("shortest_paths")
-def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5) -> list[Row]:
+def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5, skip_outline: bool = False,
+                   max_degree: int = 0) -> list[Row]:
     if source not in ix.g or target not in ix.g:
         return []
-    paths = analytics.shortest_paths(ix.g, source, target, limit)
+    avoid = {n for n in ix.ids if (skip_outline and ix.g.nodes[n].get("type") in _CONTAINERS)
+             or (max_degree and ix.g.degree(n) > max_degree)}
+    paths = analytics.shortest_paths(ix.g, source, target, limit, avoid)
     return [plain({"path": p, "step": s, **step})
             for p, path in enumerate(paths) for s, step in enumerate(path)]
 
@@ -302,8 +161,8 @@ def shortest_paths(ix: GraphIndex, *, source: str, target: str, limit: int = 5) 
 def cross_references(ix: GraphIndex, *, measure: str) -> list[Row]:
     if measure not in ix.g:
         return []
-    found = dict(ix.in_edges(measure, EdgeType.CROSS_REFERENCES))
-    found.update(ix.out_edges(measure, EdgeType.CROSS_REFERENCES))
+    found = dict(ix.pred(measure, EdgeType.CROSS_REFERENCES))
+    found.update(ix.succ(measure, EdgeType.CROSS_REFERENCES))
     found.pop(measure, None)
     rows = [_pick(ix.g.nodes[m], "id", "number", "title", weight=e.get("weight"), shared=e.get("shared"))
             for m, e in found.items()]
@@ -319,7 +178,7 @@ def dependencies(ix: GraphIndex, *, node: str, direction: str = "downstream", de
 def actor_system_matrix(ix: GraphIndex) -> list[Row]:
     measures: dict[tuple[str, str], set[str]] = {}
     for m, systems in ix.systems_of.items():
-        for actor, _ in ix.out_edges(m, EdgeType.INVOLVES):
+        for actor, _ in ix.succ(m, EdgeType.INVOLVES):
             for system in systems:
                 measures.setdefault((actor, system), set()).add(m)
     rows = [{"actor": a, "actor_name": ix.g.nodes[a].get("name"), "system": s,
@@ -331,7 +190,7 @@ def actor_system_matrix(ix: GraphIndex) -> list[Row]:
 def law_measure_matrix(ix: GraphIndex) -> list[Row]:
     rows = [_pick(ix.g.nodes[m], "number", "title", "doc_id", law=law, law_name=ix.g.nodes[law].get("name"),
                   measure=m)
-            for m in ix.by_label[Label.MEASURE.value] for law, _ in ix.out_edges(m, EdgeType.CITES)]
+            for m in ix.by_label[Label.MEASURE.value] for law, _ in ix.succ(m, EdgeType.CITES)]
     return order(rows, "law_name", "doc_id", "number", "law", "measure")
 
 
@@ -339,7 +198,7 @@ def law_measure_matrix(ix: GraphIndex) -> list[Row]:
 def actor_measure_matrix(ix: GraphIndex) -> list[Row]:
     rows = [_pick(ix.g.nodes[m], "number", "title", "doc_id", actor=a, actor_name=ix.g.nodes[a].get("name"),
                   measure=m, role=e.get("role"))
-            for m in ix.by_label[Label.MEASURE.value] for a, e in ix.out_edges(m, EdgeType.INVOLVES)]
+            for m in ix.by_label[Label.MEASURE.value] for a, e in ix.succ(m, EdgeType.INVOLVES)]
     return order(rows, "actor_name", "doc_id", "number", "actor", "measure")
 
 
@@ -348,7 +207,7 @@ def actor_document_matrix(ix: GraphIndex) -> list[Row]:
     units: dict[tuple[str, str], set[str]] = {}
     for actor in ix.by_label[Label.ACTOR.value]:
         for kind in (EdgeType.ASSIGNED_TO, EdgeType.INVOLVES):
-            for unit, _ in ix.in_edges(actor, kind):
+            for unit, _ in ix.pred(actor, kind):
                 doc = ix.g.nodes[unit].get("doc_id")
                 if doc is not None:
                     units.setdefault((actor, doc), set()).add(unit)
@@ -395,13 +254,13 @@ def citations(ix: GraphIndex) -> list[Row]:
     rows = []
     for target in ix.by_label[Label.LAW.value] + ix.by_label[Label.POLICY_DOCUMENT.value]:
         t = ix.g.nodes[target]
-        loaded_as = next((p for p, _ in ix.out_edges(target, EdgeType.LOADED_AS)), None)
+        loaded_as = next((p for p, _ in ix.succ(target, EdgeType.LOADED_AS)), None)
         rows += [plain({"source": s, "source_name": ix.g.nodes[s].get("name"),
                         "source_type": ix.g.nodes[s].get("type"), "doc_id": e.get("doc_id"),
                         "target": target, "target_type": t.get("type"), "target_name": t.get("name"),
                         "target_number": t.get("number"), "target_title": t.get("title"),
                         "articles": e.get("articles"), "evidence": e.get("evidence"), "loaded_as": loaded_as})
-                 for s, e in ix.in_edges(target, EdgeType.CITES)]
+                 for s, e in ix.pred(target, EdgeType.CITES)]
     return order(rows, "target", "source")
 
 
@@ -412,7 +271,7 @@ _DOCUMENT_RELATIONS = (EdgeType.CITES.value, EdgeType.IMPLEMENTS.value, EdgeType
 def document_network(ix: GraphIndex) -> list[Row]:
     found: dict[tuple[str, str, str], list[str]] = {}
     for policy in ix.by_label[Label.POLICY.value]:
-        for cited, _ in ix.in_edges(policy, EdgeType.LOADED_AS):
+        for cited, _ in ix.pred(policy, EdgeType.LOADED_AS):
             for _, edges in ix.g.pred[cited].items():
                 for kind in _DOCUMENT_RELATIONS:
                     e = edges.get(kind)
@@ -423,6 +282,33 @@ def document_network(ix: GraphIndex) -> list[Row]:
              "evidence": min((x for x in ev if x is not None), default=None)}
             for (s, t, kind), ev in found.items() if ix.is_a(s, Label.POLICY)]
     return order(rows, "source", "target", "type")
+
+
+@named("systems_of_measure")
+def systems_of_measure(ix: GraphIndex, *, measure: str) -> list[Row]:
+    rows = [_pick(ix.g.nodes[s], "id", "name", "name_en") for s in ix.systems_of.get(measure, ())]
+    return order(rows, "name", "id")
+
+
+def _own(ix: GraphIndex, doc: str) -> list[str]:
+    """Document `doc`'s Policy node and every node whose doc_id is `doc` (none for an unknown doc)."""
+    if not ix.is_a(doc, Label.POLICY):
+        return []
+    return [doc] + [n for n in ix.ids if n != doc and ix.g.nodes[n].get("doc_id") == doc]
+
+
+@named("document_nodes")
+def document_nodes(ix: GraphIndex, *, doc: str) -> list[Row]:
+    own = _own(ix, doc)
+    found = set(own) | {target for n in own for target in ix.g.succ[n]}
+    return [plain(ix.g.nodes[n]) for n in sorted(found)]
+
+
+@named("document_edges")
+def document_edges(ix: GraphIndex, *, doc: str) -> list[Row]:
+    rows = [plain({"source": u, "target": v, **e}) for u in _own(ix, doc) for v, es in ix.g.succ[u].items()
+            for e in es.values()]
+    return order(rows, "source", "type", "target")
 
 
 @named("all_nodes")
@@ -440,5 +326,3 @@ def _edge_row(u: str, v: str, attrs: dict[str, Any], *fields: str, **extra: Any)
     return plain({"source": u, "target": v, "type": attrs.get("type"),
                   **{f: attrs.get(f) for f in fields}, **extra})
 
-
-QUERY_PARAMS: dict[str, dict[str, Any]] = {name: _params_of(fn) for name, fn in QUERIES.items()}

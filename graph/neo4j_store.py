@@ -40,10 +40,9 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph.contract import check_params, plain
 from graph.cypher import fill, load_cypher, query_names
 from graph.cypher_guard import CypherRefused, check_read_only
-from graph.embedded import check_params
-from graph.embedded_queries import plain
 from graph.model import SHARED_LABELS, EdgeType, Label, PolicyGraph
 from graph.resolve import resolution_edges
 from graph.settings import Neo4jSettings

@@ -4,8 +4,9 @@ Each page has the picture (inline SVG, so it prints sharp), the actors and laws
 with the sentence behind each link, and the evidence sentences. The HTML needs
 nothing from the network; the PDF is headless Chromium's print of it.
 
+>>> from graph.index import GraphIndex
 >>> from graph.model import PolicyGraph
->>> "<html" in handout_html(PolicyGraph(), [])
+>>> "<html" in handout_html(GraphIndex(PolicyGraph()), [])
 True
 """
 
@@ -19,12 +20,14 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-import networkx as nx
-
-from graph.model import EdgeType, Label, PolicyGraph
-from render.exports import CJK_FONT_FAMILY, scene, svg_text, write_atomic
+from graph.index import ENTITY_EDGES, GraphIndex
+from graph.model import EdgeType, Label
+from render.exports import write_atomic
+from render.fonts import CJK_FONT_FAMILY
+from render.picture import svg_text
+from render.scenes import scene
 from render.i18n import t, type_name
-from render.tour import ENTITY_EDGES, GraphIndex, TourError, node_label, system_step
+from render.tour import TourError, node_label, policy_of, system_step
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -42,11 +45,10 @@ def _esc(value: object) -> str:
     return html_lib.escape(str(value))
 
 
-def default_pages(graph: PolicyGraph | nx.Graph | GraphIndex, doc_id: str | None = None) -> list[str]:
+def default_pages(idx: GraphIndex, doc_id: str | None = None) -> list[str]:
     """The document's target systems, each followed by its measures (ids, in reading order)."""
-    idx = graph if isinstance(graph, GraphIndex) else GraphIndex(graph)
     try:
-        policy = idx.policy(doc_id)
+        policy = policy_of(idx, doc_id)
     except TourError:
         return []
     pages: list[str] = []
@@ -87,7 +89,7 @@ def _en(node, lang: str) -> str:
 def system_page(idx: GraphIndex, system_id: str, lang: str = "zh", doc_id: str | None = None) -> str:
     """One page for a target system: picture, measures, actors, laws, evidence."""
     system = idx.nodes[system_id]
-    policy = idx.policy(doc_id)
+    policy = policy_of(idx, doc_id)
     step = system_step(idx, system_id, policy.id, lang)
     measures = idx.measures_of_system(system_id, policy.id)
     actors: dict[str, list[str]] = {}
@@ -125,7 +127,7 @@ def measure_page(idx: GraphIndex, measure_id: str, lang: str = "zh") -> str:
     m = idx.nodes[measure_id]
     doc_id = str(m.attrs.get("doc_id") or measure_id.split("/")[0])
     try:
-        doc_title = node_label(idx.policy(doc_id), lang)
+        doc_title = node_label(policy_of(idx, doc_id), lang)
     except TourError:
         doc_title = ""
     entities = idx.entities(measure_id)
@@ -172,13 +174,12 @@ def _page(body: list[str], doc_title: str, lang: str) -> str:
     return f'<section class="page">{"".join(body)}<footer>{_esc(footer)}</footer></section>'
 
 
-def handout_html(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | None = None,
+def handout_html(idx: GraphIndex, node_ids: Iterable[str] | None = None,
                  lang: str = "zh", title: str | None = None) -> str:
     """A printable document, one page per target system or measure in `node_ids` (default: `default_pages`).
 
     Ids that are neither are skipped.
     """
-    idx = graph if isinstance(graph, GraphIndex) else GraphIndex(graph)
     ids = default_pages(idx) if node_ids is None else list(node_ids)
     pages = []
     for node_id in ids:
@@ -192,7 +193,7 @@ def handout_html(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[
             pages.append(measure_page(idx, node_id, lang))
     if title is None:
         try:
-            title = node_label(idx.policy(), lang)
+            title = node_label(policy_of(idx), lang)
         except TourError:
             title = t("workshop.page.handouts", lang)
     return _DOC.format(lang="en" if lang == "en" else "zh-CN", title=_esc(title), font=CJK_FONT_FAMILY,

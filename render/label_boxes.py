@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Sequence
 
-from render.exports import text_width
+from render.fonts import text_width
 
 LABEL_OFFSET = 3.0  # px between a shape's lower edge and its label (vis-network)
 LINE_HEIGHT = 1.25  # a label line, as a share of the font size (with the halo drawn around it)

@@ -22,8 +22,8 @@ Pure: no Streamlit, no I/O except `save_tour`/`load_tour` (strings come from
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -31,8 +31,11 @@ from typing import Any
 import networkx as nx
 import yaml
 
+from graph.convert import from_networkx
+from graph.files import write_atomic
+from graph.index import GraphIndex
+from graph.labels import node_title
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
-from render.files import write_atomic
 from render.i18n import LANGS, t
 from render.tour_file import (
     TourError,
@@ -46,10 +49,6 @@ from render.tour_file import (
 TOUR_FORMAT = "policy-graph-tour"
 TOUR_VERSION = 1
 STEP_KINDS = ("title", "systems", "system", "measure", "cross_references", "actors", "custom")
-
-ENTITY_EDGES = (EdgeType.INVOLVES, EdgeType.CITES, EdgeType.ESTABLISHES, EdgeType.RUNS, EdgeType.MENTIONS)
-
-
 
 
 @dataclass(frozen=True)
@@ -101,188 +100,54 @@ class Tour:
         raise KeyError(step_id)
 
 
-# ----------------------------------------------------------------------------- strings
+# ----------------------------------------------------------------------------- reading the graph
 
 
 def node_label(node: Node, lang: str = "zh") -> str:
-    """What a person reads for a node: English label when asked and known; measures as ``N. title``.
+    """What a person reads for a node (`graph.labels.node_title`): measures as ``N. title``.
 
     >>> node_label(Node("m", Label.MEASURE, "公平竞争", {"number": 19}))
     '19. 公平竞争'
     """
-    attrs = node.attrs
-    if lang == "en" and attrs.get("name_en"):
-        base = str(attrs["name_en"])
-    elif node.label == Label.POLICY:
-        base = str(attrs.get("title") or node.name)
-    else:
-        base = str(attrs.get("title") or node.name) if node.label == Label.MEASURE else node.name
-    number = attrs.get("number")
-    if node.label == Label.MEASURE and number is not None and not base.startswith(f"{number}"):
-        return f"{number}. {base}"
-    return base
+    return node_title(node.as_dict(), lang)
 
 
-# ----------------------------------------------------------------------------- graph access
+def policy_of(idx: GraphIndex, doc_id: str | None = None) -> Node:
+    """The document's Policy node (the first by id when `doc_id` is None); TourError when absent."""
+    policies = idx.policies()
+    if not policies:
+        raise TourError("the graph holds no policy document")
+    if doc_id is None:
+        return policies[0]
+    if not idx.is_a(doc_id, Label.POLICY):
+        raise TourError(f"no document {doc_id!r} in the graph")
+    return idx.nodes[doc_id]
 
 
 def as_policy_graph(graph: PolicyGraph | nx.Graph) -> PolicyGraph:
-    """A `PolicyGraph`, given one or a networkx graph shaped like `graph.convert.to_networkx` makes."""
+    """A `PolicyGraph`, given one or a networkx graph (`graph.convert.from_networkx`)."""
     if isinstance(graph, PolicyGraph):
         return graph
     if not isinstance(graph, nx.Graph):
         raise TourError(f"expected a PolicyGraph or a networkx graph, not {type(graph).__name__}")
-    nodes = []
-    for node_id, data in graph.nodes(data=True):
-        attrs = {k: v for k, v in data.items() if k not in ("id", "type", "name")}
-        nodes.append(Node(str(node_id), Label(data.get("type", "Concept")), str(data.get("name", node_id)), attrs))
-    edges = []
-    triples = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
-        (u, v, None, d) for u, v, d in graph.edges(data=True))
-    for u, v, key, data in triples:
-        attrs = {k: v for k, v in data.items() if k not in ("type", "doc_id", "evidence", "span")}
-        span = data.get("span")
-        edges.append(Edge(str(u), str(v), EdgeType(data.get("type", key)), str(data.get("doc_id", "")),
-                          str(data.get("evidence", "")), tuple(span) if span else None, attrs))
-    return PolicyGraph(tuple(nodes), tuple(edges))
-
-
-class GraphIndex:
-    """Lookups the tour, pictures and handouts need, built once in O(nodes + edges)."""
-
-    def __init__(self, graph: PolicyGraph | nx.Graph):
-        self.graph = as_policy_graph(graph)
-        self.nodes: dict[str, Node] = {n.id: n for n in self.graph.nodes}
-        self._out: dict[str, list[Edge]] = defaultdict(list)
-        self._in: dict[str, list[Edge]] = defaultdict(list)
-        for e in self.graph.edges:
-            self._out[e.source].append(e)
-            self._in[e.target].append(e)
-
-    def out_edges(self, node_id: str, *types: EdgeType) -> list[Edge]:
-        return [e for e in self._out.get(node_id, ()) if not types or e.type in types]
-
-    def in_edges(self, node_id: str, *types: EdgeType) -> list[Edge]:
-        return [e for e in self._in.get(node_id, ()) if not types or e.type in types]
-
-    def label(self, node_id: str, lang: str = "zh") -> str:
-        node = self.nodes.get(node_id)
-        return node_label(node, lang) if node else node_id
-
-    def policies(self) -> list[Node]:
-        return sorted((n for n in self.graph.nodes if n.label == Label.POLICY), key=lambda n: n.id)
-
-    def policy(self, doc_id: str | None = None) -> Node:
-        """The document's Policy node (the first by id when `doc_id` is None)."""
-        policies = self.policies()
-        if not policies:
-            raise TourError("the graph holds no policy document")
-        if doc_id is None:
-            return policies[0]
-        for p in policies:
-            if p.id == doc_id:
-                return p
-        raise TourError(f"no document {doc_id!r} in the graph")
-
-    def of_doc(self, label: Label, doc_id: str) -> list[Node]:
-        """Outline nodes of one document, by number then id."""
-        found = [n for n in self.graph.nodes if n.label == label and
-                 (n.attrs.get("doc_id") == doc_id or n.id.startswith(doc_id + "/"))]
-        return sorted(found, key=lambda n: (_number(n), n.id))
-
-    def systems(self, doc_id: str) -> list[Node]:
-        """Target systems the document builds, in the order its sections build them."""
-        rank: dict[str, tuple] = {}
-        for n in self.graph.nodes:
-            if n.label != Label.TARGET_SYSTEM:
-                continue
-            builders = [e for e in self.in_edges(n.id, EdgeType.BUILDS) if e.doc_id == doc_id]
-            if not builders and n.attrs.get("doc_id") != doc_id:
-                continue
-            sections = [_number(self.nodes[e.source]) for e in builders
-                        if e.source in self.nodes and self.nodes[e.source].label == Label.SECTION]
-            starts = [e.span[0] for e in builders if e.span]
-            rank[n.id] = (min(sections, default=10**9), min(starts, default=10**9), n.name)
-        return [self.nodes[i] for i in sorted(rank, key=rank.__getitem__)]
-
-    def measures_of_system(self, system_id: str, doc_id: str | None = None) -> list[Node]:
-        """Measures that build the system, directly or through their section."""
-        found: dict[str, Node] = {}
-        for e in self.in_edges(system_id, EdgeType.BUILDS):
-            if doc_id and e.doc_id != doc_id:
-                continue
-            src = self.nodes.get(e.source)
-            if src is None:
-                continue
-            if src.label == Label.MEASURE:
-                found[src.id] = src
-            elif src.label == Label.SECTION:
-                for h in self.out_edges(src.id, EdgeType.HAS_MEASURE):
-                    if h.target in self.nodes:
-                        found[h.target] = self.nodes[h.target]
-        return sorted(found.values(), key=lambda n: (_number(n), n.id))
-
-    def systems_of_measure(self, measure_id: str) -> list[Node]:
-        """Target systems a measure builds, directly or through its section."""
-        ids = [e.target for e in self.out_edges(measure_id, EdgeType.BUILDS)]
-        for h in self.in_edges(measure_id, EdgeType.HAS_MEASURE):
-            ids += [e.target for e in self.out_edges(h.source, EdgeType.BUILDS)]
-        return [self.nodes[i] for i in dict.fromkeys(ids) if i in self.nodes]
-
-    def entities(self, source_id: str, *types: EdgeType) -> list[tuple[Edge, Node]]:
-        """(edge, entity) pairs a measure or item links to, by edge type then entity name."""
-        pairs = [(e, self.nodes[e.target]) for e in self.out_edges(source_id, *(types or ENTITY_EDGES))
-                 if e.target in self.nodes]
-        return sorted(pairs, key=lambda p: (ENTITY_EDGES.index(p[0].type) if p[0].type in ENTITY_EDGES else 99,
-                                            p[1].name))
-
-    def cross_references(self, doc_id: str) -> list[Edge]:
-        """The document's cross-references, strongest first."""
-        edges = [e for e in self.graph.edges if e.type == EdgeType.CROSS_REFERENCES and
-                 (e.doc_id == doc_id or e.source.startswith(doc_id + "/"))]
-        return sorted(edges, key=lambda e: (-float(e.attrs.get("weight", 0) or 0),
-                                            self._num(e.source), self._num(e.target)))
-
-    def actor_measures(self, doc_id: str) -> dict[str, list[Node]]:
-        """Actor id -> the document's measures involving it (by number)."""
-        out: dict[str, list[Node]] = defaultdict(list)
-        for m in self.of_doc(Label.MEASURE, doc_id):
-            for e in self.out_edges(m.id, EdgeType.INVOLVES):
-                if e.target in self.nodes and m not in out[e.target]:
-                    out[e.target].append(m)
-        return dict(out)
-
-    def _num(self, node_id: str) -> int:
-        node = self.nodes.get(node_id)
-        return _number(node) if node else 10**9
-
-
-def _number(node: Node) -> int:
-    try:
-        return int(node.attrs.get("number", 10**9))
-    except (TypeError, ValueError):
-        return 10**9
-
-
-def _index(graph: PolicyGraph | nx.Graph | GraphIndex) -> GraphIndex:
-    return graph if isinstance(graph, GraphIndex) else GraphIndex(graph)
+    return from_networkx(graph)
 
 
 # ----------------------------------------------------------------------------- default tour
 
 
-def default_tour(graph: PolicyGraph | nx.Graph | GraphIndex, doc_id: str | None = None, lang: str = "zh",
+def default_tour(idx: GraphIndex, doc_id: str | None = None, lang: str = "zh",
                  measure: str | None = None, top_actors: int = 5, max_cross_references: int = 12) -> Tour:
     """The default tour of one document (the first by id when `doc_id` is None).
 
     >>> from loaders import load_paths
-    >>> [s.kind for s in default_tour(load_paths(["data/seed/zhejiang-platform-economy-2023.txt"])).steps][:2]
+    >>> idx = GraphIndex(load_paths(["data/seed/zhejiang-platform-economy-2023.txt"]))
+    >>> [s.kind for s in default_tour(idx).steps][:2]
     ['title', 'systems']
     """
     if lang not in LANGS:
         raise TourError(f"unknown language {lang!r} (use zh or en)")
-    idx = _index(graph)
-    policy = idx.policy(doc_id)
+    policy = policy_of(idx, doc_id)
     steps = [title_step(idx, policy.id, lang), systems_step(idx, policy.id, lang)]
     steps += [system_step(idx, s.id, policy.id, lang, n)
               for n, s in enumerate(idx.systems(policy.id), start=1)]
@@ -296,7 +161,7 @@ def default_tour(graph: PolicyGraph | nx.Graph | GraphIndex, doc_id: str | None 
 
 def title_step(idx: GraphIndex, doc_id: str, lang: str = "zh") -> TourStep:
     """The document, its parts and issuers; narrative with the goal year and overall counts."""
-    policy = idx.policy(doc_id)
+    policy = policy_of(idx, doc_id)
     parts = [e.target for e in idx.out_edges(doc_id, EdgeType.HAS_PART)]
     issuers = [e.target for e in idx.out_edges(doc_id, EdgeType.ISSUED_BY)]
     measures = idx.of_doc(Label.MEASURE, doc_id)
@@ -317,7 +182,7 @@ def title_step(idx: GraphIndex, doc_id: str, lang: str = "zh") -> TourStep:
 
 def systems_step(idx: GraphIndex, doc_id: str, lang: str = "zh") -> TourStep:
     """The target systems, hanging from the sections (and parts) that build them."""
-    policy = idx.policy(doc_id)
+    policy = policy_of(idx, doc_id)
     systems = idx.systems(doc_id)
     sections: list[str] = []
     quotes: list[Edge] = []
@@ -349,7 +214,7 @@ def system_step(idx: GraphIndex, system_id: str, doc_id: str, lang: str = "zh", 
         laws |= {e.target for e in idx.out_edges(m.id, EdgeType.CITES)}
     top = sorted(actor_count, key=lambda a: (-actor_count[a], idx.label(a, lang)))[:3]
     narrative = t("workshop.narrative.system", lang, system=node_label(system, lang),
-                  numbers=_numbers([_number(m) for m in measures], lang), actors=len(actor_count),
+                  numbers=_numbers([idx.number(m.id) for m in measures], lang), actors=len(actor_count),
                   laws=len(laws), top=_join([idx.label(a, lang) for a in top], lang))
     builds = [e for e in idx.in_edges(system_id, EdgeType.BUILDS) if e.doc_id == doc_id or not doc_id]
     builds.sort(key=lambda e: e.source not in idx.nodes or idx.nodes[e.source].label != Label.SECTION)
@@ -372,7 +237,7 @@ def pick_measure(idx: GraphIndex, doc_id: str) -> str | None:
     if not measures:
         return None
     best = max(measures, key=lambda m: (len(idx.out_edges(m.id, EdgeType.CITES)),
-                                        len(idx.out_edges(m.id, EdgeType.INVOLVES)), -_number(m)))
+                                        len(idx.out_edges(m.id, EdgeType.INVOLVES)), -idx.number(m.id)))
     return best.id
 
 
@@ -415,7 +280,7 @@ def cross_references_step(idx: GraphIndex, doc_id: str, lang: str = "zh", limit:
     narrative = t("workshop.narrative.cross_references", lang, count=len(refs), measures=len(linked),
                   shown=len(shown), a=number[best.source], b=number[best.target],
                   shared=_join([idx.label(str(s), lang) for s in shared], lang))
-    nodes = sorted({i for e in shown for i in (e.source, e.target)}, key=lambda i: (idx._num(i), i))
+    nodes = sorted({i for e in shown for i in (e.source, e.target)}, key=lambda i: (idx.number(i), i))
     return TourStep("cross-references", "cross_references", title, narrative, tuple(nodes), None, (), kinds)
 
 
@@ -426,7 +291,7 @@ def actors_step(idx: GraphIndex, doc_id: str, lang: str = "zh", top: int = 5) ->
     listing = t("workshop.list_sep", lang).join(
         t("workshop.narrative.actors_item", lang, actor=idx.label(a, lang), count=len(by_actor[a]))
         for a in ranked) or t("workshop.none", lang)
-    measures = sorted({m.id for a in ranked for m in by_actor[a]}, key=lambda i: (idx._num(i), i))
+    measures = sorted({m.id for a in ranked for m in by_actor[a]}, key=lambda i: (idx.number(i), i))
     quotes = []
     for a in ranked[:3]:
         first = [e for m in by_actor[a] for e in idx.out_edges(m.id, EdgeType.INVOLVES) if e.target == a]
@@ -478,9 +343,8 @@ def _quotes(edges: Iterable[Edge], limit: int) -> tuple[Quote, ...]:
 # ----------------------------------------------------------------------------- subgraph of a step
 
 
-def step_subgraph(graph: PolicyGraph | nx.Graph | GraphIndex, step: TourStep) -> tuple[list[Node], list[Edge]]:
+def step_subgraph(idx: GraphIndex, step: TourStep) -> tuple[list[Node], list[Edge]]:
     """The nodes of a step that exist in the graph, and the edges among them (narrowed to its edge types)."""
-    idx = _index(graph)
     ids = [i for i in dict.fromkeys(step.node_ids) if i in idx.nodes]
     return subgraph(idx, ids, step.edge_types)
 
@@ -608,7 +472,7 @@ def load_tour(path: str | Path) -> Tour:
 
 
 __all__ = [
-    "GraphIndex", "Quote", "Tour", "TourError", "TourStep", "actors_step", "as_policy_graph",
+    "GraphIndex", "Quote", "Tour", "TourError", "TourStep", "actors_step", "as_policy_graph", "policy_of",
     "cross_references_step", "default_tour", "dumps_tour", "load_tour", "loads_tour", "measure_step",
     "move_step", "node_label", "pick_measure", "reorder_steps", "replace_step", "save_tour", "step_subgraph",
     "subgraph", "system_step", "systems_step", "title_step", "tour_from_dict", "tour_to_dict",

@@ -27,9 +27,12 @@ import pytest
 
 import graph.embedded
 import graph.embedded_queries
-from graph.embedded import QUERY_PARAMS, REQUIRED, EmbeddedStore, check_params
+from graph.contract import REQUIRED, check_params, query_params
+from graph.embedded import EmbeddedStore
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from graph.store import PolicyStore, StoreError, SyncReport
+
+QUERY_PARAMS = query_params()
 
 ROOT = Path(__file__).resolve().parents[1]
 E = EdgeType
@@ -186,6 +189,19 @@ def test_every_documented_query_is_answered_with_the_documented_parameters(store
     assert QUERY_PARAMS == documented
 
 
+def test_each_embedded_query_takes_exactly_the_parameters_its_cypher_header_declares():
+    """The header is the contract (graph.contract); the Python answer must not drift from it."""
+    import inspect
+
+    from graph.embedded_queries import QUERIES
+
+    assert sorted(QUERIES) == sorted(QUERY_PARAMS)
+    for name, fn in QUERIES.items():
+        taken = {p.name: REQUIRED if p.default is inspect.Parameter.empty else p.default
+                 for p in inspect.signature(fn).parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY}
+        assert taken == QUERY_PARAMS[name], name
+
+
 def _documented_queries() -> dict[str, dict[str, object]]:
     """name -> {param: default or REQUIRED}, read from the table in docs/QUERIES.md."""
     out = {}
@@ -203,7 +219,8 @@ def _documented_queries() -> dict[str, dict[str, object]]:
 
 
 def _literal(text: str) -> object:
-    return None if text == "None" else int(text) if text.isdigit() else text
+    words = {"None": None, "True": True, "False": False}
+    return words[text] if text in words else int(text) if text.isdigit() else text
 
 
 def test_rows_are_json_plain(store):
@@ -340,6 +357,29 @@ def test_measures_of_system_that_build_it_or_sit_in_a_section_that_does(store):
     assert by_name == [measure_row(B_M3, PB), measure_row(A_M2, PA), measure_row(A_M10, PA)]  # 2 before 10
     assert store.query("measures_of_system", system=LAW) == []
     assert store.query("measures_of_system", system="无此体系") == []
+
+
+def test_systems_of_measure_directly_or_through_its_section(store):
+    rule = {"id": RULE, "name": "规则体系", "name_en": None}
+    inno = {"id": INNO, "name": "创新体系", "name_en": "Innovation System"}
+    assert store.query("systems_of_measure", measure=A_M2) == [inno, rule]  # by name: 创 before 规
+    assert store.query("systems_of_measure", measure=A_M10) == [rule]  # only its section builds
+    assert store.query("systems_of_measure", measure=A_I2) == []  # an item is no measure
+    assert store.query("systems_of_measure", measure="no such measure") == []
+
+
+def test_document_nodes_and_edges_are_its_own_nodes_and_what_they_reach(store):
+    nodes = store.query("document_nodes", doc=PB)
+    edges = store.query("document_edges", doc=PB)
+    ids = [n["id"] for n in nodes]
+    assert ids == sorted(ids) and PB in ids and B_M3 in ids and A_M1 not in ids
+    assert {e["source"] for e in edges} <= {n["id"] for n in nodes if n["id"] == PB or n.get("doc_id") == PB}
+    assert {e["target"] for e in edges} <= set(ids)
+    assert {(e["source"], e["type"], e["target"]) for e in edges} == {
+        (e.source, e.type.value, e.target) for e in doc_b().edges}
+    whole = {(e["source"], e["type"], e["target"]): e for e in store.query("all_edges")}
+    assert all(whole[(e["source"], e["type"], e["target"])] == e for e in edges)
+    assert store.query("document_nodes", doc=B_M3) == store.query("document_edges", doc="doc:无") == []
 
 
 def test_actors_of_measure(store):

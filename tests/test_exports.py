@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from graph.export import main as export_main
-from render import exports, handout
+from render import exports, fonts, gephi, handout, layout, picture, scenes, tables
 from render.tour import GraphIndex, default_tour, node_label, save_tour, update_step
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,15 +41,15 @@ def _cjk(text: str) -> bool:
 @pytest.mark.parametrize("which", ["fixture_graph", "seed_graph"])
 def test_graphml_and_gexf_read_back_with_the_same_counts(request, which):
     graph = request.getfixturevalue(which)
-    for content, read in ((exports.graphml_bytes(graph), nx.read_graphml),
-                          (exports.gexf_bytes(graph), nx.read_gexf)):
+    for content, read in ((gephi.graphml_bytes(graph), nx.read_graphml),
+                          (gephi.gexf_bytes(graph), nx.read_gexf)):
         back = read(io.BytesIO(content))
         assert back.number_of_nodes() == len(graph.nodes)
         assert back.number_of_edges() == len(graph.edges)
 
 
 def test_graphml_lists_travel_as_json_and_numbers_stay_numbers(fixture_graph):
-    back = nx.read_graphml(io.BytesIO(exports.graphml_bytes(fixture_graph)))
+    back = nx.read_graphml(io.BytesIO(gephi.graphml_bytes(fixture_graph)))
     policy = back.nodes[wg.DOC]
     assert json.loads(policy["issuers"]) == ["中共浙江省委办公厅", "浙江省人民政府办公厅"]
     measure = back.nodes[wg._measure_id(4, 5)]
@@ -62,7 +62,7 @@ def test_graphml_lists_travel_as_json_and_numbers_stay_numbers(fixture_graph):
 
 
 def test_gexf_keeps_the_relation_out_of_the_reserved_edge_type(fixture_graph):
-    root = ET.fromstring(exports.gexf_bytes(fixture_graph))
+    root = ET.fromstring(gephi.gexf_bytes(fixture_graph))
     ns = {"g": root.tag.split("}")[0].strip("{")}
     edges = root.findall(".//g:edge", ns)
     assert {e.get("label") for e in edges} >= {"CITES", "INVOLVES", "BUILDS"}
@@ -76,17 +76,17 @@ def test_mixed_attribute_types_become_one_type():
     g.add_node("b", type="Measure", name="乙", number="一")
     g.add_edge("a", "b", key="CROSS_REFERENCES", type="CROSS_REFERENCES", doc_id="d", weight=1)
     g.add_edge("b", "a", key="CROSS_REFERENCES", type="CROSS_REFERENCES", doc_id="d", weight=0.5)
-    scalar = exports.scalar_graph(g)
+    scalar = gephi.scalar_graph(g)
     assert {type(d["number"]) for _, d in scalar.nodes(data=True)} == {str}
     assert {type(d["weight"]) for *_, d in scalar.edges(data=True)} == {float}
-    back = nx.read_graphml(io.BytesIO(exports.graphml_bytes(g)))
+    back = nx.read_graphml(io.BytesIO(gephi.graphml_bytes(g)))
     assert back.number_of_edges() == 2
 
 
 # ---------------------------------------------------------------- tables
 
 def test_csv_files_hold_every_node_and_edge_with_chinese_readable_in_excel(fixture_graph):
-    files = exports.csv_files(fixture_graph)
+    files = tables.csv_files(fixture_graph)
     assert set(files) == {"nodes.csv", "edges.csv"}
     for name, count in (("nodes.csv", len(fixture_graph.nodes)), ("edges.csv", len(fixture_graph.edges))):
         raw = files[name]
@@ -96,13 +96,13 @@ def test_csv_files_hold_every_node_and_edge_with_chinese_readable_in_excel(fixtu
     nodes = list(csv.DictReader(io.StringIO(files["nodes.csv"].decode("utf-8-sig"))))
     assert list(nodes[0])[:4] == ["id", "type", "name", "label"]
     assert {r["name"] for r in nodes} >= {"平台企业", "反垄断法"}
-    with zipfile.ZipFile(io.BytesIO(exports.csv_zip(fixture_graph))) as zf:
+    with zipfile.ZipFile(io.BytesIO(tables.csv_zip(fixture_graph))) as zf:
         assert sorted(zf.namelist()) == ["edges.csv", "nodes.csv"]
 
 
 def test_xlsx_opens_with_openpyxl(seed_graph, tmp_path):
     path = tmp_path / "graph.xlsx"
-    path.write_bytes(exports.xlsx_bytes(seed_graph))
+    path.write_bytes(tables.xlsx_bytes(seed_graph))
     wb = load_workbook(path, read_only=True)
     assert wb.sheetnames == ["nodes", "edges"]
     nodes = list(wb["nodes"].values)
@@ -130,8 +130,8 @@ def _background_share(img: Image.Image, box: tuple[float, float, float, float], 
 def test_png_has_the_requested_size_and_ink_where_the_labels_are(seed_graph, size):
     idx = GraphIndex(seed_graph)
     step = default_tour(idx).step("measure")
-    sc = exports.step_scene(idx, step, width=size[0], height=size[1])
-    img = Image.open(io.BytesIO(exports.png_bytes(sc))).convert("RGB")
+    sc = scenes.step_scene(idx, step, width=size[0], height=size[1])
+    img = Image.open(io.BytesIO(picture.png_bytes(sc))).convert("RGB")
     assert img.size == size
     assert sc.nodes and all(_cjk("".join(n.lines)) for n in sc.nodes)
     for node in sc.nodes:
@@ -142,8 +142,8 @@ def test_png_has_the_requested_size_and_ink_where_the_labels_are(seed_graph, siz
 
 def test_dark_theme_png_is_dark_with_light_labels(fixture_graph):
     idx = GraphIndex(fixture_graph)
-    sc = exports.step_scene(idx, default_tour(idx).step("systems"), width=800, height=450, theme="dark")
-    img = Image.open(io.BytesIO(exports.png_bytes(sc))).convert("RGB")
+    sc = scenes.step_scene(idx, default_tour(idx).step("systems"), width=800, height=450, theme="dark")
+    img = Image.open(io.BytesIO(picture.png_bytes(sc))).convert("RGB")
     assert img.getpixel((1, 1)) == (0, 0, 0)
     box = sc.nodes[0].box
     crop = np.asarray(img.crop(tuple(int(v) for v in box))).astype(int)
@@ -153,7 +153,7 @@ def test_dark_theme_png_is_dark_with_light_labels(fixture_graph):
 def test_svg_is_valid_sized_and_carries_the_chinese_labels(fixture_graph):
     idx = GraphIndex(fixture_graph)
     step = default_tour(idx).step("system-4")
-    svg = exports.svg_text(exports.step_scene(idx, step, width=1200, height=700))
+    svg = picture.svg_text(scenes.step_scene(idx, step, width=1200, height=700))
     root = ET.fromstring(svg)
     assert root.get("width") == "1200" and root.get("height") == "700"
     texts = "".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
@@ -164,15 +164,15 @@ def test_svg_is_valid_sized_and_carries_the_chinese_labels(fixture_graph):
 
 def test_layout_is_deterministic_and_inside_the_picture(seed_graph):
     idx = GraphIndex(seed_graph)
-    a = exports.scene(idx, width=1000, height=700)
-    b = exports.scene(idx, width=1000, height=700)
+    a = scenes.scene(idx, width=1000, height=700)
+    b = scenes.scene(idx, width=1000, height=700)
     assert [(n.id, n.x, n.y) for n in a.nodes] == [(n.id, n.x, n.y) for n in b.nodes]
     for n in a.nodes:
         assert 0 <= n.box[0] and n.box[2] <= 1000 and 0 <= n.y - n.r and n.box[3] <= 700, n.id
 
 
 def test_focus_sits_amid_its_neighbours_in_a_radial_layout():
-    pos = exports.layout(["c", "a", "b", "d"], [("c", "a"), ("c", "b"), ("c", "d")], focus="c")
+    pos = layout.layout(["c", "a", "b", "d"], [("c", "a"), ("c", "b"), ("c", "d")], focus="c")
     others = [pos[i] for i in "abd"]
     centre = (sum(x for x, _ in others) / 3, sum(y for _, y in others) / 3)
     assert pos["c"] == pytest.approx(centre, abs=1e-9)
@@ -181,19 +181,19 @@ def test_focus_sits_amid_its_neighbours_in_a_radial_layout():
 
 
 def test_wrap_keeps_lines_within_width_and_marks_cuts():
-    lines = exports.wrap("增强创新发展动能，着力构建更具活力的创新体系", 24, 200)
+    lines = fonts.wrap("增强创新发展动能，着力构建更具活力的创新体系", 24, 200)
     assert len(lines) == 2 and lines[-1].endswith("…")
-    assert all(exports.text_width(line, 24) <= 200 for line in lines)
-    assert exports.wrap("平台企业", 24, 200) == ("平台企业",)
+    assert all(fonts.text_width(line, 24) <= 200 for line in lines)
+    assert fonts.wrap("平台企业", 24, 200) == ("平台企业",)
 
 
 def test_picture_size_limits_and_unknown_formats(fixture_graph):
     with pytest.raises(exports.ExportError, match="out of range"):
-        exports.scene(fixture_graph, width=50, height=50)
+        scenes.scene(fixture_graph, width=50, height=50)
     with pytest.raises(exports.ExportError, match="unknown export format"):
         exports.export_bytes(fixture_graph, "bmp")
     with pytest.raises(exports.ExportError, match="no step 'nope'"):
-        exports.export_bytes(fixture_graph, "png", tour=default_tour(fixture_graph), step="nope")
+        exports.export_bytes(fixture_graph, "png", tour=default_tour(GraphIndex(fixture_graph)), step="nope")
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path):
@@ -207,8 +207,8 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
 # ---------------------------------------------------------------- handouts
 
 def test_handout_pages_cover_systems_then_their_measures(seed_graph):
-    pages = handout.default_pages(seed_graph)
     idx = GraphIndex(seed_graph)
+    pages = handout.default_pages(idx)
     systems = [p for p in pages if idx.nodes[p].label.value == "TargetSystem"]
     assert len(systems) == 5 and pages[0] == systems[0]
     assert len(pages) == 5 + len(idx.of_doc(idx.nodes[pages[1]].label, default_tour(idx).doc_id))
@@ -266,7 +266,7 @@ def test_cli_csv_writes_two_tables(tmp_path, capsys):
 
 
 def test_cli_png_of_a_step_from_an_edited_tour_file(tmp_path, seed_graph):
-    tour = update_step(default_tour(seed_graph), "measure", title="本次重点")
+    tour = update_step(default_tour(GraphIndex(seed_graph)), "measure", title="本次重点")
     save_tour(tour, tmp_path / "tour.yaml")
     out = tmp_path / "step.svg"
     assert export_main([str(SEED), "--format", "svg", "--tour", str(tmp_path / "tour.yaml"), "--step", "measure",

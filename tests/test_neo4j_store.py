@@ -10,11 +10,14 @@ import pytest
 from bolt_server import free_port, wipe
 
 from graph import cypher, neo4j_store
-from graph.embedded import QUERY_PARAMS, REQUIRED, EmbeddedStore
+from graph.contract import REQUIRED, query_params
+from graph.embedded import EmbeddedStore
 from graph.model import OUTLINE_EDGES, Document, Edge, EdgeType, Label, Node, PolicyGraph, merge_graphs
 from graph.neo4j_store import Neo4jStore, document_batches
 from graph.settings import Neo4jSettings, load_settings, settings_from_env
 from graph.store import PolicyStore, StoreError
+
+QUERY_PARAMS = query_params()
 
 ODD = "引号'双\"反`括}斜\\ MATCH (n) DETACH DELETE n RETURN $x {label} //"
 

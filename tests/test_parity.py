@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from bolt_server import wipe
 
-from graph.embedded import QUERY_PARAMS, EmbeddedStore
+from graph.contract import query_params
+from graph.embedded import EmbeddedStore
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from graph.neo4j_store import Neo4jStore
+
+QUERY_PARAMS = query_params()
 
 SEED = sorted(str(p) for p in (Path(__file__).resolve().parent.parent / "data" / "seed").glob("*.txt"))
 pytestmark = pytest.mark.bolt
@@ -108,9 +111,14 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
     out += [("shortest_paths", {"source": a, "target": b, "limit": lim})
             for a in far for b in far for lim in (1, 5) if a != b]
     out += [("shortest_paths", {"source": measure, "target": measure})]
+    out += [("shortest_paths", {"source": a, "target": b, "limit": 5, "skip_outline": True, "max_degree": degree})
+            for a in far[:2] for b in far[2:] for degree in (0, 8, 30)]
     out += [("co_occurring_actors", {}), ("co_occurring_actors", {"min_shared": 2})]
     out += [("units_of_document", {"doc": d}) for d in of[Label.POLICY] + ["doc:no such document"]]
     out += [("citations", {}), ("document_network", {})]
+    out += [("systems_of_measure", {"measure": m}) for m in of[Label.MEASURE][:6] + [measure, "no such measure"]]
+    out += [(name, {"doc": d}) for name in ("document_nodes", "document_edges")
+            for d in of[Label.POLICY] + ["doc:no such document"]]
     return out
 
 

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from graph.index import GraphIndex
 from loaders import load_paths
 from render.tour import default_tour
 
@@ -17,7 +18,7 @@ PAGE = str(ROOT / "app_pages" / "presenter.py")
 
 @pytest.fixture(scope="module")
 def seed_tour():
-    return default_tour(load_paths(list(data.seed_paths())))
+    return default_tour(GraphIndex(load_paths(list(data.seed_paths()))))
 
 
 def _app(lang: str = "zh") -> AppTest:
@@ -92,7 +93,7 @@ def test_choosing_another_measure(seed_tour):
 
 def test_english_interface_gives_an_english_tour():
     at = _app("en")
-    assert _heading(at) == default_tour(load_paths(list(data.seed_paths())), lang="en").visible()[0].title
+    assert _heading(at) == default_tour(GraphIndex(load_paths(list(data.seed_paths()))), lang="en").visible()[0].title
     assert at.button(key="ws_next").label.startswith("Next")
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from app_pages import data
 from loaders import load_paths
-from render.exports import text_width
+from render.fonts import text_width
 from render.label_boxes import intersect
 from render.standalone import standalone_html
 from render.tour import GraphIndex, default_tour

@@ -10,7 +10,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
-from graph.embedded import QUERY_PARAMS, EmbeddedStore
+from graph.contract import query_params
+from graph.embedded import EmbeddedStore
 from graph.model import SHARED_LABELS
 from render.i18n import LANGS, strings
 from render.readable import readable_rows
@@ -61,7 +62,7 @@ def table_cells(at: AppTest) -> set[str]:
 
 def test_every_named_query_has_a_plain_title_description_and_parameter_labels():
     known = strings()
-    for name, spec in QUERY_PARAMS.items():
+    for name, spec in query_params().items():
         for key in (f"query.title.{name}", f"query.description.{name}", *[f"query.param.{p}" for p in spec]):
             assert key in known, key
             assert all(known[key].get(lang) for lang in LANGS), key

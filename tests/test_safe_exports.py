@@ -13,7 +13,7 @@ import pandas as pd
 
 from graph.files import write_atomic
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
-from render import exports
+from render import tables
 from render.standalone import standalone_html
 from render.tour import Tour, TourStep
 
@@ -29,17 +29,17 @@ def hostile_graph() -> PolicyGraph:
 
 
 def test_csv_exports_neutralise_formula_cells():
-    for name, content in exports.csv_files(hostile_graph()).items():
+    for name, content in tables.csv_files(hostile_graph()).items():
         cells = [c for row in csv.reader(io.StringIO(content.decode("utf-8-sig"))) for c in row]
         assert not [c for c in cells if c and c[0] in "=+-@"], (name, cells)
-    nodes = exports.csv_files(hostile_graph())["nodes.csv"].decode("utf-8-sig")
+    nodes = tables.csv_files(hostile_graph())["nodes.csv"].decode("utf-8-sig")
     assert "'=HYPERLINK(" in nodes and "'@SUM(1,2)" in nodes
 
 
 def test_xlsx_export_stores_formula_like_names_as_text():
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(exports.xlsx_bytes(hostile_graph())))
+    book = load_workbook(io.BytesIO(tables.xlsx_bytes(hostile_graph())))
     cells = [c for row in book["nodes"].iter_rows() for c in row if isinstance(c.value, str)]
     formulas = [c.value for c in cells if c.data_type == "f"]
     assert not formulas
@@ -102,7 +102,7 @@ def test_write_atomic_keeps_exports_readable(tmp_path):
 
 
 def test_csv_zip_neutralises_too():
-    with zipfile.ZipFile(io.BytesIO(exports.csv_zip(hostile_graph()))) as zf:
+    with zipfile.ZipFile(io.BytesIO(tables.csv_zip(hostile_graph()))) as zf:
         text = zf.read("nodes.csv").decode("utf-8-sig")
     assert "\r\n=" not in text and ",=" not in text
 

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 import workshop_graph as wg
 
-from graph.convert import to_networkx
-from graph.embedded import EmbeddedStore
+from graph.factory import embedded_store
+from graph.index import GraphIndex
 from graph.model import EdgeType, Label
 from render.tour import (
-    GraphIndex,
     Quote,
     TourError,
     TourStep,
@@ -44,13 +43,13 @@ def fixture_graph():
 
 @pytest.fixture(scope="module")
 def tour(fixture_graph):
-    return default_tour(fixture_graph)
+    return default_tour(GraphIndex(fixture_graph))
 
 
 
 @pytest.fixture(scope="module")
 def seed_tour(seed_graph):
-    return default_tour(seed_graph)
+    return default_tour(GraphIndex(seed_graph))
 
 
 # ---------------------------------------------------------------- the default tour, on the hand-made graph
@@ -92,7 +91,7 @@ def test_each_system_step_holds_the_system_and_exactly_its_measures(tour, fixtur
         measures = {i for i in step.node_ids if "/measure:" in i}
         assert measures == expected
         assert step.focus == f"{wg.DOC}/system:{name}"
-        _nodes, edges = step_subgraph(fixture_graph, step)
+        _nodes, edges = step_subgraph(GraphIndex(fixture_graph), step)
         assert {e.type for e in edges} <= {EdgeType.BUILDS, EdgeType.HAS_MEASURE}
         assert all(m in {e.source for e in edges} for m in measures)  # every measure is drawn linked
 
@@ -112,7 +111,7 @@ def test_measure_step_defaults_to_the_measure_citing_most_laws(tour):
 
 def test_a_chosen_measure_replaces_the_default(fixture_graph):
     chosen = wg._measure_id(1, 1)
-    step = default_tour(fixture_graph, measure=chosen).step("measure")
+    step = default_tour(GraphIndex(fixture_graph), measure=chosen).step("measure")
     assert step.focus == chosen and "actor:高校院所" in step.node_ids
     with pytest.raises(TourError):
         measure_step(GraphIndex(fixture_graph), "actor:平台企业")
@@ -143,12 +142,12 @@ def test_the_tour_stays_inside_its_document(tour):
 
 
 def test_the_other_document_gets_its_own_tour(fixture_graph):
-    other = default_tour(fixture_graph, doc_id=wg.OTHER)
+    other = default_tour(GraphIndex(fixture_graph), doc_id=wg.OTHER)
     assert other.doc_id == wg.OTHER and "2025" in other.step("title").narrative
     assert [s.kind for s in other.steps if s.kind == "system"] == []
     assert other.step("cross-references").skip  # nothing to show, so skipped rather than empty
     with pytest.raises(TourError, match="no document"):
-        default_tour(fixture_graph, doc_id="doc:nope")
+        default_tour(GraphIndex(fixture_graph), doc_id="doc:nope")
 
 
 def test_evidence_quotes_are_sentences_of_the_graph(tour, fixture_graph):
@@ -159,14 +158,18 @@ def test_evidence_quotes_are_sentences_of_the_graph(tour, fixture_graph):
 
 
 def test_english_tour_uses_english_labels(fixture_graph):
-    en = default_tour(fixture_graph, lang="en")
+    en = default_tour(GraphIndex(fixture_graph), lang="en")
     assert en.title == "Implementation Opinions on the Platform Economy"
     assert "platform enterprises (6)" in en.step("actors").narrative
     assert en.step("measure").title.startswith("Measure 5")
 
 
-def test_networkx_input_gives_the_same_tour(fixture_graph, tour):
-    assert default_tour(to_networkx(fixture_graph)) == tour
+def test_a_tour_read_from_a_store_is_the_tour_of_the_document(fixture_graph, tour):
+    """The presenter reads a document through the store's named queries; nothing is lost on the way."""
+    store = embedded_store(fixture_graph)
+    assert default_tour(GraphIndex.of_document(store, tour.doc_id)) == tour
+    other = default_tour(GraphIndex(fixture_graph), doc_id=wg.OTHER)
+    assert default_tour(GraphIndex.of_document(store, wg.OTHER)) == other
 
 
 def test_node_label_numbers_measures():
@@ -195,7 +198,7 @@ def test_move_reorder_update_and_replace(tour):
 def test_step_subgraph_drops_unknown_ids_and_filters_edge_types(fixture_graph):
     step = TourStep("x", "custom", "x", "", (wg._measure_id(4, 5), "law:反垄断法", "actor:平台企业", "nope"),
                     edge_types=("CITES",))
-    nodes, edges = step_subgraph(fixture_graph, step)
+    nodes, edges = step_subgraph(GraphIndex(fixture_graph), step)
     assert [n.id for n in nodes] == list(step.node_ids[:3])
     assert [(e.type, e.target) for e in edges] == [(EdgeType.CITES, "law:反垄断法")]
 
@@ -264,7 +267,7 @@ def test_tour_dict_is_plain_data(tour):
 # ---------------------------------------------------------------- the seed document
 
 def test_seed_tour_follows_the_store(seed_graph, seed_tour):
-    store = EmbeddedStore(seed_graph)
+    store = embedded_store(seed_graph)
     systems = [s for s in seed_tour.steps if s.kind == "system"]
     assert len(systems) == 5
     for step in systems:

@@ -1,12 +1,17 @@
 // name: shortest_paths
-// answers: up to $limit shortest paths between $source and $target, ignoring edge direction
-// params: source, target, limit=5
+// answers: up to $limit shortest paths between $source and $target, ignoring edge direction,
+//   optionally not through outline containers (the document, parts, sections, chapters) or hubs
+// params: source, target, limit=5, skip_outline=False, max_degree=0
 // rows: path, step, source, source_name, type, target, target_name, evidence, forward; by path, step
 // Paths are distinct node sequences in order of their ids; between two nodes a step takes an
-// edge with evidence first, then the smallest type, then one pointing along the walk.
+// edge with evidence first, then the smallest type, then one pointing along the walk. A hub is a
+// node with more than $max_degree relationships (0: none is); the two ends are never left out.
 MATCH (a {id: $source}), (b {id: $target})
 WITH a, b WHERE a <> b
 MATCH p = allShortestPaths((a)-[*]-(b))
+WHERE all(n IN nodes(p)[1..-1] WHERE
+          NOT ($skip_outline AND (n:Policy OR n:Part OR n:Section OR n:Chapter))
+          AND ($max_degree = 0 OR size([(n)--() | 1]) <= $max_degree))
 WITH DISTINCT nodes(p) AS walk
 WITH walk ORDER BY [n IN walk | n.id] LIMIT $limit
 WITH collect(walk) AS walks

@@ -1,0 +1,313 @@
+// The Explore graph: vis-network inside a Streamlit custom component (v2, no iframe).
+// Python sends the whole scene on every run; this module keeps one vis Network per mounted
+// element and applies the difference to its DataSets, so a scene grows in place (positions,
+// zoom and selection survive) instead of being drawn again. Clicks go back to Python as
+// trigger values: select, expand ({node, type}), hide, pin, recentre; positions and the
+// legend's filter as state values.
+const views = new WeakMap();
+
+// vis-network arrives through its own component (graph_view.load_vis), which may run a moment later.
+function visReady() {
+  if (globalThis.vis) return Promise.resolve();
+  return new Promise((resolve) => {
+    const wait = () => (globalThis.vis ? resolve() : setTimeout(wait, 20));
+    wait();
+  });
+}
+
+export default async function (component) {
+  const { data, parentElement, setStateValue, setTriggerValue } = component;
+  await visReady();
+  let view = views.get(parentElement);
+  if (!view) {
+    view = createView(parentElement);
+    views.set(parentElement, view);
+  }
+  view.send = { state: setStateValue, trigger: setTriggerValue };
+  view.update(data || {});
+  return () => { view.destroy(); views.delete(parentElement); };
+}
+
+function createView(root) {
+  const wrap = root.querySelector(".kg-wrap");
+  const canvasBox = root.querySelector(".kg-canvas");
+  const legendBox = root.querySelector(".kg-legend");
+  const menu = root.querySelector(".kg-menu");
+  const status = root.querySelector(".kg-status");
+  const nodes = new vis.DataSet();
+  const edges = new vis.DataSet();
+  const network = new vis.Network(canvasBox, { nodes, edges }, baseOptions());
+  const view = { wrap, nodes, edges, network, token: null, hiddenTypes: new Set(), pinned: new Set(),
+                 strings: {}, name: "graph", send: null, updates: 0, builds: 0, settling: false };
+  wrap.dataset.born = String(Date.now());
+
+  view.update = (data) => update(view, data);
+  view.destroy = () => { network.destroy(); };
+  view.trigger = (name, value) => { if (view.send) view.send.trigger(name, value); };
+  view.reportPositions = () => {
+    if (!view.send) return;
+    const pos = network.getPositions();
+    const out = {};
+    for (const id of Object.keys(pos)) out[id] = [Math.round(pos[id].x), Math.round(pos[id].y)];
+    view.send.state("positions", out);
+  };
+
+  network.on("click", (params) => {
+    hideMenu(menu);
+    const id = params.nodes && params.nodes[0];
+    if (!id) return;
+    const node = nodes.get(id);
+    if (node && node.more) { view.trigger("expand", { node: id, type: null }); return; }
+    wrap.dataset.selected = id;
+    view.trigger("select", id);
+  });
+  network.on("doubleClick", (params) => {
+    const id = params.nodes && params.nodes[0];
+    if (!id) return;
+    status.textContent = view.strings.expanding || "…";
+    view.trigger("expand", { node: id, type: null });
+  });
+  network.on("oncontext", (params) => {
+    params.event.preventDefault();
+    const id = network.getNodeAt(params.pointer.DOM);
+    if (!id) { hideMenu(menu); return; }
+    network.selectNodes([id]);
+    showMenu(view, menu, id, params.pointer.DOM);
+  });
+  network.on("dragEnd", (params) => { if (params.nodes && params.nodes.length) view.reportPositions(); });
+  root.querySelector(".kg-fit").addEventListener("click", () => network.fit({ animation: false }));
+  root.querySelector(".kg-png").addEventListener("click", () => savePng(view));
+  root.addEventListener("keydown", (e) => { if (e.key === "Escape") hideMenu(menu); });
+  window.kgGraphs = window.kgGraphs || {};
+  return view;
+}
+
+function baseOptions() {
+  return {
+    nodes: { borderWidth: 1, shapeProperties: { interpolation: false } },
+    edges: { smooth: { enabled: true, type: "continuous" }, selectionWidth: 2 },
+    interaction: { hover: true, tooltipDelay: 150, multiselect: false, keyboard: false, dragView: true },
+    physics: { enabled: false, solver: "barnesHut",
+               barnesHut: { gravitationalConstant: -3000, springLength: 120, springConstant: 0.03,
+                            avoidOverlap: 0.6, centralGravity: 0.05 },
+               stabilization: { enabled: false } },
+    layout: { improvedLayout: false, randomSeed: 7 },
+  };
+}
+
+function update(view, data) {
+  view.updates += 1;
+  view.strings = data.strings || view.strings;
+  view.name = data.name || view.name;
+  window.kgGraphs[view.name] = view;
+  const wrap = view.wrap;
+  wrap.style.height = (data.height || 640) + "px";
+  const fresh = data.token !== view.token;
+  if (fresh) {
+    view.token = data.token;
+    view.hiddenTypes = new Set(data.hidden_types || []);
+    view.builds += 1;
+  }
+  drawLegend(view, data.legend || { nodes: [], edges: [] });
+  const incoming = (data.nodes || []).map((n) => withHidden(view, n));
+  const added = fresh ? rebuild(view, incoming, data.edges || []) : patch(view, incoming, data.edges || []);
+  const selected = data.selected;
+  if (selected && view.nodes.get(selected)) {
+    const current = view.network.getSelectedNodes();
+    if (current.length !== 1 || current[0] !== selected) view.network.selectNodes([selected]);
+    wrap.dataset.selected = selected;
+  }
+  wrap.dataset.nodes = String(view.nodes.length);
+  wrap.dataset.updates = String(view.updates);
+  wrap.dataset.builds = String(view.builds);
+  wrap.dataset.token = String(data.token);
+  root_status(view, "");
+  if (fresh) settle(view, null, data.settled);
+  else if (added.length) settle(view, added, false);
+}
+
+function root_status(view, text) {
+  const status = view.wrap.querySelector(".kg-status");
+  if (status) status.textContent = text;
+}
+
+function withHidden(view, n) {
+  return Object.assign({}, n, { hidden: Boolean(n.type) && view.hiddenTypes.has(n.type) });
+}
+
+function rebuild(view, incoming, edges) {
+  view.nodes.clear();
+  view.edges.clear();
+  view.nodes.add(incoming.map((n) => Object.assign({}, n, { fixed: n.ring <= 1 || n.pinned })));
+  view.edges.add(edges);
+  view.pinned = new Set(incoming.filter((n) => n.pinned).map((n) => n.id));
+  view.network.fit({ animation: false });
+  return incoming.map((n) => n.id);
+}
+
+function patch(view, incoming, edges) {
+  const wanted = new Set(incoming.map((n) => n.id));
+  const gone = view.nodes.getIds().filter((id) => !wanted.has(id));
+  if (gone.length) view.nodes.remove(gone);
+  const added = [];
+  const changed = [];
+  for (const n of incoming) {
+    const old = view.nodes.get(n.id);
+    if (!old) {
+      added.push(n);
+      continue;
+    }
+    const keep = Object.assign({}, n);
+    delete keep.x; delete keep.y;  // where the node is now wins over the first layout
+    delete keep.fixed;  // holding still is the layout's business (settle, release) and the pin's
+    changed.push(keep);
+  }
+  placeNear(view, added);
+  if (changed.length) view.nodes.update(changed);
+  if (added.length) view.nodes.add(added);
+  const pinned = new Set(incoming.filter((n) => n.pinned).map((n) => n.id));
+  const flipped = incoming.filter((n) => pinned.has(n.id) !== view.pinned.has(n.id) && view.nodes.get(n.id));
+  view.pinned = pinned;
+  if (!view.settling && flipped.length) {
+    view.nodes.update(flipped.map((n) => ({ id: n.id, fixed: pinned.has(n.id) ? { x: true, y: true } : false })));
+  }
+  const wantedEdges = new Set(edges.map((e) => e.id));
+  const staleEdges = view.edges.getIds().filter((id) => !wantedEdges.has(id));
+  if (staleEdges.length) view.edges.remove(staleEdges);
+  view.edges.update(edges);
+  return added.map((n) => n.id);
+}
+
+// New nodes start on an arc beside the node they came from, facing away from the middle.
+function placeNear(view, added) {
+  const byParent = {};
+  for (const n of added) {
+    if (n.placed || !n.parent || !view.nodes.get(n.parent)) continue;
+    (byParent[n.parent] = byParent[n.parent] || []).push(n);
+  }
+  const positions = view.network.getPositions(Object.keys(byParent));
+  for (const parent of Object.keys(byParent)) {
+    const p = positions[parent];
+    if (!p) continue;
+    const kids = byParent[parent];
+    const away = Math.atan2(p.y, p.x || 0.001);
+    const spread = Math.min(Math.PI * 1.2, 0.35 * kids.length);
+    kids.forEach((n, i) => {
+      const angle = away + (kids.length > 1 ? (i / (kids.length - 1) - 0.5) * spread : 0);
+      const r = 170 + 40 * (i % 2);
+      n.x = p.x + r * Math.cos(angle);
+      n.y = p.y + r * Math.sin(angle);
+    });
+  }
+}
+
+// A short physics run for the new nodes while the others hold still, then everything is free again.
+function settle(view, addedIds, alreadyPlaced) {
+  const network = view.network;
+  if (alreadyPlaced) { release(view); return; }
+  const moving = addedIds ? new Set(addedIds) : null;
+  if (moving) {
+    const hold = view.nodes.getIds().filter((id) => !moving.has(id)).map((id) => ({ id, fixed: true }));
+    view.nodes.update(hold);
+  }
+  view.settling = true;
+  view.wrap.dataset.settled = "0";
+  network.setOptions({ physics: { enabled: true, stabilization: { enabled: false } } });
+  network.stabilize(moving ? 60 : 140);
+  network.once("stabilizationIterationsDone", () => {
+    release(view);
+    if (!moving) network.fit({ animation: false });
+    view.reportPositions();
+  });
+}
+
+function release(view) {
+  view.network.setOptions({ physics: { enabled: false } });
+  const free = view.nodes.getIds().map((id) => ({ id, fixed: view.pinned.has(id) ? { x: true, y: true } : false }));
+  view.nodes.update(free);
+  view.settling = false;
+  view.wrap.dataset.settled = "1";
+}
+
+function drawLegend(view, legend) {
+  const box = view.wrap.querySelector(".kg-legend");
+  box.textContent = "";
+  for (const item of legend.nodes) {
+    const chip = document.createElement("button");
+    chip.type = "button";
+    chip.className = "kg-chip" + (view.hiddenTypes.has(item.type) ? " kg-off" : "");
+    chip.dataset.type = item.type;
+    chip.title = view.strings.legend_tip || "";
+    const glyph = document.createElement("span");
+    glyph.className = "kg-glyph";
+    glyph.style.color = item.colour;
+    glyph.textContent = item.glyph;
+    chip.append(glyph, document.createTextNode(item.name));
+    chip.addEventListener("click", () => toggleType(view, item.type, chip));
+    box.append(chip);
+  }
+  for (const item of legend.edges) {
+    const span = document.createElement("span");
+    span.className = "kg-edge-key";
+    const line = document.createElement("span");
+    line.className = "kg-line";
+    line.style.background = item.colour;
+    span.append(line, document.createTextNode(item.name));
+    box.append(span);
+  }
+}
+
+function toggleType(view, type, chip) {
+  if (view.hiddenTypes.has(type)) view.hiddenTypes.delete(type); else view.hiddenTypes.add(type);
+  chip.classList.toggle("kg-off", view.hiddenTypes.has(type));
+  const hidden = view.hiddenTypes.has(type);
+  view.nodes.update(view.nodes.get({ filter: (n) => n.type === type }).map((n) => ({ id: n.id, hidden })));
+  if (view.send) view.send.state("hidden_types", Array.from(view.hiddenTypes).sort());
+}
+
+function hideMenu(menu) { menu.hidden = true; menu.textContent = ""; }
+
+function showMenu(view, menu, id, at) {
+  const node = view.nodes.get(id);
+  const s = view.strings;
+  menu.textContent = "";
+  const add = (text, action) => {
+    const item = document.createElement("button");
+    item.type = "button";
+    item.className = "kg-menu-item";
+    item.textContent = text;
+    item.addEventListener("click", () => { hideMenu(menu); action(); });
+    menu.append(item);
+  };
+  if (node.more) {
+    add(s.show_more || "+", () => view.trigger("expand", { node: id, type: null }));
+  } else {
+    const rels = node.rels || [];
+    if (rels.length) add(s.expand_all || "+", () => view.trigger("expand", { node: id, type: null }));
+    for (const [type, label, count] of rels) {
+      add(`${s.expand_by || ""}${label} (${count})`, () => view.trigger("expand", { node: id, type }));
+    }
+    add(view.pinned.has(id) ? (s.unpin || "unpin") : (s.pin || "pin"), () => view.trigger("pin", id));
+    add(s.hide || "hide", () => view.trigger("hide", id));
+    add(s.recentre || "centre", () => view.trigger("recentre", id));
+  }
+  menu.style.left = Math.round(at.x) + "px";
+  menu.style.top = Math.round(at.y) + "px";
+  menu.hidden = false;
+}
+
+function savePng(view) {
+  const source = view.wrap.querySelector(".kg-canvas canvas");
+  const out = document.createElement("canvas");
+  out.width = source.width;
+  out.height = source.height;
+  const ctx = out.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(source, 0, 0);
+  const link = document.createElement("a");
+  link.download = (view.strings.png_name || "graph") + ".png";
+  link.href = out.toDataURL("image/png");
+  view.wrap.dataset.png = String(link.href.length);
+  link.click();
+}

@@ -1,0 +1,194 @@
+"""Explore's session state: the scene, the selected node, and keeping the search box in step.
+
+The search box (`widgets.entity_picker`, keys ``explore_focus_*``) and the graph's selection
+always name the same node: a click in the graph writes the picker's widgets through
+session_state in the component's callback (which runs before the page is drawn), and a
+node chosen in the picker is selected in the graph (or starts a new scene when it is not in it).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import zlib
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import streamlit as st
+
+from app_pages import data, widgets
+from app_pages.graph_view import event_value
+from graph.model import Label
+from render import explore_scene as sc
+
+SCENE, SELECTED, TOKEN = "explore_scene", "explore_selected", "explore_token"
+GRAPH = "explore_graph"  # the component's key
+PICKER = "explore_focus"
+DEPTH, CAP = "explore_depth", "explore_cap"
+NOTICE = "explore_notice"
+LOADED = "explore_loaded_view"  # (token, positions, hidden types) of the last view loaded
+VIEW_PARAM = "view"
+# Containers of the outline: a scene never starts on one by default (the document is not "central").
+CONTAINER_TYPES = frozenset({Label.POLICY.value, Label.PART.value, Label.SECTION.value, Label.CHAPTER.value})
+
+
+@dataclass(frozen=True)
+class GraphData:
+    """What a scene is grown from: node rows, node types, adjacency and ranking."""
+
+    rows: Mapping[str, Mapping[str, Any]]
+    types: Mapping[str, str]
+    adj: sc.Adjacency
+    rank: Mapping[str, float]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _adjacency(store_key: str, _store: Any) -> dict[str, list[tuple[str, str]]]:
+    # cache_resource: one shared, never-mutated copy (cache_data would copy it on every run)
+    return sc.adjacency(_store.query("all_edges"))
+
+
+def graph_data() -> GraphData:
+    active = data.active_store()
+    rows = data.nodes_by_id()
+    types = {i: str(r.get("type") or "") for i, r in rows.items()}
+    return GraphData(rows, types, _adjacency(active.key, active.store), data.centrality())
+
+
+def default_seed(g: GraphData) -> str | None:
+    """The most central node of the loaded documents, outline containers aside."""
+    return sc.most_central(g.types, g.adj, CONTAINER_TYPES)
+
+
+def scene() -> sc.Scene | None:
+    return st.session_state.get(SCENE)
+
+
+def selected() -> str | None:
+    return st.session_state.get(SELECTED)
+
+
+def _settings() -> tuple[int, int]:
+    return int(st.session_state.get(DEPTH, 1)), int(st.session_state.get(CAP, sc.DEFAULT_CAP))
+
+
+def new_scene(seed: str, g: GraphData, *, sync_picker: bool = True) -> None:
+    """Start a scene at `seed` (depth and cap from the page's controls) and select it; the search
+    box is told too unless it is what chose `seed` (it is drawn already and says so)."""
+    depth, cap = _settings()
+    st.session_state[SCENE] = sc.start(seed, g.adj, g.types, depth=depth, cap=cap, rank=g.rank)
+    st.session_state[TOKEN] = st.session_state.get(TOKEN, 0) + 1
+    if sync_picker:
+        select(seed, g)
+    else:
+        st.session_state[SELECTED] = seed
+
+
+def set_scene(new: sc.Scene, chosen: str | None, g: GraphData) -> None:
+    """Show `new` as a new scene (a loaded view) with `chosen` selected."""
+    st.session_state[SCENE] = new
+    st.session_state[TOKEN] = st.session_state.get(TOKEN, 0) + 1
+    select(chosen if chosen in new.nodes else new.seed, g)
+
+
+def select(node: str, g: GraphData) -> None:
+    """Select `node` and make the search box say so (text, any type, the node chosen)."""
+    st.session_state[SELECTED] = node
+    row = g.rows.get(node, {})
+    st.session_state[f"{PICKER}_text"] = str(row.get("name") or node)
+    st.session_state[f"{PICKER}_type"] = widgets.ANY_TYPE
+    st.session_state[f"{PICKER}_choice"] = node
+
+
+def on_picked(node: str | None, g: GraphData) -> None:
+    """The search box chose `node`: select it, in this scene when it is there, else in a new one."""
+    if node is None or node == selected():
+        return
+    current = scene()
+    if current is not None and node in current.nodes:
+        st.session_state[SELECTED] = node
+    else:
+        new_scene(node, g, sync_picker=False)
+
+
+def restart() -> None:
+    """The depth or cap changed: grow the scene again from its seed."""
+    current = scene()
+    if current is not None:
+        new_scene(current.seed, graph_data())
+
+
+def on_event(name: str) -> None:
+    """The graph component's callback: apply what the browser sent."""
+    value = event_value(GRAPH, name)
+    current = scene()
+    if value is None or current is None:
+        return
+    g = graph_data()
+    _, cap = _settings()
+    if name == "select" and value in current.nodes and not sc.is_more(value):
+        select(value, g)
+    elif name == "expand" and isinstance(value, Mapping) and value.get("node") in current.nodes:
+        node = str(value["node"])
+        st.session_state[SCENE] = sc.expand(current, node, g.adj, g.types, cap=cap,
+                                            edge_type=value.get("type") or None, rank=g.rank)
+        if not sc.is_more(node):
+            select(node, g)
+    elif name == "hide" and value in current.nodes:
+        st.session_state[SCENE] = sc.hide(current, value)
+        if selected() == value:
+            select(current.seed, g)
+    elif name == "pin":
+        st.session_state[SCENE] = sc.toggle_pin(current, value)
+    elif name == "recentre" and value in g.rows:
+        new_scene(value, g)
+
+
+# ---------------------------------------------------------------- views
+
+def component_state(name: str) -> Any:
+    return event_value(GRAPH, name)
+
+
+def current_view() -> dict[str, Any]:
+    """This scene as a saved view: nodes, positions, the legend's filter, depth and cap."""
+    depth, cap = _settings()
+    settings = {"depth": depth, "cap": cap, "hidden_types": list(component_state("hidden_types") or [])}
+    return sc.to_view(scene(), positions=component_state("positions") or {}, selected=selected(), settings=settings)
+
+
+def view_to_param(view: Mapping[str, Any]) -> str:
+    """A view as a URL parameter: compact JSON, deflated, base64url without padding.
+
+    >>> view_from_param(view_to_param({"version": 1, "seed": "actor:企业"}))
+    {'version': 1, 'seed': 'actor:企业'}
+    """
+    raw = json.dumps(view, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+
+
+def view_from_param(text: str) -> Any:
+    """The view in a URL parameter; ViewError when it is not one."""
+    try:
+        raw = zlib.decompressobj().decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), 2_000_000)
+        return json.loads(raw.decode("utf-8"))
+    except (ValueError, zlib.error, UnicodeDecodeError) as err:
+        raise sc.ViewError(f"the view in the address cannot be read ({type(err).__name__})") from None
+
+
+def apply_view(view: Any, g: GraphData) -> None:
+    """Show a saved view; ViewError (one line) when it cannot be read."""
+    loaded, extra = sc.from_view(view, g.rows.keys())
+    settings = extra["settings"]
+    st.session_state[DEPTH] = int(settings.get("depth", 1)) if str(settings.get("depth", 1)).isdigit() else 1
+    st.session_state[CAP] = int(settings.get("cap", sc.DEFAULT_CAP)) if str(settings.get("cap", "")).isdigit() \
+        else sc.DEFAULT_CAP
+    set_scene(loaded, extra.get("selected"), g)
+    hidden_types = [str(t) for t in settings.get("hidden_types") or []]
+    st.session_state[LOADED] = (st.session_state[TOKEN], extra["positions"], hidden_types)
+
+
+def loaded_layout() -> tuple[dict[str, Any], list[str]]:
+    """(positions, hidden types) of the view this scene was loaded from; empty for a grown scene."""
+    token, positions, hidden_types = st.session_state.get(LOADED, (None, {}, []))
+    return (positions, hidden_types) if token == st.session_state.get(TOKEN) else ({}, [])

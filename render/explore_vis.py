@@ -1,0 +1,187 @@
+"""A scene (`render.explore_scene`) as vis-network node and edge records, with a first layout.
+
+The first layout is readable by construction: the seed in the middle and its ring in two
+columns, left and right, one row per node, so the labels of the ring (drawn under each node)
+never meet; farther rings start just outside their parent and the browser's physics spreads
+them while the first two rings hold still. Labels are short (the full name is in the
+tooltip); the focused ring's are drawn larger and always shown.
+
+>>> layout = first_layout(["s", "a", "b", "c"], {"s": 0, "a": 1, "b": 1, "c": 1}, {})
+>>> layout["s"], layout["a"][0] < 0 < layout["c"][0]
+((0.0, 0.0), True)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from render.colours import EDGE_ORDER, NODE_ORDER, edge_colour_of, glyph_of, style_of
+from render.explore_scene import Adjacency, Scene, focus_ring, is_more, relation_counts
+from render.i18n import edge_name, node_label, role_name, t, type_name
+from render.pyvis_html import CJK_FONT, edge_tooltip, node_tooltip
+
+LABEL_CHARS = 14  # longer labels end in "…"; the tooltip has the whole name
+RING_X = 300.0  # pixels from the seed to the columns of the first ring
+ROW = 64.0  # pixels between rows of a column: a node, its label under it and a gap
+OUTER_X = 260.0  # a farther ring starts this far outside its parent
+OUTER_ROW = 30.0
+FOCUS_FONT, OTHER_FONT = 15, 11
+MIN_SIZE, MAX_SIZE = 9.0, 22.0
+
+
+def short_label(text: str, limit: int = LABEL_CHARS) -> str:
+    """`text` on one line, cut to `limit` characters with "…".
+
+    >>> short_label("健全完善监管制度，着力构建公平透明的规则体系")
+    '健全完善监管制度，着力构建公…'
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _type_rank(node_type: str) -> int:
+    return NODE_ORDER.index(node_type) if node_type in NODE_ORDER else len(NODE_ORDER)
+
+
+def first_layout(nodes: Sequence[str], ring: Mapping[str, int], parent: Mapping[str, str],
+                 types: Mapping[str, str] | None = None) -> dict[str, tuple[float, float]]:
+    """Starting positions: the ring-0 node at the origin, ring 1 in two columns (by type, left
+    then right, one row each), later rings fanned out just beyond their parent.
+
+    >>> first_layout(["s", "a", "b"], {"s": 0, "a": 1, "b": 1}, {})
+    {'s': (0.0, 0.0), 'a': (-300.0, 0.0), 'b': (300.0, 0.0)}
+    """
+    kinds = types or {}
+    pos: dict[str, tuple[float, float]] = {}
+    for n in nodes:
+        if ring.get(n, 1) == 0:
+            pos[n] = (0.0, 0.0)
+    first = sorted((n for n in nodes if ring.get(n, 1) == 1), key=lambda n: (is_more(n), _type_rank(kinds.get(n, "")),
+                                                                              nodes.index(n)))
+    half = (len(first) + 1) // 2
+    for side, column in ((-1.0, first[:half]), (1.0, first[half:])):
+        for row, n in enumerate(column):
+            pos[n] = (side * RING_X, (row - (len(column) - 1) / 2) * ROW)
+    children: dict[str, list[str]] = {}
+    for n in nodes:
+        if n not in pos:
+            children.setdefault(parent.get(n, ""), []).append(n)
+    _place_outer(children, pos)
+    return pos
+
+
+def _place_outer(children: Mapping[str, list[str]], pos: dict[str, tuple[float, float]]) -> None:
+    """Children beside their parent, away from the middle; parents placed first go first."""
+    pending = dict(children)
+    while pending:
+        ready = [p for p in pending if p in pos] or [next(iter(pending))]
+        for p in ready:
+            px, py = pos.get(p, (0.0, 0.0))
+            side = -1.0 if px < 0 else 1.0
+            kids = pending.pop(p)
+            for j, n in enumerate(kids):
+                pos[n] = (px + side * (OUTER_X + 60.0 * (j % 3)), py + (j - (len(kids) - 1) / 2) * OUTER_ROW)
+
+
+def scaled_size(score: float) -> float:
+    """Node radius for a centrality score in 0..1.
+
+    >>> scaled_size(0.0), scaled_size(1.0)
+    (9.0, 22.0)
+    """
+    return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * max(0.0, min(1.0, float(score))), 2)
+
+
+def vis_node(row: Mapping[str, Any], *, lang: str, focus: bool, selected: bool, pinned: bool,
+             score: float, evidence: int) -> dict[str, Any]:
+    """One node record for vis-network: label, tooltip, look and size."""
+    node_type = str(row.get("type") or "")
+    style = style_of(node_type)
+    colour = style["colour"]
+    return {
+        "id": str(row["id"]), "label": short_label(node_label(row, lang)), "type": node_type,
+        "title": node_tooltip(row, lang, evidence), "shape": style["shape"], "size": scaled_size(score),
+        "color": {"background": colour, "border": "#111111" if pinned else colour,
+                  "highlight": {"background": colour, "border": "#111111"}},
+        "borderWidth": 3 if pinned or selected else 1,
+        "font": {"size": FOCUS_FONT if focus else OTHER_FONT, "color": "#1f2a44" if focus else "#4a5568",
+                 "face": CJK_FONT, "strokeWidth": 4, "strokeColor": "#ffffff"},
+        "pinned": pinned,
+    }
+
+
+def more_node(more_id: str, count: int, node_type: str, lang: str, focus: bool) -> dict[str, Any]:
+    """The "+N more" node of one type: a small box that shows the next ones when expanded."""
+    label = t("scene.more", lang, count=count, type=type_name(node_type, lang))
+    return {"id": more_id, "label": label, "type": "", "more": True, "shape": "box", "title": t("scene.more.tip", lang),
+            "color": {"background": "#f4f6fa", "border": "#9aa5b8", "highlight": {"background": "#e3e8f2",
+                                                                                  "border": "#1f2a44"}},
+            "font": {"size": FOCUS_FONT - 2 if focus else OTHER_FONT, "color": "#1f2a44", "face": CJK_FONT},
+            "margin": 6, "borderWidth": 1, "shapeProperties": {"borderDashes": [4, 3]}, "pinned": False}
+
+
+def edge_id(row: Mapping[str, Any]) -> str:
+    """A stable id for an edge record.
+
+    >>> edge_id({"source": "a", "type": "CITES", "target": "b"})
+    'a|CITES|b'
+    """
+    return f"{row['source']}|{row.get('type')}|{row['target']}"
+
+
+def vis_edge(row: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    edge_type = str(row.get("type") or "")
+    colour = edge_colour_of(edge_type)
+    shown = dict(row, role=role_name(str(row["role"]), lang)) if row.get("role") else row
+    return {"id": edge_id(row), "from": str(row["source"]), "to": str(row["target"]), "type": edge_type,
+            "title": edge_tooltip(shown, lang), "color": {"color": colour, "highlight": colour, "opacity": 0.8},
+            "width": 1.4, "dashes": edge_type == "CROSS_REFERENCES", "arrows": {"to": {"enabled": True,
+                                                                                      "scaleFactor": 0.45}}}
+
+
+def more_edge(more_id: str, parent: str) -> dict[str, Any]:
+    return {"id": f"{parent}|MORE|{more_id}", "from": parent, "to": more_id, "type": "",
+            "color": {"color": "#b8c0cc", "opacity": 0.8}, "width": 1, "dashes": [3, 4], "arrows": {}}
+
+
+def legend(node_types: Sequence[str], edge_types: Sequence[str], lang: str) -> dict[str, list[dict[str, str]]]:
+    """Legend entries in the usual order: node types (glyph, colour, name) and edge types (colour, name)."""
+    nodes = [{"type": n, "glyph": glyph_of(n), "colour": style_of(n)["colour"], "name": type_name(n, lang)}
+             for n in _ordered(node_types, NODE_ORDER)]
+    edges = [{"type": e, "colour": edge_colour_of(e), "name": edge_name(e, lang)} for e in _ordered(edge_types, EDGE_ORDER)]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _ordered(present: Sequence[str], order: Sequence[str]) -> list[str]:
+    have = set(present) - {""}
+    return [x for x in order if x in have] + sorted(have - set(order))
+
+
+def scene_payload(scene: Scene, *, rows: Mapping[str, Mapping[str, Any]], edges: Sequence[Mapping[str, Any]],
+                  adj: Adjacency, lang: str, selected: str | None, centrality: Mapping[str, float],
+                  evidence: Mapping[str, int], positions: Mapping[str, Sequence[float]] | None = None,
+                  ) -> dict[str, Any]:
+    """Nodes, edges and legend of `scene` for the graph component (`edges`: rows among its nodes)."""
+    ring = focus_ring(scene, selected, adj)
+    types = {n: str(rows.get(n, {}).get("type") or "") for n in scene.nodes}
+    start = first_layout(list(scene.nodes), scene.ring, scene.parent, types)
+    saved = positions or {}
+    nodes = []
+    for n in scene.nodes:
+        if is_more(n):
+            group = scene.more[n]
+            record = more_node(n, len(group.rest), group.type, lang, n in ring)
+        else:
+            record = vis_node(rows.get(n, {"id": n, "name": n}), lang=lang, focus=n in ring, selected=n == selected,
+                              pinned=n in scene.pinned, score=centrality.get(n, 0.0), evidence=int(evidence.get(n, 0)))
+            record["rels"] = [[kind, edge_name(kind, lang), count]
+                              for kind, count in relation_counts(n, scene, adj).items()]
+        x, y = saved.get(n) or start[n]
+        record.update(x=float(x), y=float(y), ring=scene.ring.get(n, 1), parent=scene.parent.get(n),
+                      placed=n in saved)
+        nodes.append(record)
+    shown = set(scene.nodes)
+    links = [vis_edge(e, lang) for e in edges if e["source"] in shown and e["target"] in shown]
+    links += [more_edge(m, g.parent) for m, g in scene.more.items() if m in shown]
+    present_edges = sorted({str(e.get("type")) for e in edges if e["source"] in shown and e["target"] in shown})
+    return {"nodes": nodes, "edges": links, "legend": legend(sorted(set(types.values())), present_edges, lang)}

@@ -1,0 +1,240 @@
+"""A picture laid out in pixels (`Scene`), drawn by `render.picture` as SVG and as PNG alike.
+
+A step with a focus node is laid out as a radial tree around it; anything else by
+a seeded spring layout, so the same graph always gives the same picture.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graph.model import EdgeType, PolicyGraph
+from render.colours import NODE_ORDER, edge_colour_of, style_of
+from render.errors import ExportError
+from render.fonts import text_width, wrap
+from render.i18n import type_name
+from render.layout import layout
+from render.tour import GraphIndex, TourStep, node_label, subgraph
+
+RELAX_LIMIT = 250  # label-overlap relaxation is quadratic: skip it above this many nodes
+MIN_SIDE, MAX_SIDE = 200, 8000
+
+
+
+@dataclass(frozen=True)
+class Theme:
+    background: str
+    text: str
+    halo: str
+    border: str
+    muted: str
+
+
+THEMES = {
+    "light": Theme("#ffffff", "#111827", "#ffffff", "#1f2a44", "#4b5563"),
+    "dark": Theme("#000000", "#ffffff", "#000000", "#ffffff", "#d1d5db"),
+}
+
+TYPE_RADIUS = {"Policy": 34, "TargetSystem": 28, "Part": 22, "Section": 20, "Measure": 18, "Actor": 18, "Law": 18,
+               "Mechanism": 15, "Programme": 15, "Concept": 13, "Item": 15}
+
+
+@dataclass(frozen=True)
+class PlacedNode:
+    id: str
+    type: str
+    lines: tuple[str, ...]
+    x: float
+    y: float
+    r: float
+    colour: str
+    shape: str
+    focus: bool
+    box: tuple[float, float, float, float]  # the label: x0, y0, x1, y1
+
+
+@dataclass(frozen=True)
+class PlacedEdge:
+    source: str
+    target: str
+    type: str
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colour: str
+    width: float
+    dashed: bool
+    arrow: bool
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Everything a picture needs, in pixels; drawn by `svg_text` and `png_bytes` alike."""
+
+    width: int
+    height: int
+    theme: Theme
+    font_size: float
+    title: str
+    title_size: float
+    nodes: tuple[PlacedNode, ...]
+    edges: tuple[PlacedEdge, ...]
+    legend: tuple[tuple[str, str, str], ...]  # (shape, colour, name)
+    legend_size: float
+
+    def label_boxes(self) -> dict[str, tuple[float, float, float, float]]:
+        return {n.id: n.box for n in self.nodes}
+
+
+
+def _type_order(idx: GraphIndex) -> dict[str, Any]:
+    rank = {name: n for n, name in enumerate(NODE_ORDER)}
+    return {i: (rank.get(n.label.value, 99), n.attrs.get("number") if isinstance(n.attrs.get("number"), int) else 0,
+                n.name) for i, n in idx.nodes.items()}
+
+
+def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | None = None,
+          edge_types: Iterable[str] = (), focus: str | None = None, *, width: int = 1600, height: int = 900,
+          title: str = "", lang: str = "zh", theme: str = "light", scale: float = 1.0,
+          legend: bool = True) -> Scene:
+    """A laid-out picture of `node_ids` (all nodes when None) and the edges among them.
+
+    Type is sized for a projector at 1600×900 (labels 24 px, title 44 px) and scales with the
+    picture; `scale` enlarges it further.
+    """
+    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
+        raise ExportError(f"picture size {width}×{height} is out of range ({MIN_SIDE}–{MAX_SIDE} px a side)")
+    if theme not in THEMES:
+        raise ExportError(f"unknown theme {theme!r} (use {' or '.join(THEMES)})")
+    idx = graph if isinstance(graph, GraphIndex) else GraphIndex(graph)
+    ids = list(idx.nodes) if node_ids is None else list(node_ids)
+    nodes, edges = subgraph(idx, ids, edge_types)
+    th = THEMES[theme]
+    s = min(width / 1600, height / 900) * scale
+    density = step_density(len(nodes))
+    many = len(nodes) > 60
+    font = 24 * s * density
+    title_size = 44 * s if title else 0
+    legend_size = 20 * s if legend else 0
+    margin = 24 * s
+    top = margin + (title_size * 1.5 if title else 0)
+    bottom = height - margin - (legend_size * 1.8 if legend else 0)
+    max_label = (160 / 0.66 if many else 260) * s * density
+
+    placed_lines = {n.id: wrap(node_label(n, lang), font, max_label, 1 if many else 2) for n in nodes}
+    radius = {n.id: TYPE_RADIUS.get(n.label.value, 15) * s * max(density, 0.6) * (1.2 if n.id == focus else 1.0)
+              for n in nodes}
+    label_h = {i: len(lines) * font * 1.25 for i, lines in placed_lines.items()}
+    label_w = {i: max(text_width(line, font) for line in lines) for i, lines in placed_lines.items()}
+    unit = layout([n.id for n in nodes], [(e.source, e.target) for e in edges], focus if focus in radius else None,
+                  _type_order(idx))
+    # Leave room for the widest label at the sides and the label under the lowest node.
+    pad_x = min(max(label_w.values(), default=0) / 2, (width - 2 * margin) / 4) + margin
+    pad_bottom = max(label_h.values(), default=0) + 8 * s
+    x0, x1 = pad_x, width - pad_x
+    y0, y1 = top + max(radius.values(), default=0), bottom - pad_bottom
+    if y1 <= y0:
+        y1 = y0 + 1
+    pos = {i: (x0 + (ux + 1) / 2 * (x1 - x0), y0 + (uy + 1) / 2 * (y1 - y0)) for i, (ux, uy) in unit.items()}
+    if len(pos) <= RELAX_LIMIT:
+        pos = _relax(pos, radius, label_w, label_h, (margin, top, width - margin, bottom), s)
+
+    placed = []
+    for n in nodes:
+        x, y = pos[n.id]
+        r = radius[n.id]
+        w, h = label_w[n.id], label_h[n.id]
+        style = style_of(n.label.value)
+        placed.append(PlacedNode(n.id, n.label.value, placed_lines[n.id], x, y, r, style["colour"], style["shape"],
+                                 n.id == focus, (x - w / 2, y + r + 4 * s, x + w / 2, y + r + 4 * s + h)))
+    by_id = {p.id: p for p in placed}
+    drawn = []
+    show_roles = len(edges) <= 16
+    for e in edges:
+        a, b = by_id[e.source], by_id[e.target]
+        dx, dy = b.x - a.x, b.y - a.y
+        dist = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / dist, dy / dist
+        weight = e.attrs.get("weight")
+        width_px = (1.5 + min(float(weight), 4.0) if isinstance(weight, (int, float)) else 2.2) * s
+        label = str(e.attrs.get("role") or "") if show_roles and e.type == EdgeType.INVOLVES else ""
+        drawn.append(PlacedEdge(e.source, e.target, e.type.value, a.x + ux * a.r, a.y + uy * a.r,
+                                b.x - ux * (b.r + 2 * s), b.y - uy * (b.r + 2 * s), edge_colour_of(e.type.value),
+                                width_px, e.type == EdgeType.CROSS_REFERENCES,
+                                e.type != EdgeType.CROSS_REFERENCES, label))
+    types = [t_ for t_ in NODE_ORDER if any(n.label.value == t_ for n in nodes)]
+    legend_items = tuple((style_of(t_)["shape"], style_of(t_)["colour"], type_name(t_, lang)) for t_ in types) \
+        if legend else ()
+    return Scene(width, height, th, font, title, title_size, tuple(placed), tuple(drawn), legend_items, legend_size)
+
+
+def step_density(count: int) -> float:
+    """How much type and nodes shrink for `count` nodes: 1 up to 15 nodes, down to 0.66 from 35 on.
+
+    >>> step_density(10), step_density(200)
+    (1.0, 0.66)
+    """
+    return round(min(1.0, max(0.66, math.sqrt(15 / max(count, 1)))), 3)
+
+
+def _relax(pos: dict[str, tuple[float, float]], radius: Mapping[str, float], label_w: Mapping[str, float],
+           label_h: Mapping[str, float], bounds: tuple[float, float, float, float], s: float,
+           rounds: int = 120) -> dict[str, tuple[float, float]]:
+    """Nudge nodes apart until no node-and-label box overlaps another (or `rounds` run out)."""
+    ids = list(pos)
+    xy = {i: list(pos[i]) for i in ids}
+    gap = 6 * s
+
+    def box(i: str) -> tuple[float, float, float, float]:
+        x, y = xy[i]
+        half = max(radius[i], label_w[i] / 2) + gap / 2
+        return x - half, y - radius[i] - gap / 2, x + half, y + radius[i] + 4 * s + label_h[i] + gap / 2
+
+    bx0, by0, bx1, by1 = bounds
+    for _ in range(rounds):
+        moved = False
+        boxes = {i: box(i) for i in ids}
+        order = sorted(ids, key=lambda i: boxes[i][0])
+        for n, i in enumerate(order):
+            a = boxes[i]
+            for j in order[n + 1:]:
+                b = boxes[j]
+                if b[0] >= a[2]:
+                    break
+                ox = min(a[2], b[2]) - max(a[0], b[0])
+                oy = min(a[3], b[3]) - max(a[1], b[1])
+                if ox <= 0 or oy <= 0:
+                    continue
+                moved = True
+                if ox < oy * 1.6:  # labels are wide: sideways moves are cheaper
+                    push = ox / 2 + 0.5
+                    sign = -1 if xy[i][0] < xy[j][0] or (xy[i][0] == xy[j][0] and i < j) else 1
+                    xy[i][0] += sign * push
+                    xy[j][0] -= sign * push
+                else:
+                    push = oy / 2 + 0.5
+                    sign = -1 if xy[i][1] < xy[j][1] or (xy[i][1] == xy[j][1] and i < j) else 1
+                    xy[i][1] += sign * push
+                    xy[j][1] -= sign * push
+                boxes[i], boxes[j] = box(i), box(j)
+                a = boxes[i]
+        for i in ids:  # keep every box inside the picture
+            half = max(radius[i], label_w[i] / 2)
+            xy[i][0] = min(max(xy[i][0], bx0 + half), bx1 - half)
+            xy[i][1] = min(max(xy[i][1], by0 + radius[i]), by1 - radius[i] - 4 * s - label_h[i])
+        if not moved:
+            break
+    return {i: (xy[i][0], xy[i][1]) for i in ids}
+
+
+def step_scene(graph: PolicyGraph | nx.Graph | GraphIndex, step: TourStep, **kwargs: Any) -> Scene:
+    """The picture of one tour step (its title on top unless `title` is given)."""
+    kwargs.setdefault("title", step.title)
+    return scene(graph, step.node_ids, step.edge_types, step.focus, **kwargs)
