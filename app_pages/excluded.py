@@ -23,7 +23,8 @@ st.title(tr("nav.excluded"))
 st.caption(tr("excluded.intro"))
 graph = data.session_graph()
 texts = {d.id: d.text for d in graph.documents}
-rows = [{"doc_id": x.doc_id, "doc": short(x.doc_id), "start": x.start, "end": x.end, "reason": message(x.reason, lang),
+rows = [{"doc_id": x.doc_id, "doc": short(x.doc_id), "start": x.start, "end": x.end,
+         "reason": message(x.reason, lang),
          "text": x.text} for x in sorted(graph.excluded, key=lambda x: (x.doc_id, x.start))]
 warnings = [(d.id, message(w, lang)) for d in graph.documents for w in d.warnings]
 

@@ -49,7 +49,8 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
                            placeholder=data.tr("common.search.placeholder"))
     allowed = [ANY_TYPE, *types] if types else type_options()
     node_type = right.selectbox(data.tr("common.type_filter"), allowed, key=f"{key}_type",
-                                format_func=lambda v: type_name(v, lang) if v else data.t("common.any_type", lang)) or None
+                                format_func=lambda v: type_name(v, lang) if v else data.t("common.any_type", lang)
+                                ) or None
     rows = data.query("search_nodes", text=text.strip() or (default_name or ""), type=node_type, limit=SEARCH_LIMIT)
     if not text.strip() and default_name and not rows:
         rows = data.query("search_nodes", text="", type=node_type, limit=SEARCH_LIMIT)
@@ -68,7 +69,8 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
         return None
     if st.session_state.get(choice_key) not in by_id:
         st.session_state.pop(choice_key, None)
-    return choice_slot.selectbox(label, list(by_id), key=choice_key, format_func=lambda i: caption_of(by_id[i], lang),
+    return choice_slot.selectbox(label, list(by_id), key=choice_key,
+                                 format_func=lambda i: caption_of(by_id[i], lang),
                                  help=data.tr("common.matches", count=len(by_id)))
 
 

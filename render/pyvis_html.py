@@ -27,7 +27,7 @@ import networkx as nx
 
 from graph.model import OUTLINE_EDGES, PolicyGraph
 from render.colours import EDGE_ORDER, NODE_ORDER, edge_colour_of, glyph_of, style_of
-from render.i18n import edge_name, node_label, t, type_name
+from render.i18n import edge_name, node_label, role_name, t, type_name
 
 VIS_VERSION = "vis-9.1.2"
 CJK_FONT = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
@@ -118,7 +118,7 @@ def edge_tooltip(row: Mapping[str, Any], lang: str) -> str:
     """Plain-text tooltip for an edge: its type, role and evidence sentence."""
     lines = [edge_name(str(row.get("type")), lang)]
     if row.get("role"):
-        lines[0] += f" · {row['role']}"
+        lines[0] += f" · {role_name(str(row['role']), lang)}"
     if row.get("shared"):
         shared = row["shared"]
         lines.append(f"{t('graph.tip.shared', lang)}: "
@@ -261,7 +261,7 @@ def graph_html(
         outline = edge_type in OUTLINE_EDGE_TYPES
         extra: dict[str, Any] = {}
         if edge_labels and row.get("role"):
-            extra["label"] = str(row["role"])
+            extra["label"] = role_name(str(row["role"]), lang)
         net.add_edge(
             str(row["source"]), str(row["target"]),
             title=edge_tooltip(row, lang),

@@ -17,7 +17,7 @@ from graph.model import EdgeType, PolicyGraph
 from render.colours import NODE_ORDER, edge_colour_of, style_of
 from render.errors import ExportError
 from render.fonts import text_width, wrap
-from render.i18n import type_name
+from render.i18n import role_name, type_name
 from render.layout import layout
 from render.tour import GraphIndex, TourStep, node_label, subgraph
 
@@ -164,7 +164,8 @@ def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | 
         ux, uy = dx / dist, dy / dist
         weight = e.attrs.get("weight")
         width_px = (1.5 + min(float(weight), 4.0) if isinstance(weight, (int, float)) else 2.2) * s
-        label = str(e.attrs.get("role") or "") if show_roles and e.type == EdgeType.INVOLVES else ""
+        role = str(e.attrs.get("role") or "")
+        label = role_name(role, lang) if show_roles and e.type == EdgeType.INVOLVES else ""
         drawn.append(PlacedEdge(e.source, e.target, e.type.value, a.x + ux * a.r, a.y + uy * a.r,
                                 b.x - ux * (b.r + 2 * s), b.y - uy * (b.r + 2 * s), edge_colour_of(e.type.value),
                                 width_px, e.type == EdgeType.CROSS_REFERENCES,

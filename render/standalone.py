@@ -31,7 +31,7 @@ from graph.model import EdgeType, PolicyGraph
 from render.colours import NODE_ORDER, edge_colour_of, glyph_of, style_of
 from render.fonts import wrap
 from render.scenes import TYPE_RADIUS, scene, step_density
-from render.i18n import edge_name, t, type_name
+from render.i18n import edge_name, role_name, t, type_name
 from render.label_boxes import label_box, spread_until_clear
 from render.pyvis_html import CJK_FONT, script_json, vis_assets
 from render.tour import GraphIndex, Tour, TourError, as_policy_graph, default_tour, node_label, subgraph
@@ -81,9 +81,10 @@ def _edge_payload(idx: GraphIndex, lang: str, only: set[int] | None = None) -> l
         if only is not None and n not in only:
             continue
         row: dict[str, Any] = {"id": n, "from": e.source, "to": e.target, "type": e.type.value,
+                               "typeName": edge_name(e.type.value, lang),
                                "colour": edge_colour_of(e.type.value)}
         if e.attrs.get("role"):
-            row["role"] = str(e.attrs["role"])
+            row["role"] = role_name(str(e.attrs["role"]), lang)  # drawn on the edge: the slide's language
         if e.evidence:
             row["evidence"] = e.evidence if len(e.evidence) <= EVIDENCE_CHARS else e.evidence[:EVIDENCE_CHARS - 1] + "…"
         if e.attrs.get("weight") is not None:
@@ -112,7 +113,8 @@ def step_label_boxes(idx: GraphIndex, pos: dict[str, tuple[float, float]], focus
     boxes = {}
     for node_id, (x, y) in pos.items():
         node = idx.nodes[node_id]
-        radius = TYPE_RADIUS.get(node.label.value, 15) * round(STEP_S, 3) * max(k, 0.6) * (1.2 if node_id == focus else 1)
+        grow = 1.2 if node_id == focus else 1
+        radius = TYPE_RADIUS.get(node.label.value, 15) * round(STEP_S, 3) * max(k, 0.6) * grow
         boxes[node_id] = label_box(x, y, radius, wrap(node_label(node, lang), FONT_SIZE, LABEL_WIDTH), font)
     return boxes
 
