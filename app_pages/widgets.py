@@ -113,7 +113,7 @@ def graph_frame(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str,
                 height: int = 600, **options: Any) -> None:
     """Draw nodes and edges with vis-network in an iframe, sized by centrality, tooltips from evidence."""
     page = graph_html(nodes, edges, lang=data.lang(), centrality=data.centrality(),
-                      evidence=data.evidence_counts(), height=height, **options)
+                      evidence=data.evidence_counts(), height=height, script_src=data.vis_script_src(), **options)
     st.iframe(page, height=height + 4)
 
 

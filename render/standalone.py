@@ -33,7 +33,7 @@ from render.fonts import wrap
 from render.scenes import TYPE_RADIUS, scene, step_density
 from render.i18n import edge_name, role_name, t, type_name
 from render.label_boxes import label_box, spread_until_clear
-from render.pyvis_html import CJK_FONT, script_json, vis_assets
+from render.pyvis_html import CJK_FONT, script_json, vis_script
 from render.tour import GraphIndex, Tour, TourError, as_policy_graph, default_tour, node_label, subgraph
 
 # Steps are laid out for a graph pane of about 1100×820 with type enlarged 1.75×, so that
@@ -129,7 +129,7 @@ def document_scope(idx: GraphIndex, doc_id: str) -> set[str]:
 
 def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | None = None, *, lang: str = "zh",
                     title: str | None = None, theme: str = "light", start: int = 0, bare: bool = False,
-                    font_scale: float = 1.0, scope: str = "auto") -> str:
+                    font_scale: float = 1.0, scope: str = "auto", script_src: str | None = None) -> str:
     """The whole page as one string: graph, legend, search, and the tour (the default tour when None).
 
     Steps whose nodes are not in `graph` show what is there; skipped steps are left out.
@@ -154,7 +154,7 @@ def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | Non
         "overviewFont": round(24 * step_density(len(overview)), 1),
         "overviewScale": max(0.6, step_density(len(overview))),
     }
-    return _page(data, html_lib.escape(title or tour.title or t("workshop.page.title", lang)), lang)
+    return _page(data, html_lib.escape(title or tour.title or t("workshop.page.title", lang)), lang, script_src)
 
 
 def _default_tour(idx: GraphIndex, title: str | None, lang: str) -> Tour:
@@ -208,13 +208,13 @@ def _legends(idx: GraphIndex, only_nodes: set[str] | None, lang: str) -> dict[st
     return {"legend": legend, "edgeLegend": edge_legend, "types": {ty: type_name(ty, lang) for ty in sorted(present)}}
 
 
-def _page(data: dict[str, Any], page_title: str, lang: str) -> str:
-    """The page template filled with the data, the title and the vis-network script."""
-    js, _css = vis_assets()
+def _page(data: dict[str, Any], page_title: str, lang: str, script_src: str | None = None) -> str:
+    """The page template filled with the data, the title and the vis-network script (inlined, or
+    loaded from `script_src`: the presenter's frames, served by the explorer)."""
     # One pass: a title or a node name holding "%VIS%" or "%DATA%" stays text.
     return fill_template(page_template(), {"LANG": "en" if lang == "en" else "zh-CN", "TITLE": page_title,
                                            "FONT": CJK_FONT, "DATA": script_json(data),
-                                           "VIS": js.replace("</script", "<\\/script")})
+                                           "VIS": vis_script(script_src)})
 
 
 @cache
