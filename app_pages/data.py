@@ -369,6 +369,33 @@ def systems_in_order() -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     return systems
 
 
+# ---------------------------------------------------------------- the graph script, served once
+
+STATIC_DIR = ROOT / "static"  # Streamlit serves it at app/static/ (server.enableStaticServing)
+VIS_FILE = "vis-network.min.js"
+
+
+@st.cache_resource(show_spinner=False)
+def vis_script_src() -> str | None:
+    """Where graph frames load vis-network from: the explorer's own static folder, so a browser
+    fetches the half megabyte once and caches it, instead of receiving it inside every frame of
+    every page and presenter step. None (inline the script) when static serving is off or the
+    folder cannot be written. Never a CDN: the file comes from the installed pyvis package."""
+    from graph.files import write_atomic
+    from render.pyvis_html import vis_assets
+
+    if not st.get_option("server.enableStaticServing"):
+        return None
+    js = vis_assets()[0]
+    target = STATIC_DIR / VIS_FILE
+    try:
+        if not target.is_file() or target.read_text(encoding="utf-8") != js:
+            write_atomic(target, js)
+    except OSError:
+        return None
+    return f"app/static/{VIS_FILE}"
+
+
 # ---------------------------------------------------------------- loading with progress
 
 def warm_up(on_step: Callable[[float, str], None]) -> None:

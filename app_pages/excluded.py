@@ -8,8 +8,11 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
+from render.messages import message
 
 tr = data.tr
+lang = data.lang()
+CONTEXT = 30  # characters of kept text shown either side of a passage
 
 
 def short(doc_id: str) -> str:
@@ -20,9 +23,9 @@ st.title(tr("nav.excluded"))
 st.caption(tr("excluded.intro"))
 # From the store in use (Neo4j too): each document keeps what its loader set aside and why.
 documents = data.query("set_aside_text")
-rows = [{"doc_id": d["doc_id"], "doc": short(d["doc_id"]), **passage}
+rows = [{"doc_id": d["doc_id"], "doc": short(d["doc_id"]), **passage, "reason": message(passage.get("reason"), lang)}
         for d in documents for passage in d.get("set_aside") or []]
-warnings = [(d["doc_id"], w) for d in documents for w in d.get("warnings") or []]
+warnings = [(d["doc_id"], message(w, lang)) for d in documents for w in d.get("warnings") or []]
 
 if not rows:
     st.success(tr("excluded.none"))

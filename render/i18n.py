@@ -134,12 +134,16 @@ def role_name(role: str | None, lang: str = DEFAULT_LANG) -> str:
     """A role as the interface shows it: the Chinese cue as extracted, or its English label
     from `data/lexicon/roles.yaml`.
 
-    >>> role_name("鼓励", "en"), role_name("鼓励", "zh"), role_name("服务对象", "en")
-    ('encourage', '鼓励', 'beneficiary')
+    A role no cue gives (the loader's "涉及" when nothing governs the actor) has its English in
+    ``data/i18n`` (``role.<role>``).
+
+    >>> role_name("鼓励", "en"), role_name("鼓励", "zh"), role_name("服务对象", "en"), role_name("涉及", "en")
+    ('encourage', '鼓励', 'beneficiary', 'involved')
     """
     if not role or normalise_lang(lang) != "en":
         return role or ""
-    return role_labels().get(role, role)
+    found = role_labels().get(role)
+    return found or (t(f"role.{role}", lang) if f"role.{role}" in strings() else role)
 
 
 @lru_cache(maxsize=1)

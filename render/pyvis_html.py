@@ -27,7 +27,7 @@ import networkx as nx
 
 from graph.model import OUTLINE_EDGES, PolicyGraph
 from render.colours import EDGE_ORDER, NODE_ORDER, edge_colour_of, glyph_of, style_of
-from render.i18n import edge_name, node_label, t, type_name
+from render.i18n import edge_name, node_label, role_name, t, type_name
 
 VIS_VERSION = "vis-9.1.2"
 CJK_FONT = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
@@ -44,6 +44,21 @@ USED_CSS_CLASS = ".vis-tooltip"
 
 
 @lru_cache(maxsize=1)
+def vis_script(src: str | None = None) -> str:
+    """The vis-network script as a tag: inlined (a file that opens anywhere, offline), or, with `src`,
+    loaded from the address the explorer serves it at (its own server, never a CDN), which the
+    browser caches across pages and steps instead of receiving half a megabyte with each.
+
+    >>> vis_script("app/static/vis-network.min.js")
+    '<script src="app/static/vis-network.min.js"></script>'
+    >>> vis_script().startswith("<script>") and "vis.Network" in vis_script()
+    True
+    """
+    if src:
+        return f'<script src="{html_lib.escape(src, quote=True)}"></script>'
+    return "<script>" + vis_assets()[0].replace("</script", "<\\/script") + "</script>"
+
+
 def vis_assets() -> tuple[str, str]:
     """(JS, CSS) of the vis-network build that ships inside the pyvis package; the CSS is
     the part of its stylesheet the graph page uses (the tooltip)."""
@@ -118,7 +133,7 @@ def edge_tooltip(row: Mapping[str, Any], lang: str) -> str:
     """Plain-text tooltip for an edge: its type, role and evidence sentence."""
     lines = [edge_name(str(row.get("type")), lang)]
     if row.get("role"):
-        lines[0] += f" · {row['role']}"
+        lines[0] += f" · {role_name(str(row['role']), lang)}"
     if row.get("shared"):
         shared = row["shared"]
         lines.append(f"{t('graph.tip.shared', lang)}: "
@@ -212,6 +227,7 @@ def graph_html(
     focus: str | None = None,
     height: int = 620,
     edge_labels: bool = False,
+    script_src: str | None = None,
 ) -> str:
     """A complete HTML page drawing `nodes` (rows with id, type, name, name_en …) and `edges`
     (rows with source, target, type, evidence, role …), with a legend.
@@ -219,7 +235,8 @@ def graph_html(
     Node colour and shape follow the type, size follows `centrality` (scaled within the
     shown nodes). `physics=False` freezes the layout once it has settled; `hierarchical`
     lays the outline out as a tree in `direction` (``LR`` or ``UD``). `focus` is drawn
-    with a heavy border. Edges whose ends are not among `nodes` are left out.
+    with a heavy border. Edges whose ends are not among `nodes` are left out. `script_src` loads
+    vis-network from that address instead of inlining it (`vis_script`).
 
     >>> page = graph_html([{"id": "a", "type": "Law", "name": "<b>法</b>"}], [], lang="en")
     >>> "<b>法</b>" in page, "\\\\u003cb\\\\u003e法" in page
@@ -261,7 +278,7 @@ def graph_html(
         outline = edge_type in OUTLINE_EDGE_TYPES
         extra: dict[str, Any] = {}
         if edge_labels and row.get("role"):
-            extra["label"] = str(row["role"])
+            extra["label"] = role_name(str(row["role"]), lang)
         net.add_edge(
             str(row["source"]), str(row["target"]),
             title=edge_tooltip(row, lang),
@@ -276,13 +293,13 @@ def graph_html(
 
     legend = _legend_html(_ordered({str(n.get("type")) for n in nodes}, NODE_ORDER),
                           _ordered({str(e.get("type")) for e in shown_edges}, EDGE_ORDER), lang)
-    js, css = vis_assets()
+    _js, css = vis_assets()
     settings = {"freeze": not physics and not hierarchical, "simulate": not hierarchical,
                 "settling": t("graph.settling", lang), "empty": t("graph.empty", lang)}
     return _PAGE.format(
         lang="en" if lang == "en" else "zh-CN",
         css=css,
-        js=js,
+        script=vis_script(script_src),
         height=int(height),
         font=CJK_FONT,
         legend=legend,
@@ -337,7 +354,7 @@ _PAGE = """<!DOCTYPE html>
 </head>
 <body>
 <div id="wrap">{legend}<div id="status"></div><div id="graph"></div></div>
-<script>{js}</script>
+{script}
 <script>
 (function () {{
   var settings = {settings};

@@ -15,7 +15,7 @@ from graph.model import EdgeType
 from render.colours import NODE_ORDER, edge_colour_of, style_of
 from render.errors import ExportError
 from render.fonts import text_width, wrap
-from render.i18n import type_name
+from render.i18n import role_name, type_name
 from render.layout import layout
 from graph.index import GraphIndex
 from render.tour import TourStep, node_label, subgraph
@@ -159,7 +159,8 @@ def scene(idx: GraphIndex, node_ids: Iterable[str] | None = None,
         ux, uy = dx / dist, dy / dist
         weight = e.attrs.get("weight")
         width_px = (1.5 + min(float(weight), 4.0) if isinstance(weight, (int, float)) else 2.2) * s
-        label = str(e.attrs.get("role") or "") if show_roles and e.type == EdgeType.INVOLVES else ""
+        role = str(e.attrs.get("role") or "")
+        label = role_name(role, lang) if show_roles and e.type == EdgeType.INVOLVES else ""
         drawn.append(PlacedEdge(e.source, e.target, e.type.value, a.x + ux * a.r, a.y + uy * a.r,
                                 b.x - ux * (b.r + 2 * s), b.y - uy * (b.r + 2 * s), edge_colour_of(e.type.value),
                                 width_px, e.type == EdgeType.CROSS_REFERENCES,

@@ -30,9 +30,9 @@ from graph.model import EdgeType
 from render.colours import NODE_ORDER, edge_colour_of, glyph_of, style_of
 from render.fonts import wrap
 from render.scenes import TYPE_RADIUS, scene, step_density
-from render.i18n import edge_name, t, type_name
+from render.i18n import edge_name, role_name, t, type_name
 from render.label_boxes import label_box, spread_until_clear
-from render.pyvis_html import CJK_FONT, script_json, vis_assets
+from render.pyvis_html import CJK_FONT, script_json, vis_script
 from graph.index import GraphIndex
 from render.tour import Tour, TourError, default_tour, node_label, subgraph
 
@@ -81,9 +81,10 @@ def _edge_payload(idx: GraphIndex, lang: str, only: set[int] | None = None) -> l
         if only is not None and n not in only:
             continue
         row: dict[str, Any] = {"id": n, "from": e.source, "to": e.target, "type": e.type.value,
+                               "typeName": edge_name(e.type.value, lang),
                                "colour": edge_colour_of(e.type.value)}
         if e.attrs.get("role"):
-            row["role"] = str(e.attrs["role"])
+            row["role"] = role_name(str(e.attrs["role"]), lang)  # drawn on the edge: the slide's language
         if e.evidence:
             row["evidence"] = e.evidence if len(e.evidence) <= EVIDENCE_CHARS else e.evidence[:EVIDENCE_CHARS - 1] + "…"
         if e.attrs.get("weight") is not None:
@@ -112,7 +113,8 @@ def step_label_boxes(idx: GraphIndex, pos: dict[str, tuple[float, float]], focus
     boxes = {}
     for node_id, (x, y) in pos.items():
         node = idx.nodes[node_id]
-        radius = TYPE_RADIUS.get(node.label.value, 15) * round(STEP_S, 3) * max(k, 0.6) * (1.2 if node_id == focus else 1)
+        grow = 1.2 if node_id == focus else 1
+        radius = TYPE_RADIUS.get(node.label.value, 15) * round(STEP_S, 3) * max(k, 0.6) * grow
         boxes[node_id] = label_box(x, y, radius, wrap(node_label(node, lang), FONT_SIZE, LABEL_WIDTH), font)
     return boxes
 
@@ -127,7 +129,7 @@ def document_scope(idx: GraphIndex, doc_id: str) -> set[str]:
 
 def standalone_html(idx: GraphIndex, tour: Tour | None = None, *, lang: str = "zh",
                     title: str | None = None, theme: str = "light", start: int = 0, bare: bool = False,
-                    font_scale: float = 1.0, scope: str = "auto") -> str:
+                    font_scale: float = 1.0, scope: str = "auto", script_src: str | None = None) -> str:
     """The whole page as one string: graph, legend, search, and the tour (the default tour when None).
 
     Steps whose nodes are not in `idx` show what is there; skipped steps are left out.
@@ -151,7 +153,7 @@ def standalone_html(idx: GraphIndex, tour: Tour | None = None, *, lang: str = "z
         "overviewFont": round(24 * step_density(len(overview)), 1),
         "overviewScale": max(0.6, step_density(len(overview))),
     }
-    return _page(data, html_lib.escape(title or tour.title or t("workshop.page.title", lang)), lang)
+    return _page(data, html_lib.escape(title or tour.title or t("workshop.page.title", lang)), lang, script_src)
 
 
 def _default_tour(idx: GraphIndex, title: str | None, lang: str) -> Tour:
@@ -205,13 +207,13 @@ def _legends(idx: GraphIndex, only_nodes: set[str] | None, lang: str) -> dict[st
     return {"legend": legend, "edgeLegend": edge_legend, "types": {ty: type_name(ty, lang) for ty in sorted(present)}}
 
 
-def _page(data: dict[str, Any], page_title: str, lang: str) -> str:
-    """The page template filled with the data, the title and the vis-network script."""
-    js, _css = vis_assets()
+def _page(data: dict[str, Any], page_title: str, lang: str, script_src: str | None = None) -> str:
+    """The page template filled with the data, the title and the vis-network script (inlined, or
+    loaded from `script_src`: the presenter's frames, served by the explorer)."""
     # One pass: a title or a node name holding "%VIS%" or "%DATA%" stays text.
     return fill_template(page_template(), {"LANG": "en" if lang == "en" else "zh-CN", "TITLE": page_title,
                                            "FONT": CJK_FONT, "DATA": script_json(data),
-                                           "VIS": js.replace("</script", "<\\/script")})
+                                           "VIS": vis_script(script_src)})
 
 
 @cache
