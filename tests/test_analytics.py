@@ -148,6 +148,15 @@ def test_all_shortest_paths_in_node_id_order_and_limited(g):
         [step("a", "INVOLVES", "i1", False), step("i1", "INVOLVES", "c", True)]]
 
 
+def test_shortest_paths_around_avoided_nodes(g):
+    # b - m1/m2/m3 - s at two steps; without m1 and m2 only the walk through m3 is left, without all none.
+    assert [[s["target"] for s in p] for p in shortest_paths(g, "b", "s", avoid={"m1", "m2"})] == [["m3", "s"]]
+    assert shortest_paths(g, "b", "s", avoid={"m1", "m2", "m3"}) == []
+    # a - i1 - c is the shortest; without i1 the walk runs through two measures.
+    assert [[s["target"] for s in p] for p in shortest_paths(g, "a", "c", avoid={"i1"})] == [["m1", "m3", "c"]]
+    assert shortest_paths(g, "c", "i1", avoid={"c", "i1"}) == [[step("c", "INVOLVES", "i1", False)]]  # ends stay
+
+
 def test_shortest_paths_without_a_path(g):
     assert shortest_paths(g, "a", "z") == []
     assert shortest_paths(g, "a", "a") == []
