@@ -12,21 +12,19 @@ import networkx as nx
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
 
 
-def to_networkx(graph: PolicyGraph, flat: bool = False) -> nx.MultiDiGraph:
-    """A MultiDiGraph with node attributes ``type``, ``name``, … and edges keyed by type; with
-    `flat`, list and dict values as JSON text (`flat_value`), as GraphML and GEXF require.
+def to_networkx(graph: PolicyGraph) -> nx.MultiDiGraph:
+    """A MultiDiGraph with node attributes ``type``, ``name``, … and edges keyed by type.
 
     >>> from graph.model import Node, Label
-    >>> g = to_networkx(PolicyGraph(nodes=(Node("a", Label.POLICY, "A", {"issuers": ["x"]}),)), flat=True)
+    >>> g = to_networkx(PolicyGraph(nodes=(Node("a", Label.POLICY, "A", {"issuers": ["x"]}),)))
     >>> g.nodes["a"]["issuers"], g.number_of_edges()
-    ('["x"]', 0)
+    (['x'], 0)
     """
-    shape = (lambda d: {k: flat_value(v) for k, v in d.items()}) if flat else (lambda d: d)
     g = nx.MultiDiGraph()
     for node in graph.nodes:
-        g.add_node(node.id, **shape(node.as_dict()))
+        g.add_node(node.id, **node.as_dict())
     for edge in graph.edges:
-        g.add_edge(edge.source, edge.target, key=edge.type.value, **shape(edge.as_dict()))
+        g.add_edge(edge.source, edge.target, key=edge.type.value, **edge.as_dict())
     return g
 
 
