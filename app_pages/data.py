@@ -34,6 +34,7 @@ MEMO_KEY = "_run_memo"  # session_state: values worked out once per script run
 LANG_KEY = "lang"
 PROGRESS_EVERY_S = 0.1  # at most this often, the start-up progress bar moves
 QUERY_TTL_NEO4J = 300  # seconds: another client may write to a shared database
+ROOT = Path(__file__).resolve().parent.parent  # the project folder
 
 
 # ---------------------------------------------------------------- language
