@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from typing import Any
 import networkx as nx
 import yaml
 
-from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
+from graph.model import EDGE_FIELDS, NODE_FIELDS, Edge, EdgeType, Label, Node, PolicyGraph
 from render.files import write_atomic
 from render.i18n import LANGS, t
 from render.tour_file import (
@@ -134,13 +134,13 @@ def as_policy_graph(graph: PolicyGraph | nx.Graph) -> PolicyGraph:
         raise TourError(f"expected a PolicyGraph or a networkx graph, not {type(graph).__name__}")
     nodes = []
     for node_id, data in graph.nodes(data=True):
-        attrs = {k: v for k, v in data.items() if k not in ("id", "type", "name")}
+        attrs = {k: v for k, v in data.items() if k not in NODE_FIELDS}
         nodes.append(Node(str(node_id), Label(data.get("type", "Concept")), str(data.get("name", node_id)), attrs))
     edges = []
     triples = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
         (u, v, None, d) for u, v, d in graph.edges(data=True))
     for u, v, key, data in triples:
-        attrs = {k: v for k, v in data.items() if k not in ("type", "doc_id", "evidence", "span")}
+        attrs = {k: v for k, v in data.items() if k not in EDGE_FIELDS}
         span = data.get("span")
         edges.append(Edge(str(u), str(v), EdgeType(data.get("type", key)), str(data.get("doc_id", "")),
                           str(data.get("evidence", "")), tuple(span) if span else None, attrs))
