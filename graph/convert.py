@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
+from graph.model import EDGE_FIELDS, NODE_FIELDS, Edge, EdgeType, Label, Node, PolicyGraph
 
 
 def to_networkx(graph: PolicyGraph) -> nx.MultiDiGraph:
@@ -38,7 +38,7 @@ def from_rows(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, A
     ({'kind': 'government'}, (1, 2))
     """
     made = [Node(str(r["id"]), Label(r.get("type") or Label.CONCEPT.value), str(r.get("name") or r["id"]),
-                 {k: v for k, v in r.items() if k not in _NODE_FIELDS}) for r in nodes]
+                 {k: v for k, v in r.items() if k not in NODE_FIELDS}) for r in nodes]
     return PolicyGraph(tuple(made), tuple(_edge(r) for r in edges))
 
 
@@ -58,11 +58,7 @@ def _edge(row: Mapping[str, Any]) -> Edge:
     span = row.get("span")
     return Edge(str(row["source"]), str(row["target"]), EdgeType(row["type"]), str(row.get("doc_id") or ""),
                 str(row.get("evidence") or ""), (int(span[0]), int(span[1])) if span else None,
-                {k: v for k, v in row.items() if k not in _EDGE_FIELDS})
-
-
-_NODE_FIELDS = frozenset({"id", "type", "name"})
-_EDGE_FIELDS = frozenset({"source", "target", "type", "doc_id", "evidence", "span"})
+                {k: v for k, v in row.items() if k not in EDGE_FIELDS})
 
 
 def node_link(graph: PolicyGraph) -> dict:

@@ -68,6 +68,14 @@ def pytest_make_collect_report(collector):
     _fail_hidden_skip(outcome.get_result())
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test that asks for the Bolt server is a `bolt` test, marked or not, so
+    ``-m "not bolt"`` (`make test-fast`) never starts the server."""
+    for item in items:
+        if "bolt_settings" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.bolt)
+
+
 @pytest.fixture(scope="session")
 def seed_graph():
     """The seed document's graph, loaded once (a frozen PolicyGraph, safe to share)."""

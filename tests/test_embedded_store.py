@@ -18,7 +18,6 @@ Chinese ids sort by code point: 乙 < 甲; 平 < 省 < 行 < 金; 创 < 规.
 
 from __future__ import annotations
 
-import doctest
 import json
 import re
 from pathlib import Path
@@ -269,11 +268,6 @@ def test_check_params_fills_defaults_and_treats_none_as_default():
 def test_long_bad_values_are_shortened_in_the_message(store):
     with pytest.raises(StoreError, match=r"got \['x', 1, 'x', 1, .*\.\.\.; usage"):
         store.query("edges_among", ids=["x", 1] * 50)
-
-
-def test_docstring_examples_run():
-    assert doctest.testmod(graph.embedded).failed == 0
-    assert doctest.testmod(graph.embedded_queries).failed == 0
 
 
 def test_load_rejects_what_is_not_a_policy_graph():
