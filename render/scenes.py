@@ -103,11 +103,12 @@ def _type_order(idx: GraphIndex) -> dict[str, Any]:
 def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | None = None,
           edge_types: Iterable[str] = (), focus: str | None = None, *, width: int = 1600, height: int = 900,
           title: str = "", lang: str = "zh", theme: str = "light", scale: float = 1.0,
-          legend: bool = True) -> Scene:
+          legend: bool = True, relax_rounds: int = 120) -> Scene:
     """A laid-out picture of `node_ids` (all nodes when None) and the edges among them.
 
     Type is sized for a projector at 1600×900 (labels 24 px, title 44 px) and scales with the
-    picture; `scale` enlarges it further.
+    picture; `scale` enlarges it further. `relax_rounds` bounds the nudging of overlapping labels
+    (a caller that spreads the layout afterwards needs fewer).
     """
     if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
         raise ExportError(f"picture size {width}×{height} is out of range ({MIN_SIDE}–{MAX_SIDE} px a side)")
@@ -144,7 +145,7 @@ def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | 
         y1 = y0 + 1
     pos = {i: (x0 + (ux + 1) / 2 * (x1 - x0), y0 + (uy + 1) / 2 * (y1 - y0)) for i, (ux, uy) in unit.items()}
     if len(pos) <= RELAX_LIMIT:
-        pos = _relax(pos, radius, label_w, label_h, (margin, top, width - margin, bottom), s)
+        pos = _relax(pos, radius, label_w, label_h, (margin, top, width - margin, bottom), s, relax_rounds)
 
     placed = []
     for n in nodes:
