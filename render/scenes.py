@@ -99,11 +99,12 @@ def _type_order(idx: GraphIndex) -> dict[str, Any]:
 def scene(idx: GraphIndex, node_ids: Iterable[str] | None = None,
           edge_types: Iterable[str] = (), focus: str | None = None, *, width: int = 1600, height: int = 900,
           title: str = "", lang: str = "zh", theme: str = "light", scale: float = 1.0,
-          legend: bool = True) -> Scene:
+          legend: bool = True, relax_rounds: int = 120) -> Scene:
     """A laid-out picture of `node_ids` (all nodes when None) and the edges among them.
 
     Type is sized for a projector at 1600×900 (labels 24 px, title 44 px) and scales with the
-    picture; `scale` enlarges it further.
+    picture; `scale` enlarges it further. `relax_rounds` bounds the nudging of overlapping labels
+    (a caller that spreads the layout afterwards needs fewer).
     """
     if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
         raise ExportError(f"picture size {width}×{height} is out of range ({MIN_SIDE}–{MAX_SIDE} px a side)")
@@ -112,7 +113,7 @@ def scene(idx: GraphIndex, node_ids: Iterable[str] | None = None,
     nodes, edges = subgraph(idx, list(idx.nodes) if node_ids is None else list(node_ids), edge_types)
     frame = _frame(width, height, len(nodes), scale, bool(title), legend)
     labels = _labels(nodes, frame, focus, lang)
-    pos = _positions(idx, nodes, edges, focus, frame, labels)
+    pos = _positions(idx, nodes, edges, focus, frame, labels, relax_rounds)
     placed = _placed_nodes(nodes, pos, frame, labels, focus)
     drawn = _placed_edges(edges, {p.id: p for p in placed}, frame.s)
     types = [t_ for t_ in NODE_ORDER if any(n.label.value == t_ for n in nodes)]
@@ -172,7 +173,7 @@ def _labels(nodes: list[Node], frame: _Frame, focus: str | None, lang: str) -> _
 
 
 def _positions(idx: GraphIndex, nodes: list[Node], edges: list[Edge], focus: str | None, frame: _Frame,
-               labels: _Labels) -> dict[str, tuple[float, float]]:
+               labels: _Labels, relax_rounds: int = 120) -> dict[str, tuple[float, float]]:
     """Pixel positions: the layout stretched over the band, then nudged apart so labels do not overlap."""
     unit = layout([n.id for n in nodes], [(e.source, e.target) for e in edges],
                   focus if focus in labels.radius else None, _type_order(idx))
@@ -188,7 +189,7 @@ def _positions(idx: GraphIndex, nodes: list[Node], edges: list[Edge], focus: str
     if len(pos) > RELAX_LIMIT:
         return pos
     return _relax(pos, labels.radius, labels.width, labels.height,
-                  (margin, frame.top, frame.width - margin, frame.bottom), s)
+                  (margin, frame.top, frame.width - margin, frame.bottom), s, relax_rounds)
 
 
 def _placed_nodes(nodes: list[Node], pos: dict[str, tuple[float, float]], frame: _Frame, labels: _Labels,

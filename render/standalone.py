@@ -31,7 +31,7 @@ from render.colours import NODE_ORDER, edge_colour_of, glyph_of, style_of
 from render.fonts import wrap
 from render.scenes import TYPE_RADIUS, scene, step_density
 from render.i18n import edge_name, role_name, t, type_name
-from render.label_boxes import label_box, spread_until_clear
+from render.label_boxes import LABEL_OFFSET, label_box, spread_until_clear
 from render.pyvis_html import CJK_FONT, script_json, vis_script
 from graph.index import GraphIndex
 from render.tour import Tour, TourError, default_tour, node_label, subgraph
@@ -45,6 +45,7 @@ LABEL_WIDTH = 260 * STEP_S
 MAX_OVERVIEW_NODES = 3000  # past this, `scope="auto"` keeps the whole-graph view to the toured document
 OVERVIEW_FONT, OVERVIEW_LABEL = 16, 160  # the whole graph: `scene` in its compact form at 1600×900 (k = 0.66)
 EVIDENCE_CHARS = 400
+STEP_RELAX_ROUNDS = 30
 TEXT_CHARS = 600
 PAGE_STRINGS = ("prev", "next", "overview", "search", "legend", "evidence", "theme", "keys", "no_match",
                 "nodes_in_view")  # the `workshop.html.*` strings the page script shows
@@ -96,27 +97,47 @@ def _edge_payload(idx: GraphIndex, lang: str, only: set[int] | None = None) -> l
 def _positions(idx: GraphIndex, ids: list[str] | None, edge_types: Iterable[str], focus: str | None,
                lang: str, step: bool = True, font_scale: float = 1.0) -> dict[str, tuple[float, float]]:
     width, height, scale = (STEP_W, STEP_H, STEP_SCALE * font_scale) if step else (1600, 900, 1.0)
-    sc = scene(idx, ids, edge_types, focus, width=width, height=height, lang=lang, legend=False, scale=scale)
+    # Steps are spread until clear afterwards (and drawn while a trainer waits): a shorter nudge.
+    sc = scene(idx, ids, edge_types, focus, width=width, height=height, lang=lang, legend=False, scale=scale,
+               relax_rounds=STEP_RELAX_ROUNDS if step else 120)
     pos = {n.id: (n.x - width / 2, n.y - height / 2) for n in sc.nodes}
     if not step:
         return pos
     # The page draws labels at its own sizes (`step_label_boxes`); spread the step until none overlap.
-    return spread_until_clear(pos, lambda p: step_label_boxes(idx, p, focus, lang, font_scale))
+    sizes = _label_sizes(idx, list(pos), focus, lang, font_scale)  # measured once, moved many times
+    return spread_until_clear(pos, lambda p: _boxes(p, sizes))
 
 
 def step_label_boxes(idx: GraphIndex, pos: dict[str, tuple[float, float]], focus: str | None, lang: str,
                      font_scale: float = 1.0) -> dict[str, tuple[float, float, float, float]]:
     """The label box of every node of a step as the page draws it (`visNode` in the page's script):
     the label wrapped as `_node_payload` wraps it, at the step's type size times `font_scale`."""
-    k = step_density(len(pos))
+    return _boxes(pos, _label_sizes(idx, list(pos), focus, lang, font_scale))
+
+
+def _label_sizes(idx: GraphIndex, ids: list[str], focus: str | None, lang: str,
+                 font_scale: float) -> dict[str, tuple[float, float, float]]:
+    """(node radius, label width, label height) of each node of a step, as the page draws them."""
+    k = step_density(len(ids))
     font = round(round(FONT_SIZE, 1) * k * font_scale)
-    boxes = {}
-    for node_id, (x, y) in pos.items():
+    sizes = {}
+    for node_id in ids:
         node = idx.nodes[node_id]
         grow = 1.2 if node_id == focus else 1
         radius = TYPE_RADIUS.get(node.label.value, 15) * round(STEP_S, 3) * max(k, 0.6) * grow
-        boxes[node_id] = label_box(x, y, radius, wrap(node_label(node, lang), FONT_SIZE, LABEL_WIDTH), font)
-    return boxes
+        x0, y0, x1, y1 = label_box(0.0, 0.0, radius, wrap(node_label(node, lang), FONT_SIZE, LABEL_WIDTH), font)
+        sizes[node_id] = (radius, x1 - x0, y1 - y0)
+    return sizes
+
+
+def _boxes(pos: dict[str, tuple[float, float]],
+           sizes: dict[str, tuple[float, float, float]]) -> dict[str, tuple[float, float, float, float]]:
+    out = {}
+    for node_id, (x, y) in pos.items():
+        radius, width, height = sizes[node_id]
+        top = y + radius + LABEL_OFFSET
+        out[node_id] = (x - width / 2, top, x + width / 2, top + height)
+    return out
 
 
 def document_scope(idx: GraphIndex, doc_id: str) -> set[str]:
