@@ -37,7 +37,8 @@ if es.scene() is None or es.scene().seed not in g.rows:  # a session's first vis
 
 def strings() -> dict[str, str]:
     """The component's own words, in the interface language."""
-    keys = ("expand_all", "expand_by", "show_more", "hide", "pin", "unpin", "recentre", "expanding", "legend_tip")
+    keys = ("expand_all", "expand_by", "show_more", "hide", "pin", "unpin", "recentre", "expanding", "legend_tip",
+            "fit", "png")
     return {k: tr(f"scene.{k}") for k in keys} | {"png_name": "explore"}
 
 
@@ -86,7 +87,7 @@ def explorer() -> None:
     positions, hidden_types = es.loaded_layout()
     edges = data.query("edges_among", ids=sorted(scene.real_nodes()))
     payload = scene_payload(scene, rows=g.rows, edges=edges, adj=g.adj, lang=lang, selected=chosen,
-                            centrality=g.rank, evidence=data.evidence_counts(), positions=positions)
+                            centrality=g.rank, evidence=g.evidence, positions=positions)
     payload.update(token=st.session_state[es.TOKEN], selected=chosen, strings=strings(), height=GRAPH_HEIGHT,
                    name="explore", hidden_types=hidden_types, settled=True)  # the first layout is final
     graph_col, detail_col = st.columns([3, 1.25], gap="medium")

@@ -43,6 +43,7 @@ class GraphData:
     types: Mapping[str, str]
     adj: sc.Adjacency
     rank: Mapping[str, float]
+    evidence: Mapping[str, int]  # evidence sentences at each node
 
 
 # cache_resource, not cache_data: one shared, never-mutated copy per store contents. cache_data would
@@ -51,7 +52,7 @@ class GraphData:
 def _graph_data(store_key: str, _store: Any) -> GraphData:
     rows = {row["id"]: row for row in _store.query("all_nodes")}
     types = {i: str(r.get("type") or "") for i, r in rows.items()}
-    return GraphData(rows, types, sc.adjacency(_store.query("all_edges")), data.centrality())
+    return GraphData(rows, types, sc.adjacency(_store.query("all_edges")), data.centrality(), data.evidence_counts())
 
 
 def graph_data() -> GraphData:

@@ -210,6 +210,16 @@ def test_depth_two_is_readable_at_1440_by_900(page):
     assert clashes == []
 
 
+def idle(page) -> None:
+    """Wait until Streamlit runs no script (its status widget is gone for a while)."""
+    quiet = 0
+    for _ in range(600):
+        quiet = 0 if page.locator("[data-testid='stStatusWidget']").count() else quiet + 1
+        if quiet >= 10:
+            return
+        page.wait_for_timeout(100)
+
+
 def _right_click(page, node: str) -> None:
     x, y = drv.node_point(page, node)
     page.mouse.click(x, y, button="right")
@@ -255,9 +265,17 @@ def test_png_and_svg_of_the_view_have_chinese_labels(page, tmp_path):
     png.value.save_as(png_path)
     data = png_path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
-    with page.expect_download() as svg:
-        page.get_by_role("button", name="导出 SVG").click()
     svg_path = tmp_path / "explore.svg"
-    svg.value.save_as(svg_path)
+    for attempt in range(3):
+        # The button's file is made when clicked, by the run that drew the button: wait until no run is
+        # going (the graph reports its layout after drawing, which reruns the page) before clicking.
+        idle(page)
+        try:
+            with page.expect_download(timeout=30_000) as svg:
+                page.get_by_role("button", name="导出 SVG").click()
+            svg.value.save_as(svg_path)
+            break
+        except sync_api.TimeoutError:
+            assert attempt < 2, "no SVG download"
     text = svg_path.read_text(encoding="utf-8")
     assert text.startswith("<svg") and "平台企业" in text

@@ -98,6 +98,8 @@ function baseOptions() {
 function update(view, data) {
   view.updates += 1;
   view.strings = data.strings || view.strings;
+  view.wrap.querySelector(".kg-fit").title = view.strings.fit || "";
+  view.wrap.querySelector(".kg-png").title = view.strings.png || "";
   view.name = data.name || view.name;
   window.kgGraphs[view.name] = view;
   const wrap = view.wrap;
