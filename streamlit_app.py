@@ -15,6 +15,7 @@ import streamlit as st
 from app_pages import data
 from render.highlight import escape_markdown
 from render.i18n import LANGS
+from render.messages import message
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("policy_kg.app")
@@ -63,8 +64,7 @@ pages = {
         _page("excluded", ":material/content_cut:"),
     ],
 }
-if (HERE / "app_pages" / "presenter.py").is_file():  # workshop mode, when it is installed
-    pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
+pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
 
 current = st.navigation(pages)
 # Presenting wants the whole screen: the sidebar folds away on the Presenter page (its controls are one
@@ -106,7 +106,7 @@ except Exception:  # noqa: BLE001 - a report about documents must not itself sto
     problems = ()
 with st.sidebar:  # a notice on every page; the whole per-file report is on the Add documents page
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        st.warning(f"{data.tr('app.load_skipped')}: {escape_markdown(problem)}", icon=":material/error:")
+        st.warning(f"{data.tr('app.load_skipped')}: {escape_markdown(message(problem, data.lang()))}", icon=":material/error:")
     if len(problems) > MAX_PROBLEMS_SHOWN:
         st.caption(data.tr("app.load_skipped.more", count=len(problems) - MAX_PROBLEMS_SHOWN))
 

@@ -16,6 +16,7 @@ from app_pages.widgets import escape_markdown as md
 from render import explore_scene as sc
 from render.explore_vis import scene_payload
 from render.i18n import edge_name, node_caption, type_name
+from render.readable import readable_properties
 
 GRAPH_HEIGHT = 640
 
@@ -53,10 +54,10 @@ def details(node_id: str) -> None:
     if node.get("type") == "Measure":
         st.page_link("app_pages/measure.py", label=tr("common.open_measure"), icon=":material/article:",
                      query_params={"measure": node_id})
-    extra = {k: v for k, v in node.items() if k not in ("id", "name", "type", "name_en", "text", "span")}
+    extra = readable_properties(node, g.rows, lang)
     if extra:
         with st.expander(tr("explore.attributes")):
-            st.json(extra)
+            st.markdown("  \n".join(f"**{md(label)}**：{md(str(value))}" for label, value in extra))
     evidence = data.query("evidence_of", node=node_id)
     st.markdown(f"**{tr('common.evidence')}** ({len(evidence)})")
     with st.container(height=330, border=True):

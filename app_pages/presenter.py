@@ -40,12 +40,15 @@ lang = data.lang()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def step_frame(key: str, step_json: str, lang: str, theme: str, font_scale: float, _idx: GraphIndex) -> str:
-    """The offline page of one step, bare (graph and legend only), for the iframe."""
+def step_frame(key: str, step_json: str, lang: str, theme: str, font_scale: float, script_src: str | None,
+               _idx: GraphIndex) -> str:
+    """The page of one step, bare (graph and legend only), for the iframe; the graph script from
+    `script_src` (served by the explorer and cached by the browser) when given."""
     from render.tour import tour_from_dict
 
     tour = tour_from_dict(json.loads(step_json))
-    return standalone_html(_idx, tour, lang=lang, theme=theme, bare=True, font_scale=font_scale)
+    return standalone_html(_idx, tour, lang=lang, theme=theme, bare=True, font_scale=font_scale,
+                           script_src=script_src)
 
 
 def go_to(index: int) -> None:
@@ -140,7 +143,8 @@ else:
     left, right = st.columns([2.3, 1], gap="medium")
     step_json = json.dumps(tour_to_dict(Tour(tour.title, (step,), tour.doc_id, tour.lang)), ensure_ascii=False)
     with left:
-        frame = step_frame(key, step_json, lang, "dark" if dark else "light", 1.25 if large else 1.0, idx)
+        frame = step_frame(key, step_json, lang, "dark" if dark else "light", 1.25 if large else 1.0,
+                           data.vis_script_src(), idx)
         st.iframe(frame, height=int(height))
     with right:
         st.caption(tr("workshop.page.step_of", n=index + 1, total=len(visible)))

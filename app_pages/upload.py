@@ -13,9 +13,11 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
-from loaders.errors import shown_name
+from policykg.ingest import shown_name
+from render.messages import message
 
 tr = data.tr
+lang = data.lang()
 SEEN = "upload_seen"  # session_state: {content digest + name: "ok" or "failed"} of files already handled
 FLASH = "upload_flash"  # names added by the run before the last rerun
 REPORTS = "upload_reports"  # session_state: {file name: data.FileReport} of every file handled
@@ -38,7 +40,8 @@ def load_one(name: str, content: bytes) -> data.FileReport:
 def report_table(reports: list[data.FileReport], key: str) -> None:
     """One row per file: name, outcome, documents read, warnings or reason."""
     widgets.dataframe([{tr("upload.col.file"): r.name, tr("upload.col.status"): tr(f"upload.status.{r.status}"),
-                   tr("upload.col.documents"): r.documents, tr("upload.col.detail"): " · ".join(r.detail)}
+                   tr("upload.col.documents"): r.documents,
+                   tr("upload.col.detail"): " · ".join(message(d, lang) for d in r.detail)}
                   for r in reports], hide_index=True, width="stretch", key=key)
 
 
@@ -60,7 +63,7 @@ for done, (file, digest) in enumerate(new):
     reports[file.name] = report
     seen[digest] = "failed" if report.status == "error" else "ok"
     if report.status == "error":
-        st.error(tr("upload.failed", reason=md(report.detail[0])), icon=":material/error:")
+        st.error(tr("upload.failed", reason=md(message(report.detail[0], lang))), icon=":material/error:")
         continue
     st.session_state.setdefault(FLASH, []).append(file.name)
     added = True

@@ -24,9 +24,11 @@ def type_options() -> list[str]:
     return [ANY_TYPE, *[label.value for label in Label]]
 
 
-def caption_of(row: Mapping[str, Any]) -> str:
-    """Picker label of a node row: its name (English label in English) and its type."""
-    return f"{node_caption(row, data.lang())} · {type_name(str(row.get('type')), data.lang())}"
+def caption_of(row: Mapping[str, Any], lang: str | None = None) -> str:
+    """Picker label of a node row: its name (English label in English) and its type. Pickers pass
+    `lang`: a format function may run outside the script run, where the session is not known."""
+    lang = lang or data.lang()
+    return f"{node_caption(row, lang)} · {type_name(str(row.get('type')), lang)}"
 
 
 def entity_picker(key: str, label: str, *, default_name: str | None = None,
@@ -47,7 +49,8 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
                            placeholder=data.tr("common.search.placeholder"))
     allowed = [ANY_TYPE, *types] if types else type_options()
     node_type = right.selectbox(data.tr("common.type_filter"), allowed, key=f"{key}_type",
-                                format_func=lambda v: type_name(v, lang) if v else data.tr("common.any_type")) or None
+                                format_func=lambda v: type_name(v, lang) if v else data.t("common.any_type", lang)
+                                ) or None
     rows = data.query("search_nodes", text=text.strip() or (default_name or ""), type=node_type, limit=SEARCH_LIMIT)
     if not text.strip() and default_name and not rows:
         rows = data.query("search_nodes", text="", type=node_type, limit=SEARCH_LIMIT)
@@ -68,7 +71,8 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
         # Set, not dropped: a keyed box whose value is dropped keeps showing its old choice in the
         # browser while the page already answers for the new one.
         st.session_state[choice_key] = next(iter(by_id))
-    return choice_slot.selectbox(label, list(by_id), key=choice_key, format_func=lambda i: caption_of(by_id[i]),
+    return choice_slot.selectbox(label, list(by_id), key=choice_key,
+                                 format_func=lambda i: caption_of(by_id[i], lang),
                                  help=data.tr("common.matches", count=len(by_id)))
 
 
@@ -111,7 +115,7 @@ def graph_frame(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str,
                 height: int = 600, **options: Any) -> None:
     """Draw nodes and edges with vis-network in an iframe, sized by centrality, tooltips from evidence."""
     page = graph_html(nodes, edges, lang=data.lang(), centrality=data.centrality(),
-                      evidence=data.evidence_counts(), height=height, **options)
+                      evidence=data.evidence_counts(), height=height, script_src=data.vis_script_src(), **options)
     st.iframe(page, height=height + 4)
 
 

@@ -26,6 +26,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG = "zh"
 I18N_DIR = Path(__file__).resolve().parent.parent / "data" / "i18n"
+ROLES_FILE = I18N_DIR.parent / "lexicon" / "roles.yaml"
 
 
 def _is_leaf(value: Any) -> bool:
@@ -133,11 +134,22 @@ def role_name(role: str | None, lang: str = DEFAULT_LANG) -> str:
     """A role as the interface shows it: the Chinese cue as extracted, or its English label
     from `data/lexicon/roles.yaml`.
 
-    >>> role_name("鼓励", "en"), role_name("鼓励", "zh"), role_name("服务对象", "en")
-    ('encourage', '鼓励', 'beneficiary')
+    A role no cue gives (the loader's "涉及" when nothing governs the actor) has its English in
+    ``data/i18n`` (``role.<role>``).
+
+    >>> role_name("鼓励", "en"), role_name("鼓励", "zh"), role_name("服务对象", "en"), role_name("涉及", "en")
+    ('encourage', '鼓励', 'beneficiary', 'involved')
     """
     if not role or normalise_lang(lang) != "en":
         return role or ""
-    from loaders.lexicon import load_lexicon
+    found = role_labels().get(role)
+    return found or (t(f"role.{role}", lang) if f"role.{role}" in strings() else role)
 
-    return load_lexicon().role_en.get(role, role)
+
+@lru_cache(maxsize=1)
+def role_labels() -> dict[str, str]:
+    """Role -> English label from ``data/lexicon/roles.yaml``, whose entries read
+    ``cue: {role: 角色, en: label}`` (a cue without ``role`` is its own role). Read here, not
+    through the loaders' lexicon: drawing a graph needs the labels, not the loaders."""
+    cues = yaml.load(ROLES_FILE.read_text(encoding="utf-8"), Loader=_LOADER) or {}  # noqa: S506
+    return {str((entry or {}).get("role", cue)): str((entry or {}).get("en", "")) for cue, entry in cues.items()}

@@ -74,5 +74,6 @@ def spread_until_clear(pos: Mapping[str, tuple[float, float]],
         if not overlapping(boxes_at(current)):
             break
         scale *= factor
-        current = {i: (round(cx + (x - cx) * scale, 1), round(cy + (y - cy) * scale, 1)) for i, (x, y) in pos.items()}
+        current = {i: (round(cx + (x - cx) * scale, 1), round(cy + (y - cy) * scale, 1))
+                   for i, (x, y) in pos.items()}
     return current

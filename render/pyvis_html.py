@@ -27,7 +27,7 @@ import networkx as nx
 
 from graph.model import OUTLINE_EDGES, PolicyGraph
 from render.colours import EDGE_ORDER, NODE_ORDER, edge_colour_of, glyph_of, style_of
-from render.i18n import edge_name, node_label, t, type_name
+from render.i18n import edge_name, node_label, role_name, t, type_name
 
 VIS_VERSION = "vis-9.1.2"
 CJK_FONT = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
@@ -44,6 +44,21 @@ USED_CSS_CLASS = ".vis-tooltip"
 
 
 @lru_cache(maxsize=1)
+def vis_script(src: str | None = None) -> str:
+    """The vis-network script as a tag: inlined (a file that opens anywhere, offline), or, with `src`,
+    loaded from the address the explorer serves it at (its own server, never a CDN), which the
+    browser caches across pages and steps instead of receiving half a megabyte with each.
+
+    >>> vis_script("app/static/vis-network.min.js")
+    '<script src="app/static/vis-network.min.js"></script>'
+    >>> vis_script().startswith("<script>") and "vis.Network" in vis_script()
+    True
+    """
+    if src:
+        return f'<script src="{html_lib.escape(src, quote=True)}"></script>'
+    return "<script>" + vis_assets()[0].replace("</script", "<\\/script") + "</script>"
+
+
 def vis_assets() -> tuple[str, str]:
     """(JS, CSS) of the vis-network build that ships inside the pyvis package; the CSS is
     the part of its stylesheet the graph page uses (the tooltip)."""
@@ -118,7 +133,7 @@ def edge_tooltip(row: Mapping[str, Any], lang: str) -> str:
     """Plain-text tooltip for an edge: its type, role and evidence sentence."""
     lines = [edge_name(str(row.get("type")), lang)]
     if row.get("role"):
-        lines[0] += f" · {row['role']}"
+        lines[0] += f" · {role_name(str(row['role']), lang)}"
     if row.get("shared"):
         shared = row["shared"]
         lines.append(f"{t('graph.tip.shared', lang)}: "
@@ -199,6 +214,43 @@ def _options(physics: bool, hierarchical: bool, direction: str, size: int = 0) -
     return options
 
 
+def _node_look(row: Mapping[str, Any], lang: str, evidence: int, size: float, is_focus: bool,
+               hierarchical: bool) -> dict[str, Any]:
+    """vis-network options of one node: label, tooltip, colour by type (or the row's own), size."""
+    style = style_of(str(row.get("type") or ""))
+    if row.get("colour"):  # a caller's own colouring (documents by level), else the type's
+        style["colour"] = str(row["colour"])
+    # A tree reads best as labelled boxes: the label inside, wrapped, so levels stay narrow.
+    tree_look: dict[str, Any] = ({"shape": "box", "margin": 7, "widthConstraint": {"maximum": TREE_BOX_WIDTH},
+                                  "font": {"color": text_colour_on(style["colour"]), "strokeWidth": 0}}
+                                 if hierarchical else {"shape": style["shape"]})
+    return dict(
+        label=node_label(row, lang),
+        title=node_tooltip(row, lang, evidence),
+        color={"background": style["colour"], "border": "#1f2a44" if is_focus else style["colour"],
+               "highlight": {"background": style["colour"], "border": "#111111"},
+               "hover": {"background": style["colour"], "border": "#111111"}},
+        size=size * (1.25 if is_focus else 1.0),
+        borderWidth=4 if is_focus else 1,
+        **tree_look,
+    )
+
+
+def _edge_look(row: Mapping[str, Any], lang: str, edge_labels: bool) -> dict[str, Any]:
+    """vis-network options of one edge: tooltip, colour by type, outline edges lighter and thinner."""
+    edge_type = str(row.get("type") or "")
+    outline = edge_type in OUTLINE_EDGE_TYPES
+    extra: dict[str, Any] = {"label": role_name(str(row["role"]), lang)} if edge_labels and row.get("role") else {}
+    return dict(
+        title=edge_tooltip(row, lang),
+        color={"color": edge_colour_of(edge_type), "highlight": edge_colour_of(edge_type),
+               "hover": edge_colour_of(edge_type), "inherit": False, "opacity": 0.55 if outline else 0.85},
+        width=1 if outline else 1.6,
+        dashes=edge_type == "CROSS_REFERENCES",
+        **extra,
+    )
+
+
 def graph_html(
     nodes: Sequence[Mapping[str, Any]],
     edges: Sequence[Mapping[str, Any]],
@@ -212,6 +264,7 @@ def graph_html(
     focus: str | None = None,
     height: int = 620,
     edge_labels: bool = False,
+    script_src: str | None = None,
 ) -> str:
     """A complete HTML page drawing `nodes` (rows with id, type, name, name_en …) and `edges`
     (rows with source, target, type, evidence, role …), with a legend.
@@ -219,7 +272,8 @@ def graph_html(
     Node colour and shape follow the type, size follows `centrality` (scaled within the
     shown nodes). `physics=False` freezes the layout once it has settled; `hierarchical`
     lays the outline out as a tree in `direction` (``LR`` or ``UD``). `focus` is drawn
-    with a heavy border. Edges whose ends are not among `nodes` are left out.
+    with a heavy border. Edges whose ends are not among `nodes` are left out. `script_src` loads
+    vis-network from that address instead of inlining it (`vis_script`).
 
     >>> page = graph_html([{"id": "a", "type": "Law", "name": "<b>法</b>"}], [], lang="en")
     >>> "<b>法</b>" in page, "\\\\u003cb\\\\u003e法" in page
@@ -236,53 +290,22 @@ def graph_html(
     net = Network(directed=True, height=f"{height}px", width="100%", cdn_resources="in_line")
     for row in nodes:
         node_id = str(row["id"])
-        node_type = str(row.get("type") or "")
-        style = style_of(node_type)
-        if row.get("colour"):  # a caller's own colouring (documents by level), else the type's
-            style["colour"] = str(row["colour"])
-        is_focus = node_id == focus
-        # A tree reads best as labelled boxes: the label inside, wrapped, so levels stay narrow.
-        tree_look: dict[str, Any] = ({"shape": "box", "margin": 7, "widthConstraint": {"maximum": TREE_BOX_WIDTH},
-                                      "font": {"color": text_colour_on(style["colour"]), "strokeWidth": 0}}
-                                     if hierarchical else {"shape": style["shape"]})
-        net.add_node(
-            node_id,
-            label=node_label(row, lang),
-            title=node_tooltip(row, lang, int(counts.get(node_id, 0))),
-            color={"background": style["colour"], "border": "#1f2a44" if is_focus else style["colour"],
-                   "highlight": {"background": style["colour"], "border": "#111111"},
-                   "hover": {"background": style["colour"], "border": "#111111"}},
-            size=sizes[node_id] * (1.25 if is_focus else 1.0),
-            borderWidth=4 if is_focus else 1,
-            **tree_look,
-        )
+        net.add_node(node_id, **_node_look(row, lang, int(counts.get(node_id, 0)), sizes[node_id],
+                                           node_id == focus, hierarchical))
     for row in shown_edges:
-        edge_type = str(row.get("type") or "")
-        outline = edge_type in OUTLINE_EDGE_TYPES
-        extra: dict[str, Any] = {}
-        if edge_labels and row.get("role"):
-            extra["label"] = str(row["role"])
-        net.add_edge(
-            str(row["source"]), str(row["target"]),
-            title=edge_tooltip(row, lang),
-            color={"color": edge_colour_of(edge_type), "highlight": edge_colour_of(edge_type),
-                   "hover": edge_colour_of(edge_type), "inherit": False, "opacity": 0.55 if outline else 0.85},
-            width=1 if outline else 1.6,
-            dashes=edge_type == "CROSS_REFERENCES",
-            **extra,
-        )
+        net.add_edge(str(row["source"]), str(row["target"]), **_edge_look(row, lang, edge_labels))
     net.options = _options(physics, hierarchical, direction, len(nodes))
     node_data, edge_data, _heading, _height, _width, options_json = net.get_network_data()
 
     legend = _legend_html(_ordered({str(n.get("type")) for n in nodes}, NODE_ORDER),
                           _ordered({str(e.get("type")) for e in shown_edges}, EDGE_ORDER), lang)
-    js, css = vis_assets()
+    _js, css = vis_assets()
     settings = {"freeze": not physics and not hierarchical, "simulate": not hierarchical,
                 "settling": t("graph.settling", lang), "empty": t("graph.empty", lang)}
     return _PAGE.format(
         lang="en" if lang == "en" else "zh-CN",
         css=css,
-        js=js,
+        script=vis_script(script_src),
         height=int(height),
         font=CJK_FONT,
         legend=legend,
@@ -337,7 +360,7 @@ _PAGE = """<!DOCTYPE html>
 </head>
 <body>
 <div id="wrap">{legend}<div id="status"></div><div id="graph"></div></div>
-<script>{js}</script>
+{script}
 <script>
 (function () {{
   var settings = {settings};

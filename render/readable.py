@@ -87,3 +87,19 @@ def _unique(headers: list[str]) -> list[str]:
         seen[header] = seen.get(header, 0) + 1
         out.append(header if seen[header] == 1 else f"{header} ({seen[header]})")
     return out
+
+
+SKIPPED = ("id", "name", "type", "name_en", "text", "span")  # shown elsewhere, or raw
+
+
+def readable_properties(node: Mapping[str, Any], nodes: Mapping[str, Mapping[str, Any]], lang: str,
+                        skip: Sequence[str] = SKIPPED) -> list[tuple[str, Any]]:
+    """(label, value) of a node's properties that have a header in ``queries.yaml``, as `readable_rows`
+    shows them; raw properties (hashes, spans, the notice's full text) are left out.
+
+    >>> readable_properties({"id": "a", "kind": "enterprise", "level": "national", "content_hash": "9"}, {}, "zh")
+    [('类别', '企业'), ('层级', '国家')]
+    """
+    row = {k: v for k, v in node.items() if k not in skip}
+    headers, rows = readable_rows([row], nodes, lang)
+    return [(h, rows[0][h]) for h in headers if rows[0][h] not in (None, "", [])]

@@ -11,8 +11,9 @@ keyboard (→ / PageDown / Space next, ← / PageUp previous, Home / End, O the
 whole graph, / search, F full screen, + / − type size). Presentation clickers send
 PageDown / PageUp, so they work too. ``#step-N`` in the address opens step N.
 
+>>> from graph.index import GraphIndex
 >>> from graph.model import PolicyGraph
->>> "<script src=" in standalone_html(PolicyGraph())
+>>> "<script src=" in standalone_html(GraphIndex(PolicyGraph()))
 False
 """
 
@@ -25,16 +26,15 @@ from importlib import resources
 from collections.abc import Iterable
 from typing import Any
 
-import networkx as nx
-
-from graph.model import EdgeType, PolicyGraph
+from graph.model import EdgeType
 from render.colours import NODE_ORDER, edge_colour_of, glyph_of, style_of
 from render.fonts import wrap
 from render.scenes import TYPE_RADIUS, scene, step_density
-from render.i18n import edge_name, t, type_name
-from render.label_boxes import label_box, spread_until_clear
-from render.pyvis_html import CJK_FONT, script_json, vis_assets
-from render.tour import GraphIndex, Tour, TourError, as_policy_graph, default_tour, node_label, subgraph
+from render.i18n import edge_name, role_name, t, type_name
+from render.label_boxes import LABEL_OFFSET, label_box, spread_until_clear
+from render.pyvis_html import CJK_FONT, script_json, vis_script
+from graph.index import GraphIndex
+from render.tour import Tour, TourError, default_tour, node_label, subgraph
 
 # Steps are laid out for a graph pane of about 1100×820 with type enlarged 1.75×, so that
 # on a 1600×900 (or larger) screen node labels come out at 26 px or more.
@@ -45,6 +45,7 @@ LABEL_WIDTH = 260 * STEP_S
 MAX_OVERVIEW_NODES = 3000  # past this, `scope="auto"` keeps the whole-graph view to the toured document
 OVERVIEW_FONT, OVERVIEW_LABEL = 16, 160  # the whole graph: `scene` in its compact form at 1600×900 (k = 0.66)
 EVIDENCE_CHARS = 400
+STEP_RELAX_ROUNDS = 30
 TEXT_CHARS = 600
 PAGE_STRINGS = ("prev", "next", "overview", "search", "legend", "evidence", "theme", "keys", "no_match",
                 "nodes_in_view")  # the `workshop.html.*` strings the page script shows
@@ -81,9 +82,10 @@ def _edge_payload(idx: GraphIndex, lang: str, only: set[int] | None = None) -> l
         if only is not None and n not in only:
             continue
         row: dict[str, Any] = {"id": n, "from": e.source, "to": e.target, "type": e.type.value,
+                               "typeName": edge_name(e.type.value, lang),
                                "colour": edge_colour_of(e.type.value)}
         if e.attrs.get("role"):
-            row["role"] = str(e.attrs["role"])
+            row["role"] = role_name(str(e.attrs["role"]), lang)  # drawn on the edge: the slide's language
         if e.evidence:
             row["evidence"] = e.evidence if len(e.evidence) <= EVIDENCE_CHARS else e.evidence[:EVIDENCE_CHARS - 1] + "…"
         if e.attrs.get("weight") is not None:
@@ -95,26 +97,47 @@ def _edge_payload(idx: GraphIndex, lang: str, only: set[int] | None = None) -> l
 def _positions(idx: GraphIndex, ids: list[str] | None, edge_types: Iterable[str], focus: str | None,
                lang: str, step: bool = True, font_scale: float = 1.0) -> dict[str, tuple[float, float]]:
     width, height, scale = (STEP_W, STEP_H, STEP_SCALE * font_scale) if step else (1600, 900, 1.0)
-    sc = scene(idx, ids, edge_types, focus, width=width, height=height, lang=lang, legend=False, scale=scale)
+    # Steps are spread until clear afterwards (and drawn while a trainer waits): a shorter nudge.
+    sc = scene(idx, ids, edge_types, focus, width=width, height=height, lang=lang, legend=False, scale=scale,
+               relax_rounds=STEP_RELAX_ROUNDS if step else 120)
     pos = {n.id: (n.x - width / 2, n.y - height / 2) for n in sc.nodes}
     if not step:
         return pos
     # The page draws labels at its own sizes (`step_label_boxes`); spread the step until none overlap.
-    return spread_until_clear(pos, lambda p: step_label_boxes(idx, p, focus, lang, font_scale))
+    sizes = _label_sizes(idx, list(pos), focus, lang, font_scale)  # measured once, moved many times
+    return spread_until_clear(pos, lambda p: _boxes(p, sizes))
 
 
 def step_label_boxes(idx: GraphIndex, pos: dict[str, tuple[float, float]], focus: str | None, lang: str,
                      font_scale: float = 1.0) -> dict[str, tuple[float, float, float, float]]:
     """The label box of every node of a step as the page draws it (`visNode` in the page's script):
     the label wrapped as `_node_payload` wraps it, at the step's type size times `font_scale`."""
-    k = step_density(len(pos))
+    return _boxes(pos, _label_sizes(idx, list(pos), focus, lang, font_scale))
+
+
+def _label_sizes(idx: GraphIndex, ids: list[str], focus: str | None, lang: str,
+                 font_scale: float) -> dict[str, tuple[float, float, float]]:
+    """(node radius, label width, label height) of each node of a step, as the page draws them."""
+    k = step_density(len(ids))
     font = round(round(FONT_SIZE, 1) * k * font_scale)
-    boxes = {}
-    for node_id, (x, y) in pos.items():
+    sizes = {}
+    for node_id in ids:
         node = idx.nodes[node_id]
-        radius = TYPE_RADIUS.get(node.label.value, 15) * round(STEP_S, 3) * max(k, 0.6) * (1.2 if node_id == focus else 1)
-        boxes[node_id] = label_box(x, y, radius, wrap(node_label(node, lang), FONT_SIZE, LABEL_WIDTH), font)
-    return boxes
+        grow = 1.2 if node_id == focus else 1
+        radius = TYPE_RADIUS.get(node.label.value, 15) * round(STEP_S, 3) * max(k, 0.6) * grow
+        x0, y0, x1, y1 = label_box(0.0, 0.0, radius, wrap(node_label(node, lang), FONT_SIZE, LABEL_WIDTH), font)
+        sizes[node_id] = (radius, x1 - x0, y1 - y0)
+    return sizes
+
+
+def _boxes(pos: dict[str, tuple[float, float]],
+           sizes: dict[str, tuple[float, float, float]]) -> dict[str, tuple[float, float, float, float]]:
+    out = {}
+    for node_id, (x, y) in pos.items():
+        radius, width, height = sizes[node_id]
+        top = y + radius + LABEL_OFFSET
+        out[node_id] = (x - width / 2, top, x + width / 2, top + height)
+    return out
 
 
 def document_scope(idx: GraphIndex, doc_id: str) -> set[str]:
@@ -125,19 +148,18 @@ def document_scope(idx: GraphIndex, doc_id: str) -> set[str]:
                                                                      if e.doc_id == doc_id}
 
 
-def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | None = None, *, lang: str = "zh",
+def standalone_html(idx: GraphIndex, tour: Tour | None = None, *, lang: str = "zh",
                     title: str | None = None, theme: str = "light", start: int = 0, bare: bool = False,
-                    font_scale: float = 1.0, scope: str = "auto") -> str:
+                    font_scale: float = 1.0, scope: str = "auto", script_src: str | None = None) -> str:
     """The whole page as one string: graph, legend, search, and the tour (the default tour when None).
 
-    Steps whose nodes are not in `graph` show what is there; skipped steps are left out.
+    Steps whose nodes are not in `idx` show what is there; skipped steps are left out.
     `bare` gives just the graph and legend of the tour's first visible step (for embedding in the
     presenter page, which shows the text itself); `font_scale` enlarges the labels. `scope` is what
     the whole-graph view and the search cover: ``all`` nodes, the tour's ``document`` (its nodes and
     what they link to), or ``auto``: all up to `MAX_OVERVIEW_NODES`, else the document, so a
     corpus of a thousand documents still gives a file that opens quickly.
     """
-    idx = graph if isinstance(graph, GraphIndex) else GraphIndex(as_policy_graph(graph))
     tour = tour if tour is not None else _default_tour(idx, title, lang)
     steps = _step_payloads(idx, tour, lang, bare, font_scale)
     only_nodes, only_edges, overview = _overview(idx, tour, steps, lang, bare, scope)
@@ -152,7 +174,7 @@ def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | Non
         "overviewFont": round(24 * step_density(len(overview)), 1),
         "overviewScale": max(0.6, step_density(len(overview))),
     }
-    return _page(data, html_lib.escape(title or tour.title or t("workshop.page.title", lang)), lang)
+    return _page(data, html_lib.escape(title or tour.title or t("workshop.page.title", lang)), lang, script_src)
 
 
 def _default_tour(idx: GraphIndex, title: str | None, lang: str) -> Tour:
@@ -206,13 +228,13 @@ def _legends(idx: GraphIndex, only_nodes: set[str] | None, lang: str) -> dict[st
     return {"legend": legend, "edgeLegend": edge_legend, "types": {ty: type_name(ty, lang) for ty in sorted(present)}}
 
 
-def _page(data: dict[str, Any], page_title: str, lang: str) -> str:
-    """The page template filled with the data, the title and the vis-network script."""
-    js, _css = vis_assets()
+def _page(data: dict[str, Any], page_title: str, lang: str, script_src: str | None = None) -> str:
+    """The page template filled with the data, the title and the vis-network script (inlined, or
+    loaded from `script_src`: the presenter's frames, served by the explorer)."""
     # One pass: a title or a node name holding "%VIS%" or "%DATA%" stays text.
     return fill_template(page_template(), {"LANG": "en" if lang == "en" else "zh-CN", "TITLE": page_title,
                                            "FONT": CJK_FONT, "DATA": script_json(data),
-                                           "VIS": js.replace("</script", "<\\/script")})
+                                           "VIS": vis_script(script_src)})
 
 
 @cache

@@ -12,12 +12,10 @@ Distinct undirected neighbours: p 2, s 5, i1 3, m1 5, m2 3, m3 4, a 3, b 3, c 2,
 
 from __future__ import annotations
 
-import doctest
 
 import networkx as nx
 import pytest
 
-import graph.analytics as analytics
 from graph.analytics import (centrality, co_occurring_actors, dependencies, k_hop, neighbours, shortest_paths,
                              top_central)
 from graph.convert import to_networkx
@@ -218,5 +216,3 @@ def test_dependencies_reject_bad_direction_and_unknown_node(g):
         dependencies(g, "nope")
 
 
-def test_docstring_examples_run():
-    assert doctest.testmod(analytics).failed == 0

@@ -16,6 +16,7 @@ from explorer_graph import IMG, SCRIPT, build, measure_id
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from policykg import ingest
 from graph.embedded import EmbeddedStore
 from graph.settings import Neo4jSettings
 
@@ -42,7 +43,7 @@ def fixture_store() -> EmbeddedStore:
 @pytest.fixture
 def app(monkeypatch):
     """`app(graph=None, settings=None)`: a fresh AppTest, run once; on the seed unless given a graph."""
-    monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.EXTRA_DOCS_ENV, raising=False)
 
     def make(graph=None, settings=None) -> AppTest:
         st.cache_data.clear()
@@ -172,7 +173,7 @@ def test_language_comes_from_the_url(app):
 
 
 def test_unreachable_neo4j_falls_back_with_a_notice(app, seed_store):
-    from bolt_server import free_port
+    from graph.bolt_testserver import free_port
 
     settings = Neo4jSettings(f"bolt://127.0.0.1:{free_port()}", "neo4j", "hunter2-secret")
     at = app(settings=settings)

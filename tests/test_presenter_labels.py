@@ -67,3 +67,11 @@ def test_no_label_box_intersects_another(pages, step_id, lang, scale):
     assert len(boxes) == len(step["nodes"]) >= 1
     clashes = [(a, b) for n, a in enumerate(boxes) for b in list(boxes)[n + 1:] if intersect(boxes[a], boxes[b])]
     assert not clashes, clashes
+
+
+def test_english_slides_write_roles_and_relations_in_english(pages):
+    edges = pages["en", 1.0]["edges"]
+    roles = {e["role"] for e in edges if e.get("role")}
+    assert roles and not [r for r in roles if re.search(r"[\u4e00-\u9fff]", r)], roles
+    assert {e["typeName"] for e in edges if e["type"] == "INVOLVES"} == {"involves"}
+    assert {e["role"] for e in pages["zh", 1.0]["edges"] if e.get("role")} & {"鼓励", "支持"}

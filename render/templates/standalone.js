@@ -65,7 +65,7 @@
                      strokeWidth: 5, face: D.font } };
   }
   function visEdge(e, showRoles) {
-    var tip = e.type + (e.role ? " · " + e.role : "") + (e.evidence ? "\n" + e.evidence : "");
+    var tip = (e.typeName || e.type) + (e.role ? " · " + e.role : "") + (e.evidence ? "\n" + e.evidence : "");
     return { id: e.id, from: e.from, to: e.to, color: { color: e.colour, highlight: e.colour, hover: e.colour, opacity: 0.9 }, title: tip,
              width: e.weight ? 1.5 + Math.min(e.weight, 4) : 2.2, dashes: e.type === "CROSS_REFERENCES",
              arrows: e.type === "CROSS_REFERENCES" ? "" : "to",

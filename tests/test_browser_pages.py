@@ -1,0 +1,160 @@
+"""Overview and Presenter in a real browser (headless Debian Chromium, playwright).
+
+- the sidebar folds away on the Presenter page and comes back on the others, in one session;
+- on every default step, no label box that vis-network computed intersects another;
+- the Overview paints its heading, figures and picture, and a click on a top-actor bar lists that
+  actor's measures;
+- graph frames load the graph script from the explorer itself (cached), nothing from outside.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from streamlit_server import serve_app
+
+from app_pages import data
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+TIMEOUT_MS = 90_000
+
+if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+    if os.environ.get("CI"):
+        pytest.fail("Debian chromium is not installed (make system-deps)", pytrace=False)
+    pytest.skip("Debian chromium is not installed (make system-deps)", allow_module_level=True)
+if os.environ.get("CI"):
+    import playwright.sync_api as sync_api
+else:
+    sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    with serve_app(tmp_path_factory.mktemp("streamlit")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    pg.outside = []  # type: ignore[attr-defined]
+    pg.scripts = []  # type: ignore[attr-defined]
+    host = urllib.parse.urlparse(app_url).netloc
+
+    def record(request) -> None:
+        url = urllib.parse.urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
+            pg.outside.append(request.url)
+        if url.path.endswith(data.VIS_FILE):
+            pg.scripts.append(request.url)
+
+    pg.on("request", record)
+    yield pg
+    context.close()
+
+
+def settle(pg) -> None:
+    busy = "[data-testid='stSkeleton'], [data-testid='stSpinner'], [data-testid='stStatusWidget']"
+    quiet = 0
+    while quiet < 4:
+        quiet = 0 if pg.locator(busy).count() else quiet + 1
+        pg.wait_for_timeout(100)
+
+
+def sidebar_open(pg) -> bool:
+    box = pg.locator("[data-testid='stSidebar']").bounding_box()
+    return bool(box and box["width"] > 50 and box["x"] + box["width"] > 50)
+
+
+def step_frame(pg, step_id: str):
+    """The presenter's graph frame once it shows `step_id` and has drawn."""
+    for _ in range(600):
+        for frame in pg.frames:
+            if frame is not pg.main_frame and frame.locator(f"body[data-step='{step_id}'][data-drawn]").count():
+                return frame
+        pg.wait_for_timeout(100)
+    raise AssertionError(f"step {step_id} was not drawn")
+
+
+LABEL_BOXES = """() => {
+  const n = window.workshopNetwork;
+  return Object.keys(n.body.nodes).filter(id => n.body.data.nodes.get(id)).map(id => {
+    const s = n.body.nodes[id].labelModule.size;
+    return [id, s.left, s.top, s.left + s.width, s.top + s.height];
+  });
+}"""
+
+
+def test_presenting_folds_the_sidebar_and_no_label_overlaps_on_any_step(page, app_url):
+    from graph.index import GraphIndex
+    from loaders import load_paths
+    from render.tour import default_tour
+
+    page.goto(app_url)
+    page.wait_for_selector("[data-testid='stMain'] h1")
+    settle(page)
+    assert sidebar_open(page)
+    page.locator("[data-testid='stSidebarNav'] a[href$='/presenter']").click()
+    next_button = page.locator("[data-testid='stMain'] button[kind='primary']").first
+    next_button.wait_for()
+    settle(page)
+    assert not sidebar_open(page)
+    steps = default_tour(GraphIndex(load_paths(list(data.seed_paths())))).visible()
+    for n, step in enumerate(steps):
+        boxes = step_frame(page, step.id).evaluate(LABEL_BOXES)
+        assert len(boxes) == len(step.node_ids)
+        clashes = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if min(a[3], b[3]) > max(a[1], b[1]) and min(a[4], b[4]) > max(a[2], b[2])]
+        assert not clashes, (step.id, clashes)
+        if n < len(steps) - 1:
+            next_button.click()
+    page.locator("[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl']").first.wait_for(
+        state="attached")
+    page.goto(app_url)  # a new session on another page: the sidebar is there again
+    page.wait_for_selector("[data-testid='stMain'] h1")
+    settle(page)
+    assert sidebar_open(page)
+    assert page.outside == []
+    assert page.scripts and all(urllib.parse.urlparse(u).netloc == urllib.parse.urlparse(app_url).netloc
+                                for u in page.scripts)
+
+
+def test_overview_paints_its_picture_and_a_bar_lists_the_actors_measures(page, app_url):
+    page.goto(app_url)
+    page.wait_for_selector("[data-testid='stMain'] h1")
+    page.wait_for_selector("[data-testid='stMetric']")
+    settle(page)
+    for _ in range(300):  # the picture's frame draws
+        if any(f.locator("body[data-settled='1']").count() for f in page.frames if f is not page.main_frame):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the overview picture did not draw")
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator(".mark-rect path, .mark-rect rect")
+    if bars.count():
+        bars.first.click()
+    else:  # drawn on a canvas: the top bar starts at the axis, in the first row
+        box = chart.locator("canvas").first.bounding_box()
+        chart.locator("canvas").first.click(position={"x": box["width"] * 0.6, "y": 14})
+    page.wait_for_selector("[data-testid='stMain'] a[href*='measure=']")
+    assert page.locator("[data-testid='stMain'] a[href*='measure=']").count() >= 1
+    assert page.outside == []

@@ -1,0 +1,139 @@
+"""One language at a time: every page, rendered in English, shows no Chinese interface word, and in
+Chinese no English interface word. Document content is left aside: every string the graph holds (names,
+titles, evidence, texts, English labels of entities …) is removed from the page's text before looking.
+
+The seed has every kind of node the pages show; a set-aside passage and a bad upload bring the
+loader's reasons and errors onto the pages too.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app_pages import data
+from graph.embedded import EmbeddedStore
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "explore", "measure", "documents", "dependencies", "paths", "matrices", "compare", "query",
+         "upload", "excluded", "presenter"]
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Names that stay as they are in a Chinese interface: formats, products, units.
+NAMES = {"CSV", "XLSX", "PNG", "SVG", "HTML", "JSON", "YAML", "PDF", "GraphML", "GEXF", "Neo4j", "Cypher",
+         "networkx", "Excel", "Bolt", "Home", "Left", "Right", "Enter", "Esc", "English", "Language", "TF", "IDF",
+         "txt", "md", "html", "htm", "docx", "pdf", "yaml", "yml", "json", "csv", "xlsx", "png", "svg", "zip",
+         "MB", "KB", "vs", "Gephi"}
+ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+# The language switch names each language in that language, on every page.
+SWITCH = ("界面语言 · Language", "中文", "English")
+DOCUMENT_TEXT = re.compile(r'<div class="kg-text">.*?</div>', re.S)  # a measure's text, highlighted
+MARKUP = re.compile(r"<style.*?</style>|<[^>]+>|:[a-z]+\[|&[a-z]+;", re.S)  # HTML, st.markdown colours
+
+
+@pytest.fixture(scope="module")
+def content() -> list[str]:
+    """Every string value in the seed's graph (node and edge properties, set-aside passages), longest
+    first."""
+    from loaders import load_paths
+
+    graph = load_paths(list(data.seed_paths()))
+    store = EmbeddedStore(graph)
+    found: set[str] = {x.text.strip() for x in graph.excluded if x.text.strip()}
+    found |= {d.text for d in graph.documents}
+    for row in store.query("all_nodes") + store.query("all_edges"):
+        for value in row.values():
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if isinstance(item, str) and item.strip():
+                    found.add(item.strip())
+    return sorted(found, key=len, reverse=True)
+
+
+def strings_of(node: Any) -> Iterator[str]:
+    """Every piece of text an element shows: value, label, options, help, placeholder, table headers."""
+    if getattr(node, "type", "") == "code" or (getattr(node, "type", "") == "expander"
+                                               and node.label in {data.t("query.code", lang) for lang in ("zh", "en")}):
+        return  # code, and the raw rows beside it, are for programmers: raw names belong there
+    proto = getattr(node, "proto", None)
+    widget = proto is not None and hasattr(proto, "form_id") and hasattr(proto, "label")
+    # A widget's value goes through its format function outside the app's run: read the proto instead.
+    for attr in () if widget else ("value", "label", "body", "help", "placeholder", "caption"):
+        value = getattr(node, attr, None)
+        if isinstance(value, str):
+            yield value
+    for attr in ("options", "label", "help", "placeholder"):
+        value = getattr(proto, attr, None) if proto is not None else None
+        if isinstance(value, str):
+            yield value
+        elif value is not None and not isinstance(value, (bytes, int, float)):
+            try:
+                yield from (str(getattr(v, "content", v)) for v in value)
+            except TypeError:
+                pass
+    if getattr(node, "type", "") in ("arrow_data_frame", "dataframe"):
+        yield from (str(c) for c in node.value.columns)
+    for child in getattr(node, "children", {}).values():
+        yield from strings_of(child)
+
+
+def interface_text(at: AppTest) -> str:
+    text = "\n".join([*strings_of(at.main), *strings_of(at.sidebar)])
+    text = MARKUP.sub(" ", DOCUMENT_TEXT.sub(" ", text))
+    for name in SWITCH:
+        text = text.replace(name, " ")
+    return re.sub(r"\\(.)", r"\1", text)  # markdown escapes
+
+
+@pytest.fixture(scope="module")
+def rendered() -> Iterator[dict[str, dict[str, str]]]:
+    """The interface text of every page in each language, each page opened in a fresh session (a
+    format function of the page before would otherwise run outside the app, in the test's language)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    out: dict[str, dict[str, str]] = {"en": {}, "zh": {}}
+    for lang in out:
+        for page in PAGES:
+            at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+            at.session_state[data.LANG_KEY] = lang
+            at.session_state["_landed"] = True
+            at.run()
+            at.switch_page(f"app_pages/{page}.py").run()
+            assert not at.exception, (page, [e.value for e in at.exception])
+            out[lang][page] = interface_text(at)
+    yield out
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def strip(text: str, content: list[str]) -> str:
+    """`text` without the graph's strings, nor stretches of a document's text cut short (the context
+    around a set-aside passage, between "…" and "⟨✂⟩"): four characters or more found in a document."""
+    documents = [" ".join(c.split()) for c in content if len(c) > 2000]
+    pieces = [" ".join(p.split()) for p in re.split(r"\n|…|⟨✂⟩", text)]
+    text = "\n".join(p for p in pieces if len(p) < 4 or not any(p in d for d in documents))
+    for piece in content:
+        text = text.replace(piece, " ")
+    return text
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_english_pages_show_no_chinese_interface_words(rendered, content, page):
+    text = strip(rendered["en"][page], content)
+    left = sorted({w for w in CJK.findall(text)})
+    assert not left, [context(text, w) for w in left[:8]]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_pages_show_no_english_interface_words(rendered, content, page):
+    text = strip(rendered["zh"][page], content)
+    left = sorted({w for w in ENGLISH_WORD.findall(text) if w not in NAMES})
+    assert not left, [context(text, w) for w in left[:8]]
+
+
+def context(text: str, word: str) -> str:
+    at = text.index(word)
+    return text[max(0, at - 30):at + len(word) + 30].replace("\n", " ")
