@@ -171,3 +171,17 @@ def test_a_step_reads_along_its_stored_edge():
     assert step_sentence(back, by_id, "en") == "“举措甲” is assigned to “Provincial Dept. of Commerce” (lead)."
     odd = {"source": "m", "target": "b", "type": "NO_SUCH", "forward": True}
     assert step_sentence(odd, by_id, "en") == "“举措甲” —NO_SUCH→ “Provincial Dept. of Commerce”."
+
+
+def test_the_svg_of_a_view_has_its_labels_and_roles_in_the_interface_language():
+    from graph.index import GraphIndex
+    from render.picture import svg_text
+    from render.scenes import scene
+
+    nodes = [{"id": "m", "type": "Measure", "name": "举措甲", "number": 1},
+             {"id": "a", "type": "Actor", "name": "金融机构", "name_en": "financial institutions"}]
+    edges = [{"source": "m", "target": "a", "type": "INVOLVES", "role": "鼓励", "doc_id": "d"}]
+    picture = scene(GraphIndex.from_rows(nodes, edges), ["m", "a"], focus="a", lang="en")
+    text = svg_text(picture)
+    assert "financial institutions" in text and ">encourage<" in text
+    assert "金融机构" in svg_text(scene(GraphIndex.from_rows(nodes, edges), ["m", "a"], lang="zh"))
