@@ -8,6 +8,7 @@ lexicon mention beats a pattern mention over the same characters.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -175,12 +176,22 @@ def _programmes(text: str, lex: Lexicon) -> list[Mention]:
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:
+    """The longest mentions that do not overlap a longer (or earlier) one, in text order.
+
+    The kept spans are disjoint, so kept sorted by start they are sorted by end too, and a new span
+    can only overlap its two neighbours: a bisection, not a scan, so a megabyte-long line with
+    thousands of mentions stays linear-logarithmic.
+    """
     kept: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if not _overlaps((m.start, m.end), taken):
-            kept.append(m)
-            taken.append((m.start, m.end))
+        i = bisect.bisect_left(starts, m.start)
+        if (i > 0 and ends[i - 1] > m.start) or (i < len(starts) and starts[i] < m.end):
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
 
