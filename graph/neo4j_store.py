@@ -6,10 +6,12 @@ Usage (needs a server, so shown rather than run)::
     store.load(graph)   # SyncReport(documents=('doc:…',), nodes=…, edges=…)
 
 Labels are the model's node types, relationship types its edge types, and the
-properties are ``Node.as_dict()`` / ``Edge.as_dict()``. Each document is written
-in one managed transaction of batched ``UNWIND $rows … MERGE`` statements that
-also drops what the new version no longer has, so a failure leaves the previous
-version whole and a re-load changes nothing. Named queries and user Cypher run
+properties are ``Node.as_dict()`` / ``Edge.as_dict()``. Consecutive documents are
+written together in one managed transaction of batched ``UNWIND $rows … MERGE``
+statements (their rows merged per label and type) that also drops what the new
+versions no longer have, so a failure leaves the previous versions whole (and the
+documents are then retried one by one, so only the failing one is left out) and a
+re-load changes nothing. Named queries and user Cypher run
 in read transactions and are refused (and rolled back) if they would write,
 whether or not the server enforces the access mode itself (ArcadeDB does not).
 User Cypher is first checked by `graph.cypher_guard`, which refuses what a read
