@@ -120,7 +120,8 @@ def graph_frame(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str,
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def spring_positions(ids: tuple[str, ...], links: tuple[tuple[str, str], ...]) -> dict[str, tuple[float, float]]:
+def spring_positions(ids: tuple[str, ...],
+                     links: tuple[tuple[str, str], ...]) -> dict[str, tuple[float, float]]:
     """Positions in [-1, 1]² of `ids` joined by `links` (`render.exports.layout`)."""
     from render.exports import layout
 

@@ -521,13 +521,16 @@ def _link_once(linked: dict[str, tuple[Label, dict[str, Any]]], label: Label, ro
     if first is None:
         linked[row["id"]] = (label, row)
     elif "name_en" not in first[1]["props"] and "name_en" in row["props"]:
-        linked[row["id"]] = (label, {**first[1], "props": {**first[1]["props"], "name_en": row["props"]["name_en"]}})
+        props = {**first[1]["props"], "name_en": row["props"]["name_en"]}
+        linked[row["id"]] = (label, {**first[1], "props": props})
 
 
-def transaction_groups(batches: list[DocumentBatch], limit: int = TRANSACTION_ROWS) -> list[list[DocumentBatch]]:
+def transaction_groups(batches: list[DocumentBatch],
+                       limit: int = TRANSACTION_ROWS) -> list[list[DocumentBatch]]:
     """Consecutive documents in groups of at most `limit` rows (a larger document is a group alone).
 
-    >>> sizes = [DocumentBatch(d, {Label.PART: [{}] * n}) for d, n in (("a", 3), ("b", 2), ("c", 9), ("d", 1))]
+    >>> rows = {"a": 3, "b": 2, "c": 9, "d": 1}
+    >>> sizes = [DocumentBatch(d, {Label.PART: [{}] * n}) for d, n in rows.items()]
     >>> [[b.doc_id for b in g] for g in transaction_groups(sizes, limit=5)]
     [['a', 'b'], ['c'], ['d']]
     """
@@ -546,7 +549,8 @@ def transaction_groups(batches: list[DocumentBatch], limit: int = TRANSACTION_RO
 # ---------------------------------------------------------------------- one transaction
 
 def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
-    stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=[d.doc_id for d in batch.documents])}
+    ids = [d.doc_id for d in batch.documents]
+    stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=ids)}
     _merge_nodes(tx, batch)
     _merge_edges(tx, batch)
     _drop_stale(tx, batch.replacing(stored))

@@ -35,7 +35,7 @@ MIN_SIZE, MAX_SIZE = 12.0, 40.0
 IMPROVED_LAYOUT_MAX = 100  # nodes
 TREE_BOX_WIDTH = 200  # pixels: longer labels wrap inside their box
 TOOLTIP_EVIDENCE_CHARS = 160
-POSITION_SPREAD_PX = 60  # given positions in [-1, 1]² are scaled by this times the square root of the node count
+POSITION_SPREAD_PX = 60  # given positions in [-1, 1]² are scaled by this times √(node count)
 OUTLINE_EDGE_TYPES = frozenset(e.value for e in OUTLINE_EDGES)
 
 

@@ -154,11 +154,13 @@ def test_documents_written_together_write_each_node_and_edge_once():
 
 
 def test_transaction_groups_keep_document_order_and_never_split_a_document():
-    batches = document_batches(merge_graphs([doc(f"doc:{i}", {1: "x", 2: "y"}, {1: ["甲"]}) for i in range(5)]))
+    docs = [doc(f"doc:{i}", {1: "x", 2: "y"}, {1: ["甲"]}) for i in range(5)]
+    batches = document_batches(merge_graphs(docs))
     size = batches[0].rows()
     groups = transaction_groups(batches, limit=2 * size)
     assert [[b.doc_id for b in g] for g in groups] == [["doc:0", "doc:1"], ["doc:2", "doc:3"], ["doc:4"]]
-    assert [[b.doc_id for b in g] for g in transaction_groups(batches, limit=1)] == [[b.doc_id] for b in batches]
+    alone = transaction_groups(batches, limit=1)
+    assert [[b.doc_id for b in g] for g in alone] == [[b.doc_id] for b in batches]
 
 
 # ---------------------------------------------------------------------- against the server

@@ -266,7 +266,8 @@ def test_given_positions_are_drawn_as_placed_without_a_simulation():
     page = graph_html(nodes, edges, positions={"a": (-1.0, 0.5), "b": (1.0, -0.5)})
     placed = {n["id"]: (n.get("x"), n.get("y")) for n in _data(page, "nodes")}
     spread = 60 * 3 ** 0.5  # POSITION_SPREAD_PX times the square root of the node count
-    assert placed == {"a": (round(-spread, 1), round(0.5 * spread, 1)), "b": (round(spread, 1), round(-0.5 * spread, 1)),
+    assert placed == {"a": (round(-spread, 1), round(0.5 * spread, 1)),
+                      "b": (round(spread, 1), round(-0.5 * spread, 1)),
                       "c": (None, None)}  # a node without a position is left to vis-network
     assert _options(page)["physics"] == {"enabled": False}
     assert '"simulate": false' in page and '"fit": true' in page
