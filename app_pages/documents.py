@@ -52,7 +52,7 @@ nodes = [{"id": d["id"], "type": "Policy", "name": d.get("title") or d.get("name
 edges = [{"source": r["source"], "target": r["target"], "type": r["type"], "evidence": r.get("evidence")}
          for r in links]
 st.caption(tr("documents.shown", shown=len(kept), total=len(docs), links=len(links)))
-widgets.graph_frame(nodes, edges, height=520)
+widgets.graph_frame(nodes, edges, height=520, laid_out=True)
 st.caption(" · ".join(f"<span style='color:{colour}'>●</span> {tr(f'documents.level.{level}')}"
                       for level, colour in LEVEL_COLOURS.items()), unsafe_allow_html=True)
 

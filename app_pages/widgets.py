@@ -112,11 +112,26 @@ def _cell(value: Any) -> Any:
 
 
 def graph_frame(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]], *,
-                height: int = 600, **options: Any) -> None:
-    """Draw nodes and edges with vis-network in an iframe, sized by centrality, tooltips from evidence."""
+                height: int = 600, laid_out: bool = False, **options: Any) -> None:
+    """Draw nodes and edges with vis-network in an iframe, sized by centrality, tooltips from evidence.
+
+    `laid_out` places the nodes here (a seeded spring layout, cached per set of nodes and links), so
+    the browser draws at once instead of simulating the layout first."""
+    if laid_out:
+        options["positions"] = spring_positions(tuple(str(n["id"]) for n in nodes),
+                                                tuple((str(e["source"]), str(e["target"])) for e in edges))
     page = graph_html(nodes, edges, lang=data.lang(), centrality=data.centrality(),
                       evidence=data.evidence_counts(), height=height, script_src=data.vis_script_src(), **options)
     st.iframe(page, height=height + 4)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def spring_positions(ids: tuple[str, ...],
+                     links: tuple[tuple[str, str], ...]) -> dict[str, tuple[float, float]]:
+    """Positions in [-1, 1]² of `ids` joined by `links` (`render.exports.layout`)."""
+    from render.exports import layout
+
+    return layout(ids, links)
 
 
 def evidence_quote(text: str | None) -> None:

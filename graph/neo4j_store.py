@@ -6,10 +6,12 @@ Usage (needs a server, so shown rather than run)::
     store.load(graph)   # SyncReport(documents=('doc:…',), nodes=…, edges=…)
 
 Labels are the model's node types, relationship types its edge types, and the
-properties are ``Node.as_dict()`` / ``Edge.as_dict()``. Each document is written
-in one managed transaction of batched ``UNWIND $rows … MERGE`` statements that
-also drops what the new version no longer has, so a failure leaves the previous
-version whole and a re-load changes nothing. Named queries and user Cypher run
+properties are ``Node.as_dict()`` / ``Edge.as_dict()``. Consecutive documents are
+written together in one managed transaction of batched ``UNWIND $rows … MERGE``
+statements (their rows merged per label and type) that also drops what the new
+versions no longer have, so a failure leaves the previous versions whole (and the
+documents are then retried one by one, so only the failing one is left out) and a
+re-load changes nothing. Named queries and user Cypher run
 in read transactions and are refused (and rolled back) if they would write,
 whether or not the server enforces the access mode itself (ArcadeDB does not).
 User Cypher is first checked by `graph.cypher_guard`, which refuses what a read
@@ -519,13 +521,16 @@ def _link_once(linked: dict[str, tuple[Label, dict[str, Any]]], label: Label, ro
     if first is None:
         linked[row["id"]] = (label, row)
     elif "name_en" not in first[1]["props"] and "name_en" in row["props"]:
-        linked[row["id"]] = (label, {**first[1], "props": {**first[1]["props"], "name_en": row["props"]["name_en"]}})
+        props = {**first[1]["props"], "name_en": row["props"]["name_en"]}
+        linked[row["id"]] = (label, {**first[1], "props": props})
 
 
-def transaction_groups(batches: list[DocumentBatch], limit: int = TRANSACTION_ROWS) -> list[list[DocumentBatch]]:
+def transaction_groups(batches: list[DocumentBatch],
+                       limit: int = TRANSACTION_ROWS) -> list[list[DocumentBatch]]:
     """Consecutive documents in groups of at most `limit` rows (a larger document is a group alone).
 
-    >>> sizes = [DocumentBatch(d, {Label.PART: [{}] * n}) for d, n in (("a", 3), ("b", 2), ("c", 9), ("d", 1))]
+    >>> rows = {"a": 3, "b": 2, "c": 9, "d": 1}
+    >>> sizes = [DocumentBatch(d, {Label.PART: [{}] * n}) for d, n in rows.items()]
     >>> [[b.doc_id for b in g] for g in transaction_groups(sizes, limit=5)]
     [['a', 'b'], ['c'], ['d']]
     """
@@ -544,7 +549,8 @@ def transaction_groups(batches: list[DocumentBatch], limit: int = TRANSACTION_RO
 # ---------------------------------------------------------------------- one transaction
 
 def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
-    stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=[d.doc_id for d in batch.documents])}
+    ids = [d.doc_id for d in batch.documents]
+    stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=ids)}
     _merge_nodes(tx, batch)
     _merge_edges(tx, batch)
     _drop_stale(tx, batch.replacing(stored))

@@ -35,6 +35,7 @@ MIN_SIZE, MAX_SIZE = 12.0, 40.0
 IMPROVED_LAYOUT_MAX = 100  # nodes
 TREE_BOX_WIDTH = 200  # pixels: longer labels wrap inside their box
 TOOLTIP_EVIDENCE_CHARS = 160
+POSITION_SPREAD_PX = 60  # given positions in [-1, 1]² are scaled by this times √(node count)
 OUTLINE_EDGE_TYPES = frozenset(e.value for e in OUTLINE_EDGES)
 
 
@@ -265,6 +266,7 @@ def graph_html(
     height: int = 620,
     edge_labels: bool = False,
     script_src: str | None = None,
+    positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> str:
     """A complete HTML page drawing `nodes` (rows with id, type, name, name_en …) and `edges`
     (rows with source, target, type, evidence, role …), with a legend.
@@ -273,7 +275,9 @@ def graph_html(
     shown nodes). `physics=False` freezes the layout once it has settled; `hierarchical`
     lays the outline out as a tree in `direction` (``LR`` or ``UD``). `focus` is drawn
     with a heavy border. Edges whose ends are not among `nodes` are left out. `script_src` loads
-    vis-network from that address instead of inlining it (`vis_script`).
+    vis-network from that address instead of inlining it (`vis_script`). `positions` (node
+    id -> x, y in [-1, 1]², e.g. `render.layout.layout`) places the nodes as given: the page draws
+    at once, with no simulation to wait for (nodes can still be dragged).
 
     >>> page = graph_html([{"id": "a", "type": "Law", "name": "<b>法</b>"}], [], lang="en")
     >>> "<b>法</b>" in page, "\\\\u003cb\\\\u003e法" in page
@@ -284,23 +288,31 @@ def graph_html(
     shown_edges = [e for e in edges if str(e["source"]) in known and str(e["target"]) in known]
     counts = dict(evidence) if evidence is not None else evidence_counts(shown_edges)
     sizes = scaled_sizes(ids, centrality)
+    spread = POSITION_SPREAD_PX * max(1.0, len(ids) ** 0.5)
 
     from pyvis.network import Network  # imported here: it takes a while and only graph pages need it
 
     net = Network(directed=True, height=f"{height}px", width="100%", cdn_resources="in_line")
     for row in nodes:
         node_id = str(row["id"])
-        net.add_node(node_id, **_node_look(row, lang, int(counts.get(node_id, 0)), sizes[node_id],
-                                           node_id == focus, hierarchical))
+        look = _node_look(row, lang, int(counts.get(node_id, 0)), sizes[node_id], node_id == focus, hierarchical)
+        placed = positions.get(node_id) if positions else None
+        if placed is not None:
+            look.update(x=round(placed[0] * spread, 1), y=round(placed[1] * spread, 1))
+        net.add_node(node_id, **look)
     for row in shown_edges:
         net.add_edge(str(row["source"]), str(row["target"]), **_edge_look(row, lang, edge_labels))
     net.options = _options(physics, hierarchical, direction, len(nodes))
+    if positions:
+        net.options["physics"] = {"enabled": False}
+        net.options["layout"] = {"improvedLayout": False, "randomSeed": 7}
     node_data, edge_data, _heading, _height, _width, options_json = net.get_network_data()
 
     legend = _legend_html(_ordered({str(n.get("type")) for n in nodes}, NODE_ORDER),
                           _ordered({str(e.get("type")) for e in shown_edges}, EDGE_ORDER), lang)
     _js, css = vis_assets()
-    settings = {"freeze": not physics and not hierarchical, "simulate": not hierarchical,
+    settings = {"freeze": not physics and not hierarchical, "simulate": not hierarchical and not positions,
+                "fit": bool(positions),
                 "settling": t("graph.settling", lang), "empty": t("graph.empty", lang)}
     return _PAGE.format(
         lang="en" if lang == "en" else "zh-CN",
@@ -372,6 +384,7 @@ _PAGE = """<!DOCTYPE html>
   status.textContent = settings.settling;
   var network = new vis.Network(container, {{nodes: nodes, edges: edges}}, {options});
   window.policyNetwork = network;
+  if (settings.fit) {{ network.fit({{animation: false}}); }}
   network.once("afterDrawing", function () {{
     document.body.setAttribute("data-drawn", "1");
   }});

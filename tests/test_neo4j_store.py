@@ -13,7 +13,7 @@ from graph import cypher, neo4j_store
 from graph.contract import REQUIRED, query_params
 from graph.embedded import EmbeddedStore
 from graph.model import OUTLINE_EDGES, Document, Edge, EdgeType, Label, Node, PolicyGraph, merge_graphs
-from graph.neo4j_store import Neo4jStore, document_batches
+from graph.neo4j_store import Neo4jStore, SyncBatch, document_batches, transaction_groups
 from graph.settings import Neo4jSettings, load_settings, settings_from_env
 from graph.store import PolicyStore, StoreError
 
@@ -138,6 +138,34 @@ def test_an_edge_to_a_node_not_in_the_graph_is_refused_before_writing():
         document_batches(broken)
 
 
+def test_documents_written_together_write_each_node_and_edge_once():
+    a = doc("doc:a", {1: "甲"}, {1: ["企业"]})
+    b = doc("doc:b", {1: "乙"}, {1: ["企业"]})
+    named = Node("actor:企业", Label.ACTOR, "企业", {"kind": "enterprise", "name_en": "enterprises"})
+    b = PolicyGraph(tuple(named if n.id == "actor:企业" else n for n in b.nodes), b.edges, b.documents)
+    batch = SyncBatch.of(document_batches(merge_graphs([a, b])))
+    (actor,) = batch.linked[Label.ACTOR]  # linked by both documents, written once
+    assert actor["props"]["kind"] == "enterprise"
+    assert [d.doc_id for d in batch.documents] == ["doc:a", "doc:b"]
+    assert sorted(r["id"] for r in batch.owned[Label.MEASURE]) == ["doc:a/part:1/section:1/measure:1",
+                                                                     "doc:b/part:1/section:1/measure:1"]
+    involves = [r for (t, _, _), rows in batch.edges.items() if t is EdgeType.INVOLVES for r in rows]
+    assert sorted(r["source"].split("/")[0] for r in involves) == ["doc:a", "doc:b"]
+    # A shared node's English label comes from the first document that has one (as one by one).
+    first_lacks = SyncBatch.of(document_batches(a) + document_batches(b))
+    assert first_lacks.linked[Label.ACTOR][0]["props"]["name_en"] == "enterprises"
+
+
+def test_transaction_groups_keep_document_order_and_never_split_a_document():
+    docs = [doc(f"doc:{i}", {1: "x", 2: "y"}, {1: ["甲"]}) for i in range(5)]
+    batches = document_batches(merge_graphs(docs))
+    size = batches[0].rows()
+    groups = transaction_groups(batches, limit=2 * size)
+    assert [[b.doc_id for b in g] for g in groups] == [["doc:0", "doc:1"], ["doc:2", "doc:3"], ["doc:4"]]
+    alone = transaction_groups(batches, limit=1)
+    assert [[b.doc_id for b in g] for g in alone] == [[b.doc_id] for b in batches]
+
+
 # ---------------------------------------------------------------------- against the server
 
 bolt = pytest.mark.bolt
@@ -201,6 +229,22 @@ def test_a_reloaded_document_replaces_its_previous_version(store):
     m1 = store.query("node", node="doc:a/part:1/section:1/measure:1")[0]
     assert m1["title"] == "甲新" and "note" not in m1  # replaced whole
     assert not [e for e in edges if e["source"].startswith("doc:a/") and e["target"] == "actor:共享"]
+    assert (nodes, edges) == snapshot(embedded)
+
+
+@bolt
+def test_documents_reloaded_together_each_replace_their_previous_version(store):
+    v1 = [doc("doc:a", {1: "甲", 2: "乙"}, {1: ["企业"], 2: ["只在a"]}, cites={2: "旧法"}),
+          doc("doc:b", {1: "丙", 2: "丁"}, {1: ["企业"], 2: ["只在b"]})]
+    v2 = [doc("doc:a", {1: "甲新"}, {1: ["企业"]}), doc("doc:b", {1: "丙", 2: "丁", 3: "戊"}, {3: ["新人"]})]
+    embedded = EmbeddedStore()
+    for version in (v1, v2):
+        store.load(merge_graphs(version))  # both documents in one transaction
+        embedded.load(merge_graphs(version))
+    nodes, edges = snapshot(store)
+    ids = {n["id"] for n in nodes}
+    assert "doc:a/part:1/section:1/measure:2" not in ids and "doc:b/part:1/section:1/measure:3" in ids
+    assert {"actor:只在a", "actor:只在b", "law:旧法"}.isdisjoint(ids)
     assert (nodes, edges) == snapshot(embedded)
 
 

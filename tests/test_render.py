@@ -257,3 +257,19 @@ def test_hierarchical_layout_draws_labelled_boxes(fixture_rows):
     assert {n["shape"] for n in shown} == {"box"}
     policy = next(n for n in shown if n["id"].startswith("doc:") and "/" not in n["id"])
     assert policy["font"]["color"] == "#ffffff"  # light text on the dark policy colour
+
+
+def test_given_positions_are_drawn_as_placed_without_a_simulation():
+    nodes = [{"id": "a", "type": "Policy", "name": "甲"}, {"id": "b", "type": "Policy", "name": "乙"},
+             {"id": "c", "type": "Policy", "name": "丙"}]
+    edges = [{"source": "a", "target": "b", "type": "CITES"}]
+    page = graph_html(nodes, edges, positions={"a": (-1.0, 0.5), "b": (1.0, -0.5)})
+    placed = {n["id"]: (n.get("x"), n.get("y")) for n in _data(page, "nodes")}
+    spread = 60 * 3 ** 0.5  # POSITION_SPREAD_PX times the square root of the node count
+    assert placed == {"a": (round(-spread, 1), round(0.5 * spread, 1)),
+                      "b": (round(spread, 1), round(-0.5 * spread, 1)),
+                      "c": (None, None)}  # a node without a position is left to vis-network
+    assert _options(page)["physics"] == {"enabled": False}
+    assert '"simulate": false' in page and '"fit": true' in page
+    free = graph_html(nodes, edges)
+    assert _options(free)["physics"]["enabled"] is True and '"simulate": true' in free
