@@ -1,11 +1,12 @@
 # `make run`   installs into .venv and starts the explorer on the bundled documents.
 # `make test`  installs test needs (pip and Debian packages) and runs the whole suite.
+# `make test-fast` runs the suite without the browser and Bolt tests (no Chromium, no database server).
 # `make bench` prints speed and memory figures as ratios against baselines run alongside.
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test bench system-deps screenshot clean
+.PHONY: run test test-fast bench system-deps screenshot clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +26,9 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.dev system-deps
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest -q -m "not browser and not bolt" -p no:cacheprovider
 
 bench: $(VENV)/.dev
 	$(PY) -m bench

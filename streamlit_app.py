@@ -64,8 +64,7 @@ pages = {
         _page("excluded", ":material/content_cut:"),
     ],
 }
-if (HERE / "app_pages" / "presenter.py").is_file():  # workshop mode, when it is installed
-    pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
+pages[data.tr("nav.section.workshop")] = [_page("presenter", ":material/co_present:")]
 
 current = st.navigation(pages)
 # Presenting wants the whole screen: the sidebar folds away on the Presenter page (its controls are one

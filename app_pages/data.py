@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,21 +24,17 @@ from typing import Any, Callable
 import streamlit as st
 
 from graph.model import PolicyGraph, merge_graphs
+from policykg import ingest
+from policykg.ingest import seed_paths
 from render.highlight import escape_markdown
 from render.i18n import DEFAULT_LANG, normalise_lang, t
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED_DIR = ROOT / "data" / "seed"
-SEED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
-# Extra documents to load next to the seed, separated by os.pathsep (used by the browser test).
-EXTRA_DOCS_ENV = "POLICY_KG_EXTRA_DOCS"
-# The documents loaded at start instead of the bundled ones: files or folders (recursive), os.pathsep-separated.
-DOCS_ENV = "POLICY_KG_DOCS"
 UPLOADS_KEY = "uploaded_graphs"  # session_state: {file name: PolicyGraph}
 MEMO_KEY = "_run_memo"  # session_state: values worked out once per script run
 LANG_KEY = "lang"
 PROGRESS_EVERY_S = 0.1  # at most this often, the start-up progress bar moves
 QUERY_TTL_NEO4J = 300  # seconds: another client may write to a shared database
+ROOT = Path(__file__).resolve().parent.parent  # the project folder
 
 
 # ---------------------------------------------------------------- language
@@ -56,27 +51,6 @@ def tr(key: str, **fmt: Any) -> str:
 
 # ---------------------------------------------------------------- documents
 
-def expand_paths(entries: list[str]) -> list[str]:
-    """Each entry as it is when a file, or every supported file under it (recursive, sorted) when a
-    folder (`loaders.corpus.expand_paths`, the same rule as the command line's)."""
-    from loaders.corpus import expand_paths as expand
-
-    return [str(p) for p in expand(entries)]
-
-
-def _listed(env: str) -> list[str]:
-    return [p for p in os.environ.get(env, "").split(os.pathsep) if p.strip()]
-
-
-def seed_paths() -> tuple[str, ...]:
-    """The documents loaded at start: those under ``POLICY_KG_DOCS`` (files or folders) when it is
-    set, else the bundled ones; then any listed in ``POLICY_KG_EXTRA_DOCS``."""
-    bundled = [str(p) for p in sorted(SEED_DIR.iterdir()) if p.suffix.lower() in SEED_SUFFIXES] \
-        if SEED_DIR.is_dir() else []
-    paths = expand_paths(_listed(DOCS_ENV)) if _listed(DOCS_ENV) else bundled
-    return tuple(paths + expand_paths(_listed(EXTRA_DOCS_ENV)))
-
-
 @dataclass(frozen=True)
 class FileReport:
     """What became of one file: ``status`` is loaded, warnings or error; ``detail`` the warnings or
@@ -90,10 +64,8 @@ class FileReport:
 
 def _reason(err: Exception, name: str) -> str:
     """One line naming the file (its name, not the server's folders) and why it failed."""
-    from loaders.errors import shown_name
-
     reason = getattr(err, "reason", None) or (str(err).splitlines() or [type(err).__name__])[0]
-    return f"{shown_name(name)}: {reason}"
+    return f"{ingest.shown_name(name)}: {reason}"
 
 
 def report_of(name: str, graph: PolicyGraph) -> FileReport:
@@ -107,11 +79,9 @@ def report_of(name: str, graph: PolicyGraph) -> FileReport:
 @st.cache_resource(show_spinner=False, max_entries=4096)
 def _load_file(path: str) -> tuple[PolicyGraph | None, FileReport]:
     """(graph or None, report) of one start-up file; a failure is a report, never an exception."""
-    from loaders import load_paths
-
     name = Path(path).name
     try:
-        graph = load_paths([path])
+        graph = ingest.load_file(path)
     except Exception as err:  # noqa: BLE001 - LoaderError says why; anything else still one line
         return None, FileReport(name, "error", 0, (_reason(err, name),))
     return graph, report_of(name, graph)
@@ -152,9 +122,7 @@ def start_up_reports() -> list[FileReport]:
 @st.cache_data(show_spinner=False, max_entries=64)
 def load_upload(content: bytes, name: str) -> PolicyGraph:
     """The graph of one uploaded file (LoaderError with a one-line reason if it cannot be read)."""
-    from loaders import load_bytes
-
-    return load_bytes(content, name)
+    return ingest.load_bytes(content, name)
 
 
 def uploads() -> dict[str, PolicyGraph]:
@@ -207,15 +175,10 @@ def embedded_store(key: str, _graph: PolicyGraph) -> Any:
 
 def neo4j_settings() -> Any | None:
     """Neo4j connection settings from the environment or Streamlit secrets; None when not configured."""
-    try:
-        from graph import settings as settings_module
-    except ImportError:
-        return None
-    loader = getattr(settings_module, "load_settings", None) or getattr(settings_module, "from_env", None)
-    if loader is None:
-        return None
-    found = loader()
-    return found if found and getattr(found, "uri", None) else None
+    from graph.settings import load_settings
+
+    found = load_settings()
+    return found if found and found.uri else None
 
 
 @st.cache_resource(show_spinner=False, ttl=60)
@@ -398,8 +361,10 @@ def nodes_by_id() -> dict[str, dict[str, Any]]:
 
 def systems_in_order() -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """(target system, its measures) in the order the documents build them: by first measure."""
-    systems = [(n, query("measures_of_system", system=n["id"]))
-               for n in query("all_nodes") if n.get("type") == "TargetSystem"]
+    measures: dict[str, list[dict[str, Any]]] = {}
+    for row in query("systems_with_measures"):  # one query for every system, not one per system
+        measures.setdefault(row["system"], []).append(row)
+    systems = [(n, measures.get(n["id"], [])) for n in query("all_nodes") if n.get("type") == "TargetSystem"]
     systems.sort(key=lambda sm: (min((m.get("doc_id") or "", m.get("number") or 0) for m in sm[1])
                                  if sm[1] else ("\uffff", 0), sm[0]["id"]))
     return systems

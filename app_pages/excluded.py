@@ -21,12 +21,11 @@ def short(doc_id: str) -> str:
 
 st.title(tr("nav.excluded"))
 st.caption(tr("excluded.intro"))
-graph = data.session_graph()
-texts = {d.id: d.text for d in graph.documents}
-rows = [{"doc_id": x.doc_id, "doc": short(x.doc_id), "start": x.start, "end": x.end,
-         "reason": message(x.reason, lang),
-         "text": x.text} for x in sorted(graph.excluded, key=lambda x: (x.doc_id, x.start))]
-warnings = [(d.id, message(w, lang)) for d in graph.documents for w in d.warnings]
+# From the store in use (Neo4j too): each document keeps what its loader set aside and why.
+documents = data.query("set_aside_text")
+rows = [{"doc_id": d["doc_id"], "doc": short(d["doc_id"]), **passage, "reason": message(passage.get("reason"), lang)}
+        for d in documents for passage in d.get("set_aside") or []]
+warnings = [(d["doc_id"], message(w, lang)) for d in documents for w in d.get("warnings") or []]
 
 if not rows:
     st.success(tr("excluded.none"))
@@ -40,9 +39,7 @@ else:
     passages_tab, table_tab = st.tabs([tr("excluded.passages"), tr("common.table")])
     with passages_tab, st.container(height=640, border=False):
         for row in shown:
-            text = texts.get(row["doc_id"], "")
-            before = text[max(0, row["start"] - CONTEXT):row["start"]].replace("\n", " ")
-            after = text[row["end"]:row["end"] + CONTEXT].replace("\n", " ")
+            before, after = row.get("before") or "", row.get("after") or ""
             with st.container(border=True):
                 st.caption(f"{md(row['doc'])} · {row['start']}–{row['end']} · {md(row['reason'])}")
                 st.text(row["text"])

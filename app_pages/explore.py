@@ -29,8 +29,6 @@ if not g.rows:
     st.info(tr("app.no_documents"))
     st.stop()
 
-st.session_state.setdefault(es.DEPTH, 1)
-st.session_state.setdefault(es.CAP, sc.DEFAULT_CAP)
 if es.scene() is None or es.scene().seed not in g.rows:  # a session's first visit, or the documents changed
     explore_views.open_view_in_address(g)
     if es.scene() is None or es.scene().seed not in g.rows:
@@ -39,7 +37,8 @@ if es.scene() is None or es.scene().seed not in g.rows:  # a session's first vis
 
 def strings() -> dict[str, str]:
     """The component's own words, in the interface language."""
-    keys = ("expand_all", "expand_by", "show_more", "hide", "pin", "unpin", "recentre", "expanding", "legend_tip")
+    keys = ("expand_all", "expand_by", "show_more", "hide", "pin", "unpin", "recentre", "expanding", "legend_tip",
+            "fit", "png")
     return {k: tr(f"scene.{k}") for k in keys} | {"png_name": "explore"}
 
 
@@ -60,10 +59,14 @@ def details(node_id: str) -> None:
     evidence = data.query("evidence_of", node=node_id)
     st.markdown(f"**{tr('common.evidence')}** ({len(evidence)})")
     with st.container(height=330, border=True):
+        # One element for the whole list: a click in the graph redraws this column, so fewer is faster.
+        entries = []
         for row in evidence:
             other = row["target_name"] if row["source"] == node_id else row["source_name"]
-            st.markdown(f"**{md(edge_name(row['type'], lang))}** · {md(str(other))}")
-            widgets.evidence_quote(row.get("evidence"))
+            entries.append(f"**{md(edge_name(row['type'], lang))}** · {md(str(other))}\n\n"
+                           f"> {md(' '.join(str(row.get('evidence') or '').split()))}")
+        if entries:
+            st.markdown("\n\n".join(entries))
     shown = set(es.scene().nodes)
     neighbours = sorted({o for o, _ in g.adj.get(node_id, ()) if o in shown} - {node_id})
     if neighbours:
@@ -76,17 +79,17 @@ def explorer() -> None:
     focus = widgets.entity_picker(es.PICKER, tr("common.entity"), one_row=True)
     es.on_picked(focus, g)
     controls = st.columns([2, 2, 3], vertical_alignment="bottom")
-    controls[0].slider(tr("explore.depth"), 1, sc.MAX_DEPTH, key=es.DEPTH, on_change=es.restart)
-    controls[1].number_input(tr("explore.cap"), 2, 30, key=es.CAP, on_change=es.restart,
-                             help=tr("explore.cap.help"))
+    controls[0].slider(tr("explore.depth"), 1, sc.MAX_DEPTH, es.initial(es.DEPTH, 1), key=es.DEPTH,
+                       on_change=es.restart)
+    controls[1].number_input(tr("explore.cap"), es.MIN_CAP, es.MAX_CAP, es.initial(es.CAP, sc.DEFAULT_CAP),
+                             key=es.CAP, on_change=es.restart, help=tr("explore.cap.help"))
     scene, chosen = es.scene(), es.selected()
     positions, hidden_types = es.loaded_layout()
     edges = data.query("edges_among", ids=sorted(scene.real_nodes()))
     payload = scene_payload(scene, rows=g.rows, edges=edges, adj=g.adj, lang=lang, selected=chosen,
-                            centrality=g.rank, evidence=data.evidence_counts(), positions=positions)
+                            centrality=g.rank, evidence=g.evidence, positions=positions)
     payload.update(token=st.session_state[es.TOKEN], selected=chosen, strings=strings(), height=GRAPH_HEIGHT,
-                   name="explore", hidden_types=hidden_types,
-                   settled=bool(positions) and all(n["placed"] for n in payload["nodes"]))
+                   name="explore", hidden_types=hidden_types, settled=True)  # the first layout is final
     graph_col, detail_col = st.columns([3, 1.25], gap="medium")
     with graph_col:
         graph_view(payload, key=es.GRAPH, on_event=es.on_event)

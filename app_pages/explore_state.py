@@ -25,6 +25,9 @@ SCENE, SELECTED, TOKEN = "explore_scene", "explore_selected", "explore_token"
 GRAPH = "explore_graph"  # the component's key
 PICKER = "explore_focus"
 DEPTH, CAP = "explore_depth", "explore_cap"
+INITIAL = "explore_initial"  # first values of the depth and cap controls, from a view in the address
+MIN_CAP, MAX_CAP = 2, 30
+MAX_VIEW_BYTES = 2_000_000  # a view of thousands of nodes is far less
 NOTICE = "explore_notice"
 LOADED = "explore_loaded_view"  # (token, positions, hidden types) of the last view loaded
 VIEW_PARAM = "view"
@@ -40,19 +43,26 @@ class GraphData:
     types: Mapping[str, str]
     adj: sc.Adjacency
     rank: Mapping[str, float]
+    evidence: Mapping[str, int]  # evidence sentences at each node
 
 
+# cache_resource, not cache_data: one shared, never-mutated copy per store contents. cache_data would
+# copy every node row on every click, which on a corpus costs more than the click itself.
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _adjacency(store_key: str, _store: Any) -> dict[str, list[tuple[str, str]]]:
-    # cache_resource: one shared, never-mutated copy (cache_data would copy it on every run)
-    return sc.adjacency(_store.query("all_edges"))
+def _graph_data(store_key: str, _store: Any) -> GraphData:
+    rows = {row["id"]: row for row in _store.query("all_nodes")}
+    types = {i: str(r.get("type") or "") for i, r in rows.items()}
+    return GraphData(rows, types, sc.adjacency(_store.query("all_edges")), data.centrality(), data.evidence_counts())
 
 
 def graph_data() -> GraphData:
+    """Node rows, types, adjacency and centrality of this session's store, worked out once per store."""
     active = data.active_store()
-    rows = data.nodes_by_id()
-    types = {i: str(r.get("type") or "") for i, r in rows.items()}
-    return GraphData(rows, types, _adjacency(active.key, active.store), data.centrality())
+    key = f"{active.key}|graph_data"
+    memo = st.session_state.get(data.MEMO_KEY, {})
+    if key not in memo:  # once per script run; the cache holds it across runs and sessions
+        memo[key] = _graph_data(active.key, active.store)
+    return memo[key]
 
 
 def default_seed(g: GraphData) -> str | None:
@@ -69,7 +79,8 @@ def selected() -> str | None:
 
 
 def _settings() -> tuple[int, int]:
-    return int(st.session_state.get(DEPTH, 1)), int(st.session_state.get(CAP, sc.DEFAULT_CAP))
+    return (int(st.session_state.get(DEPTH, initial(DEPTH, 1))),
+            int(st.session_state.get(CAP, initial(CAP, sc.DEFAULT_CAP))))
 
 
 def new_scene(seed: str, g: GraphData, *, sync_picker: bool = True) -> None:
@@ -170,22 +181,56 @@ def view_to_param(view: Mapping[str, Any]) -> str:
 def view_from_param(text: str) -> Any:
     """The view in a URL parameter; ViewError when it is not one."""
     try:
-        raw = zlib.decompressobj().decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), 2_000_000)
-        return json.loads(raw.decode("utf-8"))
-    except (ValueError, zlib.error, UnicodeDecodeError) as err:
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), MAX_VIEW_BYTES)
+        if inflate.unconsumed_tail:
+            raise sc.ViewError(f"the view in the address cannot be read (over {MAX_VIEW_BYTES:,} bytes)")
+        return parse_view(raw)
+    except (ValueError, zlib.error) as err:
         raise sc.ViewError(f"the view in the address cannot be read ({type(err).__name__})") from None
+
+
+def parse_view(raw: bytes) -> Any:
+    """JSON of a saved view; ViewError for text that is not JSON, too big or nested too deep."""
+    if len(raw) > MAX_VIEW_BYTES:
+        raise sc.ViewError(f"it is over {MAX_VIEW_BYTES:,} bytes")
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as err:
+        raise sc.ViewError(f"it is not JSON ({type(err).__name__})") from None
 
 
 def apply_view(view: Any, g: GraphData) -> None:
     """Show a saved view; ViewError (one line) when it cannot be read."""
     loaded, extra = sc.from_view(view, g.rows.keys())
     settings = extra["settings"]
-    st.session_state[DEPTH] = int(settings.get("depth", 1)) if str(settings.get("depth", 1)).isdigit() else 1
-    st.session_state[CAP] = int(settings.get("cap", sc.DEFAULT_CAP)) if str(settings.get("cap", "")).isdigit() \
-        else sc.DEFAULT_CAP
+    wanted = {DEPTH: _bounded(settings.get("depth"), 1, sc.MAX_DEPTH, 1),
+              CAP: _bounded(settings.get("cap"), MIN_CAP, MAX_CAP, sc.DEFAULT_CAP)}
+    for key, value in wanted.items():
+        if key in st.session_state:  # the control is on the page: tell it
+            st.session_state[key] = value
+    st.session_state[INITIAL] = wanted  # the controls' first value, when they are not drawn yet
     set_scene(loaded, extra.get("selected"), g)
     hidden_types = [str(t) for t in settings.get("hidden_types") or []]
     st.session_state[LOADED] = (st.session_state[TOKEN], extra["positions"], hidden_types)
+
+
+def _bounded(value: Any, low: int, high: int, default: int) -> int:
+    """`value` as an int in low..high, else `default`.
+
+    >>> _bounded("3", 1, 3, 1), _bounded(99, 2, 30, 6), _bounded(None, 1, 3, 1)
+    (3, 6, 1)
+    """
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if low <= number <= high else default
+
+
+def initial(key: str, default: int) -> int:
+    """The first value of a control (depth, cap): from a loaded view, else `default`."""
+    return int(st.session_state.get(INITIAL, {}).get(key, default))
 
 
 def loaded_layout() -> tuple[dict[str, Any], list[str]]:

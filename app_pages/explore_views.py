@@ -33,10 +33,9 @@ def _load_uploaded() -> None:
     if upload is None:
         return
     try:
-        view = json.loads(upload.getvalue().decode("utf-8-sig"))
-        es.apply_view(view, es.graph_data())
+        es.apply_view(es.parse_view(upload.getvalue()), es.graph_data())
         st.session_state[es.NOTICE] = None
-    except (ValueError, UnicodeDecodeError, sc.ViewError) as err:
+    except sc.ViewError as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         st.session_state[es.NOTICE] = tr("explore.view.bad_file", name=upload.name, reason=reason)
 
@@ -51,15 +50,14 @@ def _add_to_tour() -> None:
     from render.tour import TourStep, default_tour, replace_step
 
     scene, lang = es.scene(), data.lang()
-    graph = data.session_graph()
     tour = st.session_state.get(TOUR)
     if tour is None:  # the presenter builds the same default tour; keep its signature so it keeps ours
-        policies = [n.id for n in graph.nodes if n.label.value == "Policy"]
-        if not policies:
+        documents = [d["id"] for d in data.query("documents")]
+        if not documents:
             return
-        doc_id = st.session_state.get("ws_doc") or policies[0]
-        tour = default_tour(graph, doc_id=doc_id, lang=lang)
-        st.session_state[TOUR_SIG] = f"{data.graph_key(graph)}|{doc_id}|{lang}"
+        doc_id = st.session_state.get("ws_doc") if st.session_state.get("ws_doc") in documents else documents[0]
+        tour = default_tour(data.document_index(doc_id), doc_id=doc_id, lang=lang)
+        st.session_state[TOUR_SIG] = f"{data.active_store().key}|{doc_id}|{lang}"
     rows = es.graph_data().rows
     name = str(rows.get(scene.seed, {}).get("name") or scene.seed)
     number = sum(1 for s in tour.steps if s.id.startswith("view-")) + 1
@@ -70,14 +68,21 @@ def _add_to_tour() -> None:
     st.session_state[es.NOTICE] = ("tour", tr("explore.tour.added", title=step.title, count=len(tour.steps) + 1))
 
 
-def _svg(node_ids: tuple[str, ...], focus: str, lang: str, title: str):
-    graph = data.session_graph()
+def svg_maker(node_ids: tuple[str, ...], focus: str, title: str):
+    """A callable making the SVG picture of `node_ids` (render's picture code, Chinese labels as
+    text), read through the store, for a download button that builds it only when clicked."""
+    rows = es.graph_data().rows
+    nodes = [rows[n] for n in node_ids if n in rows]
+    edges = data.query("edges_among", ids=sorted(node_ids))
+    lang = data.lang()
 
     def make() -> bytes:
+        from graph.index import GraphIndex
         from render.picture import svg_text
         from render.scenes import scene
 
-        picture = scene(graph, node_ids, focus=focus, width=SVG_SIZE[0], height=SVG_SIZE[1], title=title, lang=lang)
+        picture = scene(GraphIndex.from_rows(nodes, edges), node_ids, focus=focus, width=SVG_SIZE[0],
+                        height=SVG_SIZE[1], title=title, lang=lang)
         return svg_text(picture).encode("utf-8")
     return make
 
@@ -98,7 +103,7 @@ def view_tools(g: es.GraphData) -> None:
                             icon=":material/save:", on_click="ignore")
     cols[1].button(tr("explore.view.address"), key="explore_view_address", on_click=_to_address,
                    icon=":material/link:", help=tr("explore.view.address.help"))
-    cols[2].download_button(tr("explore.view.svg"), _svg(scene.real_nodes(), scene.seed, data.lang(), title),
+    cols[2].download_button(tr("explore.view.svg"), svg_maker(scene.real_nodes(), scene.seed, title),
                             file_name="explore.svg", mime="image/svg+xml", key="explore_view_svg",
                             icon=":material/image:", on_click="ignore", help=tr("explore.view.png_hint"))
     cols[3].button(tr("explore.view.tour"), key="explore_view_tour", on_click=_add_to_tour,

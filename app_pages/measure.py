@@ -76,10 +76,6 @@ with text_col:
     for kind in HIGHLIGHT_TYPES[1:]:
         for node in linked[kind]:
             terms.append((str(node.get("name") or ""), kind))
-    for kind_nodes in [[by_id.get(a["id"], {}) for a in actors], *linked.values()]:
-        for node in kind_nodes:
-            for alias in node.get("aliases") or []:
-                terms.append((str(alias), str(node.get("type"))))
     text = str(measure.get("text") or measure.get("title") or "")
     present = [k for k in HIGHLIGHT_TYPES if any(kind == k and s and s in text for s, kind in terms)]
     st.html(legend_html(present, lang, tr("measure.legend")) + text_block_html(highlight_html(text, terms, lang)))

@@ -132,16 +132,13 @@ for row_start in range(0, len(systems), 5):
 # ---------------------------------------------------------------- most involved actors
 
 
-def top_actors(matrix: list[dict]) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
-    """(actor, id, count) of the actors in most measures, and each one's measures."""
-    per_actor: dict[str, dict[str, dict]] = defaultdict(dict)
+def top_actors(top: list[dict]) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
+    """(actor, id, count) of the actors in most measures (rows of ``top_actors``), and each one's
+    measures (node rows, in the query's order)."""
     by_id = {n["id"]: n for n in nodes}
-    for row in matrix:
-        per_actor[row["actor"]][row["measure"]] = row
-    top = sorted(per_actor.items(), key=lambda item: (-len(item[1]), item[0]))[:TOP_ACTORS]
-    frame = pd.DataFrame({"actor": [node_caption(by_id.get(a, {"name": a}), lang) for a, _ in top],
-                          "actor_id": [a for a, _ in top], "count": [len(m) for _, m in top]})
-    return frame, {a: list(m.values()) for a, m in top}
+    frame = pd.DataFrame({"actor": [node_caption(a, lang) for a in top], "actor_id": [a["id"] for a in top],
+                          "count": [a["count"] for a in top]})
+    return frame, {a["id"]: [by_id.get(m, {"id": m}) for m in a["measures"]] for a in top}
 
 
 def bar_chart(frame: pd.DataFrame) -> alt.Chart:
@@ -158,11 +155,11 @@ def bar_chart(frame: pd.DataFrame) -> alt.Chart:
             .add_params(pick).properties(height=28 * len(frame) + 20))
 
 
-matrix = data.query("actor_measure_matrix")
-if matrix:
+top = data.query("top_actors", limit=TOP_ACTORS)
+if top:
     st.subheader(tr("overview.top_actors"))
     st.caption(tr("overview.top_actors.help"))
-    frame, measures_of = top_actors(matrix)
+    frame, measures_of = top_actors(top)
     event = st.altair_chart(bar_chart(frame), width="stretch", on_select="rerun", key="overview_actors")
     picked = [p.get("actor_id") for p in (event.selection.get("pick") or []) if p.get("actor_id") in measures_of]
     if picked:
@@ -171,4 +168,4 @@ if matrix:
         st.markdown(f"**{md(tr('overview.actor_measures', actor=name))}**")
         for m in measures_of[actor]:  # each opens on the Measure page, in this session
             st.page_link("app_pages/measure.py", label=measure_label(m), icon=":material/article:",
-                         query_params={"measure": m["measure"]})
+                         query_params={"measure": m["id"]})

@@ -9,13 +9,13 @@ from collections import defaultdict
 import streamlit as st
 
 from app_pages import data, explore_state as es, widgets
+from app_pages.explore_views import svg_maker
 from app_pages.widgets import escape_markdown as md
 from render import explore_scene as sc
 from render.i18n import node_label
 from render.path_steps import step_sentence
 
 HUB_SHARE = 0.05  # by default the best-connected 5% of nodes count as hubs
-SVG_SIZE = (1600, 900)
 
 tr = data.tr
 lang = data.lang()
@@ -119,14 +119,6 @@ with graph_col:
     if st.session_state.pop("paths_opened", False):
         st.switch_page("app_pages/explore.py")
 
-    def svg() -> bytes:
-        from render.picture import svg_text
-        from render.scenes import scene
-
-        picture = scene(data_graph, ids, focus=source, width=SVG_SIZE[0], height=SVG_SIZE[1], lang=lang,
-                        title=tr("nav.paths"))
-        return svg_text(picture).encode("utf-8")
-
-    data_graph = data.session_graph()
-    tools[1].download_button(tr("explore.view.svg"), svg, file_name="paths.svg", mime="image/svg+xml",
-                             key="paths_svg", icon=":material/image:", on_click="ignore")
+    tools[1].download_button(tr("explore.view.svg"), svg_maker(tuple(ids), source, tr("nav.paths")),
+                             file_name="paths.svg", mime="image/svg+xml", key="paths_svg", icon=":material/image:",
+                             on_click="ignore")

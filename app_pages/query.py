@@ -167,10 +167,8 @@ def run_named_query() -> None:
 
 def cypher_console() -> None:
     store = data.active_store().store
-    # The Neo4j store answers user-written Cypher in a read-only transaction.
-    run_read = getattr(store, "run_read", None) or (
-        (lambda cypher, params: store.read(cypher, **params)) if hasattr(store, "read") else None)
-    if run_read is None:
+    # The Neo4j store answers user-written Cypher in a read-only transaction; the embedded one has no Cypher.
+    if not hasattr(store, "read"):
         return
     from graph.factory import console_limits
 
@@ -181,7 +179,7 @@ def cypher_console() -> None:
                           help=tr("query.cypher.help", rows=CONSOLE_ROW_CAP, seconds=f"{CONSOLE_TIMEOUT_S:g}"))
     if st.button(tr("query.run"), key="query_cypher_run", icon=":material/play_arrow:"):
         try:
-            result = run_read(cypher, {})
+            result = store.read(cypher)
             st.caption(tr("query.rows", count=len(result)))
             if getattr(result, "truncated", False):
                 st.warning(tr("query.truncated", cap=result.cap), icon=":material/content_cut:")

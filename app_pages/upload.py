@@ -13,7 +13,7 @@ import streamlit as st
 
 from app_pages import data, widgets
 from app_pages.widgets import escape_markdown as md
-from loaders.errors import shown_name
+from policykg.ingest import shown_name
 from render.messages import message
 
 tr = data.tr

@@ -68,7 +68,9 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
         choice_slot.info(data.tr("common.no_match"))
         return None
     if st.session_state.get(choice_key) not in by_id:
-        st.session_state.pop(choice_key, None)
+        # Set, not dropped: a keyed box whose value is dropped keeps showing its old choice in the
+        # browser while the page already answers for the new one.
+        st.session_state[choice_key] = next(iter(by_id))
     return choice_slot.selectbox(label, list(by_id), key=choice_key,
                                  format_func=lambda i: caption_of(by_id[i], lang),
                                  help=data.tr("common.matches", count=len(by_id)))

@@ -54,7 +54,8 @@ def _exports(graph, repeats: int, pictures: bool, pdf: bool) -> dict[str, dict]:
     from graph.convert import node_link
     from render import gephi, handout, picture, scenes, tables
     from render.standalone import standalone_html
-    from render.tour import GraphIndex, default_tour
+    from graph.index import GraphIndex
+    from render.tour import default_tour
 
     idx = GraphIndex(graph)
     tour = default_tour(idx)
@@ -126,6 +127,7 @@ def _open_times(html: str) -> list[float] | str:
 
 def main() -> int:
     from loaders import load_paths
+    from graph.index import GraphIndex
     from render.standalone import standalone_html
 
     results: dict[str, object] = {}
@@ -135,7 +137,7 @@ def main() -> int:
     print(f"\nseed: {len(seed.nodes)} nodes, {len(seed.edges)} edges (median of {SEED_REPEATS})")
     results["seed"] = _exports(seed, SEED_REPEATS, pictures=True, pdf=True)
 
-    html = standalone_html(seed)
+    html = standalone_html(GraphIndex(seed))
     size = len(html.encode("utf-8"))
     opens = _open_times(html)
     results["seed_html"] = {"bytes": size, "open_seconds": opens}
@@ -146,7 +148,7 @@ def main() -> int:
     print(f"\ncorpus: {len(corpus.documents)} documents, {len(corpus.nodes)} nodes, {len(corpus.edges)} edges "
           f"(loaded in {load_s:.1f} s, not counted; one run each)")
     results["corpus"] = _exports(corpus, 1, pictures=False, pdf=False)
-    corpus_html = standalone_html(corpus)
+    corpus_html = standalone_html(GraphIndex(corpus))
     results["corpus_html"] = {"bytes": len(corpus_html.encode("utf-8")), "open_seconds": _open_times(corpus_html)}
 
     print(f"\n{'format':<28}{'seed':>12}{'ratio':>8}{'corpus':>12}{'ratio':>8}{'size (seed)':>14}")

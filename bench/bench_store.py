@@ -9,7 +9,7 @@
 - p50/p95 latency of every named query on both stores on the seed (goals: < 50 ms
   embedded, < 150 ms over Bolt).
 
-The server is a fresh ArcadeDB Bolt server (tests/bolt_server.py) in a temp dir; with
+The server is a fresh ArcadeDB Bolt server (graph/bolt_testserver.py) in a temp dir; with
 ``--external`` it is the one NEO4J_URI names, and the bench DELETES every node of the
 model's labels there. Figures also go to bench/results/store.json.
 """
@@ -27,10 +27,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the Bolt test server lives with the tests
-
-from bolt_server import BoltServer, wipe
-
+from graph.bolt_testserver import BoltServer, wipe
 from graph.cypher import fill
 from graph.factory import embedded_store
 from graph.model import Label, PolicyGraph

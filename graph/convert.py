@@ -1,33 +1,30 @@
 """PolicyGraph <-> networkx and store rows: the one converter each way. The embedded store,
-analytics and exports start here; `flat_value` is the one way a list becomes JSON text in a cell."""
+analytics and exports start here (GraphML and GEXF are written by `render.gephi` alone);
+`flat_value` is the one way a list becomes JSON text in a cell."""
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-from graph.files import write_atomic
-from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
+from graph.model import EDGE_FIELDS, NODE_FIELDS, Edge, EdgeType, Label, Node, PolicyGraph
 
 
-def to_networkx(graph: PolicyGraph, flat: bool = False) -> nx.MultiDiGraph:
-    """A MultiDiGraph with node attributes ``type``, ``name``, … and edges keyed by type; with
-    `flat`, list and dict values as JSON text (`flat_value`), as GraphML and GEXF require.
+def to_networkx(graph: PolicyGraph) -> nx.MultiDiGraph:
+    """A MultiDiGraph with node attributes ``type``, ``name``, … and edges keyed by type.
 
     >>> from graph.model import Node, Label
-    >>> g = to_networkx(PolicyGraph(nodes=(Node("a", Label.POLICY, "A", {"issuers": ["x"]}),)), flat=True)
+    >>> g = to_networkx(PolicyGraph(nodes=(Node("a", Label.POLICY, "A", {"issuers": ["x"]}),)))
     >>> g.nodes["a"]["issuers"], g.number_of_edges()
-    ('["x"]', 0)
+    (['x'], 0)
     """
-    shape = (lambda d: {k: flat_value(v) for k, v in d.items()}) if flat else (lambda d: d)
     g = nx.MultiDiGraph()
     for node in graph.nodes:
-        g.add_node(node.id, **shape(node.as_dict()))
+        g.add_node(node.id, **node.as_dict())
     for edge in graph.edges:
-        g.add_edge(edge.source, edge.target, key=edge.type.value, **shape(edge.as_dict()))
+        g.add_edge(edge.source, edge.target, key=edge.type.value, **edge.as_dict())
     return g
 
 
@@ -41,7 +38,7 @@ def from_rows(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, A
     ({'kind': 'government'}, (1, 2))
     """
     made = [Node(str(r["id"]), Label(r.get("type") or Label.CONCEPT.value), str(r.get("name") or r["id"]),
-                 {k: v for k, v in r.items() if k not in _NODE_FIELDS}) for r in nodes]
+                 {k: v for k, v in r.items() if k not in NODE_FIELDS}) for r in nodes]
     return PolicyGraph(tuple(made), tuple(_edge(r) for r in edges))
 
 
@@ -61,11 +58,7 @@ def _edge(row: Mapping[str, Any]) -> Edge:
     span = row.get("span")
     return Edge(str(row["source"]), str(row["target"]), EdgeType(row["type"]), str(row.get("doc_id") or ""),
                 str(row.get("evidence") or ""), (int(span[0]), int(span[1])) if span else None,
-                {k: v for k, v in row.items() if k not in _EDGE_FIELDS})
-
-
-_NODE_FIELDS = frozenset({"id", "type", "name"})
-_EDGE_FIELDS = frozenset({"source", "target", "type", "doc_id", "evidence", "span"})
+                {k: v for k, v in row.items() if k not in EDGE_FIELDS})
 
 
 def node_link(graph: PolicyGraph) -> dict:
@@ -89,19 +82,3 @@ def flat_value(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
-
-
-def write_graph(graph: PolicyGraph, fmt: str, out) -> None:
-    """Write `graph` as ``json`` (node-link), ``graphml`` or ``gexf`` to a path or binary file."""
-    if fmt == "json":
-        data = json.dumps(node_link(graph), ensure_ascii=False, indent=1).encode("utf-8")
-    elif fmt in ("graphml", "gexf"):
-        buffer = io.BytesIO()
-        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(to_networkx(graph, flat=True), buffer)
-        data = buffer.getvalue()
-    else:
-        raise ValueError(f"unknown format {fmt!r} (json, graphml, gexf)")
-    if hasattr(out, "write"):
-        out.write(data)
-    else:
-        write_atomic(out, data)

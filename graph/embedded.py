@@ -11,7 +11,7 @@ as the Neo4j store's are.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -20,6 +20,7 @@ from graph.embedded_queries import QUERIES
 from graph.index import GraphIndex
 from graph.model import PolicyGraph
 from graph.resolve import with_resolved_citations
+from graph.set_aside import with_set_aside
 from graph.store import StoreError, SyncReport
 
 __all__ = ["EmbeddedStore"]
@@ -36,13 +37,6 @@ class EmbeddedStore:
         if graph is not None:
             self.load(graph)
 
-    @classmethod
-    def from_paths(cls, paths: Iterable[str]) -> "EmbeddedStore":
-        """A store holding the documents at `paths`, read by `loaders.load_paths`."""
-        from loaders import load_paths  # loaders are only needed when reading files
-
-        return cls(load_paths(list(paths)))
-
     @property
     def graph(self) -> PolicyGraph:
         """Everything loaded so far, as plain data."""
@@ -58,7 +52,7 @@ class EmbeddedStore:
         and edges; shared entities no document uses any more go too."""
         if not isinstance(graph, PolicyGraph):
             raise StoreError(f"load needs a PolicyGraph, got {type(graph).__name__}")
-        merged = with_resolved_citations(self._graph.merged_with(graph))
+        merged = with_resolved_citations(self._graph.merged_with(with_set_aside(graph)))
         self._index = GraphIndex(merged)
         self._graph = merged
         g = self._index.g

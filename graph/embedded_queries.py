@@ -311,6 +311,31 @@ def document_edges(ix: GraphIndex, *, doc: str) -> list[Row]:
     return order(rows, "source", "type", "target")
 
 
+@named("top_actors")
+def top_actors(ix: GraphIndex, *, limit: int = 12) -> list[Row]:
+    measures: dict[str, set[str]] = {}
+    for m in ix.by_label[Label.MEASURE.value]:
+        for actor, _ in ix.succ(m, EdgeType.INVOLVES):
+            measures.setdefault(actor, set()).add(m)
+    rows = [_pick(ix.g.nodes[a], "id", "name", "name_en", count=len(ms), measures=ms) for a, ms in measures.items()]
+    return order(rows, "-count", "id")[:limit]
+
+
+@named("systems_with_measures")
+def systems_with_measures(ix: GraphIndex) -> list[Row]:
+    rows = [_pick(ix.g.nodes[m], *_MEASURE_ROW, system=s, system_name=ix.g.nodes[s].get("name"))
+            for m, systems in ix.systems_of.items() for s in systems]
+    return order(rows, "system", "doc_id", "number", "id")
+
+
+@named("set_aside_text")
+def set_aside_text(ix: GraphIndex) -> list[Row]:
+    rows = [_pick(ix.g.nodes[p], "set_aside", "warnings", doc_id=p, title=ix.g.nodes[p].get("title"))
+            for p in ix.by_label[Label.POLICY.value]
+            if ix.g.nodes[p].get("set_aside") is not None or ix.g.nodes[p].get("warnings") is not None]
+    return order(rows, "doc_id")
+
+
 @named("all_nodes")
 def all_nodes(ix: GraphIndex) -> list[Row]:
     return [plain(ix.g.nodes[n]) for n in ix.ids]

@@ -1,7 +1,8 @@
 """The policy graph as plain data: node and edge types, and one `PolicyGraph`.
 
 Everything else (loaders, stores, rendering) speaks these types. They are
-frozen so a graph handed to a cache or a store cannot be changed under it.
+frozen, attributes too (`FrozenMap`, lists as tuples), so a graph handed to a
+cache or a store cannot be changed under it.
 
 IDs are derived from the source, never random, so loading the same document
 again yields the same IDs and a store merges instead of duplicating:
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Any, Iterable, Mapping
 
 
@@ -79,6 +81,70 @@ class EdgeType(str, Enum):
 
 OUTLINE_EDGES = frozenset({EdgeType.HAS_PART, EdgeType.HAS_SECTION, EdgeType.HAS_MEASURE, EdgeType.HAS_ITEM,
                            EdgeType.HAS_CHAPTER, EdgeType.HAS_ARTICLE})
+# Names a node's or an edge's own fields take when it is flattened (stored, exported, shown): an
+# attribute of that name would silently override the field, so `attrs` may not hold one.
+NODE_FIELDS = frozenset({"id", "type", "name", "label"})
+EDGE_FIELDS = frozenset({"id", "source", "target", "type", "label", "doc_id", "evidence", "span"})
+
+
+class FrozenMap(dict):
+    """A dict that refuses every change once made. A dict still, so JSON, pickling and the Neo4j
+    driver take it as they take any mapping.
+
+    >>> m = FrozenMap({"role": "鼓励"})
+    >>> m["role"], m == {"role": "鼓励"}
+    ('鼓励', True)
+    >>> m["role"] = "支持"
+    Traceback (most recent call last):
+    TypeError: attributes are read-only: make a new node or edge instead
+    """
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("attributes are read-only: make a new node or edge instead")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self):
+        return (FrozenMap, (dict(self),))
+
+
+def freeze(value: Any) -> Any:
+    """`value` with every list a tuple, every set a frozenset and every mapping a `FrozenMap`.
+
+    >>> freeze({"shared": ["a", "b"], "meta": {"n": [1]}})
+    {'shared': ('a', 'b'), 'meta': {'n': (1,)}}
+    """
+    if isinstance(value, Mapping):
+        return FrozenMap({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(freeze(v) for v in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """Plain data again, as stored and written to JSON: tuples as lists, mappings as dicts
+    (a set as a sorted list).
+
+    >>> thaw(freeze({"shared": ["a", "b"], "meta": {"n": [1]}}))
+    {'shared': ['a', 'b'], 'meta': {'n': [1]}}
+    """
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [thaw(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(thaw(v) for v in value)
+    return value
+
+
+def _frozen_attrs(owner: object, attrs: Mapping[str, Any], reserved: frozenset[str], what: str) -> None:
+    """Check `attrs` for reserved names and store them frozen on the (frozen) dataclass `owner`."""
+    clash = sorted(reserved & set(attrs))
+    if clash:
+        raise ValueError(f"{what}: attribute {clash[0]!r} is reserved (it is the {what.split()[0]}'s own field)")
+    object.__setattr__(owner, "attrs", freeze(attrs))
 
 
 @dataclass(frozen=True)
@@ -94,11 +160,14 @@ class Node:
     id: str
     label: Label
     name: str
-    attrs: Mapping[str, Any] = field(default_factory=dict)
+    attrs: Mapping[str, Any] = field(default_factory=FrozenMap)
+
+    def __post_init__(self) -> None:
+        _frozen_attrs(self, self.attrs, NODE_FIELDS, f"node {self.id}")
 
     def as_dict(self) -> dict[str, Any]:
-        """Flat properties, as stored: ``{"id", "type", "name", **attrs}``."""
-        return {"id": self.id, "type": self.label.value, "name": self.name, **self.attrs}
+        """Flat properties, as stored: ``{"id", "type", "name", **attrs}`` (lists as lists)."""
+        return {"id": self.id, "type": self.label.value, "name": self.name, **thaw(self.attrs)}
 
 
 @dataclass(frozen=True)
@@ -117,7 +186,10 @@ class Edge:
     doc_id: str
     evidence: str = ""
     span: tuple[int, int] | None = None
-    attrs: Mapping[str, Any] = field(default_factory=dict)
+    attrs: Mapping[str, Any] = field(default_factory=FrozenMap)
+
+    def __post_init__(self) -> None:
+        _frozen_attrs(self, self.attrs, EDGE_FIELDS, f"edge {self.source} -{self.type}-> {self.target}")
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -126,7 +198,7 @@ class Edge:
 
     def as_dict(self) -> dict[str, Any]:
         """Flat properties, as stored (span as a two-item list)."""
-        out: dict[str, Any] = {"type": self.type.value, "doc_id": self.doc_id, **self.attrs}
+        out: dict[str, Any] = {"type": self.type.value, "doc_id": self.doc_id, **thaw(self.attrs)}
         if self.evidence:
             out["evidence"] = self.evidence
         if self.span is not None:
@@ -166,10 +238,15 @@ class PolicyGraph:
 
     def node(self, node_id: str) -> Node:
         """The node with this id; KeyError if there is none."""
+        return self._by_id[node_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Node]:
+        """Nodes by id, built on the first `node` call (the first of a repeated id wins)."""
+        by_id: dict[str, Node] = {}
         for n in self.nodes:
-            if n.id == node_id:
-                return n
-        raise KeyError(node_id)
+            by_id.setdefault(n.id, n)
+        return by_id
 
     def nodes_of(self, label: Label) -> list[Node]:
         return [n for n in self.nodes if n.label == label]
@@ -196,14 +273,15 @@ class PolicyGraph:
 
 
 def merge_graphs(graphs: Iterable[PolicyGraph]) -> PolicyGraph:
-    """One graph from many, nodes and edges deduplicated by id and key."""
+    """One graph from many, nodes and edges deduplicated by id and key. A node met again keeps its
+    first attributes; an English label (``name_en``) it lacks is filled in from a later copy."""
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str, str], Edge] = {}
     documents: dict[str, Document] = {}
     excluded: list[Excluded] = []
     for g in graphs:
         for n in g.nodes:
-            nodes.setdefault(n.id, n)
+            nodes[n.id] = _with_english(nodes[n.id], n) if n.id in nodes else n
         for e in g.edges:
             edges.setdefault(e.key, e)
         for d in g.documents:
@@ -213,3 +291,10 @@ def merge_graphs(graphs: Iterable[PolicyGraph]) -> PolicyGraph:
     used = {e.source for e in edges.values()} | {e.target for e in edges.values()}
     kept = tuple(n for n in nodes.values() if n.label not in SHARED_LABELS or n.id in used)
     return PolicyGraph(kept, tuple(edges.values()), tuple(documents.values()), tuple(excluded))
+
+
+def _with_english(first: Node, later: Node) -> Node:
+    """`first`, with `later`'s English label when `first` has none."""
+    if first.attrs.get("name_en") or not later.attrs.get("name_en"):
+        return first
+    return Node(first.id, first.label, first.name, {**first.attrs, "name_en": later.attrs["name_en"]})

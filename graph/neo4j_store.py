@@ -45,15 +45,20 @@ from graph.cypher import fill, load_cypher, query_names
 from graph.cypher_guard import CypherRefused, check_read_only
 from graph.model import SHARED_LABELS, EdgeType, Label, PolicyGraph
 from graph.resolve import resolution_edges
+from graph.set_aside import with_set_aside
 from graph.settings import Neo4jSettings
 from graph.store import Rows, StoreError, SyncReport
 
 log = logging.getLogger(__name__)
 
 BATCH_ROWS = 1000  # rows per UNWIND statement: big enough to amortise a round trip, small enough to stream
+# Rows (nodes and edges) of the consecutive documents one sync transaction writes: a statement costs a
+# round trip and a plan whatever its size, so a corpus of small documents is written in few of them.
+TRANSACTION_ROWS = 5000
 # Labels whose nodes belong to one document (they carry doc_id) and go when its new version lacks them.
 # The Policy node is the document itself; shared entities go only as orphans.
 OWNED_LABELS = tuple(lb for lb in Label if lb is not Label.POLICY and lb not in SHARED_LABELS)
+LABEL_NAMES = {lb.value: lb for lb in Label}  # a stored label back to the enum (other labels are not ours)
 JSON_KEYS = "_json"  # property listing the keys stored as JSON text
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
@@ -268,26 +273,39 @@ class Neo4jStore:
     # ------------------------------------------------------------------ sync
 
     def load(self, graph: PolicyGraph, progress: Progress | None = None) -> SyncReport:
-        """Write every document of `graph`, one transaction each, replacing its previous version.
+        """Write every document of `graph`, replacing its previous version: consecutive documents
+        share a transaction (`transaction_groups`), so each is written whole or not at all.
 
-        `progress(done, total, doc_id)` is called after each document is committed.
+        `progress(done, total, doc_id)` is called for each document once it is committed.
         """
         if not isinstance(graph, PolicyGraph):
             raise StoreError(f"load needs a PolicyGraph, got {type(graph).__name__}")
-        batches = document_batches(graph)  # every check before the first write
-        for done, batch in enumerate(batches, 1):
-            try:
-                with self._session(neo4j.WRITE_ACCESS) as session:
-                    session.execute_write(_write_document, batch)
-            except (Neo4jError, DriverError, StoreError) as exc:
-                reason = str(exc) if isinstance(exc, StoreError) else describe(exc, self.settings)
-                raise StoreError(f"document {batch.doc_id} not written (its previous version is kept): "
-                                 f"{reason}") from None
-            if progress is not None:
-                progress(done, len(batches), batch.doc_id)
+        batches = document_batches(with_set_aside(graph))  # every check before the first write
+        done = 0
+        for group in transaction_groups(batches):
+            self._write_documents(group)
+            for batch in group:
+                done += 1
+                if progress is not None:
+                    progress(done, len(batches), batch.doc_id)
         self._resolve_citations()
         nodes, edges = self.counts()
         return SyncReport(tuple(sorted(b.doc_id for b in batches)), nodes, edges)
+
+    def _write_documents(self, group: list[DocumentBatch]) -> None:
+        """One transaction for `group`. When it fails, its documents are written one by one, so the
+        ones before the failing document are kept and the error names that document."""
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                session.execute_write(_write_batch, SyncBatch.of(group))
+        except (Neo4jError, DriverError, StoreError) as exc:
+            if len(group) > 1:
+                for batch in group:
+                    self._write_documents([batch])
+                return
+            reason = str(exc) if isinstance(exc, StoreError) else describe(exc, self.settings)
+            raise StoreError(f"document {group[0].doc_id} not written (its previous version is kept): "
+                             f"{reason}") from None
 
     def _resolve_citations(self) -> None:
         """Recompute the derived edges of the whole store (graph.resolve), as the embedded store does."""
@@ -352,6 +370,9 @@ class DocumentBatch:
 
     def keep_nodes(self, label: Label) -> list[str]:
         return [r["id"] for r in self.owned.get(label, [])]
+
+    def rows(self) -> int:
+        return sum(len(rows) for part in (self.owned, self.linked, self.edges) for rows in part.values())
 
 
 def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
@@ -444,40 +465,132 @@ def _kind(value: Any) -> str | None:
     return "map" if isinstance(value, Mapping) else "other"
 
 
-# ---------------------------------------------------------------------- one document's transaction
+# ---------------------------------------------------------------------- several documents, one transaction
 
-def _write_document(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
+@dataclass
+class SyncBatch:
+    """What one transaction writes: the rows of consecutive documents, merged per label / edge type
+    across them, so a corpus needs a few dozen statements per transaction rather than per document."""
+
+    documents: list[DocumentBatch]
+    owned: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
+    linked: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
+    edges: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = field(default_factory=dict)
+    loose: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, documents: list[DocumentBatch]) -> SyncBatch:
+        """The documents' rows together. A node owned by one of them is written once, as owned;
+        a shared node linked by several is written once, with the first document's attributes
+        and the first English label any of them has (what writing them one by one stores)."""
+        batch = cls(list(documents))
+        owned_ids = set()
+        for doc in documents:
+            for label, rows in doc.owned.items():
+                batch.owned.setdefault(label, []).extend(rows)
+                owned_ids.update(r["id"] for r in rows)
+        linked: dict[str, dict[str, Any]] = {}
+        edges: dict[tuple[str, EdgeType, str], tuple[tuple[EdgeType, Label, Label], dict[str, Any]]] = {}
+        for doc in documents:
+            for label, rows in doc.linked.items():
+                for row in rows:
+                    if row["id"] not in owned_ids:
+                        _link_once(linked, label, row)
+            for key, rows in doc.edges.items():
+                for row in rows:  # one edge per (source, type, target): the last document's wins
+                    edges[(row["source"], key[0], row["target"])] = (key, row)
+            batch.loose.extend(doc.loose)
+        for label, row in linked.values():
+            batch.linked.setdefault(label, []).append(row)
+        for key, row in edges.values():
+            batch.edges.setdefault(key, []).append(row)
+        return batch
+
+    def replacing(self, stored: set[str]) -> SyncBatch:
+        """This batch narrowed to the documents that may have a previous version: those stored before
+        (their Policy node was there) and any without a Policy node of their own to tell."""
+        kept = [d for d in self.documents if d.doc_id in stored or not d.owned.get(Label.POLICY)]
+        return SyncBatch(kept, loose=self.loose)
+
+
+def _link_once(linked: dict[str, tuple[Label, dict[str, Any]]], label: Label, row: dict[str, Any]) -> None:
+    """Keep the first row of a linked node; a later row only lends an English label the first lacks."""
+    first = linked.get(row["id"])
+    if first is None:
+        linked[row["id"]] = (label, row)
+    elif "name_en" not in first[1]["props"] and "name_en" in row["props"]:
+        linked[row["id"]] = (label, {**first[1], "props": {**first[1]["props"], "name_en": row["props"]["name_en"]}})
+
+
+def transaction_groups(batches: list[DocumentBatch], limit: int = TRANSACTION_ROWS) -> list[list[DocumentBatch]]:
+    """Consecutive documents in groups of at most `limit` rows (a larger document is a group alone).
+
+    >>> sizes = [DocumentBatch(d, {Label.PART: [{}] * n}) for d, n in (("a", 3), ("b", 2), ("c", 9), ("d", 1))]
+    >>> [[b.doc_id for b in g] for g in transaction_groups(sizes, limit=5)]
+    [['a', 'b'], ['c'], ['d']]
+    """
+    groups: list[list[DocumentBatch]] = []
+    rows = 0
+    for batch in batches:
+        size = batch.rows()
+        if not groups or rows + size > limit:
+            groups.append([])
+            rows = 0
+        groups[-1].append(batch)
+        rows += size
+    return groups
+
+
+# ---------------------------------------------------------------------- one transaction
+
+def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
+    stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=[d.doc_id for d in batch.documents])}
     _merge_nodes(tx, batch)
     _merge_edges(tx, batch)
-    _drop_stale(tx, batch)
+    _drop_stale(tx, batch.replacing(stored))
 
 
-def _merge_nodes(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
+def _merge_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
     for template, groups in (("merge_nodes", batch.owned), ("merge_shared_nodes", batch.linked)):
         for label, rows in groups.items():
             _unwind(tx, fill(template, label=label), rows)
 
 
-def _merge_edges(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
+def _merge_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
     for (edge_type, source, target), rows in batch.edges.items():
         _unwind(tx, fill("merge_edges", type=edge_type, source=source, target=target), rows)
 
 
-def _drop_stale(tx: neo4j.ManagedTransaction, batch: DocumentBatch) -> None:
-    """Edges and owned nodes the new version lacks, then shared entities nothing uses any more."""
+def _drop_stale(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
+    """Edges and owned nodes the documents' new versions lack, then shared entities nothing uses any
+    more. Documents stored for the first time have nothing to drop and are not looked at."""
     maybe_orphans = set(batch.loose)
-    for edge_type in EdgeType:
-        result = tx.run(fill("delete_stale_edges", type=edge_type), doc=batch.doc_id,
-                        keep=batch.keep_edges(edge_type))
-        for record in result:
-            maybe_orphans.update((record["source"], record["target"]))
-    for label in OWNED_LABELS:
-        tx.run(fill("delete_stale_nodes", label=label), doc=batch.doc_id,
-               keep=batch.keep_nodes(label)).consume()
+    if batch.documents:
+        maybe_orphans.update(_drop_stale_edges(tx, batch.documents))
+        for label in OWNED_LABELS:
+            docs = [{"id": d.doc_id, "keep": d.keep_nodes(label)} for d in batch.documents]
+            tx.run(fill("delete_stale_nodes", label=label), docs=docs).consume()
     if maybe_orphans:
         ids = sorted(maybe_orphans)
         for label in SHARED_LABELS:
             tx.run(fill("delete_orphans", label=label), ids=ids).consume()
+
+
+def _drop_stale_edges(tx: neo4j.ManagedTransaction, documents: list[DocumentBatch]) -> set[str]:
+    """Delete the stored edges of `documents` that their new versions lack; their endpoints back."""
+    ids = [d.doc_id for d in documents]
+    ends: set[str] = set()
+    for edge_type in EdgeType:
+        keep = {d.doc_id: {tuple(pair) for pair in d.keep_edges(edge_type)} for d in documents}
+        stale: dict[Label, list[dict[str, str]]] = {}
+        for r in tx.run(fill("match_document_edges", type=edge_type), docs=ids):
+            if (r["source"], r["target"]) not in keep[r["doc"]] and r["source_label"] in LABEL_NAMES:
+                stale.setdefault(LABEL_NAMES[r["source_label"]], []).append(
+                    {"doc": r["doc"], "source": r["source"], "target": r["target"]})
+        for source, rows in stale.items():
+            for record in tx.run(fill("delete_stale_edges", type=edge_type, source=source), rows=rows):
+                ends.update((record["source"], record["target"]))
+    return ends
 
 
 def _unwind(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> None:
@@ -503,5 +616,6 @@ def _shape(row: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(props, dict):
         return row
     for key in props.pop(JSON_KEYS, None) or ():
-        props[key] = json.loads(props[key])
+        if key in props:  # a map projection (``p {.a, ._json}``) may hold only some of them
+            props[key] = json.loads(props[key])
     return {**row, **props}

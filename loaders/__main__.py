@@ -1,63 +1,11 @@
-"""`python -m loaders FILE_OR_FOLDER...`: print the graph of policy documents.
-
-Folders are read recursively. stderr has one line per file (loaded, its warnings, or why it
-failed) and a summary; a file that fails is skipped. Exit status 0 when at least one file
-loaded, 1 when none did or the output cannot be written (2 for bad arguments); never a traceback.
+"""``python -m loaders FILE_OR_FOLDER...``: the loader command line's older name, kept so documented
+commands keep working. The program is `policykg.load_cli`; this file is an entry point, not part of
+the `loaders` library (nothing imports it, and it alone in `loaders` may import `policykg`).
 """
 
-from __future__ import annotations
-
-import argparse
-import json
 import sys
 
-from graph.convert import write_graph
-from graph.files import write_atomic
-from loaders.corpus import load_reporting
-from loaders.errors import LoaderError
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m loaders", description="Policy documents -> knowledge graph.")
-    p.add_argument("files", nargs="+", metavar="FILE",
-                   help=".txt (any encoding), .md, .html, .docx or .pdf files, or folders of them")
-    p.add_argument("--format", choices=("json", "graphml", "gexf"), default="json",
-                   help="json = networkx node-link data (default)")
-    p.add_argument("--out", metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--excluded", action="store_true",
-                   help="list the text set aside as not part of the policy, with reasons, instead")
-    return p
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        graph = load_reporting(args.files, sys.stderr)
-        if not graph.documents:
-            return 1
-        if args.excluded:
-            rows = [{"doc_id": x.doc_id, "start": x.start, "end": x.end, "reason": x.reason, "text": x.text}
-                    for x in graph.excluded]
-            _emit(json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"), args.out)
-        elif args.out:
-            write_graph(graph, args.format, args.out)
-        else:
-            write_graph(graph, args.format, sys.stdout.buffer)
-    except LoaderError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    except OSError as err:
-        print(f"error: {err.filename or args.out}: {err.strerror}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _emit(data: bytes, out: str | None) -> None:
-    if out:
-        write_atomic(out, data)
-    else:
-        sys.stdout.buffer.write(data + b"\n")
-
+from policykg.load_cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(prog="python -m loaders"))

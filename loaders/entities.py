@@ -39,10 +39,6 @@ PROGRAMME_RE = re.compile(
 )
 # A programme starts at its opening quote or at most PROGRAMME_NAME_MAX characters before its word.
 PROGRAMME_ANCHOR = anchor(f"“|{PROGRAMME_WORDS}", "“" + "".join(w[0] for w in PROGRAMME_WORDS.split("|")))
-LABEL_VOCAB = {
-    Label.ACTOR: "actors", Label.LAW: "laws", Label.MECHANISM: "mechanisms",
-    Label.PROGRAMME: "programmes", Label.CONCEPT: "concepts",
-}
 
 
 @dataclass(frozen=True)

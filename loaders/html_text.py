@@ -158,40 +158,66 @@ def extract(markup: str) -> HtmlPage:
     soup = BeautifulSoup(markup, "html.parser")
     root = soup.body or soup
     strings = [s for s in soup.find_all(string=True) if type(s) is NavigableString]
-    raw = _scores(soup, strings, set())
-    total = raw.get(id(root), 0)
-    # A class/id that looks like chrome on a wrapper holding most of the text ("main-head-wrap") is layout.
-    chrome = {id(t) for t in soup.find_all(True)
-              if _chrome_by_tag(t) or (_chrome_by_name(t) and raw.get(id(t), 0) <= 0.5 * total)}
+    chrome = _chrome(soup, strings, root)
     score = _scores(soup, strings, chrome)
     block = _main_block(soup, root, chrome, score)
     h1, heading = _heading(soup, block, chrome)
     warnings = [] if score.get(id(block)) else ["no Chinese main text found; the whole page is taken as body"]
+    body, aside = _sorted_paragraphs(soup, _paragraphs(soup, _Zones(h1, block, chrome)), h1)
+    if heading:
+        key = heading.translate(_SQUASH)
+        if key not in "".join(body[:5]).translate(_SQUASH).replace(f"《{key}》", ""):
+            body.insert(0, heading)
+    return HtmlPage(heading, tuple(body), tuple(aside), tuple(warnings))
 
-    memo: dict[int, tuple[int, str]] = {}
 
-    def zone_of(tag: Tag) -> tuple[int, str]:
+def _chrome(soup: BeautifulSoup, strings: list[NavigableString], root: Tag) -> set[int]:
+    """Ids of the chrome elements. A class/id that looks like chrome on a wrapper holding most of the
+    text ("main-head-wrap") is layout, not chrome."""
+    raw = _scores(soup, strings, set())
+    total = raw.get(id(root), 0)
+    return {id(t) for t in soup.find_all(True)
+            if _chrome_by_tag(t) or (_chrome_by_name(t) and raw.get(id(t), 0) <= 0.5 * total)}
+
+
+class _Zones:
+    """Which zone (body, aside, heading, drop) each element is in, and the block element its text
+    belongs to; worked out once per element, walking up to the nearest element already known."""
+
+    def __init__(self, h1: Tag | None, block: Tag, chrome: set[int]) -> None:
+        self.h1, self.block, self.chrome = h1, block, chrome
+        self.memo: dict[int, tuple[int, str]] = {}
+
+    def of(self, tag: Tag) -> tuple[int, str]:
         chain, t = [], tag
-        while t is not None and id(t) not in memo:
+        while t is not None and id(t) not in self.memo:
             chain.append(t)
             t = t.parent
-        anchor, zone = memo[id(t)] if t is not None else (0, "aside")
+        anchor, zone = self.memo[id(t)] if t is not None else (0, "aside")
         for t in reversed(chain):
             if t.name in _BLOCK:
                 anchor = id(t)
-            if zone in ("drop", "heading"):
-                pass
-            elif t.name in _DROP:
-                zone = "drop"
-            elif t is h1 and zone != "body":
-                zone = "heading"  # taken out as `heading`; the reader puts it first if the body lacks it
-            elif t is block:
-                zone = "body"
-            elif zone == "body" and id(t) in chrome:
-                zone = "aside"
-            memo[id(t)] = (anchor, zone)
+            zone = self._zone(t, zone)
+            self.memo[id(t)] = (anchor, zone)
         return anchor, zone
 
+    def _zone(self, t: Tag, outer: str) -> str:
+        if outer in ("drop", "heading"):
+            return outer
+        if t.name in _DROP:
+            return "drop"
+        if t is self.h1 and outer != "body":
+            return "heading"  # taken out as `heading`; the reader puts it first if the body lacks it
+        if t is self.block:
+            return "body"
+        if outer == "body" and id(t) in self.chrome:
+            return "aside"
+        return outer
+
+
+def _paragraphs(soup: BeautifulSoup, zones: _Zones) -> list[tuple[str, str]]:
+    """(zone, text) of each paragraph in page order: text runs of one block element and one zone,
+    broken at <br>/<hr>, table cells joined by tabs; dropped and heading text left out."""
     paragraphs: list[tuple[str, str]] = []
     buf: list[str] = []
     key = None
@@ -211,7 +237,7 @@ def extract(markup: str) -> HtmlPage:
             continue
         if type(node) is not NavigableString:
             continue  # comments, doctype, CDATA
-        anchor, zone = zone_of(node.parent)
+        anchor, zone = zones.of(node.parent)
         if zone in ("drop", "heading"):
             continue
         if (anchor, zone) != key:
@@ -219,15 +245,16 @@ def extract(markup: str) -> HtmlPage:
             key = (anchor, zone)
         buf.append(str(node))
     flush()
+    return paragraphs
 
+
+def _sorted_paragraphs(soup: BeautifulSoup, paragraphs: list[tuple[str, str]],
+                       h1: Tag | None) -> tuple[list[str], list[str]]:
+    """(body, aside): link rows inside the body go to the aside; the <title> too when an <h1> leads."""
     body, aside = [], []
     if h1 is not None and soup.title and soup.title.get_text(strip=True):
         aside.append(_WS.sub(" ", soup.title.get_text(" ")).strip())  # shown in the browser tab only
     for zone, text in paragraphs:
         is_row = len(text) <= _ROW_MAX and _LINK_ROW.search(text)
         (body if zone == "body" and not is_row else aside).append(text)
-    if heading:
-        key = heading.translate(_SQUASH)
-        if key not in "".join(body[:5]).translate(_SQUASH).replace(f"《{key}》", ""):
-            body.insert(0, heading)
-    return HtmlPage(heading, tuple(body), tuple(aside), tuple(warnings))
+    return body, aside

@@ -232,16 +232,17 @@ def add_node(scene: Scene, node: str) -> Scene:
                    hidden=scene.hidden - {node})
 
 
-def focus_ring(scene: Scene, selected: str | None, adj: Adjacency) -> set[str]:
-    """The selected node and its neighbours in the scene: their labels are always drawn.
+def focus_ring(scene: Scene, selected: str | None) -> set[str]:
+    """The selected node (else the seed), the node it came from and the nodes that came from it:
+    the ring the layout keeps together, whose labels are always drawn.
 
-    >>> sorted(focus_ring(Scene("a", ("a", "b", "c")), "a", {"a": [("b", "X")]}))
-    ['a', 'b']
+    >>> sorted(focus_ring(Scene("a", ("a", "b", "c", "d"), parent={"b": "a", "c": "b", "d": "c"}), "b"))
+    ['a', 'b', 'c']
     """
     centre = selected if selected in scene.nodes else scene.seed
-    shown = set(scene.nodes)
-    ring = {centre} | {o for o, _ in adj.get(centre, ()) if o in shown}
-    ring |= {m for m, g in scene.more.items() if g.parent == centre}
+    ring = {centre} | {n for n, p in scene.parent.items() if p == centre and n in scene.nodes}
+    if scene.parent.get(centre) in scene.nodes:
+        ring.add(scene.parent[centre])
     return ring
 
 

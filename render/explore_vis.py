@@ -20,23 +20,33 @@ from render.explore_scene import Adjacency, Scene, focus_ring, is_more, relation
 from render.i18n import edge_name, node_label, role_name, t, type_name
 from render.pyvis_html import CJK_FONT, edge_tooltip, node_tooltip
 
-LABEL_CHARS = 14  # longer labels end in "…"; the tooltip has the whole name
-RING_X = 300.0  # pixels from the seed to the columns of the first ring
-ROW = 64.0  # pixels between rows of a column: a node, its label under it and a gap
-OUTER_X = 260.0  # a farther ring starts this far outside its parent
-OUTER_ROW = 30.0
+LABEL_WIDTH = 28  # columns (a Chinese character is two); longer labels end in "…", the tooltip has it all
+RING_X = 250.0  # pixels from the seed to the columns of the first ring
+ROW = 70.0  # pixels between rows of a column: a node, its label under it and a gap
+OUTER_X = 230.0  # a farther ring's first column is this far outside the last one
+OUTER_COLUMN = 180.0  # between columns of one farther ring: the widest short label and a gap
+OUTER_ROW = 40.0
+OUTER_MIN_ROWS = 8
+OUTER_MAX_SIZE = 11.0  # nodes off the focused ring stay small, so their rows stay apart
 FOCUS_FONT, OTHER_FONT = 15, 11
-MIN_SIZE, MAX_SIZE = 9.0, 22.0
+MIN_SIZE, MAX_SIZE = 9.0, 20.0
 
 
-def short_label(text: str, limit: int = LABEL_CHARS) -> str:
-    """`text` on one line, cut to `limit` characters with "…".
+def short_label(text: str, limit: int = LABEL_WIDTH) -> str:
+    """`text` on one line, cut to `limit` columns (a Chinese character takes two) with "…".
 
-    >>> short_label("健全完善监管制度，着力构建公平透明的规则体系")
-    '健全完善监管制度，着力构建公…'
+    >>> short_label("健全完善监管制度，着力构建公平透明的规则体系"), short_label("platform enterprises")
+    ('健全完善监管制度，着力构建…', 'platform enterprises')
     """
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    widths = [2 if ord(c) > 0x2E7F else 1 for c in text]
+    if sum(widths) <= limit:
+        return text
+    used, cut = 0, 0
+    while cut < len(text) and used + widths[cut] <= limit - 2:
+        used += widths[cut]
+        cut += 1
+    return text[:cut] + "…"
 
 
 def _type_rank(node_type: str) -> int:
@@ -46,48 +56,49 @@ def _type_rank(node_type: str) -> int:
 def first_layout(nodes: Sequence[str], ring: Mapping[str, int], parent: Mapping[str, str],
                  types: Mapping[str, str] | None = None) -> dict[str, tuple[float, float]]:
     """Starting positions: the ring-0 node at the origin, ring 1 in two columns (by type, left
-    then right, one row each), later rings fanned out just beyond their parent.
+    then right, one row each), each later ring in columns farther out on its parent's side,
+    in the order of the parents' rows.
 
     >>> first_layout(["s", "a", "b"], {"s": 0, "a": 1, "b": 1}, {})
-    {'s': (0.0, 0.0), 'a': (-300.0, 0.0), 'b': (300.0, 0.0)}
+    {'s': (0.0, 0.0), 'a': (-250.0, 0.0), 'b': (250.0, 0.0)}
+    >>> first_layout(["s", "a", "c"], {"s": 0, "a": 1, "c": 2}, {"c": "a"})["c"]
+    (-480.0, 0.0)
     """
     kinds = types or {}
-    pos: dict[str, tuple[float, float]] = {}
-    for n in nodes:
-        if ring.get(n, 1) == 0:
-            pos[n] = (0.0, 0.0)
+    pos: dict[str, tuple[float, float]] = {n: (0.0, 0.0) for n in nodes if ring.get(n, 1) == 0}
     first = sorted((n for n in nodes if ring.get(n, 1) == 1), key=lambda n: (is_more(n), _type_rank(kinds.get(n, "")),
                                                                               nodes.index(n)))
     half = (len(first) + 1) // 2
     for side, column in ((-1.0, first[:half]), (1.0, first[half:])):
         for row, n in enumerate(column):
             pos[n] = (side * RING_X, (row - (len(column) - 1) / 2) * ROW)
-    children: dict[str, list[str]] = {}
-    for n in nodes:
-        if n not in pos:
-            children.setdefault(parent.get(n, ""), []).append(n)
-    _place_outer(children, pos)
+    rows = max(OUTER_MIN_ROWS, int(half * ROW / OUTER_ROW))
+    edge = {-1.0: RING_X, 1.0: RING_X}  # how far out each side's columns reach so far
+    for r in sorted({ring.get(n, 1) for n in nodes} - {0, 1}):
+        outer = [n for n in nodes if ring.get(n, 1) == r]
+        for side in (-1.0, 1.0):
+            mine = [n for n in outer if _side(pos.get(parent.get(n, ""), (side, 0.0))) == side]
+            mine.sort(key=lambda n: (pos.get(parent.get(n, ""), (0.0, 0.0))[1], nodes.index(n)))
+            for k, n in enumerate(mine):
+                column, row = divmod(k, rows)
+                in_column = min(rows, len(mine) - column * rows)
+                pos[n] = (side * (edge[side] + OUTER_X + column * OUTER_COLUMN), (row - (in_column - 1) / 2) * OUTER_ROW)
+            if mine:
+                edge[side] += OUTER_X + ((len(mine) - 1) // rows) * OUTER_COLUMN
+    for n in nodes:  # a node whose parent is not shown: beside the seed
+        pos.setdefault(n, (0.0, ROW * (1 + len(pos) % 3)))
     return pos
 
 
-def _place_outer(children: Mapping[str, list[str]], pos: dict[str, tuple[float, float]]) -> None:
-    """Children beside their parent, away from the middle; parents placed first go first."""
-    pending = dict(children)
-    while pending:
-        ready = [p for p in pending if p in pos] or [next(iter(pending))]
-        for p in ready:
-            px, py = pos.get(p, (0.0, 0.0))
-            side = -1.0 if px < 0 else 1.0
-            kids = pending.pop(p)
-            for j, n in enumerate(kids):
-                pos[n] = (px + side * (OUTER_X + 60.0 * (j % 3)), py + (j - (len(kids) - 1) / 2) * OUTER_ROW)
+def _side(point: tuple[float, float]) -> float:
+    return -1.0 if point[0] < 0 else 1.0
 
 
 def scaled_size(score: float) -> float:
     """Node radius for a centrality score in 0..1.
 
     >>> scaled_size(0.0), scaled_size(1.0)
-    (9.0, 22.0)
+    (9.0, 20.0)
     """
     return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * max(0.0, min(1.0, float(score))), 2)
 
@@ -100,7 +111,8 @@ def vis_node(row: Mapping[str, Any], *, lang: str, focus: bool, selected: bool, 
     colour = style["colour"]
     return {
         "id": str(row["id"]), "label": short_label(node_label(row, lang)), "type": node_type,
-        "title": node_tooltip(row, lang, evidence), "shape": style["shape"], "size": scaled_size(score),
+        "title": node_tooltip(row, lang, evidence), "shape": style["shape"],
+        "size": scaled_size(score) if focus else min(scaled_size(score), OUTER_MAX_SIZE),
         "color": {"background": colour, "border": "#111111" if pinned else colour,
                   "highlight": {"background": colour, "border": "#111111"}},
         "borderWidth": 3 if pinned or selected else 1,
@@ -162,7 +174,7 @@ def scene_payload(scene: Scene, *, rows: Mapping[str, Mapping[str, Any]], edges:
                   evidence: Mapping[str, int], positions: Mapping[str, Sequence[float]] | None = None,
                   ) -> dict[str, Any]:
     """Nodes, edges and legend of `scene` for the graph component (`edges`: rows among its nodes)."""
-    ring = focus_ring(scene, selected, adj)
+    ring = focus_ring(scene, selected)
     types = {n: str(rows.get(n, {}).get("type") or "") for n in scene.nodes}
     start = first_layout(list(scene.nodes), scene.ring, scene.parent, types)
     saved = positions or {}

@@ -13,16 +13,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
+from graph import files
+from graph.index import GraphIndex
 from graph.model import PolicyGraph
-from render import files
 from render.errors import ExportError
 from render.gephi import gexf_bytes, graphml_bytes
 from render.picture import png_bytes, svg_text
 from render.scenes import scene
 from render.tables import csv_files, xlsx_bytes
-from render.tour import GraphIndex, Tour, as_policy_graph
+from render.tour import Tour
 
 FORMATS = ("html", "png", "svg", "graphml", "gexf", "csv", "xlsx")
 
@@ -36,7 +35,7 @@ def write_atomic(path: str | Path, content: bytes | str) -> Path:
         raise ExportError(f"{path}: cannot write ({err.strerror or err})") from None
 
 
-def picture_target(graph: PolicyGraph | GraphIndex, tour: Tour | None = None, step: str | None = None,
+def picture_target(tour: Tour | None = None, step: str | None = None,
                    node_ids: Iterable[str] | None = None) -> tuple[list[str] | None, tuple[str, ...], str | None, str]:
     """(node ids, edge types, focus, title) for a picture: a tour step, given nodes, or the whole graph."""
     if step is not None:
@@ -51,11 +50,10 @@ def picture_target(graph: PolicyGraph | GraphIndex, tour: Tour | None = None, st
     return (list(node_ids) if node_ids is not None else None), (), None, tour.title if tour else ""
 
 
-def export_bytes(graph: PolicyGraph | nx.Graph, fmt: str, *, tour: Tour | None = None, step: str | None = None,
+def export_bytes(graph: PolicyGraph, fmt: str, *, tour: Tour | None = None, step: str | None = None,
                  node_ids: Iterable[str] | None = None, lang: str = "zh", width: int = 1600, height: int = 900,
                  theme: str = "light") -> dict[str, bytes]:
     """File name suffix -> content for `fmt` (csv gives two files, everything else one)."""
-    graph = as_policy_graph(graph)
     if fmt == "graphml":
         return {".graphml": graphml_bytes(graph, lang)}
     if fmt == "gexf":
@@ -67,11 +65,10 @@ def export_bytes(graph: PolicyGraph | nx.Graph, fmt: str, *, tour: Tour | None =
     if fmt == "html":
         from render.standalone import standalone_html
 
-        return {".html": standalone_html(graph, tour=tour, lang=lang).encode("utf-8")}
+        return {".html": standalone_html(GraphIndex(graph), tour=tour, lang=lang).encode("utf-8")}
     if fmt in ("png", "svg"):
-        idx = GraphIndex(graph)
-        ids, kinds, focus, title = picture_target(idx, tour, step, node_ids)
-        sc = scene(idx, ids, kinds, focus, width=width, height=height, title=title, lang=lang, theme=theme)
+        ids, kinds, focus, title = picture_target(tour, step, node_ids)
+        sc = scene(GraphIndex(graph), ids, kinds, focus, width=width, height=height, title=title, lang=lang, theme=theme)
         return {".png": png_bytes(sc)} if fmt == "png" else {".svg": svg_text(sc).encode("utf-8")}
     raise ExportError(f"unknown export format {fmt!r} (use {', '.join(FORMATS)})")
 
@@ -85,7 +82,7 @@ def csv_paths(out: str | Path) -> dict[str, Path]:
     return {".nodes.csv": stem.with_name(stem.name + ".nodes.csv"), ".edges.csv": stem.with_name(stem.name + ".edges.csv")}
 
 
-def write_export(graph: PolicyGraph | nx.Graph, fmt: str, out: str | Path, **kwargs: Any) -> list[Path]:
+def write_export(graph: PolicyGraph, fmt: str, out: str | Path, **kwargs: Any) -> list[Path]:
     """Write the export to `out` (CSV: two files, see `csv_paths`); the paths written."""
     files = export_bytes(graph, fmt, **kwargs)
     if fmt == "csv":

@@ -10,16 +10,15 @@ written as ``relation`` and as the edge's ``label``.
 from __future__ import annotations
 
 import io
-import json
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 
+from graph.convert import flat_value
 from graph.model import PolicyGraph
-from render.tables import cell_value
-from render.tour import as_policy_graph, node_label
+from render.tour import node_label
 
 
 def _uniform(values: list[Any]) -> Callable[[Any], Any]:
@@ -31,24 +30,22 @@ def _uniform(values: list[Any]) -> Callable[[Any], Any]:
         return int
     if kinds <= {int, float}:
         return float
-    return lambda v: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) \
-        if isinstance(v, (list, tuple, dict)) else str(v)
+    return lambda v: v if isinstance(v, str) else str(flat_value(v))
 
 
-def scalar_graph(graph: PolicyGraph | nx.Graph, lang: str = "zh", gexf: bool = False) -> nx.MultiDiGraph:
+def scalar_graph(graph: PolicyGraph, lang: str = "zh", gexf: bool = False) -> nx.MultiDiGraph:
     """A MultiDiGraph whose attributes are all scalars of one type each, with unique edge ids.
 
     Nodes carry ``label`` (for Gephi's labels); edges carry ``id``, ``label`` (the type) and,
     for GEXF, ``relation`` in place of ``type``.
     """
-    graph = as_policy_graph(graph)
-    nodes = [(n.id, {**{k: cell_value(v) if isinstance(v, (list, tuple, dict, set)) else v
+    nodes = [(n.id, {**{k: flat_value(v) if isinstance(v, (list, tuple, dict, set)) else v
                         for k, v in n.as_dict().items() if v is not None and k != "id"},
                      "label": node_label(n, lang)}) for n in graph.nodes]
     edges = []
     for e in graph.edges:
         data = {k: v for k, v in e.as_dict().items() if v is not None}
-        data = {k: cell_value(v) if isinstance(v, (list, tuple, dict, set)) else v for k, v in data.items()}
+        data = {k: flat_value(v) if isinstance(v, (list, tuple, dict, set)) else v for k, v in data.items()}
         data["id"] = f"{e.source}|{e.type.value}|{e.target}"
         data["label"] = e.type.value
         if gexf:
@@ -70,14 +67,14 @@ def scalar_graph(graph: PolicyGraph | nx.Graph, lang: str = "zh", gexf: bool = F
     return g
 
 
-def graphml_bytes(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
+def graphml_bytes(graph: PolicyGraph, lang: str = "zh") -> bytes:
     """GraphML (UTF-8) that Gephi and `networkx.read_graphml` read back with the same counts."""
     buf = io.BytesIO()
     nx.write_graphml(scalar_graph(graph, lang), buf, encoding="utf-8", edge_id_from_attribute="id")
     return buf.getvalue()
 
 
-def gexf_bytes(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
+def gexf_bytes(graph: PolicyGraph, lang: str = "zh") -> bytes:
     """GEXF 1.2 (UTF-8) for Gephi."""
     buf = io.BytesIO()
     nx.write_gexf(scalar_graph(graph, lang, gexf=True), buf, encoding="utf-8")

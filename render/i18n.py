@@ -26,6 +26,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG = "zh"
 I18N_DIR = Path(__file__).resolve().parent.parent / "data" / "i18n"
+ROLES_FILE = I18N_DIR.parent / "lexicon" / "roles.yaml"
 
 
 def _is_leaf(value: Any) -> bool:
@@ -141,7 +142,14 @@ def role_name(role: str | None, lang: str = DEFAULT_LANG) -> str:
     """
     if not role or normalise_lang(lang) != "en":
         return role or ""
-    from loaders.lexicon import load_lexicon
-
-    found = load_lexicon().role_en.get(role)
+    found = role_labels().get(role)
     return found or (t(f"role.{role}", lang) if f"role.{role}" in strings() else role)
+
+
+@lru_cache(maxsize=1)
+def role_labels() -> dict[str, str]:
+    """Role -> English label from ``data/lexicon/roles.yaml``, whose entries read
+    ``cue: {role: 角色, en: label}`` (a cue without ``role`` is its own role). Read here, not
+    through the loaders' lexicon: drawing a graph needs the labels, not the loaders."""
+    cues = yaml.load(ROLES_FILE.read_text(encoding="utf-8"), Loader=_LOADER) or {}  # noqa: S506
+    return {str((entry or {}).get("role", cue)): str((entry or {}).get("en", "")) for cue, entry in cues.items()}

@@ -214,6 +214,43 @@ def _options(physics: bool, hierarchical: bool, direction: str, size: int = 0) -
     return options
 
 
+def _node_look(row: Mapping[str, Any], lang: str, evidence: int, size: float, is_focus: bool,
+               hierarchical: bool) -> dict[str, Any]:
+    """vis-network options of one node: label, tooltip, colour by type (or the row's own), size."""
+    style = style_of(str(row.get("type") or ""))
+    if row.get("colour"):  # a caller's own colouring (documents by level), else the type's
+        style["colour"] = str(row["colour"])
+    # A tree reads best as labelled boxes: the label inside, wrapped, so levels stay narrow.
+    tree_look: dict[str, Any] = ({"shape": "box", "margin": 7, "widthConstraint": {"maximum": TREE_BOX_WIDTH},
+                                  "font": {"color": text_colour_on(style["colour"]), "strokeWidth": 0}}
+                                 if hierarchical else {"shape": style["shape"]})
+    return dict(
+        label=node_label(row, lang),
+        title=node_tooltip(row, lang, evidence),
+        color={"background": style["colour"], "border": "#1f2a44" if is_focus else style["colour"],
+               "highlight": {"background": style["colour"], "border": "#111111"},
+               "hover": {"background": style["colour"], "border": "#111111"}},
+        size=size * (1.25 if is_focus else 1.0),
+        borderWidth=4 if is_focus else 1,
+        **tree_look,
+    )
+
+
+def _edge_look(row: Mapping[str, Any], lang: str, edge_labels: bool) -> dict[str, Any]:
+    """vis-network options of one edge: tooltip, colour by type, outline edges lighter and thinner."""
+    edge_type = str(row.get("type") or "")
+    outline = edge_type in OUTLINE_EDGE_TYPES
+    extra: dict[str, Any] = {"label": role_name(str(row["role"]), lang)} if edge_labels and row.get("role") else {}
+    return dict(
+        title=edge_tooltip(row, lang),
+        color={"color": edge_colour_of(edge_type), "highlight": edge_colour_of(edge_type),
+               "hover": edge_colour_of(edge_type), "inherit": False, "opacity": 0.55 if outline else 0.85},
+        width=1 if outline else 1.6,
+        dashes=edge_type == "CROSS_REFERENCES",
+        **extra,
+    )
+
+
 def graph_html(
     nodes: Sequence[Mapping[str, Any]],
     edges: Sequence[Mapping[str, Any]],
@@ -253,41 +290,10 @@ def graph_html(
     net = Network(directed=True, height=f"{height}px", width="100%", cdn_resources="in_line")
     for row in nodes:
         node_id = str(row["id"])
-        node_type = str(row.get("type") or "")
-        style = style_of(node_type)
-        if row.get("colour"):  # a caller's own colouring (documents by level), else the type's
-            style["colour"] = str(row["colour"])
-        is_focus = node_id == focus
-        # A tree reads best as labelled boxes: the label inside, wrapped, so levels stay narrow.
-        tree_look: dict[str, Any] = ({"shape": "box", "margin": 7, "widthConstraint": {"maximum": TREE_BOX_WIDTH},
-                                      "font": {"color": text_colour_on(style["colour"]), "strokeWidth": 0}}
-                                     if hierarchical else {"shape": style["shape"]})
-        net.add_node(
-            node_id,
-            label=node_label(row, lang),
-            title=node_tooltip(row, lang, int(counts.get(node_id, 0))),
-            color={"background": style["colour"], "border": "#1f2a44" if is_focus else style["colour"],
-                   "highlight": {"background": style["colour"], "border": "#111111"},
-                   "hover": {"background": style["colour"], "border": "#111111"}},
-            size=sizes[node_id] * (1.25 if is_focus else 1.0),
-            borderWidth=4 if is_focus else 1,
-            **tree_look,
-        )
+        net.add_node(node_id, **_node_look(row, lang, int(counts.get(node_id, 0)), sizes[node_id],
+                                           node_id == focus, hierarchical))
     for row in shown_edges:
-        edge_type = str(row.get("type") or "")
-        outline = edge_type in OUTLINE_EDGE_TYPES
-        extra: dict[str, Any] = {}
-        if edge_labels and row.get("role"):
-            extra["label"] = role_name(str(row["role"]), lang)
-        net.add_edge(
-            str(row["source"]), str(row["target"]),
-            title=edge_tooltip(row, lang),
-            color={"color": edge_colour_of(edge_type), "highlight": edge_colour_of(edge_type),
-                   "hover": edge_colour_of(edge_type), "inherit": False, "opacity": 0.55 if outline else 0.85},
-            width=1 if outline else 1.6,
-            dashes=edge_type == "CROSS_REFERENCES",
-            **extra,
-        )
+        net.add_edge(str(row["source"]), str(row["target"]), **_edge_look(row, lang, edge_labels))
     net.options = _options(physics, hierarchical, direction, len(nodes))
     node_data, edge_data, _heading, _height, _width, options_json = net.get_network_data()
 

@@ -11,15 +11,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
-from graph.model import EdgeType, PolicyGraph
+from graph.model import Edge, EdgeType, Node
 from render.colours import NODE_ORDER, edge_colour_of, style_of
 from render.errors import ExportError
 from render.fonts import text_width, wrap
 from render.i18n import role_name, type_name
 from render.layout import layout
-from render.tour import GraphIndex, TourStep, node_label, subgraph
+from graph.index import GraphIndex
+from render.tour import TourStep, node_label, subgraph
 
 RELAX_LIMIT = 250  # label-overlap relaxation is quadratic: skip it above this many nodes
 MIN_SIDE, MAX_SIDE = 200, 8000
@@ -89,9 +88,6 @@ class Scene:
     legend: tuple[tuple[str, str, str], ...]  # (shape, colour, name)
     legend_size: float
 
-    def label_boxes(self) -> dict[str, tuple[float, float, float, float]]:
-        return {n.id: n.box for n in self.nodes}
-
 
 
 def _type_order(idx: GraphIndex) -> dict[str, Any]:
@@ -100,7 +96,7 @@ def _type_order(idx: GraphIndex) -> dict[str, Any]:
                 n.name) for i, n in idx.nodes.items()}
 
 
-def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | None = None,
+def scene(idx: GraphIndex, node_ids: Iterable[str] | None = None,
           edge_types: Iterable[str] = (), focus: str | None = None, *, width: int = 1600, height: int = 900,
           title: str = "", lang: str = "zh", theme: str = "light", scale: float = 1.0,
           legend: bool = True, relax_rounds: int = 120) -> Scene:
@@ -114,55 +110,110 @@ def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | 
         raise ExportError(f"picture size {width}×{height} is out of range ({MIN_SIDE}–{MAX_SIDE} px a side)")
     if theme not in THEMES:
         raise ExportError(f"unknown theme {theme!r} (use {' or '.join(THEMES)})")
-    idx = graph if isinstance(graph, GraphIndex) else GraphIndex(graph)
-    ids = list(idx.nodes) if node_ids is None else list(node_ids)
-    nodes, edges = subgraph(idx, ids, edge_types)
-    th = THEMES[theme]
+    nodes, edges = subgraph(idx, list(idx.nodes) if node_ids is None else list(node_ids), edge_types)
+    frame = _frame(width, height, len(nodes), scale, bool(title), legend)
+    labels = _labels(nodes, frame, focus, lang)
+    pos = _positions(idx, nodes, edges, focus, frame, labels, relax_rounds)
+    placed = _placed_nodes(nodes, pos, frame, labels, focus)
+    drawn = _placed_edges(edges, {p.id: p for p in placed}, frame.s)
+    types = [t_ for t_ in NODE_ORDER if any(n.label.value == t_ for n in nodes)]
+    legend_items = tuple((style_of(t_)["shape"], style_of(t_)["colour"], type_name(t_, lang)) for t_ in types) \
+        if legend else ()
+    return Scene(width, height, THEMES[theme], frame.font, title, frame.title_size, tuple(placed), tuple(drawn),
+                 legend_items, frame.legend_size)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The picture's type sizes and the band between title and legend where nodes go, in pixels."""
+
+    width: int
+    height: int
+    s: float  # scale against 1600×900
+    density: float
+    many: bool  # over 60 nodes: one-line labels
+    font: float
+    title_size: float
+    legend_size: float
+    margin: float
+    top: float
+    bottom: float
+    max_label: float
+
+
+def _frame(width: int, height: int, count: int, scale: float, title: bool, legend: bool) -> _Frame:
     s = min(width / 1600, height / 900) * scale
-    density = step_density(len(nodes))
-    many = len(nodes) > 60
-    font = 24 * s * density
+    density = step_density(count)
+    many = count > 60
     title_size = 44 * s if title else 0
     legend_size = 20 * s if legend else 0
     margin = 24 * s
-    top = margin + (title_size * 1.5 if title else 0)
-    bottom = height - margin - (legend_size * 1.8 if legend else 0)
-    max_label = (160 / 0.66 if many else 260) * s * density
+    return _Frame(width, height, s, density, many, 24 * s * density, title_size, legend_size, margin,
+                  margin + (title_size * 1.5 if title else 0),
+                  height - margin - (legend_size * 1.8 if legend else 0),
+                  (160 / 0.66 if many else 260) * s * density)
 
-    placed_lines = {n.id: wrap(node_label(n, lang), font, max_label, 1 if many else 2) for n in nodes}
-    radius = {n.id: TYPE_RADIUS.get(n.label.value, 15) * s * max(density, 0.6) * (1.2 if n.id == focus else 1.0)
-              for n in nodes}
-    label_h = {i: len(lines) * font * 1.25 for i, lines in placed_lines.items()}
-    label_w = {i: max(text_width(line, font) for line in lines) for i, lines in placed_lines.items()}
-    unit = layout([n.id for n in nodes], [(e.source, e.target) for e in edges], focus if focus in radius else None,
-                  _type_order(idx))
+
+@dataclass(frozen=True)
+class _Labels:
+    lines: dict[str, tuple[str, ...]]
+    radius: dict[str, float]
+    width: dict[str, float]
+    height: dict[str, float]
+
+
+def _labels(nodes: list[Node], frame: _Frame, focus: str | None, lang: str) -> _Labels:
+    """Each node's wrapped label, its radius and the size of its label box."""
+    font = frame.font
+    lines = {n.id: wrap(node_label(n, lang), font, frame.max_label, 1 if frame.many else 2) for n in nodes}
+    radius = {n.id: TYPE_RADIUS.get(n.label.value, 15) * frame.s * max(frame.density, 0.6)
+              * (1.2 if n.id == focus else 1.0) for n in nodes}
+    return _Labels(lines, radius, {i: max(text_width(line, font) for line in ls) for i, ls in lines.items()},
+                   {i: len(ls) * font * 1.25 for i, ls in lines.items()})
+
+
+def _positions(idx: GraphIndex, nodes: list[Node], edges: list[Edge], focus: str | None, frame: _Frame,
+               labels: _Labels, relax_rounds: int = 120) -> dict[str, tuple[float, float]]:
+    """Pixel positions: the layout stretched over the band, then nudged apart so labels do not overlap."""
+    unit = layout([n.id for n in nodes], [(e.source, e.target) for e in edges],
+                  focus if focus in labels.radius else None, _type_order(idx))
+    margin, s = frame.margin, frame.s
     # Leave room for the widest label at the sides and the label under the lowest node.
-    pad_x = min(max(label_w.values(), default=0) / 2, (width - 2 * margin) / 4) + margin
-    pad_bottom = max(label_h.values(), default=0) + 8 * s
-    x0, x1 = pad_x, width - pad_x
-    y0, y1 = top + max(radius.values(), default=0), bottom - pad_bottom
+    pad_x = min(max(labels.width.values(), default=0) / 2, (frame.width - 2 * margin) / 4) + margin
+    pad_bottom = max(labels.height.values(), default=0) + 8 * s
+    x0, x1 = pad_x, frame.width - pad_x
+    y0, y1 = frame.top + max(labels.radius.values(), default=0), frame.bottom - pad_bottom
     if y1 <= y0:
         y1 = y0 + 1
     pos = {i: (x0 + (ux + 1) / 2 * (x1 - x0), y0 + (uy + 1) / 2 * (y1 - y0)) for i, (ux, uy) in unit.items()}
-    if len(pos) <= RELAX_LIMIT:
-        pos = _relax(pos, radius, label_w, label_h, (margin, top, width - margin, bottom), s, relax_rounds)
+    if len(pos) > RELAX_LIMIT:
+        return pos
+    return _relax(pos, labels.radius, labels.width, labels.height,
+                  (margin, frame.top, frame.width - margin, frame.bottom), s, relax_rounds)
 
+
+def _placed_nodes(nodes: list[Node], pos: dict[str, tuple[float, float]], frame: _Frame, labels: _Labels,
+                  focus: str | None) -> list[PlacedNode]:
     placed = []
+    gap = 4 * frame.s
     for n in nodes:
         x, y = pos[n.id]
-        r = radius[n.id]
-        w, h = label_w[n.id], label_h[n.id]
+        r, w, h = labels.radius[n.id], labels.width[n.id], labels.height[n.id]
         style = style_of(n.label.value)
-        placed.append(PlacedNode(n.id, n.label.value, placed_lines[n.id], x, y, r, style["colour"], style["shape"],
-                                 n.id == focus, (x - w / 2, y + r + 4 * s, x + w / 2, y + r + 4 * s + h)))
-    by_id = {p.id: p for p in placed}
+        placed.append(PlacedNode(n.id, n.label.value, labels.lines[n.id], x, y, r, style["colour"], style["shape"],
+                                 n.id == focus, (x - w / 2, y + r + gap, x + w / 2, y + r + gap + h)))
+    return placed
+
+
+def _placed_edges(edges: list[Edge], by_id: dict[str, PlacedNode], s: float) -> list[PlacedEdge]:
+    """Each edge from rim to rim (arrowhead clear of the target), its width by weight; the roles of
+    actor edges written on them when there are few edges."""
     drawn = []
     show_roles = len(edges) <= 16
     for e in edges:
         a, b = by_id[e.source], by_id[e.target]
-        dx, dy = b.x - a.x, b.y - a.y
-        dist = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / dist, dy / dist
+        dist = math.hypot(b.x - a.x, b.y - a.y) or 1.0
+        ux, uy = (b.x - a.x) / dist, (b.y - a.y) / dist
         weight = e.attrs.get("weight")
         width_px = (1.5 + min(float(weight), 4.0) if isinstance(weight, (int, float)) else 2.2) * s
         role = str(e.attrs.get("role") or "")
@@ -171,10 +222,7 @@ def scene(graph: PolicyGraph | nx.Graph | GraphIndex, node_ids: Iterable[str] | 
                                 b.x - ux * (b.r + 2 * s), b.y - uy * (b.r + 2 * s), edge_colour_of(e.type.value),
                                 width_px, e.type == EdgeType.CROSS_REFERENCES,
                                 e.type != EdgeType.CROSS_REFERENCES, label))
-    types = [t_ for t_ in NODE_ORDER if any(n.label.value == t_ for n in nodes)]
-    legend_items = tuple((style_of(t_)["shape"], style_of(t_)["colour"], type_name(t_, lang)) for t_ in types) \
-        if legend else ()
-    return Scene(width, height, th, font, title, title_size, tuple(placed), tuple(drawn), legend_items, legend_size)
+    return drawn
 
 
 def step_density(count: int) -> float:
@@ -236,7 +284,7 @@ def _relax(pos: dict[str, tuple[float, float]], radius: Mapping[str, float], lab
     return {i: (xy[i][0], xy[i][1]) for i in ids}
 
 
-def step_scene(graph: PolicyGraph | nx.Graph | GraphIndex, step: TourStep, **kwargs: Any) -> Scene:
+def step_scene(idx: GraphIndex, step: TourStep, **kwargs: Any) -> Scene:
     """The picture of one tour step (its title on top unless `title` is given)."""
     kwargs.setdefault("title", step.title)
-    return scene(graph, step.node_ids, step.edge_types, step.focus, **kwargs)
+    return scene(idx, step.node_ids, step.edge_types, step.focus, **kwargs)

@@ -11,8 +11,9 @@ keyboard (→ / PageDown / Space next, ← / PageUp previous, Home / End, O the
 whole graph, / search, F full screen, + / − type size). Presentation clickers send
 PageDown / PageUp, so they work too. ``#step-N`` in the address opens step N.
 
+>>> from graph.index import GraphIndex
 >>> from graph.model import PolicyGraph
->>> "<script src=" in standalone_html(PolicyGraph())
+>>> "<script src=" in standalone_html(GraphIndex(PolicyGraph()))
 False
 """
 
@@ -25,16 +26,15 @@ from importlib import resources
 from collections.abc import Iterable
 from typing import Any
 
-import networkx as nx
-
-from graph.model import EdgeType, PolicyGraph
+from graph.model import EdgeType
 from render.colours import NODE_ORDER, edge_colour_of, glyph_of, style_of
 from render.fonts import wrap
 from render.scenes import TYPE_RADIUS, scene, step_density
 from render.i18n import edge_name, role_name, t, type_name
 from render.label_boxes import LABEL_OFFSET, label_box, spread_until_clear
 from render.pyvis_html import CJK_FONT, script_json, vis_script
-from render.tour import GraphIndex, Tour, TourError, as_policy_graph, default_tour, node_label, subgraph
+from graph.index import GraphIndex
+from render.tour import Tour, TourError, default_tour, node_label, subgraph
 
 # Steps are laid out for a graph pane of about 1100×820 with type enlarged 1.75×, so that
 # on a 1600×900 (or larger) screen node labels come out at 26 px or more.
@@ -148,19 +148,18 @@ def document_scope(idx: GraphIndex, doc_id: str) -> set[str]:
                                                                      if e.doc_id == doc_id}
 
 
-def standalone_html(graph: PolicyGraph | nx.Graph | GraphIndex, tour: Tour | None = None, *, lang: str = "zh",
+def standalone_html(idx: GraphIndex, tour: Tour | None = None, *, lang: str = "zh",
                     title: str | None = None, theme: str = "light", start: int = 0, bare: bool = False,
                     font_scale: float = 1.0, scope: str = "auto", script_src: str | None = None) -> str:
     """The whole page as one string: graph, legend, search, and the tour (the default tour when None).
 
-    Steps whose nodes are not in `graph` show what is there; skipped steps are left out.
+    Steps whose nodes are not in `idx` show what is there; skipped steps are left out.
     `bare` gives just the graph and legend of the tour's first visible step (for embedding in the
     presenter page, which shows the text itself); `font_scale` enlarges the labels. `scope` is what
     the whole-graph view and the search cover: ``all`` nodes, the tour's ``document`` (its nodes and
     what they link to), or ``auto``: all up to `MAX_OVERVIEW_NODES`, else the document, so a
     corpus of a thousand documents still gives a file that opens quickly.
     """
-    idx = graph if isinstance(graph, GraphIndex) else GraphIndex(as_policy_graph(graph))
     tour = tour if tour is not None else _default_tour(idx, title, lang)
     steps = _step_payloads(idx, tour, lang, bare, font_scale)
     only_nodes, only_edges, overview = _overview(idx, tour, steps, lang, bare, scope)

@@ -1,36 +1,21 @@
 """A policy graph as two tables, nodes and edges: rows, CSV (zipped or not) and Excel.
 
-Lists and mappings travel as JSON text, so every cell is a scalar a spreadsheet shows.
+Lists and mappings travel as JSON text (`graph.convert.flat_value`), so every cell is a scalar a
+spreadsheet shows.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import networkx as nx
-
+from graph.convert import flat_value
 from graph.model import PolicyGraph
 from render import spreadsheet
 from render.spreadsheet import csv_bytes
-from render.tour import as_policy_graph, node_label
-
-
-
-def cell_value(value: Any) -> Any:
-    """A value a table cell or a GraphML attribute can hold: lists and mappings as JSON text."""
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple, dict, set)):
-        if isinstance(value, set):
-            value = sorted(value)
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (bool, int, float, str)):
-        return value
-    return str(value)
+from render.tour import node_label
 
 
 NODE_FIRST = ("id", "type", "name", "label", "name_en")
@@ -54,22 +39,21 @@ def _columns(rows: Sequence[Mapping[str, Any]], first: Sequence[str]) -> list[st
     return [c for c in first if c in present] + sorted(c for c in present if c not in first)
 
 
-def tables(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> dict[str, tuple[list[str], list[list[Any]]]]:
+def tables(graph: PolicyGraph, lang: str = "zh") -> dict[str, tuple[list[str], list[list[Any]]]]:
     """``{"nodes": (columns, rows), "edges": (columns, rows)}`` with cells ready for CSV or Excel."""
-    graph = as_policy_graph(graph)
     out = {}
     for name, rows, first in (("nodes", node_rows(graph, lang), NODE_FIRST), ("edges", edge_rows(graph), EDGE_FIRST)):
         columns = _columns(rows, first)
-        out[name] = (columns, [[cell_value(row.get(c)) for c in columns] for row in rows])
+        out[name] = (columns, [[flat_value(row.get(c)) for c in columns] for row in rows])
     return out
 
 
-def csv_files(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> dict[str, bytes]:
+def csv_files(graph: PolicyGraph, lang: str = "zh") -> dict[str, bytes]:
     """``{"nodes.csv": …, "edges.csv": …}`` in UTF-8 with a byte-order mark, so Excel shows Chinese."""
     return {f"{name}.csv": csv_bytes(columns, rows) for name, (columns, rows) in tables(graph, lang).items()}
 
 
-def csv_zip(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
+def csv_zip(graph: PolicyGraph, lang: str = "zh") -> bytes:
     """Both CSV tables in one zip, for a single download."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -78,6 +62,6 @@ def csv_zip(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
     return buf.getvalue()
 
 
-def xlsx_bytes(graph: PolicyGraph | nx.Graph, lang: str = "zh") -> bytes:
+def xlsx_bytes(graph: PolicyGraph, lang: str = "zh") -> bytes:
     """An Excel workbook with sheets ``nodes`` and ``edges``, header row frozen."""
     return spreadsheet.xlsx_bytes(tables(graph, lang))

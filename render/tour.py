@@ -28,14 +28,12 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import yaml
 
-from graph.convert import from_networkx
 from graph.files import write_atomic
 from graph.index import GraphIndex
 from graph.labels import node_title
-from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
+from graph.model import Edge, EdgeType, Label, Node
 from render.i18n import LANGS, t
 from render.tour_file import (
     TourError,
@@ -122,15 +120,6 @@ def policy_of(idx: GraphIndex, doc_id: str | None = None) -> Node:
     if not idx.is_a(doc_id, Label.POLICY):
         raise TourError(f"no document {doc_id!r} in the graph")
     return idx.nodes[doc_id]
-
-
-def as_policy_graph(graph: PolicyGraph | nx.Graph) -> PolicyGraph:
-    """A `PolicyGraph`, given one or a networkx graph (`graph.convert.from_networkx`)."""
-    if isinstance(graph, PolicyGraph):
-        return graph
-    if not isinstance(graph, nx.Graph):
-        raise TourError(f"expected a PolicyGraph or a networkx graph, not {type(graph).__name__}")
-    return from_networkx(graph)
 
 
 # ----------------------------------------------------------------------------- default tour
@@ -472,7 +461,7 @@ def load_tour(path: str | Path) -> Tour:
 
 
 __all__ = [
-    "GraphIndex", "Quote", "Tour", "TourError", "TourStep", "actors_step", "as_policy_graph", "policy_of",
+    "Quote", "Tour", "TourError", "TourStep", "actors_step", "policy_of",
     "cross_references_step", "default_tour", "dumps_tour", "load_tour", "loads_tour", "measure_step",
     "move_step", "node_label", "pick_measure", "reorder_steps", "replace_step", "save_tour", "step_subgraph",
     "subgraph", "system_step", "systems_step", "title_step", "tour_from_dict", "tour_to_dict",

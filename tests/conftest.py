@@ -1,7 +1,7 @@
 """Shared fixtures. `bolt_settings`: a real Bolt server for the whole session.
 
 With NEO4J_URI set, the tests run against that server (NEO4J_USER, NEO4J_PASSWORD,
-NEO4J_DATABASE) instead; otherwise one ArcadeDB server (tests/bolt_server.py) starts
+NEO4J_DATABASE) instead; otherwise one ArcadeDB server (graph/bolt_testserver.py) starts
 on a free loopback port with its data in a temp dir, and stops at the end.
 """
 
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`) puts only tests/ on the path
     sys.path.insert(0, str(ROOT))
 
-from bolt_server import BoltServer
+from graph.bolt_testserver import BoltServer
 
 from graph.settings import settings_from_env
 
@@ -66,6 +66,14 @@ def pytest_runtest_makereport(item, call):
 def pytest_make_collect_report(collector):
     outcome = yield  # a module that skips itself (allow_module_level) is skipped at collection
     _fail_hidden_skip(outcome.get_result())
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that asks for the Bolt server is a `bolt` test, marked or not, so
+    ``-m "not bolt"`` (`make test-fast`) never starts the server."""
+    for item in items:
+        if "bolt_settings" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.bolt)
 
 
 @pytest.fixture(scope="session")

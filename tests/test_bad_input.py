@@ -4,12 +4,14 @@ never a traceback, never half-written output."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from cli_runner import Ran, run_main
+
+from policykg import load_cli
 
 from loaders import LoaderError, load_bytes, load_paths
 from loaders.reading import MAX_BYTES
@@ -44,12 +46,12 @@ CASES = [
 ]
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "loaders", *map(str, args)], cwd=ROOT, capture_output=True,
-                          timeout=120)
+def run(*args: str | Path) -> Ran:
+    """`python -m loaders ARGS`, in process (`test_loader_cli` runs it once in a subprocess)."""
+    return run_main(load_cli.main, args)
 
 
-def assert_clean(proc: subprocess.CompletedProcess, path: Path, reason: str | None, graph: bool) -> list[str]:
+def assert_clean(proc: Ran, path: Path, reason: str | None, graph: bool) -> list[str]:
     """The CLI either failed with one line naming `path` and the reason, or made a graph and warned.
     Returns the stderr lines."""
     err = proc.stderr.decode("utf-8", "replace")

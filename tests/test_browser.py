@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from streamlit_server import serve_app
 
+from bench import explore_driver as drv
+
 import os
 import shutil
 import urllib.parse
@@ -88,29 +90,6 @@ def settle(pg) -> None:
         pg.wait_for_timeout(100)
 
 
-def graph_frame(pg):
-    """The frame of the vis-network graph, once it has drawn and settled."""
-    pg.wait_for_selector("iframe")
-    for _ in range(200):
-        for frame in pg.frames:
-            if frame is not pg.main_frame and frame.locator("#graph").count():
-                frame.wait_for_selector("body[data-settled='1']", timeout=PAGE_TIMEOUT_MS)
-                return frame
-        pg.wait_for_timeout(100)
-    raise AssertionError("no graph frame")
-
-
-def painted_pixels(frame) -> int:
-    """How many pixels of the graph canvas are not background."""
-    return frame.evaluate("""() => {
-        const c = document.querySelector('#graph canvas');
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) n++; }
-        return n;
-    }""")
-
-
 def open_page(pg, title: str) -> None:
     """Go to a page through the sidebar, staying in the same session (a URL would start a new one)."""
     pg.locator("[data-testid='stSidebarNav']").get_by_text(title, exact=True).click()
@@ -118,15 +97,32 @@ def open_page(pg, title: str) -> None:
     settle(pg)
 
 
+def explore_graph(pg):
+    """Explore's graph component (no iframe), once it has drawn and settled."""
+    drv.wait_graph(pg, PAGE_TIMEOUT_MS)
+    return pg.locator(".kg-wrap")
+
+
+def graph_pixels(pg) -> int:
+    """How many pixels of Explore's graph canvas are not background."""
+    return pg.evaluate("""() => {
+        const c = window.kgGraphs.explore.wrap.querySelector('canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) n++; }
+        return n;
+    }""")
+
+
 def test_explore_draws_the_graph_with_chinese_labels(page, app_url):
     page.goto(f"{app_url}/explore")
     settle(page)
-    frame = graph_frame(page)
-    assert frame.locator("#graph canvas").count() == 1
-    assert painted_pixels(frame) > 5000
+    graph = explore_graph(page)
+    assert graph.locator("canvas").count() == 1
+    assert graph_pixels(page) > 5000
     heading = page.locator("[data-testid='stMain'] h3", has_text="平台企业")
     assert heading.first.is_visible()
-    legend = frame.locator("#legend")
+    legend = graph.locator(".kg-legend")
     assert legend.is_visible() and "主体" in legend.inner_text()
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
@@ -164,25 +160,20 @@ def test_markup_in_an_uploaded_document_stays_text(page, app_url):
     search.press("Enter")
     page.wait_for_selector("[data-testid='stMain'] h3:has-text('alert')")
     settle(page)
-    frame = graph_frame(page)
-    assert painted_pixels(frame) > 1000
-    labels = frame.evaluate("() => window.policyNetwork.body.data.nodes.get().map(n => [n.id, n.label])")
-    node_id, label = next((i, l) for i, l in labels if "<script>" in l)
-    assert "<script>alert('xss')</script>" in label  # drawn as text on the canvas
+    explore_graph(page)
+    assert graph_pixels(page) > 1000
+    labels = page.evaluate("() => window.kgGraphs.explore.nodes.get().map(n => [n.id, n.label, n.title])")
+    node_id, label, title = next((i, lb, t) for i, lb, t in labels if "<script>" in t)
+    assert "<script>" in label  # drawn as text on the canvas
+    assert "<script>alert('xss')</script>" in title
 
     # Hover it: the tooltip shows the name as text.
-    where = frame.evaluate("""(id) => {
-        const n = window.policyNetwork; const p = n.canvasToDOM(n.getPositions([id])[id]);
-        const r = document.querySelector('#graph').getBoundingClientRect();
-        return {x: p.x + r.left, y: p.y + r.top};
-    }""", node_id)
-    box = page.locator("iframe").first.bounding_box()
-    page.mouse.move(box["x"] + where["x"], box["y"] + where["y"])
-    tooltip = frame.locator("div.vis-tooltip")
+    page.mouse.move(*drv.node_point(page, node_id))
+    tooltip = page.locator("div.vis-tooltip")
     tooltip.wait_for(state="visible")
     assert "<script>alert('xss')</script>" in tooltip.inner_text()
     assert tooltip.locator("*:not(br)").count() == 0  # text and line breaks only, no elements
-    assert frame.locator("img").count() == 0
+    assert page.locator(".kg-wrap img").count() == 0
     assert page.dialogs == []
     assert page.outside == []
 
@@ -193,7 +184,7 @@ def test_english_switch(page, app_url):
     page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
     page.wait_for_selector("[data-testid='stMain'] h1:has-text('Explore')")
     settle(page)
-    frame = graph_frame(page)
-    assert "Actor" in frame.locator("#legend").inner_text()
+    page.wait_for_function("() => window.kgGraphs.explore.wrap.querySelector('.kg-legend').innerText.includes('Actor')",
+                           timeout=PAGE_TIMEOUT_MS)
     assert page.locator("[data-testid='stSidebarNav']").inner_text().count("Path finder") == 1
     assert page.dialogs == [] and page.outside == []

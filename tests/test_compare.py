@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 
-from graph.__main__ import main
+from policykg.cli import main
 from graph.compare import COLUMNS, align, comparison_rows, diff_segments, similarities
 
 NATIONAL = [

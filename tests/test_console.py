@@ -4,7 +4,7 @@ is sent, then the same bypasses against a real Bolt server, the row cap and the 
 from __future__ import annotations
 
 import pytest
-from bolt_server import BoltServer, wipe
+from graph.bolt_testserver import BoltServer, wipe
 
 from graph.cypher import load_cypher, query_names
 from graph.cypher_guard import CypherRefused, check_read_only

@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from policykg import ingest
 from graph.embedded import EmbeddedStore
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
 
@@ -25,16 +26,16 @@ TIMEOUT = 120
 @pytest.fixture
 def app(monkeypatch):
     """`app(docs=None, graph=None)`: a fresh AppTest run once, POLICY_KG_DOCS set to `docs` when given."""
-    monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.EXTRA_DOCS_ENV, raising=False)
     monkeypatch.setattr(data, "neo4j_settings", lambda: None)
 
     def make(docs: str | None = None, graph: PolicyGraph | None = None) -> AppTest:
         st.cache_data.clear()
         st.cache_resource.clear()
         if docs is None:
-            monkeypatch.delenv(data.DOCS_ENV, raising=False)
+            monkeypatch.delenv(ingest.DOCS_ENV, raising=False)
         else:
-            monkeypatch.setenv(data.DOCS_ENV, docs)
+            monkeypatch.setenv(ingest.DOCS_ENV, docs)
         if graph is not None:
             monkeypatch.setattr(data, "load_documents", lambda paths: graph)
         return ok(AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT).run())
@@ -78,18 +79,18 @@ def corpus_dir(tmp_path) -> Path:
 
 def test_a_folder_expands_to_its_supported_files_recursively(corpus_dir):
     missing = str(corpus_dir / "absent.txt")
-    found = data.expand_paths([str(corpus_dir), missing, str(SEED)])
+    found = ingest.expand_paths([str(corpus_dir), missing, str(SEED)])
     assert [Path(p).relative_to(corpus_dir).as_posix() if p.startswith(str(corpus_dir)) else p
             for p in found] == ["broken.docx", "省级/2023/方案.txt", f"省级/{SEED.name}", "absent.txt", str(SEED)]
 
 
 def test_policy_kg_docs_replaces_the_bundled_documents_and_extra_docs_adds(monkeypatch, corpus_dir, tmp_path):
-    monkeypatch.delenv(data.DOCS_ENV, raising=False)
-    monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.EXTRA_DOCS_ENV, raising=False)
     bundled = data.seed_paths()
-    assert bundled and all(Path(p).parent == data.SEED_DIR for p in bundled)
-    monkeypatch.setenv(data.DOCS_ENV, os.pathsep.join([str(corpus_dir / "省级" / "2023"), str(corpus_dir / "broken.docx")]))
-    monkeypatch.setenv(data.EXTRA_DOCS_ENV, str(SEED))
+    assert bundled and all(Path(p).parent == ingest.SEED_DIR for p in bundled)
+    monkeypatch.setenv(ingest.DOCS_ENV, os.pathsep.join([str(corpus_dir / "省级" / "2023"), str(corpus_dir / "broken.docx")]))
+    monkeypatch.setenv(ingest.EXTRA_DOCS_ENV, str(SEED))
     assert data.seed_paths() == (str(corpus_dir / "省级" / "2023" / "方案.txt"), str(corpus_dir / "broken.docx"),
                                  str(SEED))
 

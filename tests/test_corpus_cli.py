@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from bolt_server import wipe
+from graph.bolt_testserver import wipe
 
-from graph import __main__ as graph_cli
+from policykg import cli as graph_cli
 from graph.model import Label
 from loaders import __main__ as loaders_cli
 from loaders.corpus import FileReport, expand_paths, load_corpus, summary

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bolt_server import wipe
+from graph.bolt_testserver import wipe
 from conftest import shared_path
 
 from graph.embedded import EmbeddedStore

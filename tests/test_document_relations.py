@@ -109,7 +109,7 @@ def test_a_repealed_regulation_is_an_amends_edge_on_the_shared_corpus():
 
 @pytest.mark.bolt
 def test_the_document_network_is_the_same_on_neo4j(bolt_settings):
-    from bolt_server import wipe
+    from graph.bolt_testserver import wipe
 
     from graph.neo4j_store import Neo4jStore
 

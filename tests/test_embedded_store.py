@@ -18,7 +18,6 @@ Chinese ids sort by code point: 乙 < 甲; 平 < 省 < 行 < 金; 创 < 规.
 
 from __future__ import annotations
 
-import doctest
 import json
 import re
 from pathlib import Path
@@ -31,6 +30,7 @@ from graph.contract import REQUIRED, check_params, query_params
 from graph.embedded import EmbeddedStore
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from graph.store import PolicyStore, StoreError, SyncReport
+from loaders import load_paths
 
 QUERY_PARAMS = query_params()
 
@@ -270,11 +270,6 @@ def test_long_bad_values_are_shortened_in_the_message(store):
         store.query("edges_among", ids=["x", 1] * 50)
 
 
-def test_docstring_examples_run():
-    assert doctest.testmod(graph.embedded).failed == 0
-    assert doctest.testmod(graph.embedded_queries).failed == 0
-
-
 def test_load_rejects_what_is_not_a_policy_graph():
     with pytest.raises(StoreError, match="load needs a PolicyGraph, got dict"):
         EmbeddedStore().load({"nodes": []})
@@ -366,6 +361,28 @@ def test_systems_of_measure_directly_or_through_its_section(store):
     assert store.query("systems_of_measure", measure=A_M10) == [rule]  # only its section builds
     assert store.query("systems_of_measure", measure=A_I2) == []  # an item is no measure
     assert store.query("systems_of_measure", measure="no such measure") == []
+
+
+def test_systems_with_measures_is_measures_of_system_for_every_system(store):
+    rows = store.query("systems_with_measures")
+    for system in (INNO, RULE):
+        assert [{k: r[k] for k in ("id", "number", "title", "doc_id")} for r in rows if r["system"] == system] == \
+            store.query("measures_of_system", system=system)
+    assert {r["system_name"] for r in rows} == {"创新体系", "规则体系"}
+
+
+def test_top_actors_by_measures_involving_them(store):
+    top = store.query("top_actors")
+    # 平台企业: measures 1, 2, 10 of 甲 and 3 of 乙; a tie (1 each) breaks on id
+    assert [(a["id"], a["count"]) for a in top] == [(ENT, 4), (FIN, 2), (REG, 1), (ASSOC, 1)]
+    counts = {}
+    for row in store.query("actor_measure_matrix"):
+        counts.setdefault(row["actor"], set()).add(row["measure"])
+    assert {a["id"]: a["count"] for a in top} == {a: len(ms) for a, ms in counts.items()}
+    assert [a["count"] for a in top] == sorted((a["count"] for a in top), reverse=True)
+    assert store.query("top_actors", limit=1) == top[:1]
+    assert top[0] == {"id": ENT, "name": "平台企业", "name_en": "Platform Enterprises", "count": 4,
+                      "measures": sorted([A_M1, A_M2, A_M10, B_M3])}
 
 
 def test_document_nodes_and_edges_are_its_own_nodes_and_what_they_reach(store):
@@ -595,7 +612,7 @@ SEED = ROOT / "data/seed/zhejiang-platform-economy-2023.txt"
 
 
 def test_every_query_runs_on_the_seed():
-    seed = EmbeddedStore.from_paths([str(SEED)])
+    seed = EmbeddedStore(load_paths([str(SEED)]))
     nodes = seed.query("all_nodes")
     assert nodes, "the seed loaded no nodes"
     pick = {label: next((n["id"] for n in nodes if n["type"] == label), None) for label in

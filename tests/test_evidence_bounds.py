@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
-from graph.convert import write_graph
+from policykg.load_cli import graph_bytes
 from loaders import load_text
 from loaders.evidence import MAX_EVIDENCE, clip
 
@@ -27,7 +26,6 @@ def test_a_single_line_of_megabytes_gives_small_output():
     text = (line * (2_000_000 // len(line) + 1))[:2_000_000]
     graph = load_text(text)
     assert all(len(e.evidence) <= MAX_EVIDENCE for e in graph.edges)
-    out = io.BytesIO()
-    write_graph(graph, "json", out)
+    out = graph_bytes(graph, "json")
     # Bound: the text may be kept once (as the preamble or an article's text), never once per edge.
-    assert len(out.getvalue()) < 1.2 * len(text.encode("utf-8"))
+    assert len(out) < 1.2 * len(text.encode("utf-8"))

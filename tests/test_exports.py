@@ -18,9 +18,11 @@ import workshop_graph as wg
 from openpyxl import load_workbook
 from PIL import Image
 
-from graph.export import main as export_main
+from policykg.export_cli import main as export_main
 from render import exports, fonts, gephi, handout, layout, picture, scenes, tables
-from render.tour import GraphIndex, default_tour, node_label, save_tour, update_step
+from graph.convert import from_networkx
+from graph.index import GraphIndex
+from render.tour import default_tour, node_label, save_tour, update_step
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
@@ -76,10 +78,10 @@ def test_mixed_attribute_types_become_one_type():
     g.add_node("b", type="Measure", name="乙", number="一")
     g.add_edge("a", "b", key="CROSS_REFERENCES", type="CROSS_REFERENCES", doc_id="d", weight=1)
     g.add_edge("b", "a", key="CROSS_REFERENCES", type="CROSS_REFERENCES", doc_id="d", weight=0.5)
-    scalar = gephi.scalar_graph(g)
+    scalar = gephi.scalar_graph(from_networkx(g))
     assert {type(d["number"]) for _, d in scalar.nodes(data=True)} == {str}
     assert {type(d["weight"]) for *_, d in scalar.edges(data=True)} == {float}
-    back = nx.read_graphml(io.BytesIO(gephi.graphml_bytes(g)))
+    back = nx.read_graphml(io.BytesIO(gephi.graphml_bytes(from_networkx(g))))
     assert back.number_of_edges() == 2
 
 
@@ -189,7 +191,7 @@ def test_wrap_keeps_lines_within_width_and_marks_cuts():
 
 def test_picture_size_limits_and_unknown_formats(fixture_graph):
     with pytest.raises(exports.ExportError, match="out of range"):
-        scenes.scene(fixture_graph, width=50, height=50)
+        scenes.scene(GraphIndex(fixture_graph), width=50, height=50)
     with pytest.raises(exports.ExportError, match="unknown export format"):
         exports.export_bytes(fixture_graph, "bmp")
     with pytest.raises(exports.ExportError, match="no step 'nope'"):
@@ -234,8 +236,9 @@ def test_handout_html_has_picture_actors_laws_and_evidence(seed_graph):
 def test_handout_pdf_is_printed_by_headless_chromium(fixture_graph, tmp_path):
     from pypdf import PdfReader
 
-    pages = handout.default_pages(fixture_graph)[:2]
-    out = handout.html_to_pdf(handout.handout_html(fixture_graph, pages), tmp_path / "handout.pdf", timeout=180)
+    idx = GraphIndex(fixture_graph)
+    pages = handout.default_pages(idx)[:2]
+    out = handout.html_to_pdf(handout.handout_html(idx, pages), tmp_path / "handout.pdf", timeout=180)
     reader = PdfReader(out)
     assert len(reader.pages) >= 2  # one page (at least) per handout page
     first = reader.pages[0].extract_text()

@@ -1,4 +1,5 @@
-"""``python -m graph``: sync and query through the real command, against the Bolt test server."""
+"""``python -m policykg`` (``python -m graph``): sync and query through the command's `main`, in process,
+against the Bolt test server; one run in a subprocess as a user runs it."""
 
 from __future__ import annotations
 
@@ -10,26 +11,26 @@ import types
 from pathlib import Path
 
 import pytest
-from bolt_server import free_port, wipe
+from cli_runner import Ran, run_main
 
-from graph import __main__ as cli
+from graph.bolt_testserver import free_port, wipe
 from graph.neo4j_store import Neo4jStore
+from policykg import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = sorted(str(p) for p in (ROOT / "data" / "seed").glob("*.txt"))
 
 
-def run(*args: str, settings=None, password: str | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, settings=None, password: str | None = None) -> Ran:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     if settings is not None:
         env.update(NEO4J_URI=settings.uri, NEO4J_USER=settings.user,
                    NEO4J_PASSWORD=settings.password if password is None else password,
                    NEO4J_DATABASE=settings.database or "")
-    return subprocess.run([sys.executable, "-m", "graph", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return run_main(cli.main, args, text=True, env=env)
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess, *secrets: str) -> str:
+def assert_one_line_error(result: Ran, *secrets: str) -> str:
     assert result.returncode != 0
     err = result.stderr.strip()
     assert len(err.splitlines()) == 1 and err.startswith("error: "), result.stderr
@@ -41,6 +42,14 @@ def assert_one_line_error(result: subprocess.CompletedProcess, *secrets: str) ->
 
 def test_query_on_the_embedded_store_prints_json_rows():
     result = run("query", "search_nodes", "--param", "text=反垄断", "--param", "limit=2")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert 1 <= len(rows) <= 2 and "反垄断" in rows[0]["name"]  # a name match ranks before a text match
+
+
+def test_python_dash_m_graph_runs_as_a_user_runs_it():
+    result = subprocess.run([sys.executable, "-m", "graph", "query", "search_nodes", "--param", "text=反垄断",
+                             "--param", "limit=2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert 1 <= len(rows) <= 2 and "反垄断" in rows[0]["name"]  # a name match ranks before a text match
@@ -61,7 +70,7 @@ def test_parameters_are_read_as_the_query_expects():
 def test_export_is_handed_its_own_arguments(monkeypatch):
     seen = []
     fake = types.SimpleNamespace(main=lambda argv: seen.append(argv) or 7)
-    monkeypatch.setitem(sys.modules, "graph.export", fake)
+    monkeypatch.setitem(sys.modules, "policykg.export_cli", fake)
     assert cli.main(["export", "--format", "json", "-o", "x"]) == 7
     assert seen == [["--format", "json", "-o", "x"]]
 

@@ -135,7 +135,7 @@ def test_table_of_contents_and_clauses_in_a_plain_text_law(tmp_path):
     assert second.attrs["text"].endswith("（二）乙。依照本法第一条规定执行。")
     assert [x.reason for x in graph.excluded] == ["table of contents"] * 3
     policy = graph.nodes_of(Label.POLICY)[0]
-    assert (policy.attrs["issuers"], policy.attrs["date"]) == (["全国人民代表大会常务委员会"], "2020-01-01")
+    assert (policy.attrs["issuers"], policy.attrs["date"]) == (("全国人民代表大会常务委员会",), "2020-01-01")
 
 
 def test_a_chapter_heading_missing_from_the_copy_does_not_hide_the_later_ones():

@@ -1,4 +1,5 @@
-"""`python -m loaders` and `python -m loaders.evaluate`, run as a user runs them: in a subprocess."""
+"""`python -m loaders` (`policykg load`) and `python -m loaders.evaluate`: in process, plus one run
+in a subprocess as a user runs them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from cli_runner import Ran, run_main
+
 from graph.model import OUTLINE_EDGES
-from loaders import load_paths
+from loaders import evaluate, load_paths
+from policykg import load_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
@@ -19,11 +23,15 @@ GOLD = ROOT / "data" / "gold" / "zhejiang-platform-economy-2023.yaml"
 OUTLINE_TYPES = {t.value for t in OUTLINE_EDGES}
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, *map(str, args)], cwd=ROOT, capture_output=True, timeout=120)
+COMMANDS = {"loaders": load_cli.main, "loaders.evaluate": evaluate.main}
 
 
-def run_ok(*args: str | Path) -> subprocess.CompletedProcess:
+def run(dash_m: str, module: str, *args: str | Path) -> Ran:
+    assert dash_m == "-m"
+    return run_main(COMMANDS[module], args)
+
+
+def run_ok(*args: str | Path) -> Ran:
     proc = run(*args)
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     return proc
@@ -123,3 +131,9 @@ def test_evaluate_prints_a_table_with_measure_actor_recall_of_at_least_0_9():
     assert {"measures", "sections", "measure→actor"} <= set(rows)
     assert rows["measures"][:3] == ["25", "25", "25"]
     assert float(rows["measure→actor"][-1]) >= 0.9
+
+
+def test_python_dash_m_loaders_runs_as_a_user_runs_it(data):
+    proc = subprocess.run([sys.executable, "-m", "loaders", str(SEED)], cwd=ROOT, capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
+    assert json.loads(proc.stdout) == data

@@ -1,4 +1,4 @@
-"""Neo4jStore against a real Bolt server (tests/bolt_server.py, or NEO4J_URI), plus its pure helpers."""
+"""Neo4jStore against a real Bolt server (graph/bolt_testserver.py, or NEO4J_URI), plus its pure helpers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bolt_server import free_port, wipe
+from graph.bolt_testserver import free_port, wipe
 
 from graph import cypher, neo4j_store
 from graph.contract import REQUIRED, query_params

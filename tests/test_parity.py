@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bolt_server import wipe
+from graph.bolt_testserver import wipe
 
 from graph.contract import query_params
 from graph.embedded import EmbeddedStore
-from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
+from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
 from graph.neo4j_store import Neo4jStore
 
 QUERY_PARAMS = query_params()
@@ -70,7 +70,9 @@ def tricky_graph() -> PolicyGraph:
     nodes += [Node(law, Label.POLICY, "中华人民共和国L法", {"title": "中华人民共和国L法"}),
               Node(f"{law}/article:2", Label.ARTICLE, "第二条", {"number": 2, "doc_id": law, "text": "L"})]
     edges += [Edge(law, f"{law}/article:2", EdgeType.HAS_ARTICLE, law)]
-    return PolicyGraph(tuple(nodes), tuple(edges), (Document(d, "t.txt", "text"), Document(law, "l.md", "L")))
+    set_aside = (Excluded(d, 6, 10, "newspaper", "报纸广告"), Excluded(d, 0, 3, "page furniture", "第1页"))
+    return PolicyGraph(tuple(nodes), tuple(edges), (Document(d, "t.txt", "第1页正文。报纸广告。后文", ("一个警告",)),
+                                                    Document(law, "l.md", "L")), set_aside)
 
 
 def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
@@ -115,7 +117,8 @@ def cases(graph: PolicyGraph) -> list[tuple[str, dict]]:
             for a in far[:2] for b in far[2:] for degree in (0, 8, 30)]
     out += [("co_occurring_actors", {}), ("co_occurring_actors", {"min_shared": 2})]
     out += [("units_of_document", {"doc": d}) for d in of[Label.POLICY] + ["doc:no such document"]]
-    out += [("citations", {}), ("document_network", {})]
+    out += [("citations", {}), ("document_network", {}), ("set_aside_text", {}), ("systems_with_measures", {})]
+    out += [("top_actors", {}), ("top_actors", {"limit": 1}), ("top_actors", {"limit": 3})]
     out += [("systems_of_measure", {"measure": m}) for m in of[Label.MEASURE][:6] + [measure, "no such measure"]]
     out += [(name, {"doc": d}) for name in ("document_nodes", "document_edges")
             for d in of[Label.POLICY] + ["doc:no such document"]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 import workshop_graph as wg
-from bolt_server import wipe
+from graph.bolt_testserver import wipe
 
 from graph.factory import embedded_store, neo4j_store
 from graph.index import GraphIndex

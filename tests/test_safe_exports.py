@@ -12,6 +12,7 @@ import zipfile
 import pandas as pd
 
 from graph.files import write_atomic
+from graph.index import GraphIndex
 from graph.model import Document, Edge, EdgeType, Label, Node, PolicyGraph
 from render import tables
 from render.standalone import standalone_html
@@ -58,7 +59,7 @@ def test_the_apps_csv_downloads_neutralise_formula_cells():
 def test_a_title_holding_placeholders_does_not_break_the_offline_page():
     graph = hostile_graph()
     tour = Tour("%VIS% 与 %DATA%", (TourStep("t", "custom", "%DATA%", "%VIS%", ("doc:%VIS%",)),), "doc:%VIS%")
-    page = standalone_html(graph, tour)
+    page = standalone_html(GraphIndex(graph), tour)
     assert page.count("vis-network") >= 1 and "%VIS% 与 %DATA%" in page
     assert page.count('id="workshop-data"') == 1
 

@@ -71,7 +71,7 @@ def test_laws_cited_by_measures_19_and_20_only(graph, measures):
 
 def test_document_facts(graph, DOC):
     policy = graph.node(DOC)
-    assert policy.attrs["issuers"] == ["中共浙江省委办公厅", "浙江省人民政府办公厅"]
+    assert policy.attrs["issuers"] == ("中共浙江省委办公厅", "浙江省人民政府办公厅")
     assert policy.attrs["date"] == "2023-01-31"
     assert policy.attrs["target_year"] == 2027
     assert targets_of(graph, DOC, EdgeType.ISSUED_BY) == {"中共浙江省委办公厅", "浙江省人民政府办公厅"}

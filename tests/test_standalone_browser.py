@@ -10,7 +10,8 @@ import pytest
 
 from loaders import load_paths
 from render.standalone import standalone_html
-from render.tour import GraphIndex, default_tour, node_label, update_step
+from graph.index import GraphIndex
+from render.tour import default_tour, node_label, update_step
 
 pytestmark = pytest.mark.browser
 

@@ -98,6 +98,8 @@ function baseOptions() {
 function update(view, data) {
   view.updates += 1;
   view.strings = data.strings || view.strings;
+  view.wrap.querySelector(".kg-fit").title = view.strings.fit || "";
+  view.wrap.querySelector(".kg-png").title = view.strings.png || "";
   view.name = data.name || view.name;
   window.kgGraphs[view.name] = view;
   const wrap = view.wrap;
@@ -141,7 +143,7 @@ function rebuild(view, incoming, edges) {
   view.nodes.add(incoming.map((n) => Object.assign({}, n, { fixed: n.ring <= 1 || n.pinned })));
   view.edges.add(edges);
   view.pinned = new Set(incoming.filter((n) => n.pinned).map((n) => n.id));
-  view.network.fit({ animation: false });
+  fitFocus(view);
   return incoming.map((n) => n.id);
 }
 
@@ -204,7 +206,7 @@ function placeNear(view, added) {
 // A short physics run for the new nodes while the others hold still, then everything is free again.
 function settle(view, addedIds, alreadyPlaced) {
   const network = view.network;
-  if (alreadyPlaced) { release(view); return; }
+  if (alreadyPlaced) { release(view); view.reportPositions(); return; }
   const moving = addedIds ? new Set(addedIds) : null;
   if (moving) {
     const hold = view.nodes.getIds().filter((id) => !moving.has(id)).map((id) => ({ id, fixed: true }));
@@ -216,9 +218,21 @@ function settle(view, addedIds, alreadyPlaced) {
   network.stabilize(moving ? 60 : 140);
   network.once("stabilizationIterationsDone", () => {
     release(view);
-    if (!moving) network.fit({ animation: false });
+    if (!moving) fitFocus(view);
     view.reportPositions();
   });
+}
+
+// A new scene opens on its focused ring (the nodes drawn with the larger labels), readable at
+// once; farther rings may run past the edge, a scroll away.
+function fitFocus(view) {
+  const sizes = view.nodes.get().map((n) => (n.font && n.font.size) || 0);
+  const top = Math.max(0, ...sizes);
+  const ring = view.nodes.get({ filter: (n) => !n.hidden && n.font && n.font.size === top }).map((n) => n.id);
+  view.network.fit({ nodes: ring.length > 1 ? ring : undefined, animation: false });
+  const scale = view.network.getScale();
+  if (scale > 1.2) view.network.moveTo({ scale: 1.2 });
+  else view.network.moveTo({ scale: scale * 0.9 });  // a margin, so labels at the edge stay inside
 }
 
 function release(view) {

@@ -5,8 +5,8 @@ restarted in a process) never shares a process with the code under test, and a
 crashed or hung server is ended by pid. The child stops when its stdin closes,
 so it cannot outlive the test run even if pytest is killed.
 
-Run as a script it is that child:
-``python tests/bolt_server.py ROOT BOLT_PORT HTTP_PORT HEAP COMMAND_TIMEOUT_MS``
+It lives in the package, not in tests/, because `make bench` starts it too. Run as a module it
+is that child: ``python -m graph.bolt_testserver ROOT BOLT_PORT HTTP_PORT HEAP COMMAND_TIMEOUT_MS``
 with the root password in ``BOLT_TEST_PASSWORD`` (not argv, which `ps` shows);
 it prints ``READY`` once Bolt listens and database ``policy`` exists.
 """
@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+REPO_ROOT = Path(__file__).resolve().parent.parent  # the child runs `-m graph.bolt_testserver` from here
 DATABASE = "policy"
 USER = "root"
 PASSWORD_ENV = "BOLT_TEST_PASSWORD"
@@ -74,11 +75,12 @@ class BoltServer:
                              password=self.password, database=DATABASE)
 
     def start(self) -> BoltServer:
-        env = {**os.environ, PASSWORD_ENV: self.password}
+        env = {**os.environ, PASSWORD_ENV: self.password,
+               "PYTHONPATH": os.pathsep.join(filter(None, (str(REPO_ROOT), os.environ.get("PYTHONPATH"))))}
         with open(self.root / "server.log", "wb") as log:  # the child keeps its own handle
             # cwd is the temp dir: ArcadeDB writes ./log there and nowhere else.
             self.process = subprocess.Popen(
-                [sys.executable, str(Path(__file__).resolve()), str(self.root / "data"),
+                [sys.executable, "-m", "graph.bolt_testserver", str(self.root / "data"),
                  str(self.port), str(self.http_port), self.heap, str(self.command_timeout_ms)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=self.root, env=env)
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -136,10 +138,6 @@ def _serve(root: str, port: int, http_port: int, heap: str, command_timeout_ms: 
         server.stop()
 
 
-if __name__ == "__main__":
-    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5]))
-
-
 def wipe(store) -> None:
     """Delete every node of the model's labels (and their edges) from `store`'s database.
 
@@ -149,3 +147,7 @@ def wipe(store) -> None:
 
     for label in Label:
         store._write(f"MATCH (n:{label.value}) DETACH DELETE n")
+
+
+if __name__ == "__main__":
+    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5]))

@@ -1,4 +1,4 @@
-"""``python -m graph export FILE... --format FMT --out PATH``: workshop exports from the command line.
+"""``python -m policykg export FILE... --format FMT --out PATH``: workshop exports from the command line.
 
 Formats: ``html`` (one offline file with the graph, legend, search and tour), ``png``/``svg``
 (the whole graph, or one tour step with ``--step``), ``graphml``/``gexf`` (Gephi), ``csv``
@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-PROG = "python -m graph export"
+PROG = "python -m policykg export"
 FORMATS = ("html", "png", "svg", "graphml", "gexf", "csv", "xlsx", "handout", "pdf", "tour")
 
 
@@ -66,8 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help
         return int(done.code or 0)
 
-    from loaders import LoaderError
-    from render.exports import ExportError
+    from policykg.ingest import LoaderError
+    from render.errors import ExportError
     from render.handout import HandoutError
     from render.tour import TourError
 
@@ -82,9 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from loaders import load_paths
+    from policykg.ingest import load_paths
     from render import exports, handout
-    from render.tour import GraphIndex, default_tour, load_tour, save_tour
+    from graph.index import GraphIndex
+    from render.tour import default_tour, load_tour, save_tour
 
     graph = load_paths([str(f) for f in args.files])
     idx = GraphIndex(graph)
@@ -108,7 +109,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.format == "html":
         from render.standalone import standalone_html
 
-        written = [exports.write_atomic(out, standalone_html(graph, tour, lang=args.lang, theme=args.theme))]
+        written = [exports.write_atomic(out, standalone_html(idx, tour, lang=args.lang, theme=args.theme))]
     else:
         written = exports.write_export(graph, args.format, out, tour=tour, step=args.step, lang=args.lang,
                                        width=args.width, height=args.height, theme=args.theme)

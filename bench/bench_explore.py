@@ -1,0 +1,123 @@
+"""Explore's clicks in a real browser: how long a click that selects a node, and a double-click that
+expands it, take to be answered.
+
+    python -m bench.bench_explore [--clicks N]
+
+Headless Chromium on `streamlit run` (seed documents, embedded store), 1440×900. For each of
+`--clicks` nodes of the first ring, from the mouse event:
+
+- select: until the graph has the node selected and the details column names it (the whole
+  answer: a fragment rerun in Python and the new details drawn);
+- expand: until the new nodes are in the graph's DataSet (added in place, no rebuild).
+
+Baseline, measured alongside on the same server kind: a one-widget Streamlit script, from a button
+click until the text it writes has changed (Streamlit's own round trip). Goal: 300 ms each.
+Figures also go to bench/results/explore.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import explore_driver as drv
+from bench.bench_app import CHROMIUM, CHROMIUM_ARGS, ROOT, _clean_env, _server
+
+RESULTS = ROOT / "bench" / "results" / "explore.json"
+GOAL_MS = 300.0
+BASELINE_SCRIPT = ("import streamlit as st\n"
+                   "st.session_state.setdefault('n', 0)\n"
+                   "if st.button('go'):\n    st.session_state['n'] += 1\n"
+                   "st.write(f\"count {st.session_state['n']}\")\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_explore")
+    parser.add_argument("--clicks", type=int, default=5, help="nodes clicked and double-clicked (median reported)")
+    args = parser.parse_args([] if argv is None else argv)
+    if not Path(CHROMIUM).exists():
+        print("no Chromium at /usr/bin/chromium: nothing measured")
+        return 0
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        baseline = _baseline(browser, args.clicks)
+        select, expand = _explore(browser, args.clicks)
+        browser.close()
+    results = {"goal_ms": GOAL_MS, "select_ms": select, "expand_ms": expand, "baseline_button_ms": baseline}
+    med = {k: statistics.median(v) for k, v in results.items() if isinstance(v, list)}
+    print(f"Chromium, Explore ({args.clicks} nodes, median): select answered in {med['select_ms']:.0f} ms, "
+          f"expand in place in {med['expand_ms']:.0f} ms (goal {GOAL_MS:.0f} ms)")
+    print(f"  baseline (a Streamlit button's round trip on a one-widget script): {med['baseline_button_ms']:.0f} ms; "
+          f"ratios {med['select_ms'] / med['baseline_button_ms']:.1f}x (select), "
+          f"{med['expand_ms'] / med['baseline_button_ms']:.1f}x (expand)")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({**results, "medians": med}, indent=1), encoding="utf-8")
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def _page(browser: Any, url: str) -> Any:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(drv.TIMEOUT_MS)
+    page.goto(url)
+    return page
+
+
+def _baseline(browser: Any, clicks: int) -> list[float]:
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "baseline_app.py"
+        script.write_text(BASELINE_SCRIPT, encoding="utf-8")
+        with _server(_clean_env(), str(script)) as server:
+            page = _page(browser, server.url)
+            page.wait_for_selector("text=count 0")
+            for n in range(1, clicks + 1):
+                started = time.perf_counter()
+                page.get_by_role("button", name="go").click()
+                page.wait_for_selector(f"text=count {n}")
+                times.append((time.perf_counter() - started) * 1000)
+            page.context.close()
+    return times
+
+
+def _explore(browser: Any, clicks: int) -> tuple[list[float], list[float]]:
+    select, expand = [], []
+    with _server(_clean_env()) as server:
+        page = _page(browser, f"{server.url}/explore")
+        drv.wait_graph(page)
+        page.wait_for_timeout(1000)  # the positions it reports after its first layout
+        ring = [n["id"] for n in drv.node_info(page) if n["ring"] == 1 and not n["more"]][:clicks]
+        for node in ring:
+            name = page.evaluate("(id) => window.kgGraphs.explore.nodes.get(id).title.split('\\n')[0]", node)
+            started = time.perf_counter()
+            page.mouse.click(*drv.node_point(page, node))
+            page.wait_for_function("""([id, name]) => window.kgGraphs.explore.network.getSelectedNodes()[0] === id
+                && [...document.querySelectorAll("[data-testid='stMain'] h3")].some(h => h.innerText === name)""",
+                                   arg=[node, name], polling=5)
+            select.append((time.perf_counter() - started) * 1000)
+            page.wait_for_timeout(600)
+        for node in ring:
+            before = drv.state(page)
+            if not any(r[2] for r in page.evaluate("(id) => window.kgGraphs.explore.nodes.get(id).rels || []", node)):
+                continue  # nothing left to add
+            started = time.perf_counter()
+            page.mouse.dblclick(*drv.node_point(page, node))
+            drv.wait_nodes_more_than(page, len(before["ids"]))
+            expand.append((time.perf_counter() - started) * 1000)
+            assert drv.state(page)["builds"] == before["builds"]  # in place, never rebuilt
+            drv.wait_graph(page)
+            page.wait_for_timeout(600)
+        page.context.close()
+    return select, expand
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
