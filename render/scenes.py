@@ -115,7 +115,7 @@ def scene(idx: GraphIndex, node_ids: Iterable[str] | None = None,
     labels = _labels(nodes, frame, focus, lang)
     pos = _positions(idx, nodes, edges, focus, frame, labels, relax_rounds)
     placed = _placed_nodes(nodes, pos, frame, labels, focus)
-    drawn = _placed_edges(edges, {p.id: p for p in placed}, frame.s)
+    drawn = _placed_edges(edges, {p.id: p for p in placed}, frame.s, lang)
     types = [t_ for t_ in NODE_ORDER if any(n.label.value == t_ for n in nodes)]
     legend_items = tuple((style_of(t_)["shape"], style_of(t_)["colour"], type_name(t_, lang)) for t_ in types) \
         if legend else ()
@@ -205,9 +205,10 @@ def _placed_nodes(nodes: list[Node], pos: dict[str, tuple[float, float]], frame:
     return placed
 
 
-def _placed_edges(edges: list[Edge], by_id: dict[str, PlacedNode], s: float) -> list[PlacedEdge]:
+def _placed_edges(edges: list[Edge], by_id: dict[str, PlacedNode], s: float,
+                  lang: str = "zh") -> list[PlacedEdge]:
     """Each edge from rim to rim (arrowhead clear of the target), its width by weight; the roles of
-    actor edges written on them when there are few edges."""
+    actor edges written on them, in `lang`, when there are few edges."""
     drawn = []
     show_roles = len(edges) <= 16
     for e in edges:
