@@ -87,7 +87,7 @@ for name, graph in list(current.items()):
                   + tr("app.store.counts", documents=len(graph.documents), nodes=len(graph.nodes),
                        edges=len(graph.edges)))
     for warning in (w for doc in graph.documents for w in doc.warnings):  # read, but not quite as given
-        left.warning(f"{md(shown_name(name))}: {md(warning)}", icon=":material/warning:")
+        left.warning(f"{md(shown_name(name))}: {md(message(warning, lang))}", icon=":material/warning:")
     if right.button(tr("upload.remove"), key=f"remove_{name}", icon=":material/delete:"):
         del current[name]
         reports.pop(name, None)

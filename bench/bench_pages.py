@@ -115,8 +115,11 @@ def frames_drawn(page) -> None:
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
         frames = [f for f in page.frames if f is not page.main_frame]
-        if all(f.locator("body[data-drawn], body[data-settled]").count() for f in frames):
-            return
+        try:
+            if all(f.locator("body[data-drawn], body[data-settled]").count() for f in frames):
+                return
+        except Exception:  # noqa: BLE001 - a frame replaced while looking (a new step): look again
+            pass
         page.wait_for_timeout(20)
 
 

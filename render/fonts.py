@@ -52,7 +52,6 @@ def pil_font(size: int, bold: bool = False):
     return ImageFont.truetype(path, size=max(6, int(size)), index=index)
 
 
-@lru_cache(maxsize=1 << 16)  # layouts measure the same labels again and again (wrapping, relaxing, spreading)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width in pixels of `text` at `size` in the CJK font."""
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from render.i18n import edge_name, node_caption, role_name, strings, t, type_name
+from render.messages import message
 
 COLUMN = "query.column."
 # A column holding a node id, and the column of the same row that names it when the node is not loaded.
@@ -59,6 +60,8 @@ def _cell(field: str, row: Mapping[str, Any], nodes: Mapping[str, Mapping[str, A
         return t("query.value.flag_yes" if value else "query.value.flag_no", lang)
     if field == "type" and isinstance(value, str):
         return type_name(value, lang) if f"type.{value}" in strings() else edge_name(value, lang)
+    if field == "warnings" and isinstance(value, (list, tuple)):  # the loader's words, in the interface's
+        return " · ".join(message(str(w), lang) for w in value)
     if field == "role" and isinstance(value, str):
         return role_name(value, lang)
     if field in ("kind", "level") and isinstance(value, str):

@@ -208,7 +208,7 @@ def _placed_nodes(nodes: list[Node], pos: dict[str, tuple[float, float]], frame:
 def _placed_edges(edges: list[Edge], by_id: dict[str, PlacedNode], s: float,
                   lang: str) -> list[PlacedEdge]:
     """Each edge from rim to rim (arrowhead clear of the target), its width by weight; the roles of
-    actor edges written on them when there are few edges."""
+    actor edges written on them, in `lang`, when there are few edges."""
     drawn = []
     show_roles = len(edges) <= 16
     for e in edges:

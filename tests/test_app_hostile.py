@@ -98,7 +98,7 @@ def test_a_bad_start_up_file_is_reported_while_the_others_load(app, tmp_path):
     bad.write_text("平台经济", encoding="utf-8")
     at = clean(app(extra=str(bad)))
     warnings = [w.value.replace("\\", "") for w in at.warning if "notes" in w.value]
-    assert len(warnings) == 1 and "notes.xyz: unsupported file type" in warnings[0], warnings
+    assert len(warnings) == 1 and "notes.xyz: 不支持的文件类型" in warnings[0], warnings  # the reason in Chinese
     assert str(tmp_path) not in warnings[0] and "\n" not in warnings[0]  # no server folders
     assert not at.error  # the app loaded: the seed is there
     assert any(c.value.startswith("1 份文件") for c in at.sidebar.caption), [c.value for c in at.sidebar.caption]
@@ -109,7 +109,8 @@ def test_upload_page_shows_load_warnings(app):
     text = SEED.read_bytes().replace("（一）".encode(), "（一）\x00".encode(), 1)
     at.file_uploader(key="upload_files").set_value(("nul.txt", text, "text/plain"))
     at = clean(at.run())
-    assert any("nul.txt: 1 NUL byte(s) removed" in w.value.replace("\\", "") for w in at.warning), [w.value for w in at.warning]
+    shown = [w.value.replace("\\", "") for w in at.warning]
+    assert any("nul.txt: 已删除 1 个空字节（NUL）" in w for w in shown), shown  # in the interface language
 
 
 def test_the_browser_is_never_shown_error_details():

@@ -85,10 +85,13 @@ def sidebar_open(pg) -> bool:
 
 def step_frame(pg, step_id: str):
     """The presenter's graph frame once it shows `step_id` and has drawn."""
-    for _ in range(600):
+    for _ in range(1200):
         for frame in pg.frames:
-            if frame is not pg.main_frame and frame.locator(f"body[data-step='{step_id}'][data-drawn]").count():
-                return frame
+            try:
+                if frame is not pg.main_frame and frame.locator(f"body[data-step='{step_id}'][data-drawn]").count():
+                    return frame
+            except sync_api.Error:  # the frame of the step before, replaced while looking
+                continue
         pg.wait_for_timeout(100)
     raise AssertionError(f"step {step_id} was not drawn")
 
@@ -142,8 +145,11 @@ def test_overview_paints_its_picture_and_a_bar_lists_the_actors_measures(page, a
     page.wait_for_selector("[data-testid='stMetric']")
     settle(page)
     for _ in range(300):  # the picture's frame draws
-        if any(f.locator("body[data-settled='1']").count() for f in page.frames if f is not page.main_frame):
-            break
+        try:
+            if any(f.locator("body[data-settled='1']").count() for f in page.frames if f is not page.main_frame):
+                break
+        except sync_api.Error:  # a frame replaced while looking
+            pass
         page.wait_for_timeout(100)
     else:
         raise AssertionError("the overview picture did not draw")

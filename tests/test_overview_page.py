@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from policykg import ingest
 from graph.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def overview(monkeypatch):
-    monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
-    monkeypatch.delenv(data.DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.EXTRA_DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.DOCS_ENV, raising=False)
     monkeypatch.setattr(data, "neo4j_settings", lambda: None)
 
     def make(graph=None, lang: str = "zh") -> AppTest:

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from policykg import ingest
 from graph.contract import query_params
 from graph.embedded import EmbeddedStore
 from graph.model import SHARED_LABELS
@@ -28,8 +29,8 @@ def seed_store() -> EmbeddedStore:
 
 @pytest.fixture
 def query_page(monkeypatch):
-    monkeypatch.delenv(data.EXTRA_DOCS_ENV, raising=False)
-    monkeypatch.delenv(data.DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.EXTRA_DOCS_ENV, raising=False)
+    monkeypatch.delenv(ingest.DOCS_ENV, raising=False)
     monkeypatch.setattr(data, "neo4j_settings", lambda: None)
     st.cache_data.clear()
     st.cache_resource.clear()
