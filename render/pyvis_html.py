@@ -52,7 +52,7 @@ def vis_script(src: str | None = None) -> str:
 
     >>> vis_script("app/static/vis-network.min.js")
     '<script src="app/static/vis-network.min.js"></script>'
-    >>> vis_script().startswith("<script>") and "vis.Network" in vis_script()
+    >>> vis_script().startswith("<script>") and "vis-network" in vis_script()
     True
     """
     if src:
