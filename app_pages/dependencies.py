@@ -12,7 +12,11 @@ tr = data.tr
 lang = data.lang()
 
 st.title(tr("nav.dependencies"))
-node_id = widgets.entity_picker("deps_node", tr("common.entity"), default_name="健全平台经济公平竞争规则")
+# The first time, start from the best connected measure of the loaded documents (else any node):
+# a measure both relies on things (actors, laws) and is relied on (its section, its system).
+start = None if "deps_node_choice" in st.session_state else next(
+    iter(data.ranked_nodes(["Measure"], limit=1) or data.ranked_nodes(limit=1)), None)
+node_id = widgets.entity_picker("deps_node", tr("common.entity"), preset=start)
 if node_id is None:
     st.stop()
 depth = st.slider(tr("deps.depth"), 1, 5, 3, key="deps_depth")

@@ -58,10 +58,13 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
         rows = [r for r in rows if r.get("type") in types]
     by_id = {r["id"]: r for r in rows}
     choice_key = f"{key}_choice"
-    if preset and preset not in by_id:
-        found = data.query("node", node=preset)
-        if found:
-            by_id = {preset: found[0], **by_id}
+    # The node asked for, or (while nothing is typed) the one already chosen, stays a choice even
+    # when the first page of matches does not hold it.
+    keep = preset or (None if text.strip() else st.session_state.get(choice_key))
+    if keep and keep not in by_id:
+        found = data.query("node", node=keep)
+        if found and (node_type is None or found[0].get("type") == node_type):
+            by_id = {keep: found[0], **by_id}
     if preset:
         st.session_state[choice_key] = preset
     if not by_id:
@@ -128,8 +131,8 @@ def graph_frame(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str,
 @st.cache_data(show_spinner=False, max_entries=64)
 def spring_positions(ids: tuple[str, ...],
                      links: tuple[tuple[str, str], ...]) -> dict[str, tuple[float, float]]:
-    """Positions in [-1, 1]² of `ids` joined by `links` (`render.exports.layout`)."""
-    from render.exports import layout
+    """Positions in [-1, 1]² of `ids` joined by `links` (`render.layout.layout`)."""
+    from render.layout import layout
 
     return layout(ids, links)
 

@@ -419,6 +419,9 @@ def test_measure_text_is_escaped(app):
 def test_dependencies_show_both_directions(app, seed_store):
     at = goto(app(), "dependencies")
     node = at.selectbox(key="deps_node_choice").value
+    # It starts on the best connected measure of the loaded document, not a name in the code.
+    measures = {r["id"] for r in seed_store.query("all_nodes") if r["type"] == "Measure"}
+    assert node in measures
     body = html_bodies(at)
     for direction in ("downstream", "upstream"):
         for row in seed_store.query("dependencies", node=node, direction=direction, depth=3):
