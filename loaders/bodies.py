@@ -18,6 +18,7 @@ from typing import Mapping
 from loaders.grammar import load_grammar, read_yaml
 from loaders.lexicon import _alternation
 from loaders.scan import anchor, anchored_finditer
+from loaders.spans import Spans
 
 CJK = "\u4e00-\u9fff"
 
@@ -324,10 +325,12 @@ def _find_bodies(text: str, place: Place) -> tuple[Found, ...]:
     found = _central(text, gaz) + _generic(text, gaz) + _functional(text, place, gaz) + _local(text, place, gaz)
     markers = load_grammar().alias_markers
     kept: list[Found] = []
+    taken = Spans()
     for f in sorted(found, key=lambda f: f.start - f.end):  # stable: earlier finders win ties
-        if any(f.start < k.end and k.start < f.end for k in kept):
+        if taken.overlaps((f.start, f.end)):
             continue
         if text[max(0, f.start - 4):f.start].endswith(markers):
             continue
         kept.append(f)
+        taken.add((f.start, f.end))
     return tuple(sorted(kept, key=lambda f: f.start))

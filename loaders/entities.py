@@ -20,6 +20,7 @@ from loaders.grammar import ACTOR_HEAD_MAX, load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
 from loaders.scan import anchor, anchored_finditer
 from loaders.segment import is_clean_name
+from loaders.spans import Spans
 
 CJK = r"\u4e00-\u9fff"
 TITLE_RE = re.compile(r"《[^《》]{1,80}》")
@@ -72,10 +73,6 @@ def _trim_left(phrase: str, cut: re.Pattern[str] | None = None) -> str:
     return phrase[m.end():] if m else phrase
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in taken)
-
-
 def _lexicon_mentions(text: str, vocab: Vocabulary, label: Label) -> list[Mention]:
     if vocab.pattern is None:
         return []
@@ -89,7 +86,7 @@ def _lexicon_mentions(text: str, vocab: Vocabulary, label: Label) -> list[Mentio
 def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Mention]:
     """Names ending in an actor word (…企业, …协会) that the lexicon does not know."""
     grammar = load_grammar()
-    taken = [(m.start, m.end) for m in known]
+    taken = Spans((m.start, m.end) for m in known)
     out = []
     for m in anchored_finditer(grammar.actor_suffix_re, grammar.actor_suffix_anchor_re, text, ACTOR_HEAD_MAX):
         # Re-anchor: the suffix match is lazy, so walk left from its end to a cut point.
@@ -98,7 +95,7 @@ def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Menti
         start = end - len(name)
         suffix = m.group("suffix")
         head = name[: -len(suffix)]
-        if (len(head) < 2 or head.startswith(grammar.verb_heads) or _overlaps((start, end), taken)
+        if (len(head) < 2 or head.startswith(grammar.verb_heads) or taken.overlaps((start, end))
                 or grammar.created_by_re.search(text, max(0, start - 30), start)
                 or text.startswith(grammar.created_after, end) or not is_clean_name(text, start, end)):
             continue
@@ -106,7 +103,7 @@ def _pattern_actors(text: str, known: list[Mention], lex: Lexicon) -> list[Menti
         term = lex.actors.terms.get(canonical)
         out.append(Mention(Label.ACTOR, canonical, start, end,
                            term.kind if term else grammar.actor_suffixes[suffix], term.en if term else ""))
-        taken.append((start, end))
+        taken.add((start, end))
     return out
 
 
@@ -121,8 +118,8 @@ def _body_mentions(text: str, place: Place, bodies: list[Found] | None = None) -
 
 def _outside_titles(mentions: list[Mention], text: str, laws: list[Mention]) -> list[Mention]:
     """Actors named inside 《…》 or inside a law's name (消费者 in 消费者权益保护法) are not actors."""
-    titles = [(m.start(), m.end()) for m in TITLE_RE.finditer(text)] + [(m.start, m.end) for m in laws]
-    return [m for m in mentions if not _overlaps((m.start, m.end), titles)]
+    titles = Spans([(m.start(), m.end()) for m in TITLE_RE.finditer(text)] + [(m.start, m.end) for m in laws])
+    return [m for m in mentions if not titles.overlaps((m.start, m.end))]
 
 
 def _laws(text: str, lex: Lexicon) -> list[Mention]:
@@ -135,8 +132,8 @@ def _laws(text: str, lex: Lexicon) -> list[Mention]:
             continue
         term = lex.laws.terms.get(name)
         out.append(Mention(Label.LAW, name, m.start(), m.end(), term.kind if term else kind, term.en if term else ""))
-    taken = [(m.start, m.end) for m in out]
-    out += [m for m in _lexicon_mentions(text, lex.laws, Label.LAW) if not _overlaps((m.start, m.end), taken)]
+    taken = Spans((m.start, m.end) for m in out)
+    out += [m for m in _lexicon_mentions(text, lex.laws, Label.LAW) if not taken.overlaps((m.start, m.end))]
     return out
 
 
@@ -159,7 +156,7 @@ def _mechanisms(text: str, lex: Lexicon) -> list[Mention]:
 
 def _programmes(text: str, lex: Lexicon) -> list[Mention]:
     out = _lexicon_mentions(text, lex.programmes, Label.PROGRAMME)
-    taken = [(m.start, m.end) for m in out]
+    taken = Spans((m.start, m.end) for m in out)
     for m in anchored_finditer(PROGRAMME_RE, PROGRAMME_ANCHOR, text, PROGRAMME_NAME_MAX):
         if m.group(1):
             start, end, name = m.start(1), m.end(1), m.group(1)
@@ -168,10 +165,10 @@ def _programmes(text: str, lex: Lexicon) -> list[Mention]:
             start, end = m.end() - len(name), m.end()
             if len(name) < 6:
                 continue
-        if len(name) < 3 or _overlaps((start, end), taken):
+        if len(name) < 3 or taken.overlaps((start, end)):
             continue
         out.append(Mention(Label.PROGRAMME, name, start, end))
-        taken.append((start, end))
+        taken.add((start, end))
     return out
 
 
@@ -245,8 +242,14 @@ def _bundled_role(sentence: str, position: int) -> str:
     return _role_of(sentence, position, load_lexicon())
 
 
+# How far back a role cue may stand from its actor: clauses are far shorter, and the bound keeps a
+# megabyte-long "sentence" without punctuation from being scanned again for every actor in it.
+ROLE_LOOKBACK = 400
+
+
 def _role_of(sentence: str, position: int, lex: Lexicon) -> str:
-    clause_start = max(sentence.rfind(p, 0, position) for p in "，；。：") + 1
+    floor = max(0, position - ROLE_LOOKBACK)
+    clause_start = max(max(sentence.rfind(p, floor, position) for p in "，；。：") + 1, floor)
     cues = list(lex.role_pattern.finditer(sentence, clause_start, position))
     return lex.roles[cues[-1].group()] if cues else "涉及"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
@@ -76,7 +77,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha1("".join(text.split()).encode("utf-8")).hexdigest()[:10]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)  # a block's sentences are asked for once per mention and citation in it
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of `text`, surrounding whitespace excluded."""
     out = []
     for m in SENTENCE_RE.finditer(text):
@@ -87,7 +89,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             out.append((s, e))
-    return out
+    return tuple(out)
 
 
 @dataclass
