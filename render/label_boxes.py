@@ -54,15 +54,26 @@ def overlapping(boxes: Mapping[str, Box]) -> list[tuple[str, str]]:
     return sorted(found)
 
 
+# Spread until labels clear each other by a little more than the model says they need: the browser's
+# text metrics and halo differ from `text_width` by a few per cent.
+CLEARANCE = 0.2  # of a box's height, added on each side
+
+
+def _with_clearance(boxes: Mapping[str, Box]) -> dict[str, Box]:
+    return {i: (x0 - CLEARANCE * (y1 - y0), y0 - CLEARANCE * (y1 - y0) / 2,
+                x1 + CLEARANCE * (y1 - y0), y1 + CLEARANCE * (y1 - y0) / 2)
+            for i, (x0, y0, x1, y1) in boxes.items()}
+
+
 def spread_until_clear(pos: Mapping[str, tuple[float, float]],
                        boxes_at: Callable[[Mapping[str, tuple[float, float]]], Mapping[str, Box]],
                        factor: float = 1.12, rounds: int = 60) -> dict[str, tuple[float, float]]:
-    """`pos` moved apart from its centre, a little at a time, until `boxes_at(pos)` has no overlap
-    (labels keep their size, so distance wins in the end); `pos` itself when it is clear already.
+    """`pos` moved apart from its centre, a little at a time, until `boxes_at(pos)`, each box
+    given `CLEARANCE` around it, has no overlap (labels keep their size, so distance wins in the end); `pos` itself when it is clear already.
 
     >>> boxes = lambda p: {i: (x - 10, y, x + 10, y + 5) for i, (x, y) in p.items()}
     >>> spread_until_clear({"a": (0, 0), "b": (15, 0)}, boxes)
-    {'a': (-3.0, 0.0), 'b': (18.0, 0.0)}
+    {'a': (-4.3, 0.0), 'b': (19.3, 0.0)}
     """
     current = {i: (float(x), float(y)) for i, (x, y) in pos.items()}
     if not current:
@@ -71,7 +82,7 @@ def spread_until_clear(pos: Mapping[str, tuple[float, float]],
     cy = sum(y for _, y in current.values()) / len(current)
     scale = 1.0
     for _ in range(rounds):
-        if not overlapping(boxes_at(current)):
+        if not overlapping(_with_clearance(boxes_at(current))):
             break
         scale *= factor
         current = {i: (round(cx + (x - cx) * scale, 1), round(cy + (y - cy) * scale, 1))
