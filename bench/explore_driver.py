@@ -19,6 +19,14 @@ def wait_graph(page: Any, timeout_ms: int = TIMEOUT_MS) -> None:
     page.wait_for_selector(f"{WRAP}[data-settled='1']", timeout=timeout_ms)
 
 
+def wait_idle(page: Any, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Wait until the graph has settled and no script run is going (Streamlit's running indicator is
+    gone): a double-click that lands while a run redraws the page can be split into two clicks."""
+    wait_graph(page, timeout_ms)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                           timeout=timeout_ms, polling=50)
+
+
 def state(page: Any) -> dict[str, Any]:
     """What the graph shows now: node ids, counters, selection and the Network's birth mark."""
     return page.evaluate("""() => { const v = window.kgGraphs.explore;

@@ -7,7 +7,7 @@ the embedded store and from Neo4j alike.
 >>> g = PolicyGraph((Node("d", Label.POLICY, "D"),), (), (Document("d", "d.txt", "正文。报纸广告。尾", ("w",)),),
 ...                 (Excluded("d", 3, 7, "newspaper", "报纸广告"),))
 >>> with_set_aside(g, context=2).nodes[0].attrs["set_aside"]
-[{'start': 3, 'end': 7, 'reason': 'newspaper', 'text': '报纸广告', 'before': '文。', 'after': '。尾'}]
+({'start': 3, 'end': 7, 'reason': 'newspaper', 'text': '报纸广告', 'before': '文。', 'after': '。尾'},)
 """
 
 from __future__ import annotations

@@ -101,6 +101,7 @@ def test_a_click_shows_the_node_and_the_search_box_follows(page):
 
 
 def test_a_double_click_grows_the_scene_in_place(page):
+    drv.wait_idle(page)
     before = drv.state(page)
     page.evaluate("() => { window.__canvas = window.kgGraphs.explore.wrap.querySelector('canvas'); }")
     node = first_ring(page)[1]
@@ -138,6 +139,7 @@ def test_the_search_box_selects_in_the_graph(page):
 
 
 def _grown(page) -> set[str]:
+    drv.wait_idle(page)
     before = drv.state(page)
     page.mouse.dblclick(*drv.node_point(page, first_ring(page)[0]))
     drv.wait_nodes_more_than(page, len(before["ids"]))
