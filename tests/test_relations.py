@@ -72,4 +72,4 @@ def test_entity_ids_are_kind_and_name(label, name, expected):
     ("", []),
 ])
 def test_sentences_end_at_stops_and_line_breaks(text, expected):
-    assert sentences(text) == expected
+    assert list(sentences(text)) == expected
