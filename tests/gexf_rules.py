@@ -70,20 +70,23 @@ def _attvalues(owner: str, element: ET.Element, types: dict[str, str], problems:
             problems.append(f"{owner}: attvalue {value.get('value')!r} is not a {types[ident]}")
 
 
+def _with_unique_ids(graph: ET.Element, kind: str, problems: list[str]):
+    """(id, element) of every `kind` element; a missing or repeated id is a problem."""
+    seen: set[str] = set()
+    for element in graph.iter(_q(kind)):
+        ident = element.get("id")
+        if not ident or ident in seen:
+            problems.append(f"{kind} id {ident!r} missing or repeated")
+        seen.add(ident)
+        yield ident, element
+
+
 def _elements(graph: ET.Element, declared: dict[str, dict[str, str]], problems: list[str]) -> None:
     node_ids: set[str] = set()
-    for node in graph.iter(_q("node")):
-        ident = node.get("id")
-        if not ident or ident in node_ids:
-            problems.append(f"node id {ident!r} missing or repeated")
+    for ident, node in _with_unique_ids(graph, "node", problems):
         node_ids.add(ident)
         _attvalues(f"node {ident}", node, declared["node"], problems)
-    edge_ids: set[str] = set()
-    for edge in graph.iter(_q("edge")):
-        ident = edge.get("id")
-        if not ident or ident in edge_ids:
-            problems.append(f"edge id {ident!r} missing or repeated")
-        edge_ids.add(ident)
+    for ident, edge in _with_unique_ids(graph, "edge", problems):
         if edge.get("source") not in node_ids or edge.get("target") not in node_ids:
             problems.append(f"edge {ident}: source or target is not a node")
         if edge.get("type") is not None and edge.get("type") not in EDGE_TYPES:

@@ -10,12 +10,11 @@ docs/screenshot.png, the README's picture, instead).
 
 from __future__ import annotations
 
-from streamlit_server import serve_app
+from browser_session import app_url, browser, sync_api  # noqa: F401 - fixtures
 
 from bench import explore_driver as drv
 
 import os
-import shutil
 import urllib.parse
 from pathlib import Path
 
@@ -24,37 +23,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 XSS_DOC = ROOT / "tests" / "explorer_xss.txt"
 SCREENSHOT = Path(os.environ.get("EXPLORER_SCREENSHOT", ROOT / "build" / "explorer.png"))
 PAGE_TIMEOUT_MS = 60_000
-
-if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-    if os.environ.get("CI"):  # CI installs it (make test -> system-deps): missing there is a failure
-        pytest.fail("Debian chromium is not installed (make system-deps)", pytrace=False)
-    pytest.skip("Debian chromium is not installed (make system-deps)", allow_module_level=True)
-if os.environ.get("CI"):  # CI installs playwright (requirements-dev.txt): missing there is a failure
-    import playwright.sync_api as sync_api
-else:
-    sync_api = pytest.importorskip("playwright.sync_api")
-
-
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    with serve_app(tmp_path_factory.mktemp("streamlit")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -11,29 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_session import CHROMIUM, CHROMIUM_ARGS, sync_api
 from conftest import require
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGE_TIMEOUT_MS = 120_000
 NATIONAL, LOCAL = "优化营商环境条例", "上海市优化营商环境条例"
 SHOWN = re.compile(r"(\d+)\s*/\s*(\d+)")
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):  # CI installs it (make test -> system-deps): missing there is a failure
-        pytest.fail("Debian chromium is not installed (make system-deps)", pytrace=False)
-    pytest.skip("Debian chromium is not installed (make system-deps)", allow_module_level=True)
-if os.environ.get("CI"):  # CI installs playwright (requirements-dev.txt): missing there is a failure
-    import playwright.sync_api as sync_api
-else:
-    sync_api = pytest.importorskip("playwright.sync_api")
-
-
 
 
 def corpus_paths() -> str:

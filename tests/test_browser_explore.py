@@ -8,12 +8,10 @@ is readable at 1440×900 (the focused ring's labels drawn, their boxes apart).
 
 from __future__ import annotations
 
-from streamlit_server import serve_app
+from browser_session import app_url, browser, sync_api  # noqa: F401 - fixtures
 
 import json
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -21,34 +19,8 @@ from bench import explore_driver as drv
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGE_TIMEOUT_MS = 120_000
 MIN_LABEL_PX = 7.0  # a label drawn smaller than this is not readable
-
-if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-    if os.environ.get("CI"):  # CI installs it (make test -> system-deps): missing there is a failure
-        pytest.fail("Debian chromium is not installed (make system-deps)", pytrace=False)
-    pytest.skip("Debian chromium is not installed (make system-deps)", allow_module_level=True)
-if os.environ.get("CI"):
-    import playwright.sync_api as sync_api
-else:
-    sync_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    with serve_app(tmp_path_factory.mktemp("streamlit")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -9,44 +9,16 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import urllib.parse
-from pathlib import Path
 
 import pytest
-from streamlit_server import serve_app
+from browser_session import app_url, browser, sync_api  # noqa: F401 - fixtures
 
 from app_pages import data
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 TIMEOUT_MS = 90_000
-
-if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-    if os.environ.get("CI"):
-        pytest.fail("Debian chromium is not installed (make system-deps)", pytrace=False)
-    pytest.skip("Debian chromium is not installed (make system-deps)", allow_module_level=True)
-if os.environ.get("CI"):
-    import playwright.sync_api as sync_api
-else:
-    sync_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    with serve_app(tmp_path_factory.mktemp("streamlit")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
