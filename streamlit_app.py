@@ -79,11 +79,10 @@ if not st.session_state.get("_landed"):
         st.switch_page(documents_page)
 
 try:
-    if not st.session_state.get("_warm"):
+    if not data.is_warm():  # the first visitor of a fresh server sees the documents being read
         bar = st.progress(0.0, text=data.tr("app.loading"))
         data.warm_up(lambda share, text: bar.progress(share, text=text))
         bar.empty()
-        st.session_state["_warm"] = True
     active = data.active_store()
 except Exception as err:  # noqa: BLE001 - a broken document must not take the whole app down
     reason = str(err).splitlines()[0] if str(err) else type(err).__name__

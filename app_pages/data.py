@@ -399,6 +399,15 @@ def vis_script_src() -> str | None:
 
 # ---------------------------------------------------------------- loading with progress
 
+_WARM: set[tuple[str, ...]] = set()  # start-up document sets this server process has loaded
+
+
+def is_warm() -> bool:
+    """Whether this server has already loaded the start-up documents (a new session then needs no
+    progress bar: everything it asks for is cached)."""
+    return tuple(seed_paths()) in _WARM
+
+
 def warm_up(on_step: Callable[[float, str], None]) -> None:
     """Load documents, store and analytics, reporting each step (used for the progress bar):
     reading the documents takes the first half of the bar, one step per file."""
@@ -418,3 +427,4 @@ def warm_up(on_step: Callable[[float, str], None]) -> None:
     centrality()
     evidence_counts()
     on_step(1.0, tr("app.loading"))
+    _WARM.add(tuple(paths))

@@ -39,32 +39,42 @@ def scalar_graph(graph: PolicyGraph, lang: str = "zh", gexf: bool = False) -> nx
     Nodes carry ``label`` (for Gephi's labels); edges carry ``id``, ``label`` (the type) and,
     for GEXF, ``relation`` in place of ``type``.
     """
-    nodes = [(n.id, {**{k: flat_value(v) if isinstance(v, (list, tuple, dict, set)) else v
-                        for k, v in n.as_dict().items() if v is not None and k != "id"},
-                     "label": node_label(n, lang)}) for n in graph.nodes]
-    edges = []
-    for e in graph.edges:
-        data = {k: v for k, v in e.as_dict().items() if v is not None}
-        data = {k: flat_value(v) if isinstance(v, (list, tuple, dict, set)) else v for k, v in data.items()}
-        data["id"] = f"{e.source}|{e.type.value}|{e.target}"
-        data["label"] = e.type.value
-        if gexf:
-            data["relation"] = data.pop("type")
-        edges.append((e.source, e.target, e.type.value, data))
-    for items in ([d for _, d in nodes], [d for *_, d in edges]):
-        by_key: dict[str, list[Any]] = defaultdict(list)
-        for d in items:
-            for k, v in d.items():
-                by_key[k].append(v)
-        convert = {k: _uniform(vs) for k, vs in by_key.items()}
-        for d in items:
-            for k in d:
-                d[k] = convert[k](d[k])
+    nodes = [(n.id, {**_scalars(n.as_dict(), skip="id"), "label": node_label(n, lang)}) for n in graph.nodes]
+    edges = [(e.source, e.target, e.type.value, _edge_attrs(e, gexf)) for e in graph.edges]
+    _one_type_per_key([d for _, d in nodes])
+    _one_type_per_key([d for *_, d in edges])
     g = nx.MultiDiGraph()
     g.add_nodes_from(nodes)
     for u, v, key, data in edges:
         g.add_edge(u, v, key=key, **data)
     return g
+
+
+def _scalars(values: dict[str, Any], skip: str = "") -> dict[str, Any]:
+    """The values that are set, containers flattened to text."""
+    return {k: flat_value(v) if isinstance(v, (list, tuple, dict, set)) else v
+            for k, v in values.items() if v is not None and k != skip}
+
+
+def _edge_attrs(edge: Any, gexf: bool) -> dict[str, Any]:
+    data = _scalars(edge.as_dict())
+    data["id"] = f"{edge.source}|{edge.type.value}|{edge.target}"
+    data["label"] = edge.type.value
+    if gexf:  # GEXF reserves `type` for directed/undirected
+        data["relation"] = data.pop("type")
+    return data
+
+
+def _one_type_per_key(items: list[dict[str, Any]]) -> None:
+    """Convert in place so that every value of one key has the same type (GraphML declares one)."""
+    by_key: dict[str, list[Any]] = defaultdict(list)
+    for d in items:
+        for k, v in d.items():
+            by_key[k].append(v)
+    convert = {k: _uniform(vs) for k, vs in by_key.items()}
+    for d in items:
+        for k in d:
+            d[k] = convert[k](d[k])
 
 
 def graphml_bytes(graph: PolicyGraph, lang: str = "zh") -> bytes:

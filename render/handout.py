@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graph.index import ENTITY_EDGES, GraphIndex
-from graph.model import EdgeType, Label
+from graph.model import Edge, EdgeType, Label, Node
 from render.exports import write_atomic
 from render.fonts import CJK_FONT_FAMILY
 from render.picture import svg_text
@@ -125,19 +125,36 @@ def system_page(idx: GraphIndex, system_id: str, lang: str = "zh", doc_id: str |
 def measure_page(idx: GraphIndex, measure_id: str, lang: str = "zh") -> str:
     """One page for a measure: its text, picture, actors (with roles), laws, other links, evidence."""
     m = idx.nodes[measure_id]
-    doc_id = str(m.attrs.get("doc_id") or measure_id.split("/")[0])
-    try:
-        doc_title = node_label(policy_of(idx, doc_id), lang)
-    except TourError:
-        doc_title = ""
     entities = idx.entities(measure_id)
+    systems = idx.systems_of_measure(measure_id)
+    title = t("workshop.step.measure", lang, number=m.attrs.get("number", "?"), title=m.attrs.get("title") or m.name)
+    ids = [measure_id, *dict.fromkeys(n.id for _, n in entities)]
+    body = [
+        f"<h1>{_esc(title)}</h1>{_en(m, lang)}",
+        (f'<p class="meta">{_esc(t("workshop.handout.system_of", lang))}：'
+         f'{_esc("、".join(node_label(s, lang) for s in systems) or t("workshop.none", lang))}</p>'),
+        f'<figure>{_picture(idx, ids, [k.value for k in ENTITY_EDGES], measure_id, lang)}</figure>',
+        f'<h2>{_esc(t("workshop.handout.text", lang))}</h2><p class="text">{_esc(m.attrs.get("text") or "")}</p>'
+        if m.attrs.get("text") else "",
+        *_entity_tables(entities, lang),
+    ]
+    return _page(body, _document_title(idx, m, lang), lang)
+
+
+def _document_title(idx: GraphIndex, measure: Node, lang: str) -> str:
+    """The title of the document a measure belongs to ("" if that document is not in the graph)."""
+    doc_id = str(measure.attrs.get("doc_id") or measure.id.split("/")[0])
+    try:
+        return node_label(policy_of(idx, doc_id), lang)
+    except TourError:
+        return ""
+
+
+def _entity_tables(entities: list[tuple[Edge, Node]], lang: str) -> list[str]:
+    """A measure's actors (with roles), laws and other links, each a heading and a table with evidence."""
     actors = [(e, n) for e, n in entities if e.type == EdgeType.INVOLVES]
     laws = [(e, n) for e, n in entities if e.type == EdgeType.CITES]
     others = [(e, n) for e, n in entities if e.type not in (EdgeType.INVOLVES, EdgeType.CITES)]
-    systems = idx.systems_of_measure(measure_id)
-    number = m.attrs.get("number", "?")
-    title = t("workshop.step.measure", lang, number=number, title=m.attrs.get("title") or m.name)
-    ids = [measure_id, *dict.fromkeys(n.id for _, n in entities)]
     seen: set[str] = set()
 
     def once(sentence: str) -> str:
@@ -147,26 +164,24 @@ def measure_page(idx: GraphIndex, measure_id: str, lang: str = "zh") -> str:
         seen.add(sentence)
         return sentence
 
-    body = [
-        f"<h1>{_esc(title)}</h1>{_en(m, lang)}",
-        (f'<p class="meta">{_esc(t("workshop.handout.system_of", lang))}：'
-         f'{_esc("、".join(node_label(s, lang) for s in systems) or t("workshop.none", lang))}</p>'),
-        f'<figure>{_picture(idx, ids, [k.value for k in ENTITY_EDGES], measure_id, lang)}</figure>',
-        f'<h2>{_esc(t("workshop.handout.text", lang))}</h2><p class="text">{_esc(m.attrs.get("text") or "")}</p>'
-        if m.attrs.get("text") else "",
-        f'<h2>{_esc(t("workshop.handout.actors", lang))}</h2>' if actors else "",
+    return [
+        _heading("workshop.handout.actors", lang, bool(actors)),
         _table([t("workshop.handout.actors", lang), t("workshop.handout.role", lang),
                 t("workshop.handout.evidence", lang)],
                [[node_label(n, lang), str(e.attrs.get("role") or ""), once(e.evidence)] for e, n in actors]),
-        f'<h2>{_esc(t("workshop.handout.laws", lang))}</h2>' if laws else "",
+        _heading("workshop.handout.laws", lang, bool(laws)),
         _table([t("workshop.handout.laws", lang), t("workshop.handout.evidence", lang)],
                [[node_label(n, lang), once(e.evidence)] for e, n in laws]),
-        f'<h2>{_esc(t("workshop.handout.others", lang))}</h2>' if others else "",
+        _heading("workshop.handout.others", lang, bool(others)),
         _table([t("workshop.handout.others", lang), t("workshop.page.col_kind", lang),
                 t("workshop.handout.evidence", lang)],
                [[node_label(n, lang), type_name(n.label.value, lang), once(e.evidence)] for e, n in others]),
     ]
-    return _page(body, doc_title, lang)
+
+
+def _heading(key: str, lang: str, shown: bool) -> str:
+    """A section heading, or nothing when its table is empty."""
+    return f'<h2>{_esc(t(key, lang))}</h2>' if shown else ""
 
 
 def _page(body: list[str], doc_title: str, lang: str) -> str:

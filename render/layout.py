@@ -81,6 +81,22 @@ def _grid(ids: Sequence[str]) -> dict[str, tuple[float, float]]:
 def _radial(ids: Sequence[str], adj: dict[str, list[str]], root: str,
             key: Callable[[str], Any]) -> dict[str, tuple[float, float]]:
     """A radial tree: breadth-first from `root`, each subtree given an angle in proportion to its leaves."""
+    depth, children = _bfs_tree(ids, adj, root, key)
+    # Group the focus's neighbours by what lies beyond them, so a node two hops out sits by all its links.
+    beyond = {c: sorted((v for v in adj[c] if depth.get(v, 0) > 1), key=key) for c in children[root]}
+    children[root].sort(key=lambda c: (0, key(beyond[c][0]), len(beyond[c])) if beyond[c] else (1, key(c)))
+    angle = _angles(children, root)
+    for i in sorted((i for i in depth if depth[i] >= 2), key=lambda i: depth[i]):
+        inner = [angle[v] for v in adj[i] if depth.get(v) == depth[i] - 1]
+        if len(inner) > 1:  # the circular mean of the angles of every inner neighbour
+            angle[i] = math.atan2(sum(math.sin(a) for a in inner), sum(math.cos(a) for a in inner))
+    return _on_rings(depth, angle, root)
+
+
+def _bfs_tree(ids: Sequence[str], adj: dict[str, list[str]], root: str,
+              key: Callable[[str], Any]) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """(depth of each node, children of each node) of a breadth-first tree from `root`; nodes not
+    linked to it hang from the root one ring further out than the deepest."""
     depth = {root: 0}
     children: dict[str, list[str]] = defaultdict(list)
     queue = deque([root])
@@ -96,16 +112,17 @@ def _radial(ids: Sequence[str], adj: dict[str, list[str]], root: str,
     for i in stray:  # nodes not linked to the focus go on an outer ring
         depth[i] = max_depth + 1
         children[root].append(i)
-    max_depth = max(depth.values())
+    return depth, children
+
+
+def _angles(children: dict[str, list[str]], root: str) -> dict[str, float]:
+    """Each node's angle: every subtree gets a share of the circle in proportion to its leaves."""
     leaves: dict[str, int] = {}
 
     def count(u: str) -> int:
         leaves[u] = sum(count(c) for c in children[u]) or 1
         return leaves[u]
 
-    # Group the focus's neighbours by what lies beyond them, so a node two hops out sits by all its links.
-    beyond = {c: sorted((v for v in adj[c] if depth.get(v, 0) > 1), key=key) for c in children[root]}
-    children[root].sort(key=lambda c: (0, key(beyond[c][0]), len(beyond[c])) if beyond[c] else (1, key(c)))
     count(root)
     angle: dict[str, float] = {root: 0.0}
 
@@ -117,10 +134,12 @@ def _radial(ids: Sequence[str], adj: dict[str, list[str]], root: str,
             start += share
 
     spread(root, -math.pi / 2, 2 * math.pi)
-    for i in sorted((i for i in depth if depth[i] >= 2), key=lambda i: depth[i]):
-        inner = [angle[v] for v in adj[i] if depth.get(v) == depth[i] - 1]
-        if len(inner) > 1:  # the circular mean of the angles of every inner neighbour
-            angle[i] = math.atan2(sum(math.sin(a) for a in inner), sum(math.cos(a) for a in inner))
+    return angle
+
+
+def _on_rings(depth: dict[str, int], angle: dict[str, float], root: str) -> dict[str, tuple[float, float]]:
+    """Positions: one ring per depth, at each node's angle."""
+    max_depth = max(depth.values())
     rings: dict[int, list[str]] = defaultdict(list)
     for i, d in depth.items():
         rings[d].append(i)

@@ -58,15 +58,9 @@ def _cell(field: str, row: Mapping[str, Any], nodes: Mapping[str, Mapping[str, A
     value = _doc_of(row, nodes) if field == "doc_id" else row.get(field)
     if isinstance(value, bool):
         return t("query.value.flag_yes" if value else "query.value.flag_no", lang)
-    if field == "type" and isinstance(value, str):
-        return type_name(value, lang) if f"type.{value}" in strings() else edge_name(value, lang)
-    if field == "warnings" and isinstance(value, (list, tuple)):  # the loader's words, in the interface's
-        return " · ".join(message(str(w), lang) for w in value)
-    if field == "role" and isinstance(value, str):
-        return role_name(value, lang)
-    if field in ("kind", "level") and isinstance(value, str):
-        key = f"kind.{value}" if field == "kind" else f"documents.level.{value}"
-        return t(key, lang) if key in strings() else value
+    worded = _worded(field, value, lang)
+    if worded is not None:
+        return worded
     if isinstance(value, str) and value in nodes:
         return _title(nodes[value], lang)
     if isinstance(value, (list, tuple)):
@@ -74,6 +68,23 @@ def _cell(field: str, row: Mapping[str, Any], nodes: Mapping[str, Mapping[str, A
     if isinstance(value, str) and field in NAMED_BY and row.get(NAMED_BY[field]):
         return str(row[NAMED_BY[field]])  # a node this store does not hold: its name as the row gives it
     return value
+
+
+def _worded(field: str, value: Any, lang: str) -> str | None:
+    """A field whose value is a code with a name in the interface language (type, role, kind, level,
+    the loader's warnings); None for any other field."""
+    if field == "warnings" and isinstance(value, (list, tuple)):  # the loader's words, in the interface's
+        return " · ".join(message(str(w), lang) for w in value)
+    if not isinstance(value, str):
+        return None
+    if field == "type":
+        return type_name(value, lang) if f"type.{value}" in strings() else edge_name(value, lang)
+    if field == "role":
+        return role_name(value, lang)
+    if field in ("kind", "level"):
+        key = f"kind.{value}" if field == "kind" else f"documents.level.{value}"
+        return t(key, lang) if key in strings() else value
+    return None
 
 
 def _title(node: Mapping[str, Any], lang: str) -> str:

@@ -196,15 +196,7 @@ def system_step(idx: GraphIndex, system_id: str, doc_id: str, lang: str = "zh", 
     """One target system with the measures that build it; top actors and laws in the narrative."""
     system = idx.nodes[system_id]
     measures = idx.measures_of_system(system_id, doc_id)
-    actor_count: Counter[str] = Counter()
-    laws: set[str] = set()
-    for m in measures:
-        actor_count.update({e.target for e in idx.out_edges(m.id, EdgeType.INVOLVES)})
-        laws |= {e.target for e in idx.out_edges(m.id, EdgeType.CITES)}
-    top = sorted(actor_count, key=lambda a: (-actor_count[a], idx.label(a, lang)))[:3]
-    narrative = t("workshop.narrative.system", lang, system=node_label(system, lang),
-                  numbers=_numbers([idx.number(m.id) for m in measures], lang), actors=len(actor_count),
-                  laws=len(laws), top=_join([idx.label(a, lang) for a in top], lang))
+    narrative, top = _system_narrative(idx, system, measures, lang)
     builds = [e for e in idx.in_edges(system_id, EdgeType.BUILDS) if e.doc_id == doc_id or not doc_id]
     builds.sort(key=lambda e: e.source not in idx.nodes or idx.nodes[e.source].label != Label.SECTION)
     sections = [e.source for e in builds if e.source in idx.nodes and idx.nodes[e.source].label == Label.SECTION]
@@ -218,6 +210,20 @@ def system_step(idx: GraphIndex, system_id: str, doc_id: str, lang: str = "zh", 
                     t("workshop.step.system", lang, system=node_label(system, lang), count=len(measures)),
                     narrative, tuple(dict.fromkeys([system_id, *via_section, *(m.id for m in measures)])), system_id,
                     _quotes(builds[:1] + cites + involves, 3), kinds)
+
+
+def _system_narrative(idx: GraphIndex, system: Node, measures: list[Node], lang: str) -> tuple[str, list[str]]:
+    """(the narrative of a system step, its three most involved actors)."""
+    actor_count: Counter[str] = Counter()
+    laws: set[str] = set()
+    for m in measures:
+        actor_count.update({e.target for e in idx.out_edges(m.id, EdgeType.INVOLVES)})
+        laws |= {e.target for e in idx.out_edges(m.id, EdgeType.CITES)}
+    top = sorted(actor_count, key=lambda a: (-actor_count[a], idx.label(a, lang)))[:3]
+    narrative = t("workshop.narrative.system", lang, system=node_label(system, lang),
+                  numbers=_numbers([idx.number(m.id) for m in measures], lang), actors=len(actor_count),
+                  laws=len(laws), top=_join([idx.label(a, lang) for a in top], lang))
+    return narrative, top
 
 
 def pick_measure(idx: GraphIndex, doc_id: str) -> str | None:
