@@ -70,11 +70,13 @@ def _add_to_tour() -> None:
 
 def svg_maker(node_ids: tuple[str, ...], focus: str, title: str):
     """A callable making the SVG picture of `node_ids` (render's picture code, Chinese labels as
-    text), read through the store, for a download button that builds it only when clicked."""
+    text), read through the store, for a download button that builds it only when clicked. The nodes
+    keep the places they have on screen (as the graph last reported them, after its layout or a drag)."""
     rows = es.graph_data().rows
     nodes = [rows[n] for n in node_ids if n in rows]
     edges = data.query("edges_among", ids=sorted(node_ids))
     lang = data.lang()
+    on_screen = dict(es.component_state("positions") or {})
 
     def make() -> bytes:
         from graph.index import GraphIndex
@@ -82,7 +84,7 @@ def svg_maker(node_ids: tuple[str, ...], focus: str, title: str):
         from render.scenes import scene
 
         picture = scene(GraphIndex.from_rows(nodes, edges), node_ids, focus=focus, width=SVG_SIZE[0],
-                        height=SVG_SIZE[1], title=title, lang=lang)
+                        height=SVG_SIZE[1], title=title, lang=lang, arranged=on_screen)
         return svg_text(picture).encode("utf-8")
     return make
 

@@ -16,6 +16,24 @@ SPRING_LIMIT = 400  # above this many nodes the spring layout is too slow withou
 
 
 
+def normalised(points: Mapping[str, Sequence[float]]) -> dict[str, tuple[float, float]]:
+    """`points` (any coordinates, e.g. the browser's) moved into [-1, 1]², each axis on its own, as
+    `layout` gives them; an axis with no spread sits at 0.
+
+    >>> normalised({"a": (0, 10), "b": (50, 30), "c": (100, 20)})
+    {'a': (-1.0, -1.0), 'b': (0.0, 1.0), 'c': (1.0, 0.0)}
+    """
+    if not points:
+        return {}
+    xs, ys = [float(p[0]) for p in points.values()], [float(p[1]) for p in points.values()]
+
+    def scale(v: float, low: float, high: float) -> float:
+        return 0.0 if high == low else round((v - low) / (high - low) * 2 - 1, 6)
+
+    return {i: (scale(float(p[0]), min(xs), max(xs)), scale(float(p[1]), min(ys), max(ys)))
+            for i, p in points.items()}
+
+
 def _adjacency(ids: Sequence[str], edges: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     adj: dict[str, list[str]] = {i: [] for i in ids}
     for u, v in edges:

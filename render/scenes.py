@@ -7,7 +7,7 @@ a seeded spring layout, so the same graph always gives the same picture.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ from render.colours import NODE_ORDER, edge_colour_of, style_of
 from render.errors import ExportError
 from render.fonts import text_width, wrap
 from render.i18n import role_name, type_name
-from render.layout import layout
+from render.layout import layout, normalised
 from graph.index import GraphIndex
 from render.tour import TourStep, node_label, subgraph
 
@@ -99,8 +99,12 @@ def _type_order(idx: GraphIndex) -> dict[str, Any]:
 def scene(idx: GraphIndex, node_ids: Iterable[str] | None = None,
           edge_types: Iterable[str] = (), focus: str | None = None, *, width: int = 1600, height: int = 900,
           title: str = "", lang: str = "zh", theme: str = "light", scale: float = 1.0,
-          legend: bool = True, relax_rounds: int = 120) -> Scene:
+          legend: bool = True, relax_rounds: int = 120,
+          arranged: Mapping[str, Sequence[float]] | None = None) -> Scene:
     """A laid-out picture of `node_ids` (all nodes when None) and the edges among them.
+
+    `arranged` (node id -> x, y in any coordinates, e.g. where the browser shows them) keeps that
+    arrangement when it places every node; otherwise the nodes are laid out here.
 
     Type is sized for a projector at 1600×900 (labels 24 px, title 44 px) and scales with the
     picture; `scale` enlarges it further. `relax_rounds` bounds the nudging of overlapping labels
@@ -113,7 +117,7 @@ def scene(idx: GraphIndex, node_ids: Iterable[str] | None = None,
     nodes, edges = subgraph(idx, list(idx.nodes) if node_ids is None else list(node_ids), edge_types)
     frame = _frame(width, height, len(nodes), scale, bool(title), legend)
     labels = _labels(nodes, frame, focus, lang)
-    pos = _positions(idx, nodes, edges, focus, frame, labels, relax_rounds)
+    pos = _positions(idx, nodes, edges, focus, frame, labels, relax_rounds, arranged)
     placed = _placed_nodes(nodes, pos, frame, labels, focus)
     drawn = _placed_edges(edges, {p.id: p for p in placed}, frame.s, lang)
     types = [t_ for t_ in NODE_ORDER if any(n.label.value == t_ for n in nodes)]
@@ -173,10 +177,15 @@ def _labels(nodes: list[Node], frame: _Frame, focus: str | None, lang: str) -> _
 
 
 def _positions(idx: GraphIndex, nodes: list[Node], edges: list[Edge], focus: str | None, frame: _Frame,
-               labels: _Labels, relax_rounds: int = 120) -> dict[str, tuple[float, float]]:
-    """Pixel positions: the layout stretched over the band, then nudged apart so labels do not overlap."""
-    unit = layout([n.id for n in nodes], [(e.source, e.target) for e in edges],
-                  focus if focus in labels.radius else None, _type_order(idx))
+               labels: _Labels, relax_rounds: int = 120,
+               arranged: Mapping[str, Sequence[float]] | None = None) -> dict[str, tuple[float, float]]:
+    """Pixel positions: the layout (or the given arrangement) stretched over the band, then nudged apart
+    so labels do not overlap."""
+    if arranged and all(n.id in arranged for n in nodes):
+        unit = normalised({n.id: arranged[n.id] for n in nodes})
+    else:
+        unit = layout([n.id for n in nodes], [(e.source, e.target) for e in edges],
+                      focus if focus in labels.radius else None, _type_order(idx))
     margin, s = frame.margin, frame.s
     # Leave room for the widest label at the sides and the label under the lowest node.
     pad_x = min(max(labels.width.values(), default=0) / 2, (frame.width - 2 * margin) / 4) + margin

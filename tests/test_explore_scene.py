@@ -185,3 +185,21 @@ def test_the_svg_of_a_view_has_its_labels_and_roles_in_the_interface_language():
     text = svg_text(picture)
     assert "financial institutions" in text and ">encourage<" in text
     assert "金融机构" in svg_text(scene(GraphIndex.from_rows(nodes, edges), ["m", "a"], lang="zh"))
+
+
+def test_the_svg_keeps_the_arrangement_shown_on_screen():
+    from graph.index import GraphIndex
+    from render.scenes import scene
+
+    nodes = [{"id": i, "type": "Actor", "name": name} for i, name in
+             (("a", "甲单位"), ("b", "乙单位"), ("c", "丙单位"), ("d", "丁单位"))]
+    edges = [{"source": "a", "target": u, "type": "INVOLVES", "doc_id": "d"} for u in ("b", "c", "d")]
+    idx = GraphIndex.from_rows(nodes, edges)
+    # On screen (vis-network's coordinates, y down): a row from left to right, d far below.
+    on_screen = {"a": [-300, 0], "b": [-100, 0], "c": [100, 0], "d": [300, 400], "more:x": [0, 0]}
+    placed = {p.id: (p.x, p.y) for p in scene(idx, ["a", "b", "c", "d"], arranged=on_screen).nodes}
+    assert placed["a"][0] < placed["b"][0] < placed["c"][0] < placed["d"][0]
+    assert placed["d"][1] > max(placed[i][1] for i in "abc")
+    # A node the screen has not placed yet: the picture lays everything out itself.
+    laid_out = {p.id: (p.x, p.y) for p in scene(idx, ["a", "b", "c", "d"], arranged={"a": [0, 0]}).nodes}
+    assert laid_out == {p.id: (p.x, p.y) for p in scene(idx, ["a", "b", "c", "d"]).nodes}
