@@ -20,7 +20,7 @@ a frozen value, turned into a dict for a saved view and back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 MORE_PREFIX = "more:"
 DEFAULT_CAP = 6
@@ -278,6 +278,35 @@ def from_view(view: Any, known: Iterable[str] | None = None) -> tuple[Scene, dic
     seed = view["seed"]
     if ids is not None and seed not in ids:
         raise ViewError(f"its starting node {seed!r} is not in the loaded documents")
+    rows, groups, positions = _view_parts(view)
+
+    def loaded(node: str) -> bool:
+        return ids is None or node in ids
+
+    scene = _scene_of(seed, [row for row in rows if loaded(row[0])], view, loaded)
+    for group in groups:
+        if group.parent in scene.nodes:
+            scene = _set_more(scene, replace(group, rest=tuple(filter(loaded, group.rest))))
+    extra = {"positions": positions, "selected": view.get("selected"),
+             "settings": dict(view.get("settings") or {})}
+    return scene, extra
+
+
+def _scene_of(seed: str, kept: list[tuple[str, int, str | None]], view: Mapping[str, Any],
+              loaded: Callable[[str], bool]) -> Scene:
+    """The scene of a view's loaded node rows, its seed always among them."""
+    if seed not in {n for n, _, _ in kept}:
+        kept = [(seed, 0, None), *kept]
+    return Scene(seed, tuple(n for n, _, _ in kept), {n: r for n, r, _ in kept},
+                 {n: p for n, _, p in kept if p is not None},
+                 hidden=frozenset(h for h in map(str, view.get("hidden") or ()) if loaded(h)),
+                 pinned=frozenset(map(str, view.get("pinned") or ())) & {n for n, _, _ in kept})
+
+
+def _view_parts(view: Mapping[str, Any]) -> tuple[list[tuple[str, int, str | None]], list[MoreGroup],
+                                                  dict[str, list[float]]]:
+    """(node rows (id, ring, parent), "+N more" groups, positions) of a saved view, typed; ViewError
+    when they do not have the shapes a view gives them."""
     try:
         rows = [(str(n), int(r), None if p is None else str(p)) for n, r, p in view.get("nodes", [])]
         groups = [MoreGroup(str(p), str(t), tuple(map(str, rest)), None if e is None else str(e))
@@ -285,17 +314,4 @@ def from_view(view: Any, known: Iterable[str] | None = None) -> tuple[Scene, dic
         positions = {str(k): [float(v[0]), float(v[1])] for k, v in dict(view.get("positions") or {}).items()}
     except (TypeError, ValueError) as err:
         raise ViewError(f"its node list is malformed ({err})") from None
-    kept = [(n, r, p) for n, r, p in rows if ids is None or n in ids]
-    if seed not in {n for n, _, _ in kept}:
-        kept.insert(0, (seed, 0, None))
-    scene = Scene(seed, tuple(n for n, _, _ in kept), {n: r for n, r, _ in kept},
-                  {n: p for n, _, p in kept if p is not None},
-                  hidden=frozenset(h for h in map(str, view.get("hidden") or ()) if ids is None or h in ids),
-                  pinned=frozenset(map(str, view.get("pinned") or ())) & {n for n, _, _ in kept})
-    for group in groups:
-        if group.parent in scene.nodes:
-            rest = tuple(n for n in group.rest if ids is None or n in ids)
-            scene = _set_more(scene, replace(group, rest=rest))
-    extra = {"positions": positions, "selected": view.get("selected"),
-             "settings": dict(view.get("settings") or {})}
-    return scene, extra
+    return rows, groups, positions
