@@ -9,8 +9,9 @@ A wrapping notice (关于印发《X》的通知, 关于公开征求《X》意见
 attached document X is. Its title becomes the title, the notice's number, issuers and date become
 its metadata, and the notice text is kept as front matter, never as outline.
 
-Vocabulary (genres, body suffixes, chrome words, metadata keys) is in
-``data/lexicon/front_matter.yaml``.
+The readers of single lines (dates, 文号, issuer lines, chrome) are in `loaders.gbt9704`; which
+lines are the title, in `loaders.title`. Vocabulary (genres, body suffixes, chrome words, metadata
+keys) is in ``data/lexicon/front_matter.yaml``.
 
 >>> fm = read_front_matter("浙江省人民政府办公厅\\n关于加强数字贸易的\\n若干意见（试行）\\n浙政办发[2024]7号\\n为推动发展，提出如下意见。")
 >>> fm.title, fm.issuers, fm.number, fm.kind, fm.body_start
@@ -21,32 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
-from difflib import SequenceMatcher
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from loaders.gbt9704 import (DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE, NUMBER_ONLY_RE,
+                             SUFFIX_RE, chrome_reason, document_number, is_issuer_line, iso_date, issuers_of_line,
+                             metadata_of_line, same_title, split_title_issuers, title_kind, vocab, wrapped_title)
 from loaders.issuers import split_issuers
+from loaders.title import ends_title, find_title, title_window
 
-LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_matter.yaml"
-CN = "〇○零一二三四五六七八九十百千两"
-_D = rf"(?:\d{{1,2}}|[{CN}]{{1,3}})"
-DATE = rf"(\d{{4}}|[{CN}]{{4}})\s*年\s*({_D})\s*月(?:\s*({_D})\s*日)?"
-DATE_RE = re.compile(DATE)
-DATE_LINE_RE = re.compile(rf"^[（(]?{DATE}[）)]?$")
-ISO_DATE_RE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-DOCNUM_RE = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{1,14}?)\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*第?\s*(?P<n>\d{1,5})\s*(?P<hao>号?)")
-DECREE_RE = re.compile(rf"(?P<org>[\u4e00-\u9fff]{{2,30}}?令)\s*[（(]?\s*第\s*(?P<n>\d{{1,5}}|[{CN}]{{1,6}})\s*号[）)]?")
-DECREE_HEAD_RE = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?令)$")
-NUMBER_ONLY_RE = re.compile(rf"^[（(]?第\s*(\d{{1,5}}|[{CN}]{{1,6}})\s*号[）)]?$")
-ANNOUNCEMENT_RE = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?(?:公告|通告))\s*(?P<year>\d{4})\s*年\s*第\s*(?P<n>\d{1,4})\s*号$")
-HEADING_RE = re.compile(rf"^(?:[{CN}]{{1,3}}[、.．]|[（(][{CN}\d]{{1,3}}[）)]|\d{{1,3}}[.．、](?!\d)|第[{CN}\d]{{1,6}}[编章节条])")
-SENTENCE_MARKS = re.compile(r"[。；！？!?…，]")
-SUFFIX_RE = re.compile(r"(?:[（(][^（）()]{1,16}[）)])+$")
-MAX_TITLE_LINES = 3
-TOP_LINES = 60
+ITEM_NUMBER_RE = re.compile(r"^\d+[.．、]\s*")  # 1. 2、 … before an item of a list (of attachments)
 
 
 @dataclass
@@ -82,309 +65,6 @@ class FrontMatter(DocumentMeta):
     body_end: int = 0
     warnings: list[str] = field(default_factory=list)
     _dates: dict[str, str] = field(default_factory=dict)  # source (notice, end, metadata …) -> ISO date
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    genres: tuple[str, ...]
-    title_end: re.Pattern[str]
-    body_end: re.Pattern[str]
-    mark: re.Pattern[str]
-    etc: re.Pattern[str]
-    wrapper: re.Pattern[str]
-    consultation: re.Pattern[str]
-    decree_words: tuple[str, ...]
-    signer: re.Pattern[str]
-    adoption: re.Pattern[str]
-    session: re.Pattern[str]
-    cc: re.Pattern[str]
-    print_line: re.Pattern[str]
-    publish_note: re.Pattern[str]
-    attachment: re.Pattern[str]
-    addressee: re.Pattern[str]
-    chrome: re.Pattern[str]
-    chrome_only: re.Pattern[str]
-    metadata_keys: dict[str, str]
-    metadata: re.Pattern[str]
-    headline: re.Pattern[str]
-
-
-def _alt(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
-def vocab() -> _Vocab:
-    with LEXICON.open(encoding="utf-8") as fh:
-        y = yaml.safe_load(fh)
-    genres = _alt(y["genres"])
-    keys = y["metadata_keys"]
-    return _Vocab(
-        genres=tuple(sorted(y["genres"], key=len, reverse=True)),
-        title_end=re.compile(rf"(?:{genres})(?:[（(][^（）()]{{1,16}}[）)])*$|^《[^《》]+》$"),
-        body_end=re.compile(rf"(?:{_alt(y['body_suffixes'])})$"),
-        mark=re.compile(rf"^(?P<body>.+?)(?:{_alt(y['mark_words'])})$"),
-        etc=re.compile(rf"(?:{_alt(y['issuer_etc'])})$"),
-        wrapper=re.compile(rf"^(?:关于)?(?:{_alt(y['wrapper_verbs'])})(?P<x>.+?)的(?:通知|决定|公告)$"),
-        consultation=re.compile(rf"^(?:关于)?(?:{_alt(y['consultation_verbs'])})(?P<x>.+?)(?:修改)?意见(?:建议)?的(?:通知|公告|函)$"),
-        decree_words=tuple(y["decree_words"]),
-        signer=re.compile(rf"^(?:{_alt(y['signer_titles'])})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"),
-        adoption=re.compile(rf"(?:{_alt(y['adoption_words'])})[）)]?$"),
-        session=re.compile(_alt_raw(y["session_words"])),
-        cc=re.compile(rf"^(?:{_alt(y['cc_labels'])})[：:]\s*(?P<x>.+)$"),
-        print_line=re.compile(rf"^(?P<body>.*?)\s*{DATE}\s*(?:{_alt(y['print_words'])})$"),
-        publish_note=re.compile(rf"^[（(](?:{_alt(y['publish_notes'])}).*[）)]$"),
-        attachment=re.compile(rf"^(?:{_alt(y['attachment_labels'])})\s*\d*\s*[：:]?\s*(?P<x>.*)$"),
-        addressee=re.compile(rf"^(?:{_alt(y['addressee_marks'])})"),
-        chrome=re.compile(rf"^[【\[]?(?P<label>{_alt(y['chrome_labels'])})[】\]]?(?:$|[：:\s>]|[【\[])"),
-        chrome_only=re.compile(rf"^(?:[\s|/>·]*(?:{_alt(y['chrome_labels'] + y['chrome_size_words'])}))+[\s|/>·]*$"),
-        metadata_keys=keys,
-        metadata=re.compile(_alt(keys)),
-        headline=re.compile(_alt(y["headline_words"])),
-    )
-
-
-def _alt_raw(patterns) -> str:
-    return "|".join(f"(?:{p})" for p in patterns)
-
-
-# ---- small readers (pure, one line in, a value out) ------------------------------------------------
-
-def cn_number(numeral: str) -> int:
-    """Arabic or Chinese numeral (一百二十三, 二〇二三, 两) -> int.
-
-    >>> cn_number("二十三"), cn_number("二〇二三"), cn_number("一百零五"), cn_number("427")
-    (23, 2023, 105, 427)
-    """
-    if numeral.isdigit():
-        return int(numeral)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "两": 2}
-    if not any(c in "十百千" for c in numeral):
-        value = 0
-        for ch in numeral:
-            value = value * 10 + digits[ch]
-        return value
-    total, current = 0, 0
-    for ch in numeral:
-        if ch in digits:
-            current = digits[ch]
-        else:
-            unit = {"十": 10, "百": 100, "千": 1000}[ch]
-            total += (current or 1) * unit
-            current = 0
-    return total + current
-
-
-def iso_date(text: str) -> str:
-    """The first date in `text` as ISO (YYYY-MM-DD, or YYYY-MM without a day); "" if none.
-
-    >>> iso_date("二〇二三年一月三十一日"), iso_date("2023年2月1日印发"), iso_date("2023-02-01"), iso_date("2020年7月")
-    ('2023-01-31', '2023-02-01', '2023-02-01', '2020-07')
-    """
-    m = DATE_RE.search(text)
-    if m:
-        y, mo, d = (cn_number(g) if g else 0 for g in m.groups())
-        if 1 <= mo <= 12 and d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}" if d else f"{y:04d}-{mo:02d}"
-    m = ISO_DATE_RE.search(text)
-    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    return ""
-
-
-def document_number(text: str) -> str:
-    """The 文号 in `text`, brackets normalised to 〔〕 and 号 restored; 令 and 公告 numbers too.
-
-    >>> document_number("盐政办发[2023]6号"), document_number("浙政办发（2024）7"), document_number("浙江省人民政府令第427号")
-    ('盐政办发〔2023〕6号', '浙政办发〔2024〕7号', '浙江省人民政府令第427号')
-    """
-    text = DATE_RE.sub(" ", text)  # 2019年10月22日国务院令… : the day is no part of the issuer
-    m = DECREE_RE.search(text)
-    if m:
-        return f"{m.group('org')}第{m.group('n')}号"
-    m = DOCNUM_RE.search(text)
-    if m and (m.group("hao") or DOCNUM_RE.fullmatch(text.strip())):
-        return f"{m.group('org')}〔{m.group('year')}〕{m.group('n')}号"
-    m = ANNOUNCEMENT_RE.match(text)
-    if m:
-        return f"{m.group('org')}{m.group('year')}年第{m.group('n')}号"
-    return ""
-
-
-def title_kind(title: str) -> str:
-    """The genre (文种) a title ends with, suffixes such as （试行） ignored.
-
-    >>> title_kind("关于促进平台经济高质量发展的实施意见"), title_kind("某某行动计划（2020-2022年）（征求意见稿）")
-    ('意见', '计划')
-    """
-    core = SUFFIX_RE.sub("", title).strip("《》")
-    return next((g for g in vocab().genres if core.endswith(g)), "")
-
-
-def split_title_issuers(title: str) -> tuple[list[str], str]:
-    """`X关于Y`: the issuers X split off, the title 关于Y kept.
-
-    >>> split_title_issuers("国家发展改革委等部门关于推动平台经济规范健康持续发展的若干意见")
-    (['国家发展改革委'], '关于推动平台经济规范健康持续发展的若干意见')
-    >>> split_title_issuers("关于加快平台经济健康发展的实施意见")
-    ([], '关于加快平台经济健康发展的实施意见')
-    """
-    v = vocab()
-    at = title.find("关于")
-    if at < 2:
-        return [], title
-    prefix = v.etc.sub("", title[:at].strip())
-    if not v.body_end.search(prefix) and not v.mark.match(prefix):
-        return [], title
-    return split_issuers(prefix), title[at:]
-
-
-def is_issuer_line(line: str) -> bool:
-    """A line naming issuing bodies only (one or several, as in joint documents)."""
-    v = vocab()
-    line = v.mark.sub(r"\g<body>", line) if v.mark.match(line) else line
-    line = v.etc.sub("", line)
-    return (2 <= len(line) <= 60 and not SENTENCE_MARKS.search(line) and not DATE_RE.search(line)
-            and bool(re.fullmatch(r"[\u4e00-\u9fff\s、（）()]+", line)) and bool(v.body_end.search(line))
-            and "关于" not in line)
-
-
-def issuers_of_line(line: str) -> list[str]:
-    v = vocab()
-    m = v.mark.match(line)
-    body = m.group("body") if m and not v.body_end.search(line) else line
-    return split_issuers(v.etc.sub("", body))
-
-
-def chrome_reason(line: str) -> str:
-    """Why a line is site chrome ("" if it is not).
-
-    >>> chrome_reason("发布时间：2023-06-10 来源：省政府办公厅"), chrome_reason("字体：大中小"), chrome_reason("一、总体要求")
-    ('site chrome: 发布时间', 'site chrome: 字体', '')
-    """
-    v = vocab()
-    if v.chrome_only.match(line) and len(line) <= 40:
-        m = v.chrome.match(line)
-        return f"site chrome: {m.group('label') if m else line.strip()[:8]}"
-    m = v.chrome.match(line)
-    if m and (len(line) <= 80 or not SENTENCE_MARKS.search(line)):
-        return f"site chrome: {m.group('label')}"
-    return ""
-
-
-def metadata_of_line(line: str) -> dict[str, str]:
-    """Key/value pairs of a site's metadata table row (索引号 …  发文字号 …), keys as in the yaml.
-
-    >>> metadata_of_line("文号 盐政办发[2023]6号公开方式主动公开")
-    {'文号': '盐政办发[2023]6号', '公开方式': '主动公开'}
-    """
-    v = vocab()
-    hits = list(v.metadata.finditer(line))
-    if not hits or hits[0].start() > 0:
-        return {}
-    out = {}
-    for i, m in enumerate(hits):
-        end = hits[i + 1].start() if i + 1 < len(hits) else len(line)
-        out[m.group()] = line[m.end():end].strip(" \t：:|")
-    return out
-
-
-def same_title(a: str, b: str) -> bool:
-    """Whether two spellings name one document (印发推动X实施意见 vs 关于推动X的实施意见).
-
-    >>> same_title("推动平台经济规范健康持续发展实施意见", "关于推动平台经济规范健康持续发展的实施意见")
-    True
-    """
-    def key(t: str) -> str:
-        return re.sub(r"[《》〈〉<>（）()\s“”\"]|关于|的", "", t)
-    ka, kb = key(a), key(b)
-    if not ka or not kb:
-        return False
-    if ka in kb or kb in ka:
-        return min(len(ka), len(kb)) >= 0.6 * max(len(ka), len(kb))
-    return SequenceMatcher(None, ka, kb).ratio() >= 0.8
-
-
-def wrapped_title(title: str) -> str:
-    """The attached document's title named by a wrapping notice's title, or "".
-
-    >>> wrapped_title("关于印发《关于加强数字贸易的若干意见》的通知"), wrapped_title("关于印发推动X实施意见的通知")
-    ('关于加强数字贸易的若干意见', '推动X实施意见')
-    """
-    v = vocab()
-    m = v.wrapper.match(title) or v.consultation.match(title)
-    if not m:
-        return ""
-    x = m.group("x")
-    quoted = re.findall(r"《([^《》]+)》", x)
-    return quoted[0] if quoted else x
-
-
-def _title_line_ok(line: str) -> bool:
-    return (0 < len(line) <= 60 and not SENTENCE_MARKS.search(line) and not line.endswith(("：", ":"))
-            and not HEADING_RE.match(line) and not chrome_reason(line) and not metadata_of_line(line)
-            and not DATE_LINE_RE.match(line) and not document_number(line))
-
-
-def _ends_title(line: str) -> bool:
-    if not _title_line_ok(line) or not vocab().title_end.search(line):
-        return False
-    core = SUFFIX_RE.sub("", line)
-    return len(core) >= 2 and not is_issuer_line(line)
-
-
-def _starts_title(line: str) -> bool:
-    return line.startswith(("关于", "《")) or "关于" in line
-
-
-def _extends_upward(prev: str, first: str) -> bool:
-    """Whether `prev` is the first line of a title that `first` continues."""
-    if not _title_line_ok(prev) or len(prev) > 40 or is_issuer_line(prev) or _starts_title(first):
-        return False
-    short_core = len(SUFFIX_RE.sub("", first)) < 6 or first.startswith(("的", "和", "与", "及", "暨"))
-    return "关于" in prev or prev.endswith(("的", "和", "与", "及", "、", "暨")) or short_core
-
-
-def _title_window(texts: list[str], j: int) -> tuple[int, int]:
-    """Lines [i, k) of the title ending on line j (plus a suffix-only line after it)."""
-    i = j
-    while j - i + 1 < MAX_TITLE_LINES and i > 0 and _extends_upward(texts[i - 1], texts[i]):
-        i -= 1
-    k = j + 1
-    if k < len(texts) and SUFFIX_RE.fullmatch(texts[k]) and len(texts[k]) <= 20:
-        k += 1
-    return i, k
-
-
-def _title_score(texts: list[str], i: int, k: int) -> int:
-    title = "".join(texts[i:k])
-    v = vocab()
-    score = 3 if _starts_title(title) or (i > 0 and (is_issuer_line(texts[i - 1]) or document_number(texts[i - 1]))) else 0
-    nxt = texts[k] if k < len(texts) else ""
-    if (document_number(nxt) or nxt.endswith(("：", ":")) or DATE_RE.match(nxt) or HEADING_RE.match(nxt)
-            or nxt.startswith(("为", "根据", "近年来")) or DECREE_HEAD_RE.match(nxt)):
-        score += 2
-    if v.headline.search(title):
-        score -= 4
-    return score - (2 if len(title) < 6 else 0)
-
-
-def find_title(texts: list[str], limit: int = TOP_LINES) -> tuple[int, int] | None:
-    """Lines [i, k) of the document title among the first `limit` lines: the best-scored window
-    that ends with a genre word (the earliest on a tie), or None."""
-    best, best_score = None, -99
-    for j, line in enumerate(texts[:limit]):
-        if HEADING_RE.match(line) and best is not None:
-            break  # the outline has begun
-        if not _ends_title(line):
-            continue
-        i, k = _title_window(texts, j)
-        if len("".join(texts[i:k])) > 100:
-            continue
-        score = _title_score(texts, i, k)
-        if score > best_score:
-            best, best_score = (i, k), score
-    return best
 
 
 def _set_title(fm: FrontMatter, title: str, line: int) -> None:
@@ -451,7 +131,6 @@ def _adoption(fm: FrontMatter, line: str, index: int) -> bool:
 
 def _header_line(fm: FrontMatter, line: str, index: int, source: str = "header") -> str:
     """Read one line of the document header; its role ("" if it is no header line)."""
-    v = vocab()
     if reason := chrome_reason(line):
         fm.excluded.append((index, reason))
         return "aside"
@@ -459,30 +138,38 @@ def _header_line(fm: FrontMatter, line: str, index: int, source: str = "header")
         _read_metadata(fm, row, index)
         fm.excluded.append((index, "metadata table (read into the document)"))
         return "aside"
-    if _adoption(fm, line, index):
+    if _adoption(fm, line, index) or _numbered_or_signed(fm, line, index):
         return "header"
+    return "header" if _issuer_date_or_addressee(fm, line, index, source) else ""
+
+
+def _numbered_or_signed(fm: FrontMatter, line: str, index: int) -> bool:
+    """A 文号 (or 令 number, whose body becomes an issuer) or a 签发人 line, read into `fm`."""
     if (number := document_number(line)) and len(line) <= len(number) + 12 and "。" not in line:
         fm.number = fm.number or number
         if m := DECREE_RE.search(line):
             _add_issuer(fm, m.group("org").removesuffix("令"), index)
-        return "header"
+        return True
     if line.startswith("签发人"):
         fm.signer = line.split("：", 1)[-1].split(":", 1)[-1].strip()
-        return "header"
+        return True
+    return False
+
+
+def _issuer_date_or_addressee(fm: FrontMatter, line: str, index: int, source: str) -> bool:
+    """A date line, an issuer line, the 主送机关 line or a signer, read into `fm`."""
     if DATE_LINE_RE.match(line):
         _add_date(fm, source, line)
-        return "header"
-    if is_issuer_line(line) and len(line) <= 40:
+    elif is_issuer_line(line) and len(line) <= 40:
         for x in issuers_of_line(line):
             _add_issuer(fm, x, index)
-        return "header"
-    if line.endswith(("：", ":")) and len(line) <= 200 and "。" not in line:
+    elif line.endswith(("：", ":")) and len(line) <= 200 and "。" not in line:
         fm.addressees = fm.addressees or [x for x in re.split(r"[，,；;]", line.rstrip("：:")) if x]
-        return "header"
-    if m := v.signer.match(line):
+    elif m := vocab().signer.match(line):
         fm.signer = fm.signer or m.group("name")
-        return "header"
-    return ""
+    else:
+        return False
+    return True
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -550,10 +237,10 @@ def _notice_line(fm: FrontMatter, texts: list[str], index: int) -> None:
     fm.roles[index] = "notice"
     if m := vocab().attachment.match(line):
         if m.group("x"):
-            fm.attachments.append(re.sub(r"^\d+[.．、]\s*", "", m.group("x")))
+            fm.attachments.append(ITEM_NUMBER_RE.sub("", m.group("x")))
         return
     if fm.attachments and re.match(r"^\d+[.．、]", line) and len(line) <= 60 and "。" not in line:
-        fm.attachments.append(re.sub(r"^\d+[.．、]\s*", "", line))
+        fm.attachments.append(ITEM_NUMBER_RE.sub("", line))
         return
     role = _header_line(fm, line, index, "notice")
     if role == "aside":
@@ -564,9 +251,9 @@ def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int
     """The notice lines up to the attached document's title; that title becomes the policy's."""
     fm.wrapper = fm.title
     for j in range(start, min(len(texts), start + 80)):
-        if not _ends_title(texts[j]):
+        if not ends_title(texts[j]):
             continue
-        i, k = _title_window(texts, j)
+        i, k = title_window(texts, j)
         i = max(i, start)
         title = "".join(texts[i:k])
         if not same_title(attached, SUFFIX_RE.sub("", title)) and not same_title(attached, title):
@@ -620,26 +307,14 @@ def _end_matter(fm: FrontMatter, texts: list[str]) -> None:
     index, dated, numbered = len(texts) - 1, False, []
     while index >= fm.body_start and len(texts) - index <= 20 and index not in fm.roles:
         line = texts[index]
-        if m := v.cc.match(line):
-            fm.cc = [x for x in re.split(r"[，,、；;。]", m.group("x")) if x]
-        elif v.print_line.match(line) or v.publish_note.match(line):
-            pass
-        elif not dated and DATE_LINE_RE.match(line):
-            dated = _add_date(fm, "end", line)
-        elif dated and is_issuer_line(line) and len(line) <= 40:
-            for x in issuers_of_line(line):
-                _add_issuer(fm, x, index)
-        elif dated and (m := v.signer.match(line)):
-            fm.signer = fm.signer or m.group("name")
-        elif dated and re.match(r"^\d+[.．、]", line) and len(line) <= 60 and "。" not in line:
-            numbered.append(index)
+        if kind := _end_line(fm, line, index, dated):
+            dated = dated or kind == "date"
+        elif dated and ITEM_NUMBER_RE.match(line) and len(line) <= 60 and "。" not in line:
+            numbered.append(index)  # an attachment list's item: its label line is further up
             index -= 1
             continue
         elif dated and (m := v.attachment.match(line)):
-            items = [m.group("x")] + [texts[i] for i in reversed(numbered)]
-            fm.attachments = [re.sub(r"^\d+[.．、]\s*", "", x) for x in items if x] + fm.attachments
-            for i in [index, *numbered]:
-                fm.roles[i] = "end"
+            _read_attachments(fm, texts, m.group("x"), [index, *numbered])
             numbered = []
         else:
             break
@@ -649,6 +324,34 @@ def _end_matter(fm: FrontMatter, texts: list[str]) -> None:
         index -= 1
     if numbered:
         fm.body_end = max(numbered) + 1 if fm.body_end <= max(numbered) else fm.body_end
+
+
+def _end_line(fm: FrontMatter, line: str, index: int, dated: bool) -> str:
+    """Read one end-matter line into `fm`: "date" for the 成文日期, "end" for another end-matter line
+    (抄送, 印发, 署名 below … above the date), "" when it is none."""
+    v = vocab()
+    if m := v.cc.match(line):
+        fm.cc = [x for x in re.split(r"[，,、；;。]", m.group("x")) if x]
+    elif v.print_line.match(line) or v.publish_note.match(line):
+        pass
+    elif not dated and DATE_LINE_RE.match(line):
+        return "date" if _add_date(fm, "end", line) else "end"
+    elif dated and is_issuer_line(line) and len(line) <= 40:
+        for x in issuers_of_line(line):
+            _add_issuer(fm, x, index)
+    elif dated and (m := v.signer.match(line)):
+        fm.signer = fm.signer or m.group("name")
+    else:
+        return ""
+    return "end"
+
+
+def _read_attachments(fm: FrontMatter, texts: list[str], first: str, lines: list[int]) -> None:
+    """附件 from its label line (`first` is the text after the label) and the numbered items under it."""
+    items = [first] + [texts[i] for i in reversed(lines[1:])]
+    fm.attachments = [ITEM_NUMBER_RE.sub("", x) for x in items if x] + fm.attachments
+    for i in lines:
+        fm.roles[i] = "end"
 
 
 DATE_ORDER = ("notice", "end", "metadata date", "adoption", "header", "metadata published")

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.front_matter import DocumentMeta, FrontMatter, chrome_reason, cn_number, read_front_matter
+from loaders.front_matter import DocumentMeta, FrontMatter, read_front_matter
+from loaders.gbt9704 import chrome_reason, cn_number
 from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
 from loaders.segment import fused_heading

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.front_matter import chrome_reason, document_number, iso_date, read_front_matter
+from loaders.gbt9704 import chrome_reason, document_number, iso_date
 from loaders.normalise import normalise
 from loaders.outline import parse_outline
 
