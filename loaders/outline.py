@@ -406,46 +406,55 @@ class _Scanner:
         self.open_block = None if is_complete(block.text) else block
 
     def _heading(self, line: str, s: int, e: int) -> bool:
-        m = PART_RE.match(line)
-        if m and cn_to_int(m.group(1)) == self.next_part:
-            title = m.group(2).strip()
-            self._close_open()
-            self.part = len(self.out.blocks)
-            self.section = None
-            self.local_measure = 1
-            self.add(self.line_block("part", self.next_part, title, s, e, m.start(2), None, role=_part_role(title)))
-            self.next_part += 1
-            self.next_bracket = 1
-            return True
+        if (m := PART_RE.match(line)) and cn_to_int(m.group(1)) == self.next_part:
+            return self._part_heading(m, s, e)
         if self.part is None:
             return False
         role = self.out.blocks[self.part].role
         m = BRACKET_RE.match(line)
         if m and cn_to_int(m.group(1)) in {self.next_bracket, self.last_bracket + 1}:
-            n = cn_to_int(m.group(1))
-            rest = m.group(2)
-            title, dot, body = rest.partition("。")
-            if len(title) > 20 and (fused := _item_title(rest)) != rest:  # a web copy lost the heading's full stop
-                title, dot, body = fused, "。", rest[len(fused):]
-            self._close_open()
-            if role == "measures" and not (dot and body):
-                self.section = len(self.out.blocks)
-                self.local_measure = 1
-                system = SYSTEM_RE.search(rest)
-                self.add(self.line_block("section", n, rest.strip().rstrip("。；;：:"), s, e, m.start(2), self.part,
-                                         system=system.group(1) if system else ""))
-            elif role == "measures" and self.section is None and self.measure_style != "arabic" and len(title) <= 40:
-                # Measures numbered （三）…（二十） directly under a part.
-                self.measure_style = "bracket"
-                self.add(self.line_block("measure", n, title, s, e, m.start(2), self.part))
-            else:
-                self.add(self.line_block("item", n, title if dot else rest, s, e, m.start(2), self.part))
-            self.next_bracket = n + 1
-            self.last_bracket = n
-            return True
+            return self._bracket_heading(m, role, s, e)
         m = MEASURE_RE.match(line)
-        if not m:
-            return False
+        return bool(m) and self._numbered_heading(m, role, s, e)
+
+    def _part_heading(self, m: re.Match[str], s: int, e: int) -> bool:
+        """一、X: a new part; bracketed and numbered headings count again from 1 under it."""
+        title = m.group(2).strip()
+        self._close_open()
+        self.part = len(self.out.blocks)
+        self.section = None
+        self.local_measure = 1
+        self.add(self.line_block("part", self.next_part, title, s, e, m.start(2), None, role=_part_role(title)))
+        self.next_part += 1
+        self.next_bracket = 1
+        return True
+
+    def _bracket_heading(self, m: re.Match[str], role: str, s: int, e: int) -> bool:
+        """（一）X: a section of a measures part, a measure directly under it, or an item."""
+        n = cn_to_int(m.group(1))
+        rest = m.group(2)
+        title, dot, body = rest.partition("。")
+        if len(title) > 20 and (fused := _item_title(rest)) != rest:  # a web copy lost the heading's full stop
+            title, dot, body = fused, "。", rest[len(fused):]
+        self._close_open()
+        if role == "measures" and not (dot and body):
+            self.section = len(self.out.blocks)
+            self.local_measure = 1
+            system = SYSTEM_RE.search(rest)
+            self.add(self.line_block("section", n, rest.strip().rstrip("。；;：:"), s, e, m.start(2), self.part,
+                                     system=system.group(1) if system else ""))
+        elif role == "measures" and self.section is None and self.measure_style != "arabic" and len(title) <= 40:
+            # Measures numbered （三）…（二十） directly under a part.
+            self.measure_style = "bracket"
+            self.add(self.line_block("measure", n, title, s, e, m.start(2), self.part))
+        else:
+            self.add(self.line_block("item", n, title if dot else rest, s, e, m.start(2), self.part))
+        self.next_bracket = n + 1
+        self.last_bracket = n
+        return True
+
+    def _numbered_heading(self, m: re.Match[str], role: str, s: int, e: int) -> bool:
+        """1.X: a measure in sequence, or a numbered point inside the item or measure before it."""
         n = int(m.group(1))
         # Numbering runs through the document (seed: 1–25) or restarts in each part or section.
         if role == "measures" and self.measure_style != "bracket" and n in {self.next_measure, self.local_measure}:
@@ -466,20 +475,28 @@ class _Scanner:
     # -- laws and regulations --------------------------------------------
     def _law_heading(self, m: re.Match[str], s: int, e: int) -> bool:
         """第X编/章/节/条, accepted only in sequence (so 第十条 quoted at a line start is text)."""
+        if m.group(2) == "条":
+            return self._article(m, s, e)
+        return self._division(m, s, e)
+
+    def _article(self, m: re.Match[str], s: int, e: int) -> bool:
+        law, n, rest = self.law, cn_to_int(m.group(1)), m.group(3).strip()
+        # The first article may carry any number under a heading (an excerpt of a code, 第一千一百一十九条).
+        first_under_heading = law.next_article == 1 and (law.chapter is not None or law.book is not None)
+        if not (law.next_article <= n <= law.next_article + 2 or (law.next_article == 1 and n <= 3)
+                or first_under_heading):
+            return False
+        parent = next((x for x in (law.section, law.chapter, law.book) if x is not None), None)
+        self._close_open()
+        body_start = m.start(3) if rest else m.end()
+        law.article = self.add(self.line_block("article", n, f"第{m.group(1)}条", s, e, body_start, parent))
+        self.open_block = None
+        law.next_article = n + 1
+        return True
+
+    def _division(self, m: re.Match[str], s: int, e: int) -> bool:
+        """第X编, 第X章 or 第X节 with its title."""
         law, n, unit, rest = self.law, cn_to_int(m.group(1)), m.group(2), m.group(3).strip()
-        if unit == "条":
-            # The first article may carry any number under a heading (an excerpt of a code, 第一千一百一十九条).
-            first_under_heading = law.next_article == 1 and (law.chapter is not None or law.book is not None)
-            if not (law.next_article <= n <= law.next_article + 2 or (law.next_article == 1 and n <= 3)
-                    or first_under_heading):
-                return False
-            parent = next((x for x in (law.section, law.chapter, law.book) if x is not None), None)
-            self._close_open()
-            body_start = m.start(3) if rest else m.end()
-            law.article = self.add(self.line_block("article", n, f"第{m.group(1)}条", s, e, body_start, parent))
-            self.open_block = None
-            law.next_article = n + 1
-            return True
         expected = law.expected(unit)
         first = expected == 1 and law.next_article == 1 and bool(rest)  # an excerpt may start at 第六编
         # A copy may lack a heading (a publisher dropped 第二章): a short title a little ahead still counts.

@@ -307,10 +307,27 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
                 warnings: tuple[str, ...] = (), doc_id: str | None = None) -> PolicyGraph:
     """The PolicyGraph of one document from its outline and normalised text. `doc_id` overrides
     the id derived from the document (used when two different files claim one id)."""
-    lex = load_lexicon()
     title = outline.title or fallback_title
     doc_id = doc_id or document_id(outline.issuers, outline.number, outline.title, outline.date, text)
     b = _Builder(doc_id, jurisdiction_of(title, outline.issuers))
+    _document_node(b, outline, text, source, title)
+    _issuers(b, outline, text)
+    walk = _OutlineWalk(b, doc_id)
+    for index, block in enumerate(outline.blocks):
+        walk.add(index, block)
+    _link_goal_systems(b, outline)
+    _link_document_relations(b, outline, title)
+    _resolve_article_refs(b)
+    _cross_references(b, walk.measures)
+
+    excluded = tuple(Excluded(doc_id, s, e, reason, text[s:e]) for s, e, reason in outline.excluded)
+    document = Document(doc_id, source, text, tuple(warnings) + tuple(outline.warnings))
+    return PolicyGraph(tuple(b.nodes.values()), tuple(b.finish_edges()), (document,), excluded)
+
+
+def _document_node(b: _Builder, outline: Outline, text: str, source: str, title: str) -> None:
+    """The Policy node: what the document says about itself, its preamble and wrapping notice."""
+    doc_id = b.doc_id
     preamble = "".join(x.text for x in outline.of_kind("preamble"))
     notice = "\n".join(x.text for x in outline.of_kind("notice"))
     b.node(doc_id, Label.POLICY, title, title=title, number=outline.number, issuers=list(outline.issuers),
@@ -319,6 +336,10 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
            wrapper=outline.wrapper, metadata=dict(outline.metadata) or None, target_year=outline.target_year,
            source=source, doc_id=doc_id, preamble=preamble, notice=notice,
            content_hash=content_hash(text), level=issuer_level(outline.issuers, title))
+
+
+def _issuers(b: _Builder, outline: Outline, text: str) -> None:
+    """ISSUED_BY edges to the issuing bodies, each with the line that names it."""
     for issuer in outline.issuers:
         s, e = outline.issuer_spans.get(issuer, (0, 0))
         body = body_of(issuer, b.place) or Body(issuer)
@@ -326,58 +347,70 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
                         name_en=body.en, level=body.level, jurisdiction=body.place)
         at = max(text.find(issuer, s, e), s)
         cs, ce = clip(text[s:e], at - s, at - s + len(issuer))
-        b.edge(doc_id, target, EdgeType.ISSUED_BY, text[s + cs:s + ce], (s + cs, s + ce))
+        b.edge(b.doc_id, target, EdgeType.ISSUED_BY, text[s + cs:s + ce], (s + cs, s + ce))
 
-    ids: dict[int, str] = {}
-    chapters: set[int] = set()
-    section_system: dict[int, tuple[str, Block]] = {}
-    measures: list[tuple[Node, set[str]]] = []
-    for index, block in enumerate(outline.blocks):
-        parent = ids.get(block.parent, doc_id) if block.parent is not None else doc_id
+
+class _OutlineWalk:
+    """The outline's blocks, in order, as nodes under their parents: parts, sections (with the target
+    systems they build), measures and items, and a law's chapters, sections and articles."""
+
+    def __init__(self, b: _Builder, doc_id: str) -> None:
+        self.b, self.doc_id = b, doc_id
+        self.ids: dict[int, str] = {}
+        self.chapters: set[int] = set()
+        self.section_system: dict[int, tuple[str, Block]] = {}
+        self.measures: list[tuple[Node, set[str]]] = []
+
+    def add(self, index: int, block: Block) -> None:
+        parent = self.ids.get(block.parent, self.doc_id) if block.parent is not None else self.doc_id
         span = [block.segments[0][0], block.segments[-1][1]] if block.segments else None
-        if block.kind in {"chapter", "article"} or (block.kind == "section" and block.parent in chapters):
-            ids[index] = _law_node(b, block, doc_id, ids.get(block.parent, doc_id), span)
+        if block.kind in {"chapter", "article"} or (block.kind == "section" and block.parent in self.chapters):
+            self.ids[index] = _law_node(self.b, block, self.doc_id, self.ids.get(block.parent, self.doc_id), span)
             if block.kind == "chapter":
-                chapters.add(index)
+                self.chapters.add(index)
             elif block.kind == "article":
-                _link_entities(b, ids[index], block)
+                _link_entities(self.b, self.ids[index], block)
         elif block.kind == "part":
-            ids[index] = b.node(f"{doc_id}/part:{block.number}", Label.PART, block.title, number=block.number,
-                                title=block.title, role=block.role, doc_id=doc_id, span=span,
-                                name_en=lex.part_en.get(block.title, ""))
-            b.edge(doc_id, ids[index], EdgeType.HAS_PART)
+            self.ids[index] = self._part(block, span)
         elif block.kind == "section":
-            ids[index] = b.node(f"{parent}/section:{block.number}", Label.SECTION, block.title,
-                                number=block.number, title=block.title, doc_id=doc_id, span=span)
-            b.edge(parent, ids[index], EdgeType.HAS_SECTION)
-            if block.system:
-                system = b.node(f"{doc_id}/system:{block.system}", Label.TARGET_SYSTEM, block.system,
-                                doc_id=doc_id, name_en=lex.systems_en.get(block.system, ""))
-                b.edge(ids[index], system, EdgeType.BUILDS, block.text, tuple(span))
-                section_system[index] = (system, block)
+            self.ids[index] = self._section(index, block, parent, span)
         elif block.kind in {"measure", "item"}:
-            label = Label.MEASURE if block.kind == "measure" else Label.ITEM
-            node_id = b.node(f"{parent}/{block.kind}:{block.number}", label, block.title, number=block.number,
-                             title=block.title, text=block.body, doc_id=doc_id, span=span)
-            ids[index] = node_id
-            edge_type = EdgeType.HAS_MEASURE if label is Label.MEASURE else EdgeType.HAS_ITEM
-            b.edge(parent, node_id, edge_type)
-            linked = _link_entities(b, node_id, block)
-            if block.parent in section_system:
-                system, heading = section_system[block.parent]
-                b.edge(node_id, system, EdgeType.BUILDS, heading.text, _span(heading, 0, len(heading.text)))
-            if label is Label.MEASURE:
-                measures.append((b.nodes[node_id], linked))
+            self.ids[index] = self._measure(block, parent, span)
         elif block.kind == "preamble":
-            _link_entities(b, doc_id, block)
-    _link_goal_systems(b, outline)
-    _link_document_relations(b, outline, title)
-    _resolve_article_refs(b)
-    _cross_references(b, measures)
+            _link_entities(self.b, self.doc_id, block)
 
-    excluded = tuple(Excluded(doc_id, s, e, reason, text[s:e]) for s, e, reason in outline.excluded)
-    document = Document(doc_id, source, text, tuple(warnings) + tuple(outline.warnings))
-    return PolicyGraph(tuple(b.nodes.values()), tuple(b.finish_edges()), (document,), excluded)
+    def _part(self, block: Block, span) -> str:
+        node_id = self.b.node(f"{self.doc_id}/part:{block.number}", Label.PART, block.title, number=block.number,
+                              title=block.title, role=block.role, doc_id=self.doc_id, span=span,
+                              name_en=load_lexicon().part_en.get(block.title, ""))
+        self.b.edge(self.doc_id, node_id, EdgeType.HAS_PART)
+        return node_id
+
+    def _section(self, index: int, block: Block, parent: str, span) -> str:
+        b, doc_id = self.b, self.doc_id
+        node_id = b.node(f"{parent}/section:{block.number}", Label.SECTION, block.title,
+                         number=block.number, title=block.title, doc_id=doc_id, span=span)
+        b.edge(parent, node_id, EdgeType.HAS_SECTION)
+        if block.system:
+            system = b.node(f"{doc_id}/system:{block.system}", Label.TARGET_SYSTEM, block.system,
+                            doc_id=doc_id, name_en=load_lexicon().systems_en.get(block.system, ""))
+            b.edge(node_id, system, EdgeType.BUILDS, block.text, tuple(span))
+            self.section_system[index] = (system, block)
+        return node_id
+
+    def _measure(self, block: Block, parent: str, span) -> str:
+        b = self.b
+        label = Label.MEASURE if block.kind == "measure" else Label.ITEM
+        node_id = b.node(f"{parent}/{block.kind}:{block.number}", label, block.title, number=block.number,
+                         title=block.title, text=block.body, doc_id=self.doc_id, span=span)
+        b.edge(parent, node_id, EdgeType.HAS_MEASURE if label is Label.MEASURE else EdgeType.HAS_ITEM)
+        linked = _link_entities(b, node_id, block)
+        if block.parent in self.section_system:
+            system, heading = self.section_system[block.parent]
+            b.edge(node_id, system, EdgeType.BUILDS, heading.text, _span(heading, 0, len(heading.text)))
+        if label is Label.MEASURE:
+            self.measures.append((b.nodes[node_id], linked))
+        return node_id
 
 
 def _law_node(b: _Builder, block: Block, doc_id: str, parent: str, span) -> str:
