@@ -43,7 +43,7 @@ TOUR, STEP, SIG, LOADED = "ws_tour", "ws_step", "ws_tour_sig", "ws_loaded"
 JUMPS = "ws_jumps"  # how many times Python moved the slides itself (a new tour, a loaded file …)
 RUNS = "ws_runs"  # the page script's runs in this session (fragment reruns are not counted)
 SLIDES = "ws_slides"
-UI_STRINGS = ("prev", "next", "first", "jump", "step_of", "evidence", "keys", "fullscreen")
+UI_STRINGS = ("prev", "next", "first", "jump", "evidence", "keys", "fullscreen")
 
 tr = data.tr
 lang = data.lang()
@@ -103,6 +103,7 @@ def show_slides(tour: Tour, index: int) -> None:
         **built, "token": f"{token}|{dark}|{height}", "step": index, "jump": st.session_state.get(JUMPS, 0),
         "runs": st.session_state[RUNS], "large": large, "dark": dark, "height": int(height),
         "vis_src": data.vis_script_src(), "ui": {k: tr(f"workshop.page.{k}") for k in UI_STRINGS},
+        "counters": [tr("workshop.page.step_of", n=n + 1, total=len(built["steps"])) for n in range(len(built["steps"]))],
     }
     slides(payload, key=SLIDES, on_step=step_shown)
 

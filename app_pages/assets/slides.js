@@ -169,7 +169,7 @@ function show(view, index, report) {
   root.dataset.step = st.id;
   root.dataset.index = String(i);
   delete root.dataset.drawn;
-  $("counter").textContent = view.ui.step_of.replace("{n}", String(i + 1)).replace("{total}", String(D.steps.length));
+  $("counter").textContent = D.counters[i];
   $("title").textContent = st.title;
   $("narrative").textContent = st.narrative;
   evidence(view, st.evidence);
