@@ -123,8 +123,11 @@ def editor(tour: Tour, step) -> None:
             stamp = abs(hash((chosen.title, chosen.narrative, chosen.skip))) % 10**8  # fresh widgets after outside changes
 
             def apply(field: str, widget_key: str, step_id: str = edit_id) -> None:
-                new_tour = update_step(st.session_state[TOUR], step_id, **{field: st.session_state[widget_key]})
-                set_tour(new_tour, st.session_state.get(STEP, 0))
+                # Only a real edit: a fragment rerun may call back an earlier step's widgets with their old values.
+                value = st.session_state[widget_key]
+                if getattr(st.session_state[TOUR].step(step_id), field) != value:
+                    set_tour(update_step(st.session_state[TOUR], step_id, **{field: value}),
+                             st.session_state.get(STEP, 0))
 
             st.text_input(tr("workshop.page.col_title"), chosen.title, key=f"ws_t_{edit_id}_{stamp}",
                           on_change=apply, args=("title", f"ws_t_{edit_id}_{stamp}"))

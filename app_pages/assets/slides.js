@@ -90,6 +90,8 @@ function update(view, data) {
   const root = view.root;
   root.dataset.runs = String(data.runs);
   root.dataset.pythonStep = String(data.step);
+  root.dataset.jump = String(data.jump);
+  root.dataset.token = String(data.token);
   if (data.token !== view.token) {
     view.token = data.token;
     build(view, data);
