@@ -99,11 +99,12 @@ def show_slides(tour: Tour, index: int) -> None:
     tour_json = json.dumps(tour_to_dict(tour), ensure_ascii=False)
     font_scale = 1.25 if large else 1.0
     built, token = tour_slides(key, tour_json, lang, font_scale, idx)
+    count = len(built["steps"])
     payload: dict[str, Any] = {
         **built, "token": f"{token}|{dark}|{height}", "step": index, "jump": st.session_state.get(JUMPS, 0),
         "runs": st.session_state[RUNS], "large": large, "dark": dark, "height": int(height),
         "vis_src": data.vis_script_src(), "ui": {k: tr(f"workshop.page.{k}") for k in UI_STRINGS},
-        "counters": [tr("workshop.page.step_of", n=n + 1, total=len(built["steps"])) for n in range(len(built["steps"]))],
+        "counters": [tr("workshop.page.step_of", n=n + 1, total=count) for n in range(count)],
     }
     slides(payload, key=SLIDES, on_step=step_shown)
 
@@ -113,62 +114,75 @@ def editor(tour: Tour, step) -> None:
     with st.expander(tr("workshop.page.edit"), expanded=False):
         st.caption(tr("workshop.page.edit_help"))
         ids = [s.id for s in tour.steps]
-        current_id = step.id if step is not None else ids[0] if ids else None
         if ids:
-            edit_id = st.selectbox(tr("workshop.page.col_title"), ids, index=ids.index(current_id),
-                                   key=f"ws_edit_pick_{current_id}",
-                                   format_func=lambda i: f"{ids.index(i) + 1}. {tour.step(i).title}"
-                                   + (f" ({tr('workshop.page.col_skip')})" if tour.step(i).skip else ""))
-            chosen = tour.step(edit_id)
-            stamp = abs(hash((chosen.title, chosen.narrative, chosen.skip))) % 10**8  # fresh widgets after outside changes
+            step_fields(tour, ids, step.id if step is not None else ids[0])
+        if "measure" in ids:
+            measure_picker(tour)
+        tour_files(tour)
 
-            def apply(field: str, widget_key: str, step_id: str = edit_id) -> None:
-                # Only a real edit: a fragment rerun may call back an earlier step's widgets with their old values.
-                value = st.session_state[widget_key]
-                if getattr(st.session_state[TOUR].step(step_id), field) != value:
-                    set_tour(update_step(st.session_state[TOUR], step_id, **{field: value}),
-                             st.session_state.get(STEP, 0))
 
-            st.text_input(tr("workshop.page.col_title"), chosen.title, key=f"ws_t_{edit_id}_{stamp}",
-                          on_change=apply, args=("title", f"ws_t_{edit_id}_{stamp}"))
-            st.text_area(tr("workshop.page.col_narrative"), chosen.narrative, key=f"ws_n_{edit_id}_{stamp}",
-                         on_change=apply, args=("narrative", f"ws_n_{edit_id}_{stamp}"), height=120)
-            cols = st.columns(3)
-            cols[0].checkbox(tr("workshop.page.col_skip"), chosen.skip, key=f"ws_s_{edit_id}_{stamp}",
-                             on_change=apply, args=("skip", f"ws_s_{edit_id}_{stamp}"))
+def step_fields(tour: Tour, ids: list[str], current_id: str) -> None:
+    """The editor of one step (the one shown, unless another is picked): title, narrative, skip, order."""
+    edit_id = st.selectbox(tr("workshop.page.col_title"), ids, index=ids.index(current_id),
+                           key=f"ws_edit_pick_{current_id}",
+                           format_func=lambda i: f"{ids.index(i) + 1}. {tour.step(i).title}"
+                           + (f" ({tr('workshop.page.col_skip')})" if tour.step(i).skip else ""))
+    chosen = tour.step(edit_id)
+    stamp = abs(hash((chosen.title, chosen.narrative, chosen.skip))) % 10**8  # fresh widgets after outside changes
 
-            def move(offset: int, step_id: str = edit_id) -> None:
-                set_tour(move_step(st.session_state[TOUR], step_id, offset), st.session_state.get(STEP, 0))
+    def apply(field: str, widget_key: str, step_id: str = edit_id) -> None:
+        # Only a real edit: a fragment rerun may call back an earlier step's widgets with their old values.
+        value = st.session_state[widget_key]
+        if getattr(st.session_state[TOUR].step(step_id), field) != value:
+            set_tour(update_step(st.session_state[TOUR], step_id, **{field: value}),
+                     st.session_state.get(STEP, 0))
 
-            cols[1].button("↑", key="ws_up", on_click=move, args=(-1,), disabled=ids.index(edit_id) == 0)
-            cols[2].button("↓", key="ws_down", on_click=move, args=(1,), disabled=ids.index(edit_id) == len(ids) - 1)
+    st.text_input(tr("workshop.page.col_title"), chosen.title, key=f"ws_t_{edit_id}_{stamp}",
+                  on_change=apply, args=("title", f"ws_t_{edit_id}_{stamp}"))
+    st.text_area(tr("workshop.page.col_narrative"), chosen.narrative, key=f"ws_n_{edit_id}_{stamp}",
+                 on_change=apply, args=("narrative", f"ws_n_{edit_id}_{stamp}"), height=120)
+    cols = st.columns(3)
+    cols[0].checkbox(tr("workshop.page.col_skip"), chosen.skip, key=f"ws_s_{edit_id}_{stamp}",
+                     on_change=apply, args=("skip", f"ws_s_{edit_id}_{stamp}"))
 
-        measures = idx.of_doc(Label.MEASURE, doc_id)
-        if measures and "measure" in ids:
-            shown = tour.step("measure").focus
-            options = [m.id for m in measures]
+    def move(offset: int, step_id: str = edit_id) -> None:
+        set_tour(move_step(st.session_state[TOUR], step_id, offset), st.session_state.get(STEP, 0))
 
-            def pick_measure() -> None:
-                chosen_measure = st.session_state["ws_measure"]
-                set_tour(replace_step(st.session_state[TOUR], measure_step(idx, chosen_measure, lang)),
-                         st.session_state.get(STEP, 0))
+    cols[1].button("↑", key="ws_up", on_click=move, args=(-1,), disabled=ids.index(edit_id) == 0)
+    cols[2].button("↓", key="ws_down", on_click=move, args=(1,), disabled=ids.index(edit_id) == len(ids) - 1)
 
-            st.selectbox(tr("workshop.page.measure_pick"), options, key="ws_measure",
-                         index=options.index(shown) if shown in options else 0,
-                         format_func=lambda i: idx.label(i, lang), on_change=pick_measure)
 
-        st.button(tr("workshop.page.reset"), key="ws_reset",
-                  on_click=lambda: set_tour(default_tour(idx, doc_id=doc_id, lang=lang)))
-        files = st.columns(2)
-        files[0].download_button(tr("workshop.page.save_yaml"), dumps_tour(tour, "yaml"), file_name="tour.yaml",
-                                 mime="application/x-yaml", key="ws_save_yaml", on_click="ignore")
-        files[1].download_button(tr("workshop.page.save_json"), dumps_tour(tour, "json"), file_name="tour.json",
-                                 mime="application/json", key="ws_save_json", on_click="ignore")
-        st.file_uploader(tr("workshop.page.load"), type=["yaml", "yml", "json"], key="ws_upload",
-                         on_change=load_uploaded_tour)
-        outcome = st.session_state.pop(LOADED, None)
-        if outcome is not None:
-            (st.error if outcome[0] == "error" else st.success)(outcome[1])
+def measure_picker(tour: Tour) -> None:
+    """Which measure the measure step shows."""
+    measures = idx.of_doc(Label.MEASURE, doc_id)
+    if measures:
+        shown = tour.step("measure").focus
+        options = [m.id for m in measures]
+
+        def pick_measure() -> None:
+            chosen_measure = st.session_state["ws_measure"]
+            set_tour(replace_step(st.session_state[TOUR], measure_step(idx, chosen_measure, lang)),
+                     st.session_state.get(STEP, 0))
+
+        st.selectbox(tr("workshop.page.measure_pick"), options, key="ws_measure",
+                     index=options.index(shown) if shown in options else 0,
+                     format_func=lambda i: idx.label(i, lang), on_change=pick_measure)
+
+
+def tour_files(tour: Tour) -> None:
+    """Back to the default tour; the tour saved to and loaded from YAML or JSON."""
+    st.button(tr("workshop.page.reset"), key="ws_reset",
+              on_click=lambda: set_tour(default_tour(idx, doc_id=doc_id, lang=lang)))
+    files = st.columns(2)
+    files[0].download_button(tr("workshop.page.save_yaml"), dumps_tour(tour, "yaml"), file_name="tour.yaml",
+                             mime="application/x-yaml", key="ws_save_yaml", on_click="ignore")
+    files[1].download_button(tr("workshop.page.save_json"), dumps_tour(tour, "json"), file_name="tour.json",
+                             mime="application/json", key="ws_save_json", on_click="ignore")
+    st.file_uploader(tr("workshop.page.load"), type=["yaml", "yml", "json"], key="ws_upload",
+                     on_change=load_uploaded_tour)
+    outcome = st.session_state.pop(LOADED, None)
+    if outcome is not None:
+        (st.error if outcome[0] == "error" else st.success)(outcome[1])
 
 
 def exports_and_handouts(tour: Tour, step) -> None:

@@ -134,7 +134,8 @@ def test_presenter_steps_change_in_the_browser_and_survive_a_language_switch(pag
     page.wait_for_selector(f"{SLIDES}[data-python-step='2']")  # Python has the step (a fragment rerun) …
     settle(page)
     assert slides.get_attribute("data-runs") == runs  # … and the page script did not run again
-    page.locator("[data-testid='stSidebarCollapsedControl'] button, [data-testid='stExpandSidebarButton']").first.click()
+    page.locator("[data-testid='stSidebarCollapsedControl'] button, "
+                 "[data-testid='stExpandSidebarButton']").first.click()
     page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
     page.wait_for_function("(runs) => document.querySelector('.ws-slides').dataset.runs !== runs",
                            arg=runs)  # the page script ran: a new language
