@@ -3,7 +3,7 @@
 - the sidebar folds away on the Presenter page and comes back on the others, in one session;
 - on every default step, no label box that vis-network computed intersects another;
 - the presenter's Next and the arrow keys change the step in the browser, without a rerun of the
-  page script, and the step survives a language switch;
+  page script, and the step survives a language switch and a visit to another page;
 - the Overview paints its heading, figures and picture, and a click on a top-actor bar lists that
   actor's measures;
 - graph frames load the graph script from the explorer itself (cached), nothing from outside.
@@ -110,7 +110,7 @@ def test_presenting_folds_the_sidebar_and_no_label_overlaps_on_any_step(page, ap
                                 for u in page.scripts)
 
 
-def test_presenter_steps_change_in_the_browser_and_survive_a_language_switch(page, app_url):
+def test_presenter_steps_change_in_the_browser_and_survive_a_language_and_page_switch(page, app_url):
     from graph.index import GraphIndex
     from loaders import load_paths
     from render.tour import default_tour
@@ -142,6 +142,10 @@ def test_presenter_steps_change_in_the_browser_and_survive_a_language_switch(pag
     step_drawn(page, en[2].id)
     assert page.locator(f"{SLIDES} .ws-title").inner_text() == en[2].title
     assert page.locator(f"{SLIDES} .ws-next").inner_text() == data.t("workshop.page.next", "en")
+    page.locator("[data-testid='stSidebarNav'] a").first.click()  # another page, and back
+    page.wait_for_selector(SLIDES, state="detached")
+    page.locator("[data-testid='stSidebarNav'] a[href$='/presenter']").click()
+    step_drawn(page, en[2].id)
     assert page.outside == []
 
 
