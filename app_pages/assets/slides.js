@@ -116,8 +116,7 @@ function build(view, data) {
   $("prev").textContent = view.ui.prev;
   $("next").textContent = view.ui.next;
   $("first").textContent = view.ui.first;
-  $("full").textContent = "⛶";
-  $("full").title = view.ui.fullscreen;
+  $("full").textContent = view.ui.fullscreen;
   $("jump").setAttribute("aria-label", view.ui.jump);
   $("keys").textContent = view.ui.keys;
   const total = data.steps.length;
