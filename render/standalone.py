@@ -167,14 +167,34 @@ def standalone_html(idx: GraphIndex, tour: Tour | None = None, *, lang: str = "z
         "title": title or tour.title, "lang": lang, "theme": theme if theme in ("light", "dark") else "light",
         "start": max(0, min(start, len(steps) - 1)) if steps else 0,
         "nodes": _node_payload(idx, lang, overview, only_nodes), "edges": _edge_payload(idx, lang, only_edges),
-        "steps": steps, "bare": bare, "fontScale": max(0.5, min(3.0, float(font_scale))),
-        **_legends(idx, only_nodes, lang),
+        "steps": steps, "bare": bare, **_legends(idx, only_nodes, lang), **_drawing(font_scale),
         "strings": {k: t(f"workshop.html.{k}", lang) for k in PAGE_STRINGS},
-        "fontSize": round(FONT_SIZE, 1), "nodeScale": round(STEP_S, 3), "font": CJK_FONT,
         "overviewFont": round(24 * step_density(len(overview)), 1),
         "overviewScale": max(0.6, step_density(len(overview))),
     }
     return _page(data, html_lib.escape(title or tour.title or t("workshop.page.title", lang)), lang, script_src)
+
+
+def slides_data(idx: GraphIndex, tour: Tour, *, lang: str = "zh", font_scale: float = 1.0) -> dict[str, Any]:
+    """Every visible step of `tour` for the presenter's slides, in the page data's shape (`standalone_html`):
+    each step's heading, narrative, evidence, nodes, edges and laid-out positions, and only the nodes
+    and edges some step draws, so a client can swap steps without asking for more.
+
+    >>> from graph.model import PolicyGraph
+    >>> slides_data(GraphIndex(PolicyGraph()), Tour("t", ()))["steps"]
+    []
+    """
+    steps = _step_payloads(idx, tour, lang, False, font_scale)
+    only_nodes, only_edges, _ = _overview(idx, tour, steps, lang, True, "document")
+    return {"title": tour.title, "lang": lang, "steps": steps,
+            "nodes": _node_payload(idx, lang, {}, only_nodes), "edges": _edge_payload(idx, lang, only_edges),
+            **_legends(idx, only_nodes, lang), **_drawing(font_scale)}
+
+
+def _drawing(font_scale: float) -> dict[str, Any]:
+    """The sizes `slide_style.js` draws steps with."""
+    return {"fontScale": max(0.5, min(3.0, float(font_scale))), "fontSize": round(FONT_SIZE, 1),
+            "nodeScale": round(STEP_S, 3), "font": CJK_FONT}
 
 
 def _default_tour(idx: GraphIndex, title: str | None, lang: str) -> Tour:
@@ -242,9 +262,17 @@ def page_template() -> str:
     """``templates/standalone.html`` with its style sheet and script put in (package files, so they
     ship with the package and no user text has been filled in yet)."""
     folder = resources.files("render") / "templates"
-    parts = {name: (folder / f"standalone.{ext}").read_text(encoding="utf-8")
-             for name, ext in (("STYLE", "css"), ("SCRIPT", "js"))}
+    parts = {"STYLE": (folder / "standalone.css").read_text(encoding="utf-8"),
+             "SCRIPT": slide_style_js() + (folder / "standalone.js").read_text(encoding="utf-8")}
     return fill_template((folder / "standalone.html").read_text(encoding="utf-8"), parts)
+
+
+@cache
+def slide_style_js() -> str:
+    """``templates/slide_style.js``: how a step's nodes and edges look in vis-network, for every page
+    that draws steps (this file's page and the presenter's slides), so their label boxes are the ones
+    `step_label_boxes` keeps apart."""
+    return (resources.files("render") / "templates" / "slide_style.js").read_text(encoding="utf-8")
 
 
 _PLACEHOLDER = re.compile(r"%([A-Z]+)%")

@@ -8,6 +8,7 @@ loader's reasons and errors onto the pages too.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -25,7 +26,7 @@ PAGES = ["overview", "explore", "measure", "documents", "dependencies", "paths",
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # Names that stay as they are in a Chinese interface: formats, products, units.
 NAMES = {"CSV", "XLSX", "PNG", "SVG", "HTML", "JSON", "YAML", "PDF", "GraphML", "GEXF", "Neo4j", "Cypher",
-         "networkx", "Excel", "Bolt", "Home", "Left", "Right", "Enter", "Esc", "English", "Language", "TF", "IDF",
+         "networkx", "Excel", "Bolt", "Home", "End", "PageUp", "PageDown", "Left", "Right", "Enter", "Esc", "English", "Language", "TF", "IDF",
          "txt", "md", "html", "htm", "docx", "pdf", "yaml", "yml", "json", "csv", "xlsx", "png", "svg", "zip",
          "MB", "KB", "vs", "Gephi"}
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -74,10 +75,24 @@ def strings_of(node: Any) -> Iterator[str]:
                 yield from (str(getattr(v, "content", v)) for v in value)
             except TypeError:
                 pass
+    if getattr(proto, "component_name", "") == "policy_kg.slides":
+        yield from slide_strings(json.loads(proto.json))
     if getattr(node, "type", "") in ("arrow_data_frame", "dataframe"):
         yield from (str(c) for c in node.value.columns)
     for child in getattr(node, "children", {}).values():
         yield from strings_of(child)
+
+
+def slide_strings(slides: dict[str, Any]) -> Iterator[str]:
+    """What the presenter's slides show (app_pages/assets/slides.js): buttons and captions, each step's
+    heading, narrative and evidence, the picker, node labels and tooltips, edge roles, the legend."""
+    yield from (*slides["ui"].values(), *slides["counters"])
+    for step in slides["steps"]:
+        yield from (step["title"], step["narrative"], *(q["text"] for q in step["evidence"]))
+    yield from (n[k] for n in slides["nodes"] for k in ("full", "en") if n.get(k))  # "label": "full", wrapped
+    yield from slides["types"].values()
+    yield from (e[k] for e in slides["edges"] for k in ("typeName", "role", "evidence") if e.get(k))
+    yield from (entry["name"] for entry in slides["legend"] + slides["edgeLegend"])
 
 
 def interface_text(at: AppTest) -> str:

@@ -1,7 +1,9 @@
-"""No two node labels overlap on any default step of the presenter, as the page draws them.
+"""No two node labels overlap on any default step of the presenter, as its slides draw them, nor in
+the offline page.
 
-The boxes are computed from what the page receives (positions, label lines, sizes, type scale) the
-way its script hands them to vis-network (`visNode`): each label centred under its node, `size + 3`
+The boxes are computed from what the slides (`slides_data`) and the page (`standalone_html`) receive
+(positions, label lines, sizes, type scale) the way their scripts hand them to vis-network
+(`slideNode` in render/templates/slide_style.js): each label centred under its node, `size + 3`
 px below the centre, one line per ``\\n``, with the font's real metrics. The presenter shows steps at
 large type (``font_scale`` 1.25) by default and at 1.0 when large type is off.
 """
@@ -17,21 +19,25 @@ from app_pages import data
 from loaders import load_paths
 from render.fonts import text_width
 from render.label_boxes import intersect
-from render.standalone import standalone_html
+from render.standalone import slides_data, standalone_html
 from render.tour import GraphIndex, default_tour
 
 DEFAULT_STEPS = ["title", "systems", "system-1", "system-2", "system-3", "system-4", "system-5", "measure",
                  "cross-references", "actors"]
 
 
-@pytest.fixture(scope="module")
-def pages() -> dict[tuple[str, float], dict]:
-    """The page data of the seed's default tour, by (language, font scale)."""
+@pytest.fixture(scope="module", params=["slides", "page"])
+def pages(request) -> dict[tuple[str, float], dict]:
+    """The data of the seed's default tour, by (language, font scale): the presenter's slides, or the
+    offline page."""
     idx = GraphIndex(load_paths(list(data.seed_paths())))
     out = {}
     for lang in ("zh", "en"):
         tour = default_tour(idx, lang=lang)
         for scale in (1.0, 1.25):
+            if request.param == "slides":
+                out[lang, scale] = json.loads(json.dumps(slides_data(idx, tour, lang=lang, font_scale=scale)))
+                continue
             page = standalone_html(idx, tour, lang=lang, font_scale=scale)
             raw = re.search(r'id="workshop-data">(.*?)</script>', page, re.S).group(1)
             out[lang, scale] = json.loads(raw)

@@ -47,31 +47,12 @@
   });
   if (!D.steps.length) { sel.style.display = "none"; $("prev").style.display = "none"; $("next").style.display = "none"; }
 
-  function colours() {
-    return state.dark ? { text: "#ffffff", halo: "#000000", border: "#ffffff" }
-                      : { text: "#0b1220", halo: "#ffffff", border: "#1f2a44" };
-  }
   function visNode(n, pos, focus, compact, density) {
-    var c = colours(), isFocus = n.id === focus;
-    var k = compact ? D.overviewScale : D.nodeScale * Math.max(density, 0.6);
-    var fs = compact ? D.overviewFont : D.fontSize * density;
-    var tip = n.full + "\n" + (D.types[n.type] || n.type) + (n.en ? "\n" + n.en : "");
-    return { id: n.id, label: compact ? n.short : n.label, title: tip, shape: n.shape, x: pos[0], y: pos[1],
-             size: n.size * k * (isFocus ? 1.2 : 1),
-             color: { background: n.colour, border: isFocus ? c.border : n.colour,
-                      highlight: { background: n.colour, border: c.border } },
-             borderWidth: isFocus ? 4 : 1,
-             font: { size: Math.round(fs * state.fontScale), color: c.text, strokeColor: c.halo,
-                     strokeWidth: 5, face: D.font } };
+    return slideNode(D, n, pos, { dark: state.dark, fontScale: state.fontScale, focus: focus, compact: compact,
+                                  density: density });
   }
   function visEdge(e, showRoles) {
-    var tip = (e.typeName || e.type) + (e.role ? " · " + e.role : "") + (e.evidence ? "\n" + e.evidence : "");
-    return { id: e.id, from: e.from, to: e.to, color: { color: e.colour, highlight: e.colour, hover: e.colour, opacity: 0.9 }, title: tip,
-             width: e.weight ? 1.5 + Math.min(e.weight, 4) : 2.2, dashes: e.type === "CROSS_REFERENCES",
-             arrows: e.type === "CROSS_REFERENCES" ? "" : "to",
-             label: showRoles && e.role ? e.role : undefined,
-             font: { size: Math.round(D.fontSize * 0.7 * state.fontScale), color: colours().text,
-                     strokeColor: colours().halo, strokeWidth: 4, face: D.font, align: "middle" } };
+    return slideEdge(D, e, showRoles, { dark: state.dark, fontScale: state.fontScale });
   }
   var nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
   var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
@@ -87,7 +68,7 @@
   network.on("click", function (p) { if (p.nodes.length) details(p.nodes[0]); });
 
   function draw(ids, edgeIds, pos, focus, density) {
-    var showRoles = edgeIds.length <= 16, compact = !pos;
+    var showRoles = edgeIds.length <= SLIDE_ROLE_EDGES, compact = !pos;
     nodes.clear(); edges.clear();
     nodes.add(ids.filter(function (i) { return byId[i]; }).map(function (i) {
       var n = byId[i]; return visNode(n, pos ? pos[i] : [n.x, n.y], focus, compact, density || 1);

@@ -1,0 +1,52 @@
+"""The presenter's slides: one custom component (v2: inline, no iframe) holding the whole tour.
+
+Python sends every visible step once (`render.standalone.slides_data`: headings, notes, evidence,
+nodes, edges and the positions laid out on the server, label boxes apart); the browser swaps steps
+itself (``app_pages/assets/slides.*``) on its buttons, its step picker and the keys → ← PageDown
+PageUp Home End, and sends the step it shows back as the state value ``step``. Mounted inside a
+fragment, that state starts a rerun of the fragment only, never of the page script. vis-network is
+loaded by a script element from the explorer's static folder, else put on the page by
+`graph_view.load_vis`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Callable
+
+import streamlit as st
+
+from app_pages.graph_view import ASSETS
+from render.standalone import slide_style_js
+
+NAME = "policy_kg.slides"
+
+
+@lru_cache(maxsize=1)
+def _component() -> Callable[..., Any]:
+    # Not isolated in a shadow root: the slides take the page's fonts, and fullscreen works on the root.
+    return st.components.v2.component(
+        NAME,
+        html=(ASSETS / "slides.html").read_text(encoding="utf-8"),
+        css=(ASSETS / "slides.css").read_text(encoding="utf-8"),
+        js=slide_style_js() + (ASSETS / "slides.js").read_text(encoding="utf-8"),
+        isolate_styles=False,
+    )
+
+
+def slides(payload: dict[str, Any], *, key: str, on_step: Callable[[], None]) -> Any:
+    """Mount the slides with `payload` (`slides_data` plus step, jump, token, ui strings, sizes).
+    `on_step` runs, before the script, when the browser reports the step it shows (`shown_step`)."""
+    return _component()(key=key, data=payload, height="content", on_step_change=on_step)
+
+
+def shown_step(key: str) -> int | None:
+    """The step the slides under `key` last reported showing (None before any)."""
+    state = st.session_state.get(key)
+    if state is None:
+        return None
+    try:
+        value = state["step"]
+    except (KeyError, TypeError):
+        value = getattr(state, "step", None)
+    return int(value) if isinstance(value, (int, float)) else None
