@@ -221,7 +221,8 @@ def sentence_attributions(text: str, place: Place, found: list[Found] | None = N
         s, e = _sentence_bounds(text, start, end)
         marker = next((w for w in rules.with_markers if text.startswith(w, end)), None)
         verb = rules.verb_after_re.match(text, end)
-        after = next((w for w in rules.with_markers if text[s:start].endswith(w)), None)
+        # endswith over a range, not a slice: a sentence without an end can be megabytes long
+        after = next((w for w in rules.with_markers if text.endswith(w, s, start)), None)
         if marker and i + 1 < len(groups) and groups[i + 1][0].start == end + len(marker):
             role = "lead"
         elif verb:
