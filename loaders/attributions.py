@@ -18,6 +18,7 @@ from typing import Mapping
 
 from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer
 from loaders.grammar import alt, load_grammar, read_yaml
+from loaders.scan import first_stop, last_stop
 
 SEPARATORS = "、，,；;"
 PARENTHESES = re.compile("[（）]")
@@ -200,10 +201,12 @@ def _groups(text: str, found: list[Found]) -> list[list[Found]]:
     return groups
 
 
+SENTENCE_ENDS = "。；\n"
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(p, 0, start) for p in "。；\n") + 1
-    rights = [i for i in (text.find(p, end) for p in "。；\n") if i != -1]
-    return left, (min(rights) + 1 if rights else len(text))
+    right = first_stop(text, SENTENCE_ENDS, end)
+    return last_stop(text, SENTENCE_ENDS, start) + 1, (right + 1 if right != -1 else len(text))
 
 
 def sentence_attributions(text: str, place: Place, found: list[Found] | None = None) -> list[Attribution]:
@@ -221,7 +224,8 @@ def sentence_attributions(text: str, place: Place, found: list[Found] | None = N
         s, e = _sentence_bounds(text, start, end)
         marker = next((w for w in rules.with_markers if text.startswith(w, end)), None)
         verb = rules.verb_after_re.match(text, end)
-        after = next((w for w in rules.with_markers if text[s:start].endswith(w)), None)
+        # endswith over a range, not a slice: a sentence without an end can be megabytes long
+        after = next((w for w in rules.with_markers if text.endswith(w, s, start)), None)
         if marker and i + 1 < len(groups) and groups[i + 1][0].start == end + len(marker):
             role = "lead"
         elif verb:

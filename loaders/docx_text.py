@@ -56,6 +56,9 @@ def docx_text(data: bytes, name: str) -> DocxText:
     check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
+        # Counted before any text is read: reading a paragraph's text costs far more than counting it,
+        # so a document over the limit is refused at once instead of after reading every paragraph.
+        check_paragraphs(_block_count(document.element.body), name)
         body = _paragraphs(document)
         furniture = _furniture(document)
     except LoaderError:
@@ -94,6 +97,23 @@ def _blocks(element, parent):
             content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
             if content is not None:
                 yield from _blocks(content, parent)
+
+
+def _block_count(element) -> int:
+    """How many texts `_blocks` yields for `element`, counted without reading them."""
+    from docx.oxml.ns import qn
+
+    count = 0
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            count += 1
+        elif child.tag == qn("w:tbl"):
+            count += len(child.findall(qn("w:tr")))
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if content is not None:
+                count += _block_count(content)
+    return count
 
 
 def row_texts(table) -> list[str]:

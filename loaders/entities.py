@@ -18,7 +18,7 @@ from loaders.bodies import Found, Place, find_bodies, trim_left
 from loaders.citations import law_kind
 from loaders.grammar import ACTOR_HEAD_MAX, load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
-from loaders.scan import anchor, anchored_finditer
+from loaders.scan import anchor, anchored_finditer, last_stop
 from loaders.segment import is_clean_name
 from loaders.spans import Spans
 
@@ -268,7 +268,7 @@ def is_mentioned_only(sentence: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=16384)  # see _bundled_role
 def _mentioned_only(sentence: str, start: int, end: int) -> bool:
     grammar = load_grammar()
-    clause_start = max(sentence.rfind(p, 0, start) for p in "，；。：") + 1
+    clause_start = last_stop(sentence, "，；。：", start) + 1
     if grammar.mention_before_re.search(sentence, clause_start, start):
         return True
     return grammar.mention_after_re.match(sentence, end) is not None

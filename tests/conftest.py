@@ -68,6 +68,20 @@ def pytest_make_collect_report(collector):
     _fail_hidden_skip(outcome.get_result())
 
 
+def pytest_collection_finish(session):
+    """Every new `AppTest` scans the metadata of every installed distribution for Streamlit component
+    manifests (about half a second); what is installed does not change during a test run, so the scan
+    runs once. Only when a collected module uses AppTest: other runs never import Streamlit for it."""
+    if "streamlit.testing.v1" not in sys.modules:
+        return
+    from functools import cache
+
+    from streamlit.components.v2 import manifest_scanner
+
+    scanned = cache(manifest_scanner.scan_component_manifests)
+    manifest_scanner.scan_component_manifests = lambda max_workers=None: list(scanned())
+
+
 def pytest_collection_modifyitems(config, items):
     """Every test that asks for the Bolt server is a `bolt` test, marked or not, so
     ``-m "not bolt"`` (`make test-fast`) never starts the server."""

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run_main
 from graph.bolt_testserver import wipe
 
 from policykg import cli as graph_cli
@@ -101,9 +100,9 @@ def test_loaders_cli_fails_when_no_file_loads(tmp_path, capsys):
     assert not out.exists()
 
 
-def test_loaders_cli_smoke_in_a_subprocess(corpus):
-    done = subprocess.run([sys.executable, "-m", "loaders", str(corpus)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+def test_loaders_cli_on_a_folder_reports_the_broken_file_and_prints_the_others(corpus):
+    # In process: `python -m loaders` has its subprocess smoke test in test_loader_cli (issue 12).
+    done = run_main(loaders_cli.main, [corpus], text=True)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "broken.txt: not text" in done.stderr
     assert sum(n["type"] == "Policy" for n in json.loads(done.stdout)["nodes"]) == 2

@@ -78,3 +78,21 @@ def test_content_controls_are_read_in_place():
     document.add_paragraph("二、保障措施")._p.addprevious(sdt)
     text = read_bytes(_save(document), "控件.docx").text
     assert text.split("\n\n") == ["一、总体要求", "（一）控件中的举措。", "二、保障措施"]
+
+
+def test_the_paragraph_limit_counts_what_reading_gives():
+    """The limit is checked on a count taken before any text is read; it must count what reading
+    returns: a paragraph, a table row (merged cells once), a paragraph inside a content control."""
+    from docx.oxml import parse_xml
+
+    from loaders.docx_text import _block_count, _paragraphs
+
+    document = docx.Document(io.BytesIO(_task_table_docx(TASKS)))
+    table = document.add_table(rows=3, cols=3)
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "数字经济"
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document.element.body.append(parse_xml(
+        f'<w:sdt {w}><w:sdtContent><w:p/><w:p><w:r><w:t>举措</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    read = _paragraphs(document)
+    assert len(read) == 1 + 21 + 1 + 3 + 2  # paragraph, table, paragraph, table, content control
+    assert _block_count(document.element.body) == len(read)
