@@ -16,9 +16,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from loaders.issuers import split_issuers
+from loaders.lexicon import load_yaml
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_matter.yaml"
 CN = "〇○零一二三四五六七八九十百千两"
@@ -70,7 +69,7 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def vocab() -> _Vocab:
     with LEXICON.open(encoding="utf-8") as fh:
-        y = yaml.safe_load(fh)
+        y = load_yaml(fh)
     genres = _alt(y["genres"])
     keys = y["metadata_keys"]
     return _Vocab(

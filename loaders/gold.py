@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from loaders.errors import LoaderError
+from loaders.lexicon import load_yaml
 
 # Front-matter fields, in the order tables list them. All but issuers are one value a document.
 FRONT_MATTER = ("title", "number", "issuers", "date", "validity", "addressees")
@@ -50,7 +51,7 @@ def norm_joined(value: Any) -> str:
 def read_gold(path: str | Path) -> dict:
     """The gold annotation in `path`; LoaderError naming the file if it is not one."""
     try:
-        gold = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        gold = load_yaml(Path(path).read_text(encoding="utf-8"))
     except OSError as err:
         raise LoaderError(str(path), err.strerror or "cannot be read") from None
     except (yaml.YAMLError, UnicodeDecodeError) as err:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from loaders.lexicon import LEXICON_DIR, _alternation
+from loaders.lexicon import LEXICON_DIR, _alternation, load_yaml
 from loaders.scan import anchor
 
 CJK = "\u4e00-\u9fff"
@@ -42,12 +42,10 @@ def normalised(value, normalise):
 
 def read_yaml(name: str):
     """A lexicon file with its strings normalised."""
-    import yaml
-
     from loaders.reading import normalise
 
     with (LEXICON_DIR / name).open(encoding="utf-8") as fh:
-        return normalised(yaml.safe_load(fh), normalise)
+        return normalised(load_yaml(fh), normalise)
 
 
 def alt(words) -> str:

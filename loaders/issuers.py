@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from loaders.lexicon import load_yaml
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_matter.yaml"
 # Cut after these even without a list: nothing ends a body name more surely.
@@ -29,7 +29,7 @@ SEPARATORS = re.compile(r"[\s、，,；;/]+")
 @lru_cache(maxsize=1)
 def _known() -> re.Pattern[str]:
     with LEXICON.open(encoding="utf-8") as fh:
-        names = yaml.safe_load(fh).get("issuing_bodies") or []
+        names = load_yaml(fh).get("issuing_bodies") or []
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from loaders.lexicon import load_yaml
 
 _IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK = _IDEO + "\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019"
@@ -54,7 +54,7 @@ def _t2s(text: str) -> str:
 @lru_cache(maxsize=1)
 def _taiwan_phrases() -> tuple[dict[str, str], re.Pattern[str] | None]:
     with LEXICON.open(encoding="utf-8") as fh:
-        phrases = (yaml.safe_load(fh) or {}).get("taiwan_phrases") or {}
+        phrases = (load_yaml(fh) or {}).get("taiwan_phrases") or {}
     ordered = sorted(phrases, key=len, reverse=True)
     return phrases, (re.compile("|".join(map(re.escape, ordered))) if ordered else None)
 

@@ -23,6 +23,15 @@ import yaml
 # The C loader when PyYAML has it: the pure-Python one takes a noticeable part of a first page.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
+def load_yaml(text: str):
+    """YAML from a bundled (trusted) file's text, with libyaml's safe loader when PyYAML has it.
+
+    >>> load_yaml("zh: 中文")
+    {'zh': '中文'}
+    """
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
 LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG = "zh"
 I18N_DIR = Path(__file__).resolve().parent.parent / "data" / "i18n"
@@ -53,7 +62,7 @@ def strings(directory: str | None = None) -> dict[str, dict[str, str]]:
     folder = Path(directory) if directory else I18N_DIR
     out: dict[str, dict[str, str]] = {}
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}  # noqa: S506 - a safe loader
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         _flatten("", data, out, path.name)
     return out
 
@@ -151,5 +160,5 @@ def role_labels() -> dict[str, str]:
     """Role -> English label from ``data/lexicon/roles.yaml``, whose entries read
     ``cue: {role: 角色, en: label}`` (a cue without ``role`` is its own role). Read here, not
     through the loaders' lexicon: drawing a graph needs the labels, not the loaders."""
-    cues = yaml.load(ROLES_FILE.read_text(encoding="utf-8"), Loader=_LOADER) or {}  # noqa: S506
+    cues = load_yaml(ROLES_FILE.read_text(encoding="utf-8")) or {}
     return {str((entry or {}).get("role", cue)): str((entry or {}).get("en", "")) for cue, entry in cues.items()}

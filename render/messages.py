@@ -16,14 +16,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from render.i18n import load_yaml
 
 MESSAGES = Path(__file__).resolve().parent.parent / "data" / "i18n" / "messages" / "loader.yaml"
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(MESSAGES.read_text(encoding="utf-8")) or {}
+    return load_yaml(MESSAGES.read_text(encoding="utf-8")) or {}
 
 
 @lru_cache(maxsize=1)

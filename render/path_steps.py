@@ -14,9 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
-from render.i18n import edge_name, node_label, role_name, strings, t
+from render.i18n import edge_name, load_yaml, node_label, role_name, strings, t
 
 PLACEHOLDERS_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "role_placeholders.yaml"
 ASSIGNED = "ASSIGNED_TO"
@@ -25,7 +23,7 @@ ASSIGNED = "ASSIGNED_TO"
 @lru_cache(maxsize=1)
 def placeholder_roles() -> frozenset[str]:
     """Roles that only say "mentioned" (data/lexicon/role_placeholders.yaml)."""
-    return frozenset(map(str, yaml.safe_load(PLACEHOLDERS_FILE.read_text(encoding="utf-8")) or ()))
+    return frozenset(map(str, load_yaml(PLACEHOLDERS_FILE.read_text(encoding="utf-8")) or ()))
 
 
 def role_text(edge_type: str, role: Any, lang: str) -> str:
