@@ -36,6 +36,7 @@ import neo4j
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
+    ConstraintError,
     DriverError,
     Neo4jError,
     ServiceUnavailable,
@@ -298,8 +299,7 @@ class Neo4jStore:
         """One transaction for `group`. When it fails, its documents are written one by one, so the
         ones before the failing document are kept and the error names that document."""
         try:
-            with self._session(neo4j.WRITE_ACCESS) as session:
-                session.execute_write(_write_batch, SyncBatch.of(group))
+            self._write_group(SyncBatch.of(group))
         except (Neo4jError, DriverError, StoreError) as exc:
             if len(group) > 1:
                 for batch in group:
@@ -308,6 +308,13 @@ class Neo4jStore:
             reason = str(exc) if isinstance(exc, StoreError) else describe(exc, self.settings)
             raise StoreError(f"document {group[0].doc_id} not written (its previous version is kept): "
                              f"{reason}") from None
+
+    def _write_group(self, batch: SyncBatch) -> None:
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            try:
+                session.execute_write(_write_batch, batch)
+            except ConstraintError:  # a node taken for new was there after all: merge everything
+                session.execute_write(_write_batch, batch, False)
 
     def _resolve_citations(self) -> None:
         """Recompute the derived edges of the whole store (graph.resolve), as the embedded store does."""
@@ -548,23 +555,45 @@ def transaction_groups(batches: list[DocumentBatch],
 
 # ---------------------------------------------------------------------- one transaction
 
-def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
+def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch, create: bool = True) -> None:
+    """Write `batch` in `tx`. With `create`, what cannot be in the database yet is created rather than
+    merged (`_fresh_nodes`): MERGE's lookups are most of a sync's cost on the server."""
     ids = [d.doc_id for d in batch.documents]
     stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=ids)}
-    _merge_nodes(tx, batch)
-    _merge_edges(tx, batch)
+    fresh = _fresh_nodes(tx, batch, stored) if create else set()
+    _write_nodes(tx, batch, fresh)
+    _write_edges(tx, batch, fresh)
     _drop_stale(tx, batch.replacing(stored))
 
 
-def _merge_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
-    for template, groups in (("merge_nodes", batch.owned), ("merge_shared_nodes", batch.linked)):
-        for label, rows in groups.items():
-            _unwind(tx, fill(template, label=label), rows)
+def _fresh_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, stored: set[str]) -> set[str]:
+    """Ids of the nodes owned by documents stored for the first time, less those already in the
+    database (another document linked to them, so they carry this one's doc_id)."""
+    new = [d for d in batch.documents if d.doc_id not in stored and d.owned.get(Label.POLICY)]
+    fresh = {r["id"] for d in new for rows in d.owned.values() for r in rows}
+    labels = {label for d in new for label in d.owned if label is not Label.POLICY}
+    docs = [d.doc_id for d in new]
+    for label in sorted(labels):
+        fresh.difference_update(r["id"] for r in tx.run(fill("stored_document_nodes", label=label), docs=docs))
+    return fresh
 
 
-def _merge_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
+def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> None:
+    for label, rows in batch.owned.items():
+        _unwind(tx, fill("create_nodes", label=label), [r for r in rows if r["id"] in fresh])
+        _unwind(tx, fill("merge_nodes", label=label), [r for r in rows if r["id"] not in fresh])
+    for label, rows in batch.linked.items():
+        _unwind(tx, fill("merge_shared_nodes", label=label), rows)
+
+
+def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> None:
+    """Edges with an end just created cannot exist yet: created; the others merged."""
     for (edge_type, source, target), rows in batch.edges.items():
-        _unwind(tx, fill("merge_edges", type=edge_type, source=source, target=target), rows)
+        new = [r["source"] in fresh or r["target"] in fresh for r in rows]
+        _unwind(tx, fill("create_edges", type=edge_type, source=source, target=target),
+                [r for r, is_new in zip(rows, new) if is_new])
+        _unwind(tx, fill("merge_edges", type=edge_type, source=source, target=target),
+                [r for r, is_new in zip(rows, new) if not is_new])
 
 
 def _drop_stale(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
