@@ -57,12 +57,13 @@ log = logging.getLogger(__name__)
 BATCH_ROWS = 1000  # rows per UNWIND statement: big enough to amortise a round trip, small enough to stream
 # Rows (nodes and edges) of the consecutive documents one sync transaction writes: a statement costs a
 # round trip and a plan whatever its size, so a corpus of small documents is written in few of them.
-TRANSACTION_ROWS = 5000
+TRANSACTION_ROWS = 10_000
 # Labels whose nodes belong to one document (they carry doc_id) and go when its new version lacks them.
 # The Policy node is the document itself; shared entities go only as orphans.
 OWNED_LABELS = tuple(lb for lb in Label if lb is not Label.POLICY and lb not in SHARED_LABELS)
 LABEL_NAMES = {lb.value: lb for lb in Label}  # a stored label back to the enum (other labels are not ours)
 JSON_KEYS = "_json"  # property listing the keys stored as JSON text
+_SCALARS = frozenset({str, int, float, bool})
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
 # Every read is bounded in time (the driver's transaction timeout, which the server enforces and
@@ -393,9 +394,10 @@ def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
                                  + [e.doc_id for e in graph.edges]))
     batches = {doc: DocumentBatch(doc) for doc in doc_ids}
     placed: dict[str, set[str]] = {doc: set() for doc in doc_ids}
+    rows: dict[str, dict[str, Any]] = {}  # a shared node's row, made once for all its documents
     for node in graph.nodes:
         if owner[node.id]:
-            _add_node(batches[owner[node.id]].owned, node)
+            _add_node(batches[owner[node.id]].owned, node, rows)
             placed[owner[node.id]].add(node.id)
     used = set()
     for edge in graph.edges:
@@ -405,7 +407,7 @@ def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
                                  f"{edge.doc_id}: node {end} is not in the graph")
             used.add(end)
             if end not in placed[edge.doc_id]:
-                _add_node(batches[edge.doc_id].linked, nodes[end])
+                _add_node(batches[edge.doc_id].linked, nodes[end], rows)
                 placed[edge.doc_id].add(end)
         key = (edge.type, nodes[edge.source].label, nodes[edge.target].label)
         batches[edge.doc_id].edges.setdefault(key, []).append(
@@ -414,13 +416,15 @@ def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
     if strays and batches:  # unowned and unused: kept with the first document, dropped if orphans
         first = batches[doc_ids[0]]
         for node in strays:
-            _add_node(first.linked, node)
+            _add_node(first.linked, node, rows)
             first.loose.append(node.id)
     return list(batches.values())
 
 
-def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any) -> None:
-    groups.setdefault(node.label, []).append({"id": node.id, "props": _props(node.as_dict(), node.id)})
+def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any, rows: dict[str, dict[str, Any]]) -> None:
+    if node.id not in rows:
+        rows[node.id] = {"id": node.id, "props": _props(node.as_dict(), node.id)}
+    groups.setdefault(node.label, []).append(rows[node.id])
 
 
 def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
@@ -433,6 +437,9 @@ def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     encoded = []
     for key, value in values.items():
+        if type(value) in _SCALARS and key != JSON_KEYS:  # most values: stored as they are
+            out[key] = value
+            continue
         if value is None:
             continue
         if key == JSON_KEYS:
