@@ -123,6 +123,9 @@ def freeze(value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def thaw(value: Any) -> Any:
     """Plain data again, as stored and written to JSON: tuples as lists, mappings as dicts
     (a set as a sorted list).
@@ -130,6 +133,8 @@ def thaw(value: Any) -> Any:
     >>> thaw(freeze({"shared": ["a", "b"], "meta": {"n": [1]}}))
     {'shared': ['a', 'b'], 'meta': {'n': [1]}}
     """
+    if type(value) in _PLAIN:  # most values, and the ABC check below is slow
+        return value
     if isinstance(value, Mapping):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -11,7 +11,9 @@ written together in one managed transaction of batched ``UNWIND $rows … MERGE`
 statements (their rows merged per label and type) that also drops what the new
 versions no longer have, so a failure leaves the previous versions whole (and the
 documents are then retried one by one, so only the failing one is left out) and a
-re-load changes nothing. Named queries and user Cypher run
+re-load changes nothing. What a document stored for the first time owns cannot be in
+the database yet (checked by doc_id; the uniqueness constraint is the backstop), so its
+nodes and their edges are created rather than merged (`_fresh_nodes`). Named queries and user Cypher run
 in read transactions and are refused (and rolled back) if they would write,
 whether or not the server enforces the access mode itself (ArcadeDB does not).
 User Cypher is first checked by `graph.cypher_guard`, which refuses what a read
@@ -36,6 +38,7 @@ import neo4j
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
+    ConstraintError,
     DriverError,
     Neo4jError,
     ServiceUnavailable,
@@ -56,12 +59,13 @@ log = logging.getLogger(__name__)
 BATCH_ROWS = 1000  # rows per UNWIND statement: big enough to amortise a round trip, small enough to stream
 # Rows (nodes and edges) of the consecutive documents one sync transaction writes: a statement costs a
 # round trip and a plan whatever its size, so a corpus of small documents is written in few of them.
-TRANSACTION_ROWS = 5000
+TRANSACTION_ROWS = 10_000
 # Labels whose nodes belong to one document (they carry doc_id) and go when its new version lacks them.
 # The Policy node is the document itself; shared entities go only as orphans.
 OWNED_LABELS = tuple(lb for lb in Label if lb is not Label.POLICY and lb not in SHARED_LABELS)
 LABEL_NAMES = {lb.value: lb for lb in Label}  # a stored label back to the enum (other labels are not ours)
 JSON_KEYS = "_json"  # property listing the keys stored as JSON text
+_SCALARS = frozenset({str, int, float, bool})
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
 # Every read is bounded in time (the driver's transaction timeout, which the server enforces and
@@ -298,8 +302,7 @@ class Neo4jStore:
         """One transaction for `group`. When it fails, its documents are written one by one, so the
         ones before the failing document are kept and the error names that document."""
         try:
-            with self._session(neo4j.WRITE_ACCESS) as session:
-                session.execute_write(_write_batch, SyncBatch.of(group))
+            self._write_group(SyncBatch.of(group))
         except (Neo4jError, DriverError, StoreError) as exc:
             if len(group) > 1:
                 for batch in group:
@@ -308,6 +311,13 @@ class Neo4jStore:
             reason = str(exc) if isinstance(exc, StoreError) else describe(exc, self.settings)
             raise StoreError(f"document {group[0].doc_id} not written (its previous version is kept): "
                              f"{reason}") from None
+
+    def _write_group(self, batch: SyncBatch) -> None:
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            try:
+                session.execute_write(_write_batch, batch)
+            except ConstraintError:  # a node taken for new was there after all: merge everything
+                session.execute_write(_write_batch, batch, False)
 
     def _resolve_citations(self) -> None:
         """Recompute the derived edges of the whole store (graph.resolve), as the embedded store does."""
@@ -386,9 +396,10 @@ def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
                                  + [e.doc_id for e in graph.edges]))
     batches = {doc: DocumentBatch(doc) for doc in doc_ids}
     placed: dict[str, set[str]] = {doc: set() for doc in doc_ids}
+    rows: dict[str, dict[str, Any]] = {}  # a shared node's row, made once for all its documents
     for node in graph.nodes:
         if owner[node.id]:
-            _add_node(batches[owner[node.id]].owned, node)
+            _add_node(batches[owner[node.id]].owned, node, rows)
             placed[owner[node.id]].add(node.id)
     used = set()
     for edge in graph.edges:
@@ -398,7 +409,7 @@ def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
                                  f"{edge.doc_id}: node {end} is not in the graph")
             used.add(end)
             if end not in placed[edge.doc_id]:
-                _add_node(batches[edge.doc_id].linked, nodes[end])
+                _add_node(batches[edge.doc_id].linked, nodes[end], rows)
                 placed[edge.doc_id].add(end)
         key = (edge.type, nodes[edge.source].label, nodes[edge.target].label)
         batches[edge.doc_id].edges.setdefault(key, []).append(
@@ -407,13 +418,15 @@ def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
     if strays and batches:  # unowned and unused: kept with the first document, dropped if orphans
         first = batches[doc_ids[0]]
         for node in strays:
-            _add_node(first.linked, node)
+            _add_node(first.linked, node, rows)
             first.loose.append(node.id)
     return list(batches.values())
 
 
-def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any) -> None:
-    groups.setdefault(node.label, []).append({"id": node.id, "props": _props(node.as_dict(), node.id)})
+def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any, rows: dict[str, dict[str, Any]]) -> None:
+    if node.id not in rows:
+        rows[node.id] = {"id": node.id, "props": _props(node.as_dict(), node.id)}
+    groups.setdefault(node.label, []).append(rows[node.id])
 
 
 def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
@@ -426,6 +439,9 @@ def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     encoded = []
     for key, value in values.items():
+        if type(value) in _SCALARS and key != JSON_KEYS:  # most values: stored as they are
+            out[key] = value
+            continue
         if value is None:
             continue
         if key == JSON_KEYS:
@@ -548,23 +564,45 @@ def transaction_groups(batches: list[DocumentBatch],
 
 # ---------------------------------------------------------------------- one transaction
 
-def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
+def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch, create: bool = True) -> None:
+    """Write `batch` in `tx`. With `create`, what cannot be in the database yet is created rather than
+    merged (`_fresh_nodes`): MERGE's lookups are most of a sync's cost on the server."""
     ids = [d.doc_id for d in batch.documents]
     stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=ids)}
-    _merge_nodes(tx, batch)
-    _merge_edges(tx, batch)
+    fresh = _fresh_nodes(tx, batch, stored) if create else set()
+    _write_nodes(tx, batch, fresh)
+    _write_edges(tx, batch, fresh)
     _drop_stale(tx, batch.replacing(stored))
 
 
-def _merge_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
-    for template, groups in (("merge_nodes", batch.owned), ("merge_shared_nodes", batch.linked)):
-        for label, rows in groups.items():
-            _unwind(tx, fill(template, label=label), rows)
+def _fresh_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, stored: set[str]) -> set[str]:
+    """Ids of the nodes owned by documents stored for the first time, less those already in the
+    database (another document linked to them, so they carry this one's doc_id)."""
+    new = [d for d in batch.documents if d.doc_id not in stored and d.owned.get(Label.POLICY)]
+    fresh = {r["id"] for d in new for rows in d.owned.values() for r in rows}
+    labels = {label for d in new for label in d.owned if label is not Label.POLICY}
+    docs = [d.doc_id for d in new]
+    for label in sorted(labels):
+        fresh.difference_update(r["id"] for r in tx.run(fill("stored_document_nodes", label=label), docs=docs))
+    return fresh
 
 
-def _merge_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
+def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> None:
+    for label, rows in batch.owned.items():
+        _unwind(tx, fill("create_nodes", label=label), [r for r in rows if r["id"] in fresh])
+        _unwind(tx, fill("merge_nodes", label=label), [r for r in rows if r["id"] not in fresh])
+    for label, rows in batch.linked.items():
+        _unwind(tx, fill("merge_shared_nodes", label=label), rows)
+
+
+def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> None:
+    """Edges with an end just created cannot exist yet: created; the others merged."""
     for (edge_type, source, target), rows in batch.edges.items():
-        _unwind(tx, fill("merge_edges", type=edge_type, source=source, target=target), rows)
+        new = [r["source"] in fresh or r["target"] in fresh for r in rows]
+        _unwind(tx, fill("create_edges", type=edge_type, source=source, target=target),
+                [r for r, is_new in zip(rows, new) if is_new])
+        _unwind(tx, fill("merge_edges", type=edge_type, source=source, target=target),
+                [r for r, is_new in zip(rows, new) if not is_new])
 
 
 def _drop_stale(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
