@@ -20,6 +20,7 @@ import streamlit as st
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 NAME = "policy_kg.graph_view"
+SCRIPTS = ("graph_view_local.js", "graph_view.js")  # one module: the local answers, then the component
 EVENTS = ("select", "expand", "hide", "pin", "recentre", "positions", "hidden_types")
 
 
@@ -38,7 +39,7 @@ def _component() -> Callable[..., Any]:
         NAME,
         html=(ASSETS / "graph_view.html").read_text(encoding="utf-8"),
         css=(ASSETS / "graph_view.css").read_text(encoding="utf-8"),
-        js=(ASSETS / "graph_view.js").read_text(encoding="utf-8"),
+        js="\n".join((ASSETS / name).read_text(encoding="utf-8") for name in SCRIPTS),
     )
 
 
