@@ -52,15 +52,14 @@ def graph_payload(scene: sc.Scene, chosen: str | None) -> tuple[dict, int]:
     edges = data.query("edges_among", ids=sorted(scene.real_nodes()))
     payload = scene_payload(scene, rows=g.rows, edges=edges, adj=g.adj, lang=lang, selected=chosen,
                             centrality=g.rank, evidence=g.evidence, positions=positions)
-    _, cap = es.settings()
+    _, cap = es.depth_and_cap()
     prefetch = next_rings(scene, rows=g.rows, adj=g.adj, types=g.types, cap=cap, rank=g.rank, edges_at=g.edges_at,
                           lang=lang, evidence=g.evidence)
-    shown = [*scene.real_nodes(), *prefetch["nodes"]]
     payload.update(token=st.session_state[es.TOKEN], selected=chosen, strings=strings(), height=GRAPH_HEIGHT,
                    name="explore", hidden_types=hidden_types, settled=True,  # the first layout is final
                    prefetch=prefetch, seen=st.session_state.get(es.SEEN, 0), vis_src=data.vis_script_src(),
-                   details=scene_details(shown, chosen, rows=g.rows, edges_at=g.edges_at, lang=lang,
-                                         centrality=g.rank))
+                   details=scene_details(scene.real_nodes(), chosen, rows=g.rows, edges_at=g.edges_at, lang=lang,
+                                         centrality=g.rank, waiting=prefetch["nodes"]))
     return payload, len(edges)
 
 

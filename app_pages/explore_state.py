@@ -83,7 +83,7 @@ def selected() -> str | None:
     return st.session_state.get(SELECTED)
 
 
-def settings() -> tuple[int, int]:
+def depth_and_cap() -> tuple[int, int]:
     return (int(st.session_state.get(DEPTH, initial(DEPTH, 1))),
             int(st.session_state.get(CAP, initial(CAP, sc.DEFAULT_CAP))))
 
@@ -91,7 +91,7 @@ def settings() -> tuple[int, int]:
 def new_scene(seed: str, g: GraphData, *, sync_picker: bool = True) -> None:
     """Start a scene at `seed` (depth and cap from the page's controls) and select it; the search
     box is told too unless it is what chose `seed` (it is drawn already and says so)."""
-    depth, cap = settings()
+    depth, cap = depth_and_cap()
     st.session_state[INITIAL] = {DEPTH: depth, CAP: cap}  # the controls say so again after a page switch
     st.session_state[SCENE] = sc.start(seed, g.adj, g.types, depth=depth, cap=cap, rank=g.rank)
     st.session_state[TOKEN] = st.session_state.get(TOKEN, 0) + 1
@@ -145,7 +145,7 @@ def on_event(name: str) -> None:
         # the highest: triggers that arrive together may be applied in any order
         st.session_state[SEEN] = max(value["seq"], st.session_state.get(SEEN, 0))
     g = graph_data()
-    _, cap = settings()
+    _, cap = depth_and_cap()
     node = value.get("node") if isinstance(value, Mapping) else value
     if name == "select" and node in current.nodes and not sc.is_more(node):
         select(node, g)
@@ -172,7 +172,7 @@ def component_state(name: str) -> Any:
 
 def current_view() -> dict[str, Any]:
     """This scene as a saved view: nodes, positions, the legend's filter, depth and cap."""
-    depth, cap = settings()
+    depth, cap = depth_and_cap()
     settings = {"depth": depth, "cap": cap, "hidden_types": list(component_state("hidden_types") or [])}
     return sc.to_view(scene(), positions=component_state("positions") or {}, selected=selected(), settings=settings)
 

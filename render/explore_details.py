@@ -83,10 +83,17 @@ def node_details(node_id: str, *, rows: Mapping[str, Mapping[str, Any]],
 
 
 def scene_details(node_ids: Iterable[str], selected: str | None, *, rows: Mapping[str, Mapping[str, Any]],
-                  edges_at: Mapping[str, Sequence[Mapping[str, Any]]], lang: str,
-                  centrality: Mapping[str, float]) -> dict[str, dict[str, Any]]:
+                  edges_at: Mapping[str, Sequence[Mapping[str, Any]]], lang: str, centrality: Mapping[str, float],
+                  waiting: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
     """The panel's record of every node in `node_ids`: the selected one with all its evidence, the
-    others with their first sentences (a click shows them at once, the page's next run the rest)."""
-    return {n: node_details(n, rows=rows, edges_at=edges_at, lang=lang, score=centrality.get(n, 0.0),
-                            cap=SELECTED_EVIDENCE_CAP if n == selected else SCENE_EVIDENCE_CAP)
-            for n in node_ids}
+    others with their first sentences (a click shows them at once, the page's next run the rest);
+    nodes `waiting` behind a double-click with their count only (they are in the scene, with their
+    sentences, by the time anyone clicks them)."""
+    def cap(n: str) -> int:
+        return SELECTED_EVIDENCE_CAP if n == selected else SCENE_EVIDENCE_CAP
+
+    out = {n: node_details(n, rows=rows, edges_at=edges_at, lang=lang, score=centrality.get(n, 0.0), cap=cap(n))
+           for n in node_ids}
+    out.update({n: node_details(n, rows=rows, edges_at=edges_at, lang=lang, score=centrality.get(n, 0.0), cap=0)
+                for n in waiting if n not in out})
+    return out

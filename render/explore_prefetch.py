@@ -65,8 +65,8 @@ def _step(before: sc.Scene, after: sc.Scene, pool: dict[str, Records], *, rows: 
         for row in edges_at.get(n, ()):
             if str(row["source"]) in now and str(row["target"]) in now:
                 key = edge_id(row)
-                if key not in pool["edges"]:
-                    pool["edges"][key] = vis_edge(row, lang)
+                if key not in pool["edges"]:  # the sentence reaches its tooltip with the page's next run
+                    pool["edges"][key] = vis_edge({k: v for k, v in row.items() if k != "evidence"}, lang)
                 edges[key] = None
     return {"add": [[n, after.ring.get(n, 1), after.parent.get(n)] for n in added], "more": more,
             "drop": [n for n in before.nodes if n not in now], "edges": list(edges)}

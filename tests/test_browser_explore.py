@@ -44,11 +44,12 @@ def first_ring(pg) -> list[str]:
 
 
 def wait_agreement(pg, name: str) -> None:
-    """Wait until the details, the search box and the picker all name `name`."""
+    """Wait until the details panel (the graph's own, in its shadow root) and the search box name `name`."""
     pg.wait_for_function("""(name) => {
-        const hs = [...document.querySelectorAll("[data-testid='stMain'] h3")].map(h => h.innerText);
+        const heading = window.kgGraphs.explore.detailsBox.querySelector("h3");
         const box = document.querySelector("[data-testid='stMain'] [data-testid='stTextInput'] input");
-        return hs.includes(name) && box && box.value === name; }""", arg=name, timeout=PAGE_TIMEOUT_MS)
+        return heading && heading.innerText === name && box && box.value === name; }""", arg=name,
+                         timeout=PAGE_TIMEOUT_MS)
 
 
 def assert_in_step(pg) -> None:
