@@ -13,7 +13,7 @@ import streamlit as st
 from app_pages import data, explore_state as es, explore_views, widgets
 from app_pages.graph_view import graph_view, load_vis
 from render import explore_scene as sc
-from render.explore_details import scene_details
+from render.explore_details import scene_details, waiting_details
 from render.explore_prefetch import next_rings
 from render.explore_vis import scene_payload
 
@@ -59,7 +59,8 @@ def graph_payload(scene: sc.Scene, chosen: str | None) -> tuple[dict, int]:
                    name="explore", hidden_types=hidden_types, settled=True,  # the first layout is final
                    prefetch=prefetch, seen=st.session_state.get(es.SEEN, 0), vis_src=data.vis_script_src(),
                    details=scene_details(scene.real_nodes(), chosen, rows=g.rows, edges_at=g.edges_at, lang=lang,
-                                         centrality=g.rank, waiting=prefetch["nodes"]))
+                                         centrality=g.rank))
+    prefetch["details"] = waiting_details(prefetch, rows=g.rows, edges_at=g.edges_at, lang=lang, centrality=g.rank)
     return payload, len(edges)
 
 

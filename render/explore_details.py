@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from render.i18n import edge_name, node_caption, type_name
 from render.readable import readable_properties
 
-SCENE_EVIDENCE_CAP = 6  # sentences sent for each node of the scene: the first screenful of the panel
+SCENE_EVIDENCE_CAP = 3  # sentences sent for each node of the scene: what the panel shows before scrolling
 SELECTED_EVIDENCE_CAP = 300  # the selected node's list, in full unless it is enormous
 
 
@@ -83,17 +83,21 @@ def node_details(node_id: str, *, rows: Mapping[str, Mapping[str, Any]],
 
 
 def scene_details(node_ids: Iterable[str], selected: str | None, *, rows: Mapping[str, Mapping[str, Any]],
-                  edges_at: Mapping[str, Sequence[Mapping[str, Any]]], lang: str, centrality: Mapping[str, float],
-                  waiting: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+                  edges_at: Mapping[str, Sequence[Mapping[str, Any]]], lang: str,
+                  centrality: Mapping[str, float]) -> dict[str, dict[str, Any]]:
     """The panel's record of every node in `node_ids`: the selected one with all its evidence, the
-    others with their first sentences (a click shows them at once, the page's next run the rest);
-    nodes `waiting` behind a double-click with their count only (they are in the scene, with their
-    sentences, by the time anyone clicks them)."""
-    def cap(n: str) -> int:
-        return SELECTED_EVIDENCE_CAP if n == selected else SCENE_EVIDENCE_CAP
+    others with their first sentences (a click shows them at once, the page's next run the rest)."""
+    return {n: node_details(n, rows=rows, edges_at=edges_at, lang=lang, score=centrality.get(n, 0.0),
+                            cap=SELECTED_EVIDENCE_CAP if n == selected else SCENE_EVIDENCE_CAP)
+            for n in node_ids}
 
-    out = {n: node_details(n, rows=rows, edges_at=edges_at, lang=lang, score=centrality.get(n, 0.0), cap=cap(n))
-           for n in node_ids}
-    out.update({n: node_details(n, rows=rows, edges_at=edges_at, lang=lang, score=centrality.get(n, 0.0), cap=0)
-                for n in waiting if n not in out})
-    return out
+
+def waiting_details(prefetch: Mapping[str, Any], *, rows: Mapping[str, Mapping[str, Any]],
+                    edges_at: Mapping[str, Sequence[Mapping[str, Any]]], lang: str,
+                    centrality: Mapping[str, float]) -> dict[str, dict[str, Any]]:
+    """The panel's record of each node waiting behind a double-click (`render.explore_prefetch`), by
+    its index there, with the count of its sentences only: they come with the page's next run, which
+    has added the node to the scene by the time anyone clicks it."""
+    ids = prefetch["ids"]
+    return {key: node_details(ids[int(key)], rows=rows, edges_at=edges_at, lang=lang,
+                              score=centrality.get(ids[int(key)], 0.0), cap=0) for key in prefetch["nodes"]}

@@ -82,28 +82,41 @@ function neighbours(view, id) {
   return Array.from(out).sort();
 }
 
+// An edge of the prefetch as Python's record (render/explore_prefetch.py, `edge_record`).
+function edgeRecord(pre, index) {
+  const [from, to, type, title] = pre.edges[index];
+  const record = Object.assign({ id: `${pre.ids[from]}|${type || "MORE"}|${pre.ids[to]}`, from: pre.ids[from],
+                                 to: pre.ids[to], type }, pre.looks[type]);
+  if (title) record.title = title;
+  return record;
+}
+
 // One prefetched double-click: "+N more" nodes emptied go, relabelled ones change, new nodes join
 // beside their parent with their edges; then a short layout run for the new ones.
 function applyStep(view, step) {
-  const pool = view.prefetch;
-  if (step.drop.length) {
-    view.edges.remove(view.edges.getIds({ filter: (e) => step.drop.includes(e.from) || step.drop.includes(e.to) }));
-    view.nodes.remove(step.drop);
+  const pre = view.prefetch;
+  const drop = step.drop.map((i) => pre.ids[i]);
+  if (drop.length) {
+    view.edges.remove(view.edges.getIds({ filter: (e) => drop.includes(e.from) || drop.includes(e.to) }));
+    view.nodes.remove(drop);
   }
-  const relabel = Object.keys(step.more).filter((id) => view.nodes.get(id))
-    .map((id) => { const r = Object.assign({}, step.more[id]); delete r.x; delete r.y; return r; });
+  const moreOf = (i) => Object.assign({ id: pre.ids[i] }, step.more[i]);
+  const relabel = Object.keys(step.more).filter((i) => view.nodes.get(pre.ids[i]))
+    .map((i) => { const r = moreOf(i); delete r.x; delete r.y; return r; });
   if (relabel.length) view.nodes.update(relabel);
   const added = [];
-  for (const [id, ring, parent] of step.add) {
+  for (const [i, ring, parent] of step.add) {
+    const id = pre.ids[i];
     if (view.nodes.get(id)) continue;
-    const record = step.more[id] || pool.nodes[id];
+    const record = step.more[i] ? moreOf(i) : pre.nodes[i] && Object.assign({ id, font: pre.font }, pre.nodes[i]);
     if (!record) continue;
-    added.push(Object.assign({}, record, { ring, parent, placed: false,
+    if (pre.details && pre.details[i]) view.details[id] = pre.details[i];
+    added.push(Object.assign(record, { ring, parent: pre.ids[parent], placed: false,
       hidden: Boolean(record.type) && view.hiddenTypes.has(record.type) }));
   }
   placeNear(view, added);
   view.nodes.add(added);
-  view.edges.update(step.edges.map((id) => pool.edges[id]).filter(Boolean));
+  view.edges.update(step.edges.map((i) => edgeRecord(pre, i)));
   view.wrap.dataset.nodes = String(view.nodes.length);
   if (added.length) settle(view, added.map((n) => n.id), false);
   return added.length;
