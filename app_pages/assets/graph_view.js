@@ -62,12 +62,20 @@ function createView(root) {
     wrap.dataset.seq = String(view.seq);
     view.trigger(name, Object.assign({ seq: view.seq }, value));
   };
-  view.reportPositions = () => {
+  // A state value goes with the page's widget values as the browser has them: while a run for a
+  // click is still to come, they are behind (the search box names the node before), and would undo
+  // that run's choice. So it waits for that run.
+  view.pendingState = {};
+  view.sendState = (name, value) => {
     if (!view.send) return;
+    if (view.seq > view.seen) view.pendingState[name] = value;
+    else view.send.state(name, value);
+  };
+  view.reportPositions = () => {
     const pos = network.getPositions();
     const out = {};
     for (const id of Object.keys(pos)) out[id] = [Math.round(pos[id].x), Math.round(pos[id].y)];
-    view.send.state("positions", out);
+    view.sendState("positions", out);
   };
 
   network.on("click", (params) => {
@@ -140,6 +148,7 @@ function update(view, data) {
   // A run that began before the browser's latest click would undo its answer: the run after it follows.
   if (!fresh && typeof data.seen === "number" && data.seen < view.seq) return;
   view.seq = Math.max(view.seq, data.seen || 0);
+  view.seen = data.seen || 0;
   view.updates += 1;
   view.strings = data.strings || view.strings;
   view.wrap.querySelector(".kg-fit").title = view.strings.fit || "";
@@ -163,6 +172,10 @@ function update(view, data) {
   if (selected && view.nodes.get(selected)) selectNode(view, selected);
   else renderDetails(view, null);
   wrap.dataset.seen = String(data.seen || 0);
+  const pending = view.pendingState;
+  view.pendingState = {};
+  // after this run's other elements (the search box) have taken their new values
+  setTimeout(() => { for (const name of Object.keys(pending)) view.sendState(name, pending[name]); }, 0);
   wrap.dataset.nodes = String(view.nodes.length);
   wrap.dataset.updates = String(view.updates);
   wrap.dataset.builds = String(view.builds);
@@ -320,7 +333,7 @@ function toggleType(view, type, chip) {
   chip.classList.toggle("kg-off", view.hiddenTypes.has(type));
   const hidden = view.hiddenTypes.has(type);
   view.nodes.update(view.nodes.get({ filter: (n) => n.type === type }).map((n) => ({ id: n.id, hidden })));
-  if (view.send) view.send.state("hidden_types", Array.from(view.hiddenTypes).sort());
+  view.sendState("hidden_types", Array.from(view.hiddenTypes).sort());
 }
 
 function hideMenu(menu) { menu.hidden = true; menu.textContent = ""; }
