@@ -56,11 +56,22 @@ function createView(root) {
   view.update = (data) => update(view, data);
   view.destroy = () => { network.destroy(); };
   view.trigger = (name, value) => { if (view.send) view.send.trigger(name, value); };
-  // A click the browser has answered: numbered, so a run of the page from before it is not drawn.
+  // A click the browser has answered: numbered at once, so a run of the page from before it is not
+  // drawn; sent after the answer is painted. A select still waiting when the same node's expand
+  // comes (the clicks of a double-click) is dropped: the expand selects it too, one run instead of two.
+  view.outbox = [];
   view.tell = (name, value) => {
     view.seq += 1;
     wrap.dataset.seq = String(view.seq);
-    view.trigger(name, Object.assign({ seq: view.seq }, value));
+    if (name === "expand") {
+      for (const m of view.outbox) if (m.name === "select" && m.value.node === value.node) m.dropped = true;
+    }
+    const message = { name, value: Object.assign({ seq: view.seq }, value), dropped: false };
+    view.outbox.push(message);
+    afterPaint(() => {
+      view.outbox = view.outbox.filter((m) => m !== message);
+      if (!message.dropped) view.trigger(message.name, message.value);
+    });
   };
   // A state value goes with the page's widget values as the browser has them: while a run for a
   // click is still to come, they are behind (the search box names the node before), and would undo
@@ -128,6 +139,11 @@ function expandNode(view, id, type) {
     root_status(view, view.strings.expanding || "…");
   }
   view.tell("expand", { node: id, type: type || null });
+}
+
+// `fn` once the browser has painted what is on the page now.
+function afterPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 function baseOptions() {

@@ -21,7 +21,9 @@ function renderDetails(view, id) {
   const box = view.detailsBox;
   const s = view.strings;
   const list = box.querySelector(".kg-d-evidence");
-  const scroll = list && box.dataset.node === id ? list.scrollTop : 0;
+  const same = box.dataset.node === id;  // the page's run redrawing the same node: keep what is open
+  const scroll = list && same ? list.scrollTop : 0;
+  const open = new Set(same ? Array.from(box.querySelectorAll("details[open]"), (d) => d.className) : []);
   box.textContent = "";
   box.append(el("div", "kg-d-title", s.details || ""));
   box.dataset.node = id || "";
@@ -33,7 +35,8 @@ function renderDetails(view, id) {
     box.append(el("div", "kg-d-metric-label", s.centrality || ""), el("div", "kg-d-metric", d.score));
   }
   if (d.attrs.length) {
-    const more = el("details");
+    const more = el("details", "kg-d-attrs");
+    more.open = open.has(more.className);
     more.append(el("summary", "", s.attributes || ""));
     for (const [label, value] of d.attrs) {
       const line = el("div");
@@ -46,6 +49,7 @@ function renderDetails(view, id) {
   const around = neighbours(view, id);
   if (around.length) {
     const more = el("details", "kg-d-neighbours");
+    more.open = open.has(more.className);
     more.append(el("summary", "", `${s.neighbours || ""} (${around.length})`));
     const ul = el("ul");
     for (const n of around) ul.append(el("li", "", ((view.details || {})[n] || fallbackDetails(view, n)).caption));
@@ -118,6 +122,6 @@ function applyStep(view, step) {
   view.nodes.add(added);
   view.edges.update(step.edges.map((i) => edgeRecord(pre, i)));
   view.wrap.dataset.nodes = String(view.nodes.length);
-  if (added.length) settle(view, added.map((n) => n.id), false);
+  if (added.length) afterPaint(() => settle(view, added.map((n) => n.id), false));  // drawn first, then spread
   return added.length;
 }
