@@ -268,6 +268,26 @@ def test_explore_starts_on_the_most_central_node_with_a_cap_per_type(app, seed_s
         assert payload["details"][node["id"]]["total"] == len(sentences(node["id"]))
 
 
+def test_explore_loads_the_graph_script_from_the_static_folder_else_inline(app):
+    from streamlit import config
+
+    from render.pyvis_html import vis_assets
+
+    at = goto(app(), "explore")  # the explorer's settings (.streamlit/config.toml) serve static/
+    names = [e.proto.component_name for e in at.main.get("bidi_component")]
+    assert names == ["policy_kg.graph_view"]  # vis-network is not inside the page's messages
+    assert graph_payload(at)["vis_src"] == f"app/static/{data.VIS_FILE}"
+    assert (data.STATIC_DIR / data.VIS_FILE).read_text(encoding="utf-8") == vis_assets()[0]
+    served = config.get_option("server.enableStaticServing")
+    config.set_option("server.enableStaticServing", False)  # a server without static serving: inline, once
+    try:
+        at = goto(app(), "explore")
+    finally:
+        config.set_option("server.enableStaticServing", served)
+    inline = [e.proto for e in at.main.get("bidi_component") if e.proto.component_name.endswith(".vis")]
+    assert len(inline) == 1 and "vis-network" in inline[0].js_content and graph_payload(at)["vis_src"] is None
+
+
 def test_explore_depth_and_cap_change_the_scene(app, seed_store):
     at = goto(app(), "explore")
     at.slider(key="explore_depth").set_value(2).run()
