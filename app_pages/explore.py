@@ -55,12 +55,12 @@ def graph_payload(scene: sc.Scene, chosen: str | None) -> tuple[dict, int]:
     _, cap = es.depth_and_cap()
     prefetch = next_rings(scene, rows=g.rows, adj=g.adj, types=g.types, cap=cap, rank=g.rank, edges_at=g.edges_at,
                           lang=lang, evidence=g.evidence)
+    prefetch["details"] = waiting_details(prefetch, rows=g.rows, edges_at=g.edges_at, lang=lang, centrality=g.rank)
     payload.update(token=st.session_state[es.TOKEN], selected=chosen, strings=strings(), height=GRAPH_HEIGHT,
                    name="explore", hidden_types=hidden_types, settled=True,  # the first layout is final
                    prefetch=prefetch, seen=st.session_state.get(es.SEEN, 0), vis_src=data.vis_script_src(),
                    details=scene_details(scene.real_nodes(), chosen, rows=g.rows, edges_at=g.edges_at, lang=lang,
                                          centrality=g.rank))
-    prefetch["details"] = waiting_details(prefetch, rows=g.rows, edges_at=g.edges_at, lang=lang, centrality=g.rank)
     return payload, len(edges)
 
 
