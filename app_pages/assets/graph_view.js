@@ -9,6 +9,7 @@
 // filter go back as state values. The local answers are in graph_view_local.js, sent as one script
 // with this one (graph_view.py joins them).
 const views = new WeakMap();
+const DOUBLE_CLICK_MS = 500;
 
 // vis-network comes from the explorer's static folder (`src`, cached by the browser) or, when static
 // serving is off, through its own inline component (graph_view.load_vis), which may run a moment later.
@@ -94,13 +95,19 @@ function createView(root) {
     const id = params.nodes && params.nodes[0];
     if (!id) return;
     const node = nodes.get(id);
-    if (node && node.more) { expandNode(view, id, null); return; }
+    if (node && node.more) {  // the clicks of a double-click on it show one more batch, not two
+      const again = view.lastMore && view.lastMore.id === id && Date.now() - view.lastMore.at < DOUBLE_CLICK_MS;
+      view.lastMore = { id, at: Date.now() };
+      if (!again) expandNode(view, id, null);
+      return;
+    }
     selectNode(view, id);
     view.tell("select", { node: id });
   });
   network.on("doubleClick", (params) => {
     const id = params.nodes && params.nodes[0];
-    if (id) expandNode(view, id, null);
+    const node = id && nodes.get(id);
+    if (node && !node.more) expandNode(view, id, null);  // a "+N more" node: its first click did
   });
   network.on("oncontext", (params) => {
     params.event.preventDefault();
