@@ -12,11 +12,10 @@ import streamlit as st
 
 from app_pages import data, explore_state as es, explore_views, widgets
 from app_pages.graph_view import graph_view, load_vis
-from app_pages.widgets import escape_markdown as md
 from render import explore_scene as sc
+from render.explore_details import scene_details, waiting_details
+from render.explore_prefetch import next_rings
 from render.explore_vis import scene_payload
-from render.i18n import edge_name, node_caption, type_name
-from render.readable import readable_properties
 
 GRAPH_HEIGHT = 640
 
@@ -38,42 +37,31 @@ if f"{es.PICKER}_choice" not in st.session_state and es.selected() in g.rows:
 
 
 def strings() -> dict[str, str]:
-    """The component's own words, in the interface language."""
+    """The component's own words, in the interface language (its details panel's too)."""
     keys = ("expand_all", "expand_by", "show_more", "hide", "pin", "unpin", "recentre", "expanding", "legend_tip",
-            "fit", "png")
-    return {k: tr(f"scene.{k}") for k in keys} | {"png_name": "explore"}
+            "fit", "png", "evidence_more")
+    panel = {"details": "explore.details", "centrality": "explore.centrality", "attributes": "explore.attributes",
+             "neighbours": "explore.neighbours", "evidence": "common.evidence"}
+    return {k: tr(f"scene.{k}") for k in keys} | {k: tr(v) for k, v in panel.items()} | {"png_name": "explore"}
 
 
-def details(node_id: str) -> None:
-    """The selected node: name, type, centrality, evidence sentences and neighbours in the scene."""
-    node = g.rows.get(node_id, {"id": node_id})
-    st.markdown(f"### {md(str(node.get('name') or node_id))}")
-    st.caption(f"{type_name(str(node.get('type')), lang)}"
-               + (f" · {md(str(node['name_en']))}" if node.get("name_en") else ""))
-    st.metric(tr("explore.centrality"), f"{g.rank.get(node_id, 0.0):.2f}")
-    if node.get("type") == "Measure":
-        st.page_link("app_pages/measure.py", label=tr("common.open_measure"), icon=":material/article:",
-                     query_params={"measure": node_id})
-    extra = readable_properties(node, g.rows, lang)
-    if extra:
-        with st.expander(tr("explore.attributes")):
-            st.markdown("  \n".join(f"**{md(label)}**：{md(str(value))}" for label, value in extra))
-    evidence = data.query("evidence_of", node=node_id)
-    st.markdown(f"**{tr('common.evidence')}** ({len(evidence)})")
-    with st.container(height=330, border=True):
-        # One element for the whole list: a click in the graph redraws this column, so fewer is faster.
-        entries = []
-        for row in evidence:
-            other = row["target_name"] if row["source"] == node_id else row["source_name"]
-            entries.append(f"**{md(edge_name(row['type'], lang))}** · {md(str(other))}\n\n"
-                           f"> {md(' '.join(str(row.get('evidence') or '').split()))}")
-        if entries:
-            st.markdown("\n\n".join(entries))
-    shown = set(es.scene().nodes)
-    neighbours = sorted({o for o, _ in g.adj.get(node_id, ()) if o in shown} - {node_id})
-    if neighbours:
-        with st.expander(f"{tr('explore.neighbours')} ({len(neighbours)})"):
-            st.markdown("\n".join(f"- {md(node_caption(g.rows.get(n, {'id': n}), lang))}" for n in neighbours))
+def graph_payload(scene: sc.Scene, chosen: str | None) -> tuple[dict, int]:
+    """(the scene for the component, its edge count), with what a click answers in the browser:
+    every node's details and, for each node a double-click expands, its next ring."""
+    positions, hidden_types = es.loaded_layout()
+    edges = data.query("edges_among", ids=sorted(scene.real_nodes()))
+    payload = scene_payload(scene, rows=g.rows, edges=edges, adj=g.adj, lang=lang, selected=chosen,
+                            centrality=g.rank, evidence=g.evidence, positions=positions)
+    _, cap = es.depth_and_cap()
+    prefetch = next_rings(scene, rows=g.rows, adj=g.adj, types=g.types, cap=cap, rank=g.rank, edges_at=g.edges_at,
+                          lang=lang, evidence=g.evidence)
+    prefetch["details"] = waiting_details(prefetch, rows=g.rows, edges_at=g.edges_at, lang=lang, centrality=g.rank)
+    payload.update(token=st.session_state[es.TOKEN], selected=chosen, strings=strings(), height=GRAPH_HEIGHT,
+                   name="explore", hidden_types=hidden_types, settled=True,  # the first layout is final
+                   prefetch=prefetch, seen=st.session_state.get(es.SEEN, 0), vis_src=data.vis_script_src(),
+                   details=scene_details(scene.real_nodes(), chosen, rows=g.rows, edges_at=g.edges_at, lang=lang,
+                                         centrality=g.rank))
+    return payload, len(edges)
 
 
 @st.fragment
@@ -86,22 +74,16 @@ def explorer() -> None:
     controls[1].number_input(tr("explore.cap"), es.MIN_CAP, es.MAX_CAP, es.control_value(es.CAP, sc.DEFAULT_CAP),
                              key=es.CAP, on_change=es.restart, help=tr("explore.cap.help"))
     scene, chosen = es.scene(), es.selected()
-    positions, hidden_types = es.loaded_layout()
-    edges = data.query("edges_among", ids=sorted(scene.real_nodes()))
-    payload = scene_payload(scene, rows=g.rows, edges=edges, adj=g.adj, lang=lang, selected=chosen,
-                            centrality=g.rank, evidence=g.evidence, positions=positions)
-    payload.update(token=st.session_state[es.TOKEN], selected=chosen, strings=strings(), height=GRAPH_HEIGHT,
-                   name="explore", hidden_types=hidden_types, settled=True)  # the first layout is final
-    graph_col, detail_col = st.columns([3, 1.25], gap="medium")
-    with graph_col:
-        graph_view(payload, key=es.GRAPH, on_event=es.on_event)
-        st.caption(tr("explore.shown", nodes=len(scene.real_nodes()), edges=len(edges)) + " · " + tr("explore.hint2"))
-    with detail_col:
-        st.subheader(tr("explore.details"))
-        if chosen:
-            details(chosen)
+    payload, edge_count = graph_payload(scene, chosen)
+    graph_view(payload, key=es.GRAPH, on_event=es.on_event)
+    below = st.columns([3, 1.25], vertical_alignment="center")
+    below[0].caption(tr("explore.shown", nodes=len(scene.real_nodes()), edges=edge_count) + " · " + tr("explore.hint2"))
+    if g.types.get(chosen or "") == "Measure":  # a page switch needs Streamlit: after the page's run
+        below[1].page_link("app_pages/measure.py", label=tr("common.open_measure"), icon=":material/article:",
+                           query_params={"measure": chosen})
     explore_views.view_tools(g)
 
 
-load_vis()
+if data.vis_script_src() is None:  # no static serving: vis-network goes inline, once, outside the fragment
+    load_vis()
 explorer()

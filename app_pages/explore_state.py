@@ -12,7 +12,7 @@ import base64
 import json
 import zlib
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import streamlit as st
 
@@ -20,8 +20,10 @@ from app_pages import data, widgets
 from app_pages.graph_view import event_value
 from graph.model import Label
 from render import explore_scene as sc
+from render.explore_details import edges_by_node, flat_edge
 
 SCENE, SELECTED, TOKEN = "explore_scene", "explore_selected", "explore_token"
+SEEN = "explore_seen"  # the number of the browser's last click the page has applied (the browser answers first)
 GRAPH = "explore_graph"  # the component's key
 PICKER = "explore_focus"
 DEPTH, CAP = "explore_depth", "explore_cap"
@@ -44,6 +46,7 @@ class GraphData:
     adj: sc.Adjacency
     rank: Mapping[str, float]
     evidence: Mapping[str, int]  # evidence sentences at each node
+    edges_at: Mapping[str, Sequence[Mapping[str, Any]]]  # each node's edge rows (flat), either direction
 
 
 # cache_resource, not cache_data: one shared, never-mutated copy per store contents. cache_data would
@@ -52,7 +55,9 @@ class GraphData:
 def _graph_data(store_key: str, _store: Any) -> GraphData:
     rows = {row["id"]: row for row in _store.query("all_nodes")}
     types = {i: str(r.get("type") or "") for i, r in rows.items()}
-    return GraphData(rows, types, sc.adjacency(_store.query("all_edges")), data.centrality(), data.evidence_counts())
+    edges = [flat_edge(row) for row in _store.query("all_edges")]
+    return GraphData(rows, types, sc.adjacency(edges), data.centrality(), data.evidence_counts(),
+                     edges_by_node(edges))
 
 
 def graph_data() -> GraphData:
@@ -78,7 +83,7 @@ def selected() -> str | None:
     return st.session_state.get(SELECTED)
 
 
-def _settings() -> tuple[int, int]:
+def depth_and_cap() -> tuple[int, int]:
     return (int(st.session_state.get(DEPTH, initial(DEPTH, 1))),
             int(st.session_state.get(CAP, initial(CAP, sc.DEFAULT_CAP))))
 
@@ -86,7 +91,7 @@ def _settings() -> tuple[int, int]:
 def new_scene(seed: str, g: GraphData, *, sync_picker: bool = True) -> None:
     """Start a scene at `seed` (depth and cap from the page's controls) and select it; the search
     box is told too unless it is what chose `seed` (it is drawn already and says so)."""
-    depth, cap = _settings()
+    depth, cap = depth_and_cap()
     st.session_state[INITIAL] = {DEPTH: depth, CAP: cap}  # the controls say so again after a page switch
     st.session_state[SCENE] = sc.start(seed, g.adj, g.types, depth=depth, cap=cap, rank=g.rank)
     st.session_state[TOKEN] = st.session_state.get(TOKEN, 0) + 1
@@ -131,29 +136,32 @@ def restart() -> None:
 
 
 def on_event(name: str) -> None:
-    """The graph component's callback: apply what the browser sent."""
+    """The graph component's callback: apply what the browser sent (and has drawn already)."""
     value = event_value(GRAPH, name)
     current = scene()
     if value is None or current is None:
         return
+    if isinstance(value, Mapping) and isinstance(value.get("seq"), int):
+        # the highest: triggers that arrive together may be applied in any order
+        st.session_state[SEEN] = max(value["seq"], st.session_state.get(SEEN, 0))
     g = graph_data()
-    _, cap = _settings()
-    if name == "select" and value in current.nodes and not sc.is_more(value):
-        select(value, g)
-    elif name == "expand" and isinstance(value, Mapping) and value.get("node") in current.nodes:
-        node = str(value["node"])
+    _, cap = depth_and_cap()
+    node = value.get("node") if isinstance(value, Mapping) else value
+    if name == "select" and node in current.nodes and not sc.is_more(node):
+        select(node, g)
+    elif name == "expand" and isinstance(value, Mapping) and node in current.nodes:
         st.session_state[SCENE] = sc.expand(current, node, g.adj, g.types, cap=cap,
                                             edge_type=value.get("type") or None, rank=g.rank)
         if not sc.is_more(node):
             select(node, g)
-    elif name == "hide" and value in current.nodes:
-        st.session_state[SCENE] = sc.hide(current, value)
-        if selected() == value:
+    elif name == "hide" and node in current.nodes:
+        st.session_state[SCENE] = sc.hide(current, node)
+        if selected() == node:
             select(current.seed, g)
     elif name == "pin":
-        st.session_state[SCENE] = sc.toggle_pin(current, value)
-    elif name == "recentre" and value in g.rows:
-        new_scene(value, g)
+        st.session_state[SCENE] = sc.toggle_pin(current, node)
+    elif name == "recentre" and node in g.rows:
+        new_scene(node, g)
 
 
 # ---------------------------------------------------------------- views
@@ -164,7 +172,7 @@ def component_state(name: str) -> Any:
 
 def current_view() -> dict[str, Any]:
     """This scene as a saved view: nodes, positions, the legend's filter, depth and cap."""
-    depth, cap = _settings()
+    depth, cap = depth_and_cap()
     settings = {"depth": depth, "cap": cap, "hidden_types": list(component_state("hidden_types") or [])}
     return sc.to_view(scene(), positions=component_state("positions") or {}, selected=selected(), settings=settings)
 

@@ -1,11 +1,15 @@
 """The clickable graph: vis-network as a Streamlit custom component (v2: inline, no iframe).
 
-vis-network's code comes from the pyvis package (`render.pyvis_html.vis_assets`), so
-nothing is fetched from a CDN. The component's own HTML, CSS and JS are in
-``app_pages/assets/graph_view.*``. What the browser sends back:
+vis-network's code comes from the pyvis package (`render.pyvis_html.vis_assets`), so nothing is
+fetched from a CDN: the component loads it from the explorer's static folder (the payload's
+``vis_src``, `app_pages.data.vis_script_src`), which the browser fetches once and caches; when
+static serving is off, `load_vis` sends it inline. The component's own HTML, CSS and JS are in
+``app_pages/assets/graph_view.*`` (`SCRIPTS`). The browser answers a click itself (the details
+panel, a prefetched double-click) and then sends back:
 
-- trigger values (one run each): ``select`` (node id), ``expand`` ({node, type}),
-  ``hide``, ``pin``, ``recentre`` (node id);
+- trigger values (one run each): ``select`` ({node, seq}), ``expand`` ({node, type, seq}),
+  ``hide``, ``pin``, ``recentre`` (node id); ``seq`` numbers the clicks the browser has answered,
+  and the payload's ``seen`` says up to which one the page has applied;
 - state values (kept): ``positions`` ({id: [x, y]}) after a layout or a drag, and
   ``hidden_types`` (the node types the legend hides).
 """
@@ -20,6 +24,7 @@ import streamlit as st
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 NAME = "policy_kg.graph_view"
+SCRIPTS = ("graph_view_local.js", "graph_view.js")  # one module: the local answers, then the component
 EVENTS = ("select", "expand", "hide", "pin", "recentre", "positions", "hidden_types")
 
 
@@ -38,13 +43,14 @@ def _component() -> Callable[..., Any]:
         NAME,
         html=(ASSETS / "graph_view.html").read_text(encoding="utf-8"),
         css=(ASSETS / "graph_view.css").read_text(encoding="utf-8"),
-        js=(ASSETS / "graph_view.js").read_text(encoding="utf-8"),
+        js="\n".join((ASSETS / name).read_text(encoding="utf-8") for name in SCRIPTS),
     )
 
 
 def load_vis() -> None:
-    """Put vis-network (half a megabyte) on the page once. Call it outside the fragment that holds
-    the graph: a fragment's rerun then sends only the graph's small code and its data."""
+    """Put vis-network (half a megabyte) on the page inline, for a server without static serving.
+    Call it outside the fragment that holds the graph: a fragment's rerun then sends only the
+    graph's small code and its data."""
     _loader()(key=f"{NAME}.vis", height=0)
 
 

@@ -90,5 +90,16 @@ def picked(page: Any) -> str:
 
 
 def detail_heading(page: Any) -> str:
-    """The name heading of the details column (the h3 after the column's subheader)."""
-    return page.locator("[data-testid='stMain'] h3").nth(1).inner_text()
+    """The name heading of the graph's details panel."""
+    return page.locator(f"{WRAP} .kg-details h3").inner_text()
+
+
+def details_text(page: Any) -> str:
+    """Everything the graph's details panel shows."""
+    return page.locator(f"{WRAP} .kg-details").inner_text()
+
+
+def wait_recorded(page: Any, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Wait until Python has applied the browser's last click (the page's run says so in `seen`)."""
+    page.wait_for_function("() => { const d = window.kgGraphs.explore.wrap.dataset; return (d.seen || '0') === (d.seq || '0'); }",
+                           timeout=timeout_ms, polling=10)

@@ -169,6 +169,19 @@ def _ordered(present: Sequence[str], order: Sequence[str]) -> list[str]:
     return [x for x in order if x in have] + sorted(have - set(order))
 
 
+def node_record(n: str, scene: Scene, *, rows: Mapping[str, Mapping[str, Any]], adj: Adjacency, lang: str,
+                focus: bool, selected: bool, centrality: Mapping[str, float], evidence: Mapping[str, int],
+                ) -> dict[str, Any]:
+    """The vis record of node `n` of `scene` (a "+N more" node of it too), without its place."""
+    if is_more(n):
+        group = scene.more[n]
+        return more_node(n, len(group.rest), group.type, lang, focus)
+    record = vis_node(rows.get(n, {"id": n, "name": n}), lang=lang, focus=focus, selected=selected,
+                      pinned=n in scene.pinned, score=centrality.get(n, 0.0), evidence=int(evidence.get(n, 0)))
+    record["rels"] = [[kind, edge_name(kind, lang), count] for kind, count in relation_counts(n, scene, adj).items()]
+    return record
+
+
 def scene_payload(scene: Scene, *, rows: Mapping[str, Mapping[str, Any]], edges: Sequence[Mapping[str, Any]],
                   adj: Adjacency, lang: str, selected: str | None, centrality: Mapping[str, float],
                   evidence: Mapping[str, int], positions: Mapping[str, Sequence[float]] | None = None,
@@ -180,14 +193,8 @@ def scene_payload(scene: Scene, *, rows: Mapping[str, Mapping[str, Any]], edges:
     saved = positions or {}
     nodes = []
     for n in scene.nodes:
-        if is_more(n):
-            group = scene.more[n]
-            record = more_node(n, len(group.rest), group.type, lang, n in ring)
-        else:
-            record = vis_node(rows.get(n, {"id": n, "name": n}), lang=lang, focus=n in ring, selected=n == selected,
-                              pinned=n in scene.pinned, score=centrality.get(n, 0.0), evidence=int(evidence.get(n, 0)))
-            record["rels"] = [[kind, edge_name(kind, lang), count]
-                              for kind, count in relation_counts(n, scene, adj).items()]
+        record = node_record(n, scene, rows=rows, adj=adj, lang=lang, focus=n in ring, selected=n == selected,
+                             centrality=centrality, evidence=evidence)
         x, y = saved.get(n) or start[n]
         record.update(x=float(x), y=float(y), ring=scene.ring.get(n, 1), parent=scene.parent.get(n),
                       placed=n in saved)

@@ -251,8 +251,41 @@ def test_explore_starts_on_the_most_central_node_with_a_cap_per_type(app, seed_s
     edges = seed_store.query("edges_among", ids=sorted(n["id"] for n in real))
     assert data.t("explore.shown", "zh", nodes=len(real), edges=len(edges)) in texts(at)
     assert "https://" not in json.dumps(payload)
-    evidence = seed_store.query("evidence_of", node=focus)
-    assert f"**原文证据** ({len(evidence)})" in texts(at)
+    # The details panel, drawn by the browser from the payload: the selected node's every evidence
+    # sentence as the evidence_of query answers it; for the other nodes, the first ones and their count.
+    from render.explore_details import SCENE_EVIDENCE_CAP
+    from render.i18n import edge_name
+
+    def sentences(node_id: str) -> list[list[str]]:
+        return [[edge_name(row["type"], "zh"), row["target_name"] if row["source"] == node_id else row["source_name"],
+                 " ".join(row["evidence"].split())] for row in seed_store.query("evidence_of", node=node_id)]
+
+    details = payload["details"][focus]
+    assert details["name"] == seed_store.query("node", node=focus)[0]["name"]
+    assert details["evidence"] == sentences(focus) and details["total"] == len(sentences(focus)) > SCENE_EVIDENCE_CAP
+    for node in real[1:]:
+        assert payload["details"][node["id"]]["evidence"] == sentences(node["id"])[:SCENE_EVIDENCE_CAP]
+        assert payload["details"][node["id"]]["total"] == len(sentences(node["id"]))
+
+
+def test_explore_loads_the_graph_script_from_the_static_folder_else_inline(app):
+    from streamlit import config
+
+    from render.pyvis_html import vis_assets
+
+    at = goto(app(), "explore")  # the explorer's settings (.streamlit/config.toml) serve static/
+    names = [e.proto.component_name for e in at.main.get("bidi_component")]
+    assert names == ["policy_kg.graph_view"]  # vis-network is not inside the page's messages
+    assert graph_payload(at)["vis_src"] == f"app/static/{data.VIS_FILE}"
+    assert (data.STATIC_DIR / data.VIS_FILE).read_text(encoding="utf-8") == vis_assets()[0]
+    served = config.get_option("server.enableStaticServing")
+    config.set_option("server.enableStaticServing", False)  # a server without static serving: inline, once
+    try:
+        at = goto(app(), "explore")
+    finally:
+        config.set_option("server.enableStaticServing", served)
+    inline = [e.proto for e in at.main.get("bidi_component") if e.proto.component_name.endswith(".vis")]
+    assert len(inline) == 1 and "vis-network" in inline[0].js_content and graph_payload(at)["vis_src"] is None
 
 
 def test_explore_depth_and_cap_change_the_scene(app, seed_store):
@@ -314,7 +347,9 @@ def test_explore_picking_a_shown_node_selects_it_in_the_same_scene(app, seed_sto
     after = graph_payload(ok(at))
     assert after["selected"] == node["id"] and after["token"] == payload["token"]
     assert {n["id"] for n in after["nodes"]} == {n["id"] for n in payload["nodes"]}
-    assert any(unescape(m.value) == f"### {name}" for m in at.markdown)
+    assert after["details"][node["id"]]["name"] == name  # what the details panel names
+    chosen = after["details"][node["id"]]  # selected now: its whole evidence list
+    assert len(chosen["evidence"]) == chosen["total"] == len(seed_store.query("evidence_of", node=node["id"]))
 
 
 def test_explore_opens_the_view_in_the_address(app, seed_store):

@@ -145,6 +145,11 @@ def test_markup_in_an_uploaded_document_stays_text(page, app_url):
     assert "<script>alert('xss')</script>" in tooltip.inner_text()
     assert tooltip.locator("*:not(br)").count() == 0  # text and line breaks only, no elements
     assert page.locator(".kg-wrap img").count() == 0
+    # The details panel, drawn by the browser from the payload: the name as text too.
+    chosen = drv.state(page)["selected"][0]
+    name = page.evaluate("(id) => window.kgGraphs.explore.nodes.get(id).title.split('\\n')[0]", chosen)
+    assert "alert" in name and drv.detail_heading(page) == name
+    assert page.locator(".kg-details script, .kg-details img, .kg-details b b").count() == 0
     assert page.dialogs == []
     assert page.outside == []
 

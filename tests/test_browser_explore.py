@@ -44,11 +44,12 @@ def first_ring(pg) -> list[str]:
 
 
 def wait_agreement(pg, name: str) -> None:
-    """Wait until the details, the search box and the picker all name `name`."""
+    """Wait until the details panel (the graph's own, in its shadow root) and the search box name `name`."""
     pg.wait_for_function("""(name) => {
-        const hs = [...document.querySelectorAll("[data-testid='stMain'] h3")].map(h => h.innerText);
+        const heading = window.kgGraphs.explore.detailsBox.querySelector("h3");
         const box = document.querySelector("[data-testid='stMain'] [data-testid='stTextInput'] input");
-        return hs.includes(name) && box && box.value === name; }""", arg=name, timeout=PAGE_TIMEOUT_MS)
+        return heading && heading.innerText === name && box && box.value === name; }""", arg=name,
+                         timeout=PAGE_TIMEOUT_MS)
 
 
 def assert_in_step(pg) -> None:
@@ -86,6 +87,49 @@ def test_a_double_click_grows_the_scene_in_place(page):
                          " && window.__canvas.isConnected")
     wait_agreement(page, full_name(page, node))
     assert_in_step(page)
+
+
+def test_the_browser_answers_a_click_and_a_double_click_and_python_follows(page):
+    """The details panel and the grown scene come from the payload, drawn in the browser; Python's
+    next run agrees with them (the search box names the node, its scene has the same nodes)."""
+    drv.wait_idle(page)
+    node = first_ring(page)[3]
+    name = full_name(page, node)
+    evidence = int(page.evaluate("(id) => window.kgGraphs.explore.nodes.get(id).title.split('\\n')[3]"
+                                 ".split(': ')[1]", node))
+    page.mouse.click(*drv.node_point(page, node))
+    page.wait_for_function("(id) => window.kgGraphs.explore.wrap.dataset.detail === id", arg=node,
+                           timeout=PAGE_TIMEOUT_MS)
+    assert drv.detail_heading(page) == name
+    panel = drv.details_text(page)
+    assert f"原文证据 ({evidence})" in panel and "中心度" in panel
+    wait_agreement(page, name)
+    assert page.locator(".kg-details blockquote").count() == evidence  # all of them, once Python has run
+    assert_in_step(page)
+
+    drv.wait_idle(page)
+    before = drv.state(page)
+    target = next(n for n in first_ring(page)
+                  if n != node and any(r[2] for r in page.evaluate(
+                      "(id) => window.kgGraphs.explore.nodes.get(id).rels || []", n)))
+    page.mouse.dblclick(*drv.node_point(page, target))
+    drv.wait_nodes_more_than(page, len(before["ids"]))
+    grown = set(drv.state(page)["ids"])
+    drv.wait_recorded(page)
+    drv.wait_idle(page)
+    after = drv.state(page)
+    assert set(after["ids"]) == grown > set(before["ids"])  # Python's expansion is the browser's
+    assert after["builds"] == before["builds"]
+    wait_agreement(page, full_name(page, target))
+    assert_in_step(page)
+
+
+def test_the_graph_script_is_served_by_the_explorer(page):
+    """vis-network comes from the explorer's static folder (cached by the browser), not inside the
+    page's messages, and nothing from outside."""
+    src = page.evaluate("() => document.querySelector('script[data-kg-vis]').src")
+    assert src.endswith("/app/static/vis-network.min.js") and src.startswith(page.url.split("/explore")[0])
+    assert page.evaluate("""(src) => performance.getEntriesByType('resource').some(e => e.name === src)""", src)
 
 
 def test_the_search_box_selects_in_the_graph(page):

@@ -33,6 +33,7 @@ ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 # The language switch names each language in that language, on every page.
 SWITCH = ("界面语言 · Language", "中文", "English")
 DOCUMENT_TEXT = re.compile(r'<div class="kg-text">.*?</div>', re.S)  # a measure's text, highlighted
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")  # a component's string filled in by the browser ({count})
 MARKUP = re.compile(r"<style.*?</style>|<[^>]+>|:[a-z]+\[|&[a-z]+;", re.S)  # HTML, st.markdown colours
 
 
@@ -95,8 +96,25 @@ def slide_strings(slides: dict[str, Any]) -> Iterator[str]:
     yield from (entry["name"] for entry in slides["legend"] + slides["edgeLegend"])
 
 
+def component_text(at: AppTest) -> Iterator[str]:
+    """The words Explore's graph component draws itself, from its payload: menus, legend, and the
+    details panel's labels, types, properties and relations (names and sentences are content)."""
+    for element in at.main.get("bidi_component"):
+        if element.proto.component_name != "policy_kg.graph_view":
+            continue  # the slides' words are read by `slide_strings`
+        payload = json.loads(element.proto.json or "{}")
+        yield from (v for k, v in (payload.get("strings") or {}).items() if k != "png_name")  # a file name
+        yield from (item["name"] for kind in ("nodes", "edges") for item in (payload.get("legend") or {}).get(kind, []))
+        for details in (payload.get("details") or {}).values():
+            yield details["type"]
+            yield from (label for label, _ in details["attrs"])
+            yield from (value for _, value in details["attrs"])
+            yield from (relation for relation, _, _ in details["evidence"])
+
+
 def interface_text(at: AppTest) -> str:
-    text = "\n".join([*strings_of(at.main), *strings_of(at.sidebar)])
+    text = "\n".join([*strings_of(at.main), *strings_of(at.sidebar), *component_text(at)])
+    text = PLACEHOLDER.sub(" ", text)
     text = MARKUP.sub(" ", DOCUMENT_TEXT.sub(" ", text))
     for name in SWITCH:
         text = text.replace(name, " ")

@@ -1,23 +1,35 @@
 // The Explore graph: vis-network inside a Streamlit custom component (v2, no iframe).
 // Python sends the whole scene on every run; this module keeps one vis Network per mounted
 // element and applies the difference to its DataSets, so a scene grows in place (positions,
-// zoom and selection survive) instead of being drawn again. Clicks go back to Python as
-// trigger values: select, expand ({node, type}), hide, pin, recentre; positions and the
-// legend's filter as state values.
+// zoom and selection survive) instead of being drawn again.
+// A click is answered here first: the details panel is drawn from the payload's `details`, and a
+// double-click adds the prefetched next ring (`prefetch`); then Python is told, as trigger values
+// select ({node, seq}), expand ({node, type, seq}), hide, pin, recentre, and its next run (which
+// says in `seen` the last seq it applied) brings the page in step. Positions and the legend's
+// filter go back as state values. The local answers are in graph_view_local.js, sent as one script
+// with this one (graph_view.py joins them).
 const views = new WeakMap();
+const DOUBLE_CLICK_MS = 500;
 
-// vis-network arrives through its own component (graph_view.load_vis), which may run a moment later.
-function visReady() {
+// vis-network comes from the explorer's static folder (`src`, cached by the browser) or, when static
+// serving is off, through its own inline component (graph_view.load_vis), which may run a moment later.
+function visReady(src) {
   if (globalThis.vis) return Promise.resolve();
+  if (src && !document.querySelector("script[data-kg-vis]")) {
+    const script = document.createElement("script");
+    script.src = new URL(src, document.baseURI).href;
+    script.dataset.kgVis = "1";
+    document.head.append(script);
+  }
   return new Promise((resolve) => {
-    const wait = () => (globalThis.vis ? resolve() : setTimeout(wait, 20));
+    const wait = () => (globalThis.vis ? resolve() : setTimeout(wait, 10));
     wait();
   });
 }
 
 export default async function (component) {
   const { data, parentElement, setStateValue, setTriggerValue } = component;
-  await visReady();
+  await visReady((data || {}).vis_src);
   let view = views.get(parentElement);
   if (!view) {
     view = createView(parentElement);
@@ -31,25 +43,51 @@ export default async function (component) {
 function createView(root) {
   const wrap = root.querySelector(".kg-wrap");
   const canvasBox = root.querySelector(".kg-canvas");
-  const legendBox = root.querySelector(".kg-legend");
   const menu = root.querySelector(".kg-menu");
   const status = root.querySelector(".kg-status");
   const nodes = new vis.DataSet();
   const edges = new vis.DataSet();
   const network = new vis.Network(canvasBox, { nodes, edges }, baseOptions());
   const view = { wrap, nodes, edges, network, token: null, hiddenTypes: new Set(), pinned: new Set(),
-                 strings: {}, name: "graph", send: null, updates: 0, builds: 0, settling: false };
+                 strings: {}, name: "graph", send: null, updates: 0, builds: 0, settling: false,
+                 detailsBox: root.querySelector(".kg-details"), details: {}, prefetch: null, stale: true,
+                 seq: 0, seen: 0 };
   wrap.dataset.born = String(Date.now());
 
   view.update = (data) => update(view, data);
   view.destroy = () => { network.destroy(); };
   view.trigger = (name, value) => { if (view.send) view.send.trigger(name, value); };
-  view.reportPositions = () => {
+  // A click the browser has answered: numbered at once, so a run of the page from before it is not
+  // drawn; sent after the answer is painted. A select still waiting when the same node's expand
+  // comes (the clicks of a double-click) is dropped: the expand selects it too, one run instead of two.
+  view.outbox = [];
+  view.tell = (name, value) => {
+    view.seq += 1;
+    wrap.dataset.seq = String(view.seq);
+    if (name === "expand") {
+      for (const m of view.outbox) if (m.name === "select" && m.value.node === value.node) m.dropped = true;
+    }
+    const message = { name, value: Object.assign({ seq: view.seq }, value), dropped: false };
+    view.outbox.push(message);
+    afterPaint(() => {
+      view.outbox = view.outbox.filter((m) => m !== message);
+      if (!message.dropped) view.trigger(message.name, message.value);
+    });
+  };
+  // A state value goes with the page's widget values as the browser has them: while a run for a
+  // click is still to come, they are behind (the search box names the node before), and would undo
+  // that run's choice. So it waits for that run.
+  view.pendingState = {};
+  view.sendState = (name, value) => {
     if (!view.send) return;
+    if (view.seq > view.seen) view.pendingState[name] = value;
+    else view.send.state(name, value);
+  };
+  view.reportPositions = () => {
     const pos = network.getPositions();
     const out = {};
     for (const id of Object.keys(pos)) out[id] = [Math.round(pos[id].x), Math.round(pos[id].y)];
-    view.send.state("positions", out);
+    view.sendState("positions", out);
   };
 
   network.on("click", (params) => {
@@ -57,15 +95,19 @@ function createView(root) {
     const id = params.nodes && params.nodes[0];
     if (!id) return;
     const node = nodes.get(id);
-    if (node && node.more) { view.trigger("expand", { node: id, type: null }); return; }
-    wrap.dataset.selected = id;
-    view.trigger("select", id);
+    if (node && node.more) {  // the clicks of a double-click on it show one more batch, not two
+      const again = view.lastMore && view.lastMore.id === id && Date.now() - view.lastMore.at < DOUBLE_CLICK_MS;
+      view.lastMore = { id, at: Date.now() };
+      if (!again) expandNode(view, id, null);
+      return;
+    }
+    selectNode(view, id);
+    view.tell("select", { node: id });
   });
   network.on("doubleClick", (params) => {
     const id = params.nodes && params.nodes[0];
-    if (!id) return;
-    status.textContent = view.strings.expanding || "…";
-    view.trigger("expand", { node: id, type: null });
+    const node = id && nodes.get(id);
+    if (node && !node.more) expandNode(view, id, null);  // a "+N more" node: its first click did
   });
   network.on("oncontext", (params) => {
     params.event.preventDefault();
@@ -82,6 +124,35 @@ function createView(root) {
   return view;
 }
 
+// The node selected in the graph and named in the details panel, at once.
+function selectNode(view, id) {
+  const current = view.network.getSelectedNodes();
+  if (current.length !== 1 || current[0] !== id) view.network.selectNodes([id]);
+  view.wrap.dataset.selected = id;
+  renderDetails(view, id);
+  view.wrap.dataset.detail = id;
+}
+
+// A double-click (or a click on "+N more", or the menu's "expand all"): the prefetched ring joins
+// at once when there is one for this scene; Python applies the same expansion in its next run.
+function expandNode(view, id, type) {
+  const step = !type && !view.stale && view.prefetch && view.prefetch.steps[id];
+  const node = view.nodes.get(id);
+  if (step) {
+    applyStep(view, step);
+    view.stale = true;  // the next ring of the other nodes was worked out for the scene before this one
+    if (node && !node.more) selectNode(view, id);
+  } else {
+    root_status(view, view.strings.expanding || "…");
+  }
+  view.tell("expand", { node: id, type: type || null });
+}
+
+// `fn` once the browser has painted what is on the page now.
+function afterPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 function baseOptions() {
   return {
     nodes: { borderWidth: 1, shapeProperties: { interpolation: false } },
@@ -96,6 +167,11 @@ function baseOptions() {
 }
 
 function update(view, data) {
+  const fresh = data.token !== view.token;
+  // A run that began before the browser's latest click would undo its answer: the run after it follows.
+  if (!fresh && typeof data.seen === "number" && data.seen < view.seq) return;
+  view.seq = Math.max(view.seq, data.seen || 0);
+  view.seen = data.seen || 0;
   view.updates += 1;
   view.strings = data.strings || view.strings;
   view.wrap.querySelector(".kg-fit").title = view.strings.fit || "";
@@ -104,7 +180,6 @@ function update(view, data) {
   window.kgGraphs[view.name] = view;
   const wrap = view.wrap;
   wrap.style.height = (data.height || 640) + "px";
-  const fresh = data.token !== view.token;
   if (fresh) {
     view.token = data.token;
     view.hiddenTypes = new Set(data.hidden_types || []);
@@ -113,12 +188,17 @@ function update(view, data) {
   drawLegend(view, data.legend || { nodes: [], edges: [] });
   const incoming = (data.nodes || []).map((n) => withHidden(view, n));
   const added = fresh ? rebuild(view, incoming, data.edges || []) : patch(view, incoming, data.edges || []);
+  view.details = data.details || {};
+  view.prefetch = data.prefetch || null;
+  view.stale = false;
   const selected = data.selected;
-  if (selected && view.nodes.get(selected)) {
-    const current = view.network.getSelectedNodes();
-    if (current.length !== 1 || current[0] !== selected) view.network.selectNodes([selected]);
-    wrap.dataset.selected = selected;
-  }
+  if (selected && view.nodes.get(selected)) selectNode(view, selected);
+  else renderDetails(view, null);
+  wrap.dataset.seen = String(data.seen || 0);
+  const pending = view.pendingState;
+  view.pendingState = {};
+  // after this run's other elements (the search box) have taken their new values
+  setTimeout(() => { for (const name of Object.keys(pending)) view.sendState(name, pending[name]); }, 0);
   wrap.dataset.nodes = String(view.nodes.length);
   wrap.dataset.updates = String(view.updates);
   wrap.dataset.builds = String(view.builds);
@@ -276,7 +356,7 @@ function toggleType(view, type, chip) {
   chip.classList.toggle("kg-off", view.hiddenTypes.has(type));
   const hidden = view.hiddenTypes.has(type);
   view.nodes.update(view.nodes.get({ filter: (n) => n.type === type }).map((n) => ({ id: n.id, hidden })));
-  if (view.send) view.send.state("hidden_types", Array.from(view.hiddenTypes).sort());
+  view.sendState("hidden_types", Array.from(view.hiddenTypes).sort());
 }
 
 function hideMenu(menu) { menu.hidden = true; menu.textContent = ""; }
@@ -294,12 +374,12 @@ function showMenu(view, menu, id, at) {
     menu.append(item);
   };
   if (node.more) {
-    add(s.show_more || "+", () => view.trigger("expand", { node: id, type: null }));
+    add(s.show_more || "+", () => expandNode(view, id, null));
   } else {
     const rels = node.rels || [];
-    if (rels.length) add(s.expand_all || "+", () => view.trigger("expand", { node: id, type: null }));
+    if (rels.length) add(s.expand_all || "+", () => expandNode(view, id, null));
     for (const [type, label, count] of rels) {
-      add(`${s.expand_by || ""}${label} (${count})`, () => view.trigger("expand", { node: id, type }));
+      add(`${s.expand_by || ""}${label} (${count})`, () => expandNode(view, id, type));
     }
     add(view.pinned.has(id) ? (s.unpin || "unpin") : (s.pin || "pin"), () => view.trigger("pin", id));
     add(s.hide || "hide", () => view.trigger("hide", id));
