@@ -1,7 +1,7 @@
 # `make run`   installs into .venv and starts the explorer on the bundled documents.
 # `make test`  installs test needs (pip and Debian packages) and runs the whole suite.
 # `make test-fast` runs the suite without the browser and Bolt tests (no Chromium, no database server),
-#              one worker per core (pytest-xdist), each test file on one worker so module fixtures load once.
+#              one worker per core (pytest-xdist); tests are dealt out one by one, so a slow file does not hold one worker.
 # `make bench` prints speed and memory figures as ratios against baselines run alongside.
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -29,7 +29,7 @@ test: $(VENV)/.dev system-deps
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.dev
-	$(PY) -m pytest -q -m "not browser and not bolt" -p no:cacheprovider -n auto --dist loadfile
+	$(PY) -m pytest -q -m "not browser and not bolt" -p no:cacheprovider -n auto --dist load
 
 bench: $(VENV)/.dev
 	$(PY) -m bench
