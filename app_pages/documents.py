@@ -11,6 +11,7 @@ from render.i18n import edge_name
 
 tr = data.tr
 lang = data.lang()
+VIEWS = ("network", "tables")
 
 st.title(tr("nav.documents"))
 docs = data.query("documents")
@@ -44,6 +45,27 @@ def shown(row: dict) -> bool:
     return in_time and validity_of(row) in wanted
 
 
+def tables(kept: list[dict], links: list[dict]) -> None:
+    """The shown documents, and the links between them with their evidence, as tables with CSV downloads."""
+    st.subheader(tr("documents.table"))
+    widgets.table([{**d, "level": tr(f"documents.level.{d.get('level') or 'unknown'}"), "validity": validity_of(d)}
+                   for d in kept],
+                  {"title": tr("documents.col.title"), "number": tr("documents.col.number"),
+                   "issuers": tr("documents.col.issuers"), "date": tr("documents.col.date"),
+                   "level": tr("documents.col.level"), "validity": tr("documents.col.validity")},
+                  key="documents_table", file_name="documents.csv")
+    if links:
+        st.subheader(tr("documents.links"))
+        title_of = {d["id"]: d.get("title") or d["id"] for d in docs}
+        widgets.table([{"source": title_of[r["source"]], "type": edge_name(r["type"], lang),
+                        "target": title_of[r["target"]], "count": r["count"], "evidence": r.get("evidence")}
+                       for r in links],
+                      {"source": tr("documents.col.source"), "type": tr("documents.col.relation"),
+                       "target": tr("documents.col.target"), "count": tr("documents.col.count"),
+                       "evidence": tr("common.evidence")},
+                      key="documents_links", file_name="document-links.csv")
+
+
 kept = [d for d in docs if shown(d)]
 ids = {d["id"] for d in kept}
 links = [r for r in data.query("document_network") if r["source"] in ids and r["target"] in ids]
@@ -52,24 +74,13 @@ nodes = [{"id": d["id"], "type": "Policy", "name": d.get("title") or d.get("name
 edges = [{"source": r["source"], "target": r["target"], "type": r["type"], "evidence": r.get("evidence")}
          for r in links]
 st.caption(tr("documents.shown", shown=len(kept), total=len(docs), links=len(links)))
-widgets.graph_frame(nodes, edges, height=520, laid_out=True)
-st.caption(" · ".join(f"<span style='color:{colour}'>●</span> {tr(f'documents.level.{level}')}"
-                      for level, colour in LEVEL_COLOURS.items()), unsafe_allow_html=True)
-
-st.subheader(tr("documents.table"))
-widgets.table([{**d, "level": tr(f"documents.level.{d.get('level') or 'unknown'}"), "validity": validity_of(d)}
-               for d in kept],
-              {"title": tr("documents.col.title"), "number": tr("documents.col.number"),
-               "issuers": tr("documents.col.issuers"), "date": tr("documents.col.date"),
-               "level": tr("documents.col.level"), "validity": tr("documents.col.validity")},
-              key="documents_table", file_name="documents.csv")
-if links:
-    st.subheader(tr("documents.links"))
-    title_of = {d["id"]: d.get("title") or d["id"] for d in docs}
-    widgets.table([{"source": title_of[r["source"]], "type": edge_name(r["type"], lang),
-                    "target": title_of[r["target"]], "count": r["count"], "evidence": r.get("evidence")}
-                   for r in links],
-                  {"source": tr("documents.col.source"), "type": tr("documents.col.relation"),
-                   "target": tr("documents.col.target"), "count": tr("documents.col.count"),
-                   "evidence": tr("common.evidence")},
-                  key="documents_links", file_name="document-links.csv")
+# One view at a time: a table or chart on the page delays the network's first paint by most of a second
+# in Streamlit's front end, and a corpus's network is what the page is for.
+view = st.segmented_control(tr("documents.view"), VIEWS, default=VIEWS[0], key="documents_view", required=True,
+                            format_func=lambda v: tr(f"documents.view.{v}"), label_visibility="collapsed")
+if view == "network":
+    widgets.graph_frame(nodes, edges, height=520, laid_out=True)
+    st.caption(" · ".join(f"<span style='color:{colour}'>●</span> {tr(f'documents.level.{level}')}"
+                          for level, colour in LEVEL_COLOURS.items()), unsafe_allow_html=True)
+else:
+    tables(kept, links)

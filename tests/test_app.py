@@ -638,6 +638,18 @@ def test_the_document_network_shows_documents_and_the_timeline_filters_them(app)
     assert data.t("documents.shown", "zh", shown=0, total=3, links=0) in texts(at)
 
 
+def test_the_documents_page_shows_its_network_or_its_tables(app):
+    import corpus_graph
+
+    at = goto(app(graph=corpus_graph.build()), "documents")
+    assert len(at.get("iframe")) == 1 and not at.dataframe  # the network alone: it paints first
+    at.segmented_control(key="documents_view").set_value("tables").run()
+    assert not at.get("iframe")
+    documents, links = (frame.value for frame in at.dataframe)
+    assert len(documents) == 3 and len(links) == 1
+    assert [s.value for s in at.subheader] == [data.t("documents.table", "zh"), data.t("documents.links", "zh")]
+
+
 def test_the_comparison_page_pairs_reworded_articles_and_lists_additions(app):
     import corpus_graph
 
