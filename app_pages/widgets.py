@@ -46,25 +46,16 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
         left, right = st.columns([3, 2])
         choice_slot = st.container()
     text = left.text_input(data.tr("common.search"), key=f"{key}_text",
-                           placeholder=data.tr("common.search.placeholder"))
+                           placeholder=data.tr("common.search.placeholder")).strip()
     allowed = [ANY_TYPE, *types] if types else type_options()
     node_type = right.selectbox(data.tr("common.type_filter"), allowed, key=f"{key}_type",
                                 format_func=lambda v: type_name(v, lang) if v else data.t("common.any_type", lang)
                                 ) or None
-    rows = data.query("search_nodes", text=text.strip() or (default_name or ""), type=node_type, limit=SEARCH_LIMIT)
-    if not text.strip() and default_name and not rows:
-        rows = data.query("search_nodes", text="", type=node_type, limit=SEARCH_LIMIT)
-    if types and node_type is None:
-        rows = [r for r in rows if r.get("type") in types]
-    by_id = {r["id"]: r for r in rows}
     choice_key = f"{key}_choice"
     # The node asked for, or (while nothing is typed) the one already chosen, stays a choice even
     # when the first page of matches does not hold it.
-    keep = preset or (None if text.strip() else st.session_state.get(choice_key))
-    if keep and keep not in by_id:
-        found = data.query("node", node=keep)
-        if found and (node_type is None or found[0].get("type") == node_type):
-            by_id = {keep: found[0], **by_id}
+    keep = preset or (None if text else st.session_state.get(choice_key))
+    by_id = _matches(text, node_type, default_name, types, keep)
     if preset:
         st.session_state[choice_key] = preset
     if not by_id:
@@ -77,6 +68,23 @@ def entity_picker(key: str, label: str, *, default_name: str | None = None,
     return choice_slot.selectbox(label, list(by_id), key=choice_key,
                                  format_func=lambda i: caption_of(by_id[i], lang),
                                  help=data.tr("common.matches", count=len(by_id)))
+
+
+def _matches(text: str, node_type: str | None, default_name: str | None, types: Sequence[str] | None,
+             keep: str | None) -> dict[str, Mapping[str, Any]]:
+    """The nodes matching `text` (else `default_name`, else any) of `node_type`, by id, with `keep`
+    first when it is a node of that type."""
+    rows = data.query("search_nodes", text=text or (default_name or ""), type=node_type, limit=SEARCH_LIMIT)
+    if not text and default_name and not rows:
+        rows = data.query("search_nodes", text="", type=node_type, limit=SEARCH_LIMIT)
+    if types and node_type is None:
+        rows = [r for r in rows if r.get("type") in types]
+    by_id = {r["id"]: r for r in rows}
+    if keep and keep not in by_id:
+        found = data.query("node", node=keep)
+        if found and (node_type is None or found[0].get("type") == node_type):
+            by_id = {keep: found[0], **by_id}
+    return by_id
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

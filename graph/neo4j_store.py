@@ -390,7 +390,6 @@ class DocumentBatch:
 def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
     """One batch per document of `graph` (its Document records, then any doc_id its nodes or edges
     name), validated: StoreError if an edge's end is missing or a property cannot be stored."""
-    nodes = {n.id: n for n in graph.nodes}
     owner = {n.id: n.id if n.label is Label.POLICY else n.attrs.get("doc_id") for n in graph.nodes}
     doc_ids = list(dict.fromkeys([d.id for d in graph.documents] + [o for o in owner.values() if o]
                                  + [e.doc_id for e in graph.edges]))
@@ -401,7 +400,22 @@ def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
         if owner[node.id]:
             _add_node(batches[owner[node.id]].owned, node, rows)
             placed[owner[node.id]].add(node.id)
-    used = set()
+    used = _add_edges(graph, batches, placed, rows)
+    strays = [n for n in graph.nodes if not owner[n.id] and n.id not in used]
+    if strays and batches:  # unowned and unused: kept with the first document, dropped if orphans
+        first = batches[doc_ids[0]]
+        for node in strays:
+            _add_node(first.linked, node, rows)
+            first.loose.append(node.id)
+    return list(batches.values())
+
+
+def _add_edges(graph: PolicyGraph, batches: dict[str, DocumentBatch], placed: dict[str, set[str]],
+               rows: dict[str, dict[str, Any]]) -> set[str]:
+    """Each edge into its document's batch, with any end that document does not own as a linked node;
+    the ids of every node an edge uses."""
+    nodes = {n.id: n for n in graph.nodes}
+    used: set[str] = set()
     for edge in graph.edges:
         for end in (edge.source, edge.target):
             if end not in nodes:
@@ -414,13 +428,7 @@ def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
         key = (edge.type, nodes[edge.source].label, nodes[edge.target].label)
         batches[edge.doc_id].edges.setdefault(key, []).append(
             {"source": edge.source, "target": edge.target, "props": _props(edge.as_dict(), edge.key)})
-    strays = [n for n in graph.nodes if not owner[n.id] and n.id not in used]
-    if strays and batches:  # unowned and unused: kept with the first document, dropped if orphans
-        first = batches[doc_ids[0]]
-        for node in strays:
-            _add_node(first.linked, node, rows)
-            first.loose.append(node.id)
-    return list(batches.values())
+    return used
 
 
 def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any, rows: dict[str, dict[str, Any]]) -> None:
