@@ -42,3 +42,25 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def recording_page(browser, app_url: str, *, height: int, timeout_ms: int, on_request=None):
+    """A new Chinese-locale page at 1440×`height` whose ``outside`` lists every request that leaves the
+    explorer's host (the app must work offline); `on_request(page, url)` sees every parsed request too."""
+    import urllib.parse
+
+    context = browser.new_context(viewport={"width": 1440, "height": height}, locale="zh-CN")
+    pg = context.new_page()
+    pg.set_default_timeout(timeout_ms)
+    pg.outside = []  # type: ignore[attr-defined]
+    host = urllib.parse.urlparse(app_url).netloc
+
+    def record(request) -> None:
+        url = urllib.parse.urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
+            pg.outside.append(request.url)
+        if on_request is not None:
+            on_request(pg, url)
+
+    pg.on("request", record)
+    return context, pg

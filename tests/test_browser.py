@@ -10,12 +10,11 @@ docs/screenshot.png, the README's picture, instead).
 
 from __future__ import annotations
 
-from browser_session import app_url, browser, sync_api  # noqa: F401 - fixtures
+from browser_session import app_url, browser, recording_page, sync_api  # noqa: F401 - fixtures
 
 from bench import explore_driver as drv
 
 import os
-import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -30,20 +29,9 @@ PAGE_TIMEOUT_MS = 60_000
 
 @pytest.fixture
 def page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
-    pg = context.new_page()
-    pg.set_default_timeout(PAGE_TIMEOUT_MS)
+    context, pg = recording_page(browser, app_url, height=1000, timeout_ms=PAGE_TIMEOUT_MS)
     pg.dialogs = []  # type: ignore[attr-defined]
-    pg.outside = []  # type: ignore[attr-defined]
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    host = urllib.parse.urlparse(app_url).netloc
-
-    def record(request) -> None:
-        url = urllib.parse.urlparse(request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
-            pg.outside.append(request.url)
-
-    pg.on("request", record)
     yield pg
     context.close()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
-from browser_session import app_url, browser, sync_api  # noqa: F401 - fixtures
+from browser_session import app_url, browser, recording_page, sync_api  # noqa: F401 - fixtures
 
 from app_pages import data
 
@@ -25,21 +25,12 @@ TIMEOUT_MS = 90_000
 
 @pytest.fixture
 def page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
-    pg = context.new_page()
-    pg.set_default_timeout(TIMEOUT_MS)
-    pg.outside = []  # type: ignore[attr-defined]
-    pg.scripts = []  # type: ignore[attr-defined]
-    host = urllib.parse.urlparse(app_url).netloc
-
-    def record(request) -> None:
-        url = urllib.parse.urlparse(request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
-            pg.outside.append(request.url)
+    def graph_script(pg, url) -> None:
         if url.path.endswith(data.VIS_FILE):
-            pg.scripts.append(request.url)
+            pg.scripts.append(url.geturl())
 
-    pg.on("request", record)
+    context, pg = recording_page(browser, app_url, height=900, timeout_ms=TIMEOUT_MS, on_request=graph_script)
+    pg.scripts = []  # type: ignore[attr-defined]
     yield pg
     context.close()
 
