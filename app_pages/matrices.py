@@ -108,7 +108,7 @@ def pivot_of(frame: pd.DataFrame, rows: str, columns: str, values: str, order: l
 def table_and_csv(pivot: pd.DataFrame, first: str, file_name: str, key: str) -> None:
     pivot = pivot.reset_index().rename(columns={pivot.index.name: first})
     pivot.columns = [str(c) for c in pivot.columns]
-    widgets.dataframe(pivot, hide_index=True, width="stretch")
+    widgets.dataframe(pivot, key=f"{key}_table")
     st.download_button(tr("common.download_csv"), widgets.csv_bytes(pivot), file_name,
                        "text/csv", key=key, icon=":material/download:")
 

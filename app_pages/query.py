@@ -162,7 +162,7 @@ def run_named_query() -> None:
         call = ", ".join(f"{k}={v!r}" for k, v in given.items())
         st.caption(tr("query.code.call"))
         st.code(f"store.query({name!r}{', ' if call else ''}{call})", language="python")
-        widgets.dataframe(rows, hide_index=True, width="stretch")
+        widgets.dataframe(rows, key="query_code_rows")
 
 
 def cypher_console() -> None:
@@ -183,7 +183,7 @@ def cypher_console() -> None:
             st.caption(tr("query.rows", count=len(result)))
             if getattr(result, "truncated", False):
                 st.warning(tr("query.truncated", cap=result.cap), icon=":material/content_cut:")
-            widgets.dataframe(result, hide_index=True, width="stretch")
+            widgets.dataframe(result, key="query_cypher_rows")
         except Exception as err:  # noqa: BLE001 - the database says why (e.g. a write refused)
             st.error(tr("query.error", reason=md(str(err).splitlines()[0] if str(err) else type(err).__name__)))
 

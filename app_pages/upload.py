@@ -42,7 +42,7 @@ def report_table(reports: list[data.FileReport], key: str) -> None:
     widgets.dataframe([{tr("upload.col.file"): r.name, tr("upload.col.status"): tr(f"upload.status.{r.status}"),
                    tr("upload.col.documents"): r.documents,
                    tr("upload.col.detail"): " · ".join(message(d, lang) for d in r.detail)}
-                  for r in reports], hide_index=True, width="stretch", key=key)
+                  for r in reports], key=key)
 
 
 st.title(tr("nav.upload"))

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import data
+from app_pages.table_view import table_view
 from graph.model import Label
 from render.highlight import escape_markdown
 from render.i18n import node_caption, type_name
@@ -94,13 +95,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv_frame(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def dataframe(rows: pd.DataFrame | Sequence[Mapping[str, Any]], **options: Any) -> None:
-    """`st.dataframe` of cells no spreadsheet runs: its own download button writes what it shows, so a
-    text that starts like a formula is shown (and saved) with the quote OWASP advises."""
-    from render.spreadsheet import csv_frame
-
+def dataframe(rows: pd.DataFrame | Sequence[Mapping[str, Any]], *, key: str, height: int | None = None) -> None:
+    """Rows as the light table (`app_pages.table_view`): sortable headers, a filter box on long tables,
+    blanks for missing cells. Downloads go through `csv_bytes`, which keeps formulas from running."""
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
-    st.dataframe(csv_frame(frame), **options)
+    ui = {"filter": data.tr("common.table.filter"), "count": data.tr("common.table.count", shown="{shown}", total="{total}")}
+    table_view(frame, key=key, height=height, ui=ui)
 
 
 def table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str], *, key: str,
@@ -108,7 +108,7 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str], *, key:
     """Rows as a table with translated `columns` (field -> header), and a CSV download when `file_name`."""
     frame = pd.DataFrame([{header: _cell(row.get(field)) for field, header in columns.items()} for row in rows],
                          columns=list(columns.values()))
-    dataframe(frame, hide_index=True, width="stretch", height=height or "auto")
+    dataframe(frame, key=f"{key}_table", height=height)
     if file_name:
         st.download_button(data.tr("common.download_csv"), csv_bytes(frame), file_name=file_name,
                            mime="text/csv", key=f"{key}_csv",

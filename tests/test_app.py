@@ -19,6 +19,7 @@ from app_pages import data
 from policykg import ingest
 from graph.embedded import EmbeddedStore
 from graph.settings import Neo4jSettings
+from app_tables import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60
@@ -419,11 +420,11 @@ def test_measure_text_actors_links_and_cross_references(app, seed_store):
         if actor["name"] in target["text"]:
             assert f">{actor['name']}</mark>" in body
     shown = texts(at)
-    frames = at.dataframe
-    actor_table = frames[0].value
+    frames = tables(at)
+    actor_table = frames[0]
     assert list(actor_table.iloc[:, 1]) == [a["role"] for a in actors]
     cross = seed_store.query("cross_references", measure=target["id"])
-    assert len(frames[1].value) == len(cross)
+    assert len(frames[1]) == len(cross)
     assert f"{target['number']}. {target['title']}" in unescape(shown)
 
 
@@ -527,7 +528,7 @@ def test_matrices_tables_match_the_queries(app, seed_store):
     at = goto(app(), "matrices")
     assert [t.label for t in at.tabs] == ["主体 × 目标体系", "法律法规 × 举措", "主体 × 举措", "主体 × 文件",
                                           "引用法律法规的文件与条款"]
-    frames = [f.value for f in at.dataframe]
+    frames = tables(at)
     systems = {r["system"] for r in seed_store.query("actor_system_matrix")}
     assert frames[0].shape[1] == len(systems) + 1
     laws = {r["law"] for r in seed_store.query("law_measure_matrix")}
@@ -553,7 +554,7 @@ def test_excluded_lists_everything_the_loader_set_aside(app):
     assert data.t("excluded.chars", "zh", count=len(graph.excluded), chars=chars) in texts(at)
     shown = [t.value for t in at.text]
     assert shown == [x.text for x in sorted(graph.excluded, key=lambda x: x.start)]
-    assert len(at.dataframe[0].value) == len(graph.excluded)
+    assert len(tables(at)[0]) == len(graph.excluded)
 
 
 # ---------------------------------------------------------------- add a document
@@ -593,15 +594,15 @@ def test_query_runs_named_queries_as_table_and_graph(app, seed_store):
     node = at.selectbox(key="q_neighbourhood_node_choice").value
     rows = seed_store.query("neighbourhood", node=node, depth=1)
     assert data.t("query.rows", "zh", count=len(rows)) in texts(at)
-    assert len(at.dataframe[0].value) == len(rows)
+    assert len(tables(at)[0]) == len(rows)
     assert "vis.Network" in iframe_html(at)
     at.selectbox(key="query_name").set_value("documents").run()
     ok(at)
-    assert len(at.dataframe[0].value) == len(seed_store.query("documents"))
+    assert len(tables(at)[0]) == len(seed_store.query("documents"))
     at.selectbox(key="query_name").set_value("co_occurring_actors").run()
     at.number_input(key="q_co_occurring_actors_min_shared").set_value(2).run()
     ok(at)
-    assert len(at.dataframe[0].value) == len(seed_store.query("co_occurring_actors", min_shared=2))
+    assert len(tables(at)[0]) == len(seed_store.query("co_occurring_actors", min_shared=2))
 
 
 def test_query_cypher_box_only_with_run_read(app):
@@ -618,7 +619,7 @@ def test_read_only_cypher_on_neo4j(app, bolt_settings):
     ok(at)
     laws = [r["name"] for r in EmbeddedStore(data.load_documents(data.seed_paths())).query("all_nodes")
             if r["type"] == "Law"]
-    assert sorted(at.dataframe[-1].value["name"]) == sorted(laws)
+    assert sorted(tables(at)[-1]["name"]) == sorted(laws)
     box.set_value("CREATE (n:Law {name: 'x'}) RETURN n").run()
     at.button(key="query_cypher_run").click().run()
     ok(at)
@@ -642,10 +643,10 @@ def test_the_documents_page_shows_its_network_or_its_tables(app):
     import corpus_graph
 
     at = goto(app(graph=corpus_graph.build()), "documents")
-    assert len(at.get("iframe")) == 1 and not at.dataframe  # the network alone: it paints first
+    assert len(at.get("iframe")) == 1 and not tables(at)  # the network alone: it paints first
     at.segmented_control(key="documents_view").set_value("tables").run()
     assert not at.get("iframe")
-    documents, links = (frame.value for frame in at.dataframe)
+    documents, links = tables(at)
     assert len(documents) == 3 and len(links) == 1
     assert [s.value for s in at.subheader] == [data.t("documents.table", "zh"), data.t("documents.links", "zh")]
 

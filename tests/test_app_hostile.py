@@ -17,6 +17,7 @@ from policykg import ingest
 from graph.model import merge_graphs
 from loaders import load_text
 from render.tour import default_tour, dumps_tour
+from app_tables import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
@@ -68,7 +69,7 @@ def test_matrices_keep_two_documents_systems_of_the_same_name_apart(app):
     graph = two_documents_sharing_system_names()
     at = clean(app(graph=graph, page="matrices"))
     systems = [n for n in graph.nodes if n.label.value == "TargetSystem"]
-    columns = list(at.dataframe[0].value.columns)[1:]
+    columns = list(tables(at)[0].columns)[1:]
     assert len(columns) == len(set(columns)) == len(systems)
 
 
@@ -152,7 +153,7 @@ def test_the_console_refuses_file_reads_and_says_when_rows_are_cut(app, monkeypa
     assert len(errors) == 1 and "LOAD CSV" in errors[0] and "root:" not in errors[0], errors
     box.set_value("MATCH (n) RETURN n.id AS id").run()
     at = clean(at.button(key="query_cypher_run").click().run())
-    assert len(at.dataframe[-1].value) == 3
+    assert len(tables(at)[-1]) == 3
     assert any("3" in w.value for w in at.warning), [w.value for w in at.warning]
 
 

@@ -138,8 +138,44 @@ def test_markup_in_an_uploaded_document_stays_text(page, app_url):
     name = page.evaluate("(id) => window.kgGraphs.explore.nodes.get(id).title.split('\\n')[0]", chosen)
     assert "alert" in name and drv.detail_heading(page) == name
     assert page.locator(".kg-details script, .kg-details img, .kg-details b b").count() == 0
+
+    # A table (the Query page's default: 平台企业's neighbours, the hostile measure among them): text too.
+    open_page(page, "查询")
+    cell = page.locator(".kt td", has_text="alert('xss')").first
+    assert "<script>alert('xss')</script>" in cell.inner_text()
+    assert page.locator(".kt script, .kt img, .kt b").count() == 0
     assert page.dialogs == []
     assert page.outside == []
+
+
+def column(table, index: int) -> list[str]:
+    """The texts of column `index` (from 1) of `table`, top to bottom as shown."""
+    return table.locator(f"tbody tr td:nth-child({index})").evaluate_all("cells => cells.map(c => c.textContent)")
+
+
+def test_a_table_sorts_by_a_header_click_and_filters_by_text(page, app_url):
+    page.goto(f"{app_url}/query")  # its default: the neighbours of the most central node, in a table
+    settle(page)
+    table = page.locator(".kt").first
+    table.wait_for()
+    given = column(table, 1)
+    headers = table.locator("th")
+    steps = next(i for i in range(headers.count()) if headers.nth(i).inner_text().strip() == "步数")
+    headers.nth(steps).click()
+    assert headers.nth(steps).get_attribute("aria-sort") == "ascending"
+    numbers = [int(x) for x in column(table, steps + 1)]
+    assert numbers == sorted(numbers) and numbers[0] == 0
+    headers.nth(steps).click()
+    assert [int(x) for x in column(table, steps + 1)] == sorted(numbers, reverse=True)
+    headers.nth(steps).click()  # the third click: the rows in their own order again
+    assert column(table, 1) == given and headers.nth(steps).get_attribute("aria-sort") is None
+    word = given[-1][:2]
+    table.locator(".kt-filter").fill(word)
+    shown = column(table, 1)
+    assert 0 < len(shown) < len(given)
+    assert all(word in " ".join(row) for row in table.locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent))"))
+    assert table.locator(".kt-count").inner_text() == f"{len(shown)} / {len(given)} 行"
 
 
 def test_english_switch(page, app_url):

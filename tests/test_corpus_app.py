@@ -16,6 +16,7 @@ from app_pages import data
 from policykg import ingest
 from graph.embedded import EmbeddedStore
 from graph.model import Edge, EdgeType, Label, Node, PolicyGraph
+from app_tables import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "zhejiang-platform-economy-2023.txt"
@@ -105,7 +106,7 @@ def test_a_corpus_folder_loads_with_one_broken_file_named(app, corpus_dir):
     assert data.t("app.store.counts", "zh", documents=2, nodes=0, edges=0).split(" · ")[0] in \
         "\n".join(c.value for c in at.sidebar.caption)
     at = ok(at.switch_page("app_pages/upload.py").run())
-    report = at.dataframe[-1].value
+    report = tables(at)[-1]
     status = dict(zip(report[data.t("upload.col.file", "zh")], report[data.t("upload.col.status", "zh")]))
     assert status == {"broken.docx": data.t("upload.status.error", "zh"),
                       "方案.txt": data.t("upload.status.loaded", "zh"),
@@ -123,7 +124,7 @@ def test_many_uploads_at_once_a_broken_one_never_stops_or_removes_the_others(app
     assert set(at.session_state[data.UPLOADS_KEY]) == {"xss.txt", "方案.txt"}
     errors = [plain(e.value) for e in at.error]
     assert len(errors) == 1 and "broken.pdf" in errors[0]
-    report = at.dataframe[0].value
+    report = tables(at)[0]
     assert list(report[data.t("upload.col.file", "zh")]) == ["xss.txt", "broken.pdf", "方案.txt"]
     assert list(report[data.t("upload.col.documents", "zh")]) == [1, 0, 1]
     # A later broken file leaves what was added before in place.
@@ -163,10 +164,10 @@ def test_matrices_keep_two_documents_second_articles_apart(app):
         "app_pages/matrices.py").run())
     labels = [t.label for t in at.tabs]
     assert labels[-2:] == [data.t("matrices.actor_document", "zh"), data.t("matrices.law_citations", "zh")]
-    by_document = next(f.value for f in at.dataframe if "市场监管部门" in set(f.value.iloc[:, 0]))
+    by_document = next(f for f in tables(at) if "市场监管部门" in set(f.iloc[:, 0]))
     assert list(by_document.columns[1:]) == ["优化营商环境条例", "某市优化营商环境条例"]
     assert by_document.iloc[0, 1:].tolist() == [1, 1]
-    citing = at.dataframe[-1].value
+    citing = tables(at)[-1]
     document, unit, articles = (data.t(f"matrices.col.{c}", "zh") for c in ("document", "unit", "articles"))
     assert sorted(zip(citing[document], citing[unit].str.split(" · ").str[0], citing[articles])) == [
         ("优化营商环境条例", "第二条", "1"), ("某市优化营商环境条例", "第三条", "2")]

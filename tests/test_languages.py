@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages import data
+from app_pages.table_view import NAME as TABLE
 from graph.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,8 +79,9 @@ def strings_of(node: Any) -> Iterator[str]:
                 pass
     if getattr(proto, "component_name", "") == "policy_kg.slides":
         yield from slide_strings(json.loads(proto.json))
-    if getattr(node, "type", "") in ("arrow_data_frame", "dataframe"):
-        yield from (str(c) for c in node.value.columns)
+    if getattr(proto, "component_name", "") == TABLE:  # the light table: its headers and its own words
+        table = json.loads(proto.json)
+        yield from (*table["columns"], *table["ui"].values())
     for child in getattr(node, "children", {}).values():
         yield from strings_of(child)
 

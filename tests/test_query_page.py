@@ -16,6 +16,7 @@ from graph.embedded import EmbeddedStore
 from graph.model import SHARED_LABELS
 from render.i18n import LANGS, strings
 from render.readable import readable_rows
+from app_tables import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +58,7 @@ def best_connected(store: EmbeddedStore, types: set[str]) -> list[str]:
 
 
 def table_cells(at: AppTest) -> set[str]:
-    frame = at.dataframe[0].value
+    frame = tables(at)[0]
     return {str(v) for column in frame.columns for v in frame[column]}
 
 
@@ -75,7 +76,7 @@ def test_the_page_opens_on_the_best_connected_entity_with_code_only_in_an_expand
     central = best_connected(seed_store, {label.value for label in SHARED_LABELS})[0]
     assert at.selectbox(key="q_neighbourhood_node_choice").value == central
     rows = seed_store.query("neighbourhood", node=central, depth=1)
-    assert len(at.dataframe[0].value) == len(rows)
+    assert len(tables(at)[0]) == len(rows)
     assert not at.info  # nothing typed: no "no match", no "choose first"
     assert len(at.code) == 1 and len(at.expander[0].code) == 1  # the call sits in the expander only
     assert "store.query('neighbourhood'" in at.code[0].value
@@ -83,7 +84,7 @@ def test_the_page_opens_on_the_best_connected_entity_with_code_only_in_an_expand
     assert not table_cells(at) & ids  # names, not ids
     names = {n["name"] for n in seed_store.query("all_nodes") if n["id"] in {r["id"] for r in rows}}
     assert names <= table_cells(at)
-    assert list(at.dataframe[0].value.columns) == ["名称", "类型", "步数", "所属文件"]
+    assert list(tables(at)[0].columns) == ["名称", "类型", "步数", "所属文件"]
     assert len(at.get("iframe")) == 1  # the graph tab
 
 
@@ -95,7 +96,7 @@ def test_shortest_paths_start_and_end_differ_by_default(query_page, seed_store):
     target = at.selectbox(key="q_shortest_paths_target_choice").value
     assert source != target
     rows = seed_store.query("shortest_paths", source=source, target=target, limit=5)
-    assert rows and len(at.dataframe[0].value) == len(rows)
+    assert rows and len(tables(at)[0]) == len(rows)
 
 
 def test_no_match_only_after_typing(query_page):
@@ -113,7 +114,7 @@ def test_a_search_picks_among_matching_nodes(query_page, seed_store):
     name = seed_store.query("node", node=law)[0]["name"]
     at.text_input(key="q_neighbourhood_node_text").input(name).run()
     assert at.selectbox(key="q_neighbourhood_node_choice").value == law
-    assert len(at.dataframe[0].value) == len(seed_store.query("neighbourhood", node=law, depth=1))
+    assert len(tables(at)[0]) == len(seed_store.query("neighbourhood", node=law, depth=1))
 
 
 def test_readable_rows_turn_ids_into_names_and_documents():

@@ -108,11 +108,15 @@ def test_csv_zip_neutralises_too():
     assert "\r\n=" not in text and ",=" not in text
 
 
-def test_the_apps_tables_show_formula_like_cells_quoted_so_their_own_download_is_safe(monkeypatch):
-    from app_pages import widgets
+def test_the_apps_tables_show_formula_like_cells_as_text_and_their_csv_download_neutralises_them():
+    import pandas as pd
 
-    shown = {}
-    monkeypatch.setattr(widgets.st, "dataframe", lambda frame, **kw: shown.setdefault("frame", frame))
-    widgets.dataframe([{"name": "=HYPERLINK(\"http://x\")", "count": -3}, {"name": "平台企业", "count": 2}])
-    assert list(shown["frame"]["name"]) == ["'=HYPERLINK(\"http://x\")", "平台企业"]
-    assert list(shown["frame"]["count"]) == [-3, 2]
+    from app_pages import widgets
+    from app_pages.table_view import table_data
+
+    frame = pd.DataFrame([{"name": "=HYPERLINK(\"http://x\")", "count": -3}, {"name": "平台企业", "count": 2}])
+    shown = table_data(frame)  # written into the page with textContent: shown exactly as typed, never run
+    assert shown["rows"] == [["=HYPERLINK(\"http://x\")", -3], ["平台企业", 2]]
+    assert shown["numeric"] == [False, True]
+    text = widgets.csv_bytes(frame).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text

@@ -1,0 +1,68 @@
+"""A light table for every page: one custom component (v2: inline, no iframe) instead of `st.dataframe`.
+
+Streamlit's data grid is a large script of its own; on a page's first paint in a new session it held the
+heading back by 0.3–0.6 s (measured in Chromium, `bench.bench_pages`). This table is plain HTML drawn by
+``app_pages/assets/table_view.*``: sticky headers, a click on a header sorts (Chinese by pinyin order,
+numbers as numbers, blanks last), a filter box above long tables, and blank cells where a value is
+missing. Cells are sent as text or numbers and written with ``textContent``, never as HTML.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from numbers import Number
+from typing import Any, Callable
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.graph_view import ASSETS
+
+NAME = "policy_kg.table"
+FILTER_FROM_ROWS = 8  # shorter tables are read at a glance: no filter box
+ROW_PX, MAX_AUTO_PX = 33, 420  # "auto" height: every row up to about twelve, then the table scrolls
+
+
+@lru_cache(maxsize=1)
+def _component() -> Callable[..., Any]:
+    return st.components.v2.component(
+        NAME,
+        html=(ASSETS / "table_view.html").read_text(encoding="utf-8"),
+        css=(ASSETS / "table_view.css").read_text(encoding="utf-8"),
+        js=(ASSETS / "table_view.js").read_text(encoding="utf-8"),
+    )
+
+
+def table_data(frame: pd.DataFrame, *, height: int | None = None, ui: dict[str, str] | None = None) -> dict[str, Any]:
+    """The component's payload for `frame`: headers, rows of plain cells, which columns are numeric.
+
+    >>> table_data(pd.DataFrame({"名称": ["甲", None], "数量": [2, 3]}))["rows"]
+    [['甲', 2], [None, 3]]
+    """
+    numeric = [pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+               for dtype in frame.dtypes]
+    rows = [[plain_cell(value) for value in row] for row in frame.itertuples(index=False, name=None)]
+    return {"columns": [str(c) for c in frame.columns], "numeric": numeric, "rows": rows,
+            "height": height or min(MAX_AUTO_PX, ROW_PX * (len(rows) + 1) + 2),
+            "ui": ui if len(rows) >= FILTER_FROM_ROWS else {}}
+
+
+def plain_cell(value: Any) -> str | int | float | None:
+    """A cell as the browser shows it: numbers stay numbers, a missing value is None (a blank).
+
+    >>> [plain_cell(v) for v in (3, 2.5, float("nan"), None, "平台企业", True)]
+    [3, 2.5, None, None, '平台企业', 'True']
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, Number):
+        return int(value) if float(value).is_integer() and not isinstance(value, float) else float(value)
+    return str(value)
+
+
+def table_view(frame: pd.DataFrame, *, key: str, height: int | None = None, ui: dict[str, str] | None = None) -> None:
+    """Draw `frame` (its columns as headers; the index is not shown) as the light table under `key`."""
+    _component()(key=key, data=table_data(frame, height=height, ui=ui))
