@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
 from app_pages import data, widgets
+from app_pages.bars import bars
 from app_pages.widgets import escape_markdown as md
 from graph.labels import measure_label
 from render.colours import colour_of
@@ -132,40 +131,25 @@ for row_start in range(0, len(systems), 5):
 # ---------------------------------------------------------------- most involved actors
 
 
-def top_actors(top: list[dict]) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
-    """(actor, id, count) of the actors in most measures (rows of ``top_actors``), and each one's
-    measures (node rows, in the query's order)."""
+def top_actor_bars(top: list[dict]) -> tuple[list[dict], dict[str, list[dict]]]:
+    """The bars of the actors in most measures (rows of ``top_actors``, in the query's order), and each
+    one's measures (node rows, in the query's order)."""
     by_id = {n["id"]: n for n in nodes}
-    frame = pd.DataFrame({"actor": [node_caption(a, lang) for a in top], "actor_id": [a["id"] for a in top],
-                          "count": [a["count"] for a in top]})
-    return frame, {a["id"]: [by_id.get(m, {"id": m}) for m in a["measures"]] for a in top}
-
-
-def bar_chart(frame: pd.DataFrame) -> alt.Chart:
-    """Horizontal bars with every label written out in full (no truncation, no labels dropped for
-    overlap): one row of the chart per actor."""
-    pick = alt.selection_point(name="pick", fields=["actor_id"], on="click")
-    axis = alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=13, title=None)
-    return (alt.Chart(frame).mark_bar(color=colour_of("Actor"), cursor="pointer")
-            .encode(x=alt.X("count:Q", title=tr("overview.measures_count"), axis=alt.Axis(tickMinStep=1)),
-                    y=alt.Y("actor:N", sort="-x", axis=axis),
-                    opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
-                    tooltip=[alt.Tooltip("actor:N", title=tr("common.name")),
-                             alt.Tooltip("count:Q", title=tr("overview.measures_count"))])
-            .add_params(pick).properties(height=28 * len(frame) + 20))
+    count_title = tr("overview.measures_count")
+    rows = [{"id": a["id"], "label": node_caption(a, lang), "value": a["count"],
+             "title": f"{node_caption(a, lang)} · {count_title}: {a['count']}"} for a in top]
+    return rows, {a["id"]: [by_id.get(m, {"id": m}) for m in a["measures"]] for a in top}
 
 
 top = data.query("top_actors", limit=TOP_ACTORS)
 if top:
     st.subheader(tr("overview.top_actors"))
     st.caption(tr("overview.top_actors.help"))
-    frame, measures_of = top_actors(top)
-    event = st.altair_chart(bar_chart(frame), width="stretch", on_select="rerun", key="overview_actors")
-    picked = [p.get("actor_id") for p in (event.selection.get("pick") or []) if p.get("actor_id") in measures_of]
+    rows, measures_of = top_actor_bars(top)
+    picked = bars(rows, key="overview_actors", colour=colour_of("Actor"), axis=tr("overview.measures_count"))
     if picked:
-        actor = picked[0]
-        name = frame.loc[frame["actor_id"] == actor, "actor"].iloc[0]
+        name = next(r["label"] for r in rows if r["id"] == picked)
         st.markdown(f"**{md(tr('overview.actor_measures', actor=name))}**")
-        for m in measures_of[actor]:  # each opens on the Measure page, in this session
+        for m in measures_of[picked]:  # each opens on the Measure page, in this session
             st.page_link("app_pages/measure.py", label=measure_label(m), icon=":material/article:",
                          query_params={"measure": m["id"]})

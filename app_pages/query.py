@@ -161,7 +161,8 @@ def run_named_query() -> None:
     with st.expander(tr("query.code")):
         call = ", ".join(f"{k}={v!r}" for k, v in given.items())
         st.caption(tr("query.code.call"))
-        st.code(f"store.query({name!r}{', ' if call else ''}{call})", language="python")
+        # Plain monospace text: st.code's highlighter is 1.5 MB of script that held the page's first paint back.
+        st.text(f"store.query({name!r}{', ' if call else ''}{call})")
         widgets.dataframe(rows, key="query_code_rows")
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from app_pages.graph_view import ASSETS
+from app_pages.graph_view import ASSETS, event_value
 from render.standalone import slide_style_js
 
 NAME = "policy_kg.slides"
@@ -42,11 +42,5 @@ def slides(payload: dict[str, Any], *, key: str, on_step: Callable[[], None]) ->
 
 def shown_step(key: str) -> int | None:
     """The step the slides under `key` last reported showing (None before any)."""
-    state = st.session_state.get(key)
-    if state is None:
-        return None
-    try:
-        value = state["step"]
-    except (KeyError, TypeError):
-        value = getattr(state, "step", None)
+    value = event_value(key, "step")
     return int(value) if isinstance(value, (int, float)) else None

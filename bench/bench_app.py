@@ -40,6 +40,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 GOAL_FIRST_RENDER_S = 3.0
 BASELINE_SCRIPT = "import streamlit as st\nst.title('baseline')\n"
 
+
+def returning_browser(playwright: Any, profile_dir: str, viewport: dict[str, int]) -> Any:
+    """Chromium with a browser profile on disk, as an analyst's own browser: its HTTP cache and its
+    compiled-script cache (V8 code cache) persist between tabs. A private window (``new_context``)
+    keeps the HTTP cache but not the code cache, so every new tab parses Streamlit's scripts again."""
+    return playwright.chromium.launch_persistent_context(profile_dir, executable_path=CHROMIUM,
+                                                         args=CHROMIUM_ARGS, viewport=viewport)
+
 # Runs in a fresh interpreter: prints one JSON line of timings.
 _APPTEST_PROBE = r"""
 import json, sys, time

@@ -154,14 +154,15 @@ def test_overview_paints_its_picture_and_a_bar_lists_the_actors_measures(page, a
         page.wait_for_timeout(100)
     else:
         raise AssertionError("the overview picture did not draw")
-    chart = page.locator("[data-testid='stVegaLiteChart']").first
-    chart.scroll_into_view_if_needed()
-    bars = chart.locator(".mark-rect path, .mark-rect rect")
-    if bars.count():
-        bars.first.click()
-    else:  # drawn on a canvas: the top bar starts at the axis, in the first row
-        box = chart.locator("canvas").first.bounding_box()
-        chart.locator("canvas").first.click(position={"x": box["width"] * 0.6, "y": 14})
+    bars = page.locator(".kb-row")
+    assert bars.count() >= 5
+    labels = [bars.nth(i).locator(".kb-label") for i in range(bars.count())]
+    assert all(label.evaluate("l => l.scrollWidth <= l.clientWidth + 1") for label in labels)  # none cut short
+    first = bars.first
+    first.scroll_into_view_if_needed()
+    actor = first.locator(".kb-label").inner_text()
+    first.click()
+    page.wait_for_selector(f"[data-testid='stMain'] strong:has-text('{actor}')")
     page.wait_for_selector("[data-testid='stMain'] a[href*='measure=']")
     assert page.locator("[data-testid='stMain'] a[href*='measure=']").count() >= 1
     assert page.outside == []

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -14,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from app_pages import data
 from policykg import ingest
 from graph.embedded import EmbeddedStore
+from render.i18n import node_caption
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,17 +76,15 @@ def test_several_documents_are_pictured_as_their_network(overview):
 
 def test_top_actor_bars_write_every_label_in_full_and_answer_clicks(overview, seed_store):
     at = overview(lang="en")
-    charts = at.main.get("vega_lite_chart")
-    assert len(charts) == 1
-    spec = json.loads(charts[0].proto.spec)
-    assert spec["encoding"]["y"]["axis"]["labelLimit"] == 0
-    assert spec["encoding"]["y"]["axis"]["labelOverlap"] is False
-    assert any(p.get("name") == "pick" for p in spec.get("params", []))
-    assert charts[0].proto.selection_mode == ["pick"]
+    found = [e.proto for e in at.main.get("bidi_component") if e.proto.component_name == "policy_kg.bars"]
+    assert len(found) == 1
+    payload = json.loads(found[0].json)
     per_actor: dict[str, set[str]] = {}
     for row in seed_store.query("actor_measure_matrix"):
         per_actor.setdefault(row["actor"], set()).add(row["measure"])
     top = sorted(per_actor, key=lambda a: (-len(per_actor[a]), a))[:15]
-    rows = pa.ipc.open_stream(charts[0].proto.datasets[0].data.data).read_all().to_pylist()
-    assert [r["actor_id"] for r in sorted(rows, key=lambda r: (-r["count"], r["actor_id"]))] == top
-    assert spec["height"] >= 28 * len(top)  # a row of its own for every label
+    assert [b["id"] for b in payload["bars"]] == top  # longest first, a row of its own for every label
+    names = {n["id"]: n for n in seed_store.query("all_nodes")}
+    assert [b["label"] for b in payload["bars"]] == [node_caption(names[a], "en") for a in top]  # in full
+    assert [b["value"] for b in payload["bars"]] == [len(per_actor[a]) for a in top]
+    assert payload["picked"] is None and not at.main.get("page_link")

@@ -78,8 +78,9 @@ def test_the_page_opens_on_the_best_connected_entity_with_code_only_in_an_expand
     rows = seed_store.query("neighbourhood", node=central, depth=1)
     assert len(tables(at)[0]) == len(rows)
     assert not at.info  # nothing typed: no "no match", no "choose first"
-    assert len(at.code) == 1 and len(at.expander[0].code) == 1  # the call sits in the expander only
-    assert "store.query('neighbourhood'" in at.code[0].value
+    calls = [t.value for t in at.text if t.value.startswith("store.query(")]
+    assert len(calls) == 1 and [t.value for t in at.expander[0].text] == calls  # the call sits in the expander only
+    assert calls[0].startswith("store.query('neighbourhood'")
     ids = {n["id"] for n in seed_store.query("all_nodes")}
     assert not table_cells(at) & ids  # names, not ids
     names = {n["name"] for n in seed_store.query("all_nodes") if n["id"] in {r["id"] for r in rows}}

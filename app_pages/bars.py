@@ -1,0 +1,43 @@
+"""Clickable horizontal bars: one custom component (v2: inline, no iframe) instead of a Vega chart.
+
+Every label is written out in full on a row of its own, and a click (or Enter) on a row picks it. The
+Vega-Lite chart this replaces brought a megabyte of script that held the Overview's first paint back
+(``app_pages/assets/bars.*``; measured in Chromium, `bench.bench_pages`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Callable
+
+import streamlit as st
+
+from app_pages.graph_view import ASSETS, event_value
+
+NAME = "policy_kg.bars"
+
+
+@lru_cache(maxsize=1)
+def _component() -> Callable[..., Any]:
+    return st.components.v2.component(
+        NAME,
+        html=(ASSETS / "bars.html").read_text(encoding="utf-8"),
+        css=(ASSETS / "bars.css").read_text(encoding="utf-8"),
+        js=(ASSETS / "bars.js").read_text(encoding="utf-8"),
+    )
+
+
+def bars(rows: list[dict[str, Any]], *, key: str, colour: str, axis: str) -> str | None:
+    """Draw `rows` (``id``, ``label``, ``value``, optional ``title`` for the tooltip) as bars under
+    `key`, longest first as given; returns the id of the bar last clicked, if it is still drawn."""
+    picked = picked_bar(key)
+    picked = picked if any(r["id"] == picked for r in rows) else None
+    _component()(key=key, data={"bars": rows, "colour": colour, "axis": axis, "picked": picked},
+                 on_picked_change=lambda: None)
+    return picked
+
+
+def picked_bar(key: str) -> str | None:
+    """The id the bars under `key` last reported clicked (None before any click)."""
+    value = event_value(key, "picked")
+    return value if isinstance(value, str) else None
