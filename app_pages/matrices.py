@@ -1,26 +1,25 @@
 """Matrices: actor × target system, law × measure, actor × measure and, across a corpus, body ×
-document and the documents and units citing a law, as heatmaps and tables.
+document and the documents and units citing a law, as heatmaps: tables whose cells are filled by their
+count or role, every label written out in full (`app_pages.table_view`).
 
 A measure or article is always shown with its document, so two documents' 第二条 never merge."""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any, Callable
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from app_pages import data, widgets
-from render.colours import colour_of
+from render.colours import category_fills, colour_of, shade
 from render.i18n import node_label, role_name
 from render.labels import unique_labels
 
 tr = data.tr
 lang = data.lang()
 by_id = data.nodes_by_id()
-CELL = 22  # pixels per heatmap row
-PLOT_WIDTH = 820  # pixels the columns of a heatmap share (each between 28 and 150)
 MAX_ROWS_UNASKED = 25  # more rows than this and a slider chooses how many to show
 
 measures = sorted((n for n in by_id.values() if n.get("type") == "Measure"),
@@ -43,6 +42,7 @@ LABELS = unique_labels((i, node_label(n, lang), document_of(n)) for i, n in by_i
                        if n.get("type") in ("Actor", "Law", "TargetSystem"))
 MEASURE_LABELS = unique_labels((m["id"], measure_of(m), document_of(m)) for m in measures)
 MEASURE_ORDER = [MEASURE_LABELS[m["id"]] for m in measures]
+MEASURE_TITLES = {MEASURE_LABELS[m["id"]]: f"{MEASURE_LABELS[m['id']]} {m.get('title') or ''}".strip() for m in measures}
 
 
 DOCUMENTS = {d["id"]: d for d in data.query("documents")}
@@ -61,21 +61,6 @@ def name_of(node_id: str, fallback: str | None) -> str:
 
 def measure_label(row: dict) -> str:
     return MEASURE_LABELS.get(row.get("measure")) or measure_of(row)
-
-
-def heatmap(frame: pd.DataFrame, x: str, y: str, x_order: list[str], tooltip: list[tuple[str, str]],
-            colour: alt.Color | None = None, fill: str | None = None) -> None:
-    present = set(frame[x])
-    x_order = [v for v in x_order if v in present]
-    angle = 0 if max((len(str(v)) for v in x_order), default=0) <= 8 else -30
-    chart = (alt.Chart(frame).mark_rect(stroke="white", strokeWidth=1, **({"color": fill} if fill else {}))
-             .encode(x=alt.X(f"{x}:O", sort=x_order, title=None,
-                             axis=alt.Axis(labelAngle=angle, orient="top", labelLimit=200)),
-                     y=alt.Y(f"{y}:N", sort=None, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)),
-                     tooltip=[alt.Tooltip(field, title=title) for field, title in tooltip],
-                     **({"color": colour} if colour is not None else {}))
-             .properties(height=alt.Step(CELL), width=alt.Step(max(28, min(150, PLOT_WIDTH // max(1, len(x_order)))))))
-    st.altair_chart(chart, width="content")
 
 
 def top_rows(frame: pd.DataFrame, column: str, key: str, weight: str | None = None) -> pd.DataFrame:
@@ -105,19 +90,37 @@ def pivot_of(frame: pd.DataFrame, rows: str, columns: str, values: str, order: l
     return pivot.reindex(columns=[c for c in order if c in pivot.columns]).fillna(fill)
 
 
-def table_and_csv(pivot: pd.DataFrame, first: str, file_name: str, key: str) -> None:
+def heat_table(pivot: pd.DataFrame, first: str, file_name: str, key: str, fill: Callable[[Any], str | None],
+               titles: dict[str, str] | None = None) -> None:
+    """`pivot` as a heatmap: one row per row label (headed `first`), each cell filled by `fill` of its
+    value and its number or role written in it, headers with `titles` as tooltips; and its CSV."""
     pivot = pivot.reset_index().rename(columns={pivot.index.name: first})
     pivot.columns = [str(c) for c in pivot.columns]
-    widgets.dataframe(pivot, key=f"{key}_table")
+    fills = [[None, *map(fill, row[1:])] for row in pivot.itertuples(index=False, name=None)]
+    headers = [None, *((titles or {}).get(c) for c in pivot.columns[1:])]
+    widgets.dataframe(pivot, key=f"{key}_table", fills=fills, titles=headers)
     st.download_button(tr("common.download_csv"), widgets.csv_bytes(pivot), file_name,
                        "text/csv", key=key, icon=":material/download:")
+
+
+def count_fill(colour: str, counts: pd.Series) -> Callable[[Any], str | None]:
+    """Fills from light to `colour` as a count goes from 1 to the largest of `counts`; none for 0."""
+    top = max(1, int(counts.max()))
+    return lambda value: shade(colour, 0.2 + 0.8 * value / top) if value else None
+
+
+def role_fill(roles: pd.Series) -> Callable[[Any], str | None]:
+    """A fill per role (the role's name is written in the cell); none for an empty cell."""
+    fills = category_fills(sorted(set(roles) - {""}))
+    return lambda value: fills.get(value) if value else None
+
+
 
 
 st.title(tr("nav.matrices"))
 tabs = st.tabs([tr("matrices.actor_system"), tr("matrices.law_measure"), tr("matrices.actor_measure"),
                 tr("matrices.actor_document"), tr("matrices.law_citations")])
-actor_title, system_title, law_title = tr("type.Actor"), tr("type.TargetSystem"), tr("type.Law")
-measure_title, count_title, role_title = tr("type.Measure"), tr("common.count"), tr("common.role")
+actor_title, law_title = tr("type.Actor"), tr("type.Law")
 
 with tabs[0]:
     rows = data.query("actor_system_matrix")
@@ -129,11 +132,9 @@ with tabs[0]:
                               "count": [r["count"] for r in rows]})
         frame = by_frequency(top_rows(frame, "actor", "matrix_actor_system_top"), "actor", "count")
         system_order = [name_of(s["id"], s.get("name")) for s, _ in data.systems_in_order()]
-        heatmap(frame, "system", "actor", system_order,
-                [("actor", actor_title), ("system", system_title), ("count", count_title)],
-                colour=alt.Color("count:Q", title=count_title, scale=alt.Scale(scheme="oranges")))
-        table_and_csv(pivot_of(frame, "actor", "system", "count", system_order, "sum", 0).astype(int),
-                      actor_title, "actor-system.csv", "csv_actor_system")
+        pivot = pivot_of(frame, "actor", "system", "count", system_order, "sum", 0).astype(int)
+        heat_table(pivot, actor_title, "actor-system.csv", "csv_actor_system",
+                   count_fill(colour_of("Actor"), pivot.max()))
 
 with tabs[1]:
     rows = data.query("law_measure_matrix")
@@ -144,11 +145,9 @@ with tabs[1]:
                               "measure": [measure_label(r) for r in rows],
                               "title": [r.get("title") for r in rows], "cited": 1})
         frame = by_frequency(frame, "law")
-        heatmap(frame, "measure", "law", MEASURE_ORDER,
-                [("law", law_title), ("measure", tr("common.number")), ("title", measure_title)],
-                fill=colour_of("Law"))
-        table_and_csv(pivot_of(frame, "law", "measure", "cited", MEASURE_ORDER, "sum", 0).astype(int),
-                      law_title, "law-measure.csv", "csv_law_measure")
+        pivot = pivot_of(frame, "law", "measure", "cited", MEASURE_ORDER, "sum", 0).astype(int)
+        heat_table(pivot, law_title, "law-measure.csv", "csv_law_measure",
+                   count_fill(colour_of("Law"), pivot.max()), MEASURE_TITLES)
 
 with tabs[2]:
     rows = data.query("actor_measure_matrix")
@@ -160,12 +159,8 @@ with tabs[2]:
                               "title": [r.get("title") for r in rows],
                               "role": [role_name(r.get("role"), lang) or "–" for r in rows]})
         frame = by_frequency(top_rows(frame, "actor", "matrix_actor_measure_top"), "actor")
-        heatmap(frame, "measure", "actor", MEASURE_ORDER,
-                [("actor", actor_title), ("measure", tr("common.number")), ("title", measure_title),
-                 ("role", role_title)],
-                colour=alt.Color("role:N", title=role_title, scale=alt.Scale(scheme="tableau20")))
-        table_and_csv(pivot_of(frame, "actor", "measure", "role", MEASURE_ORDER, "first", ""),
-                      actor_title, "actor-measure.csv", "csv_actor_measure")
+        heat_table(pivot_of(frame, "actor", "measure", "role", MEASURE_ORDER, "first", ""),
+                   actor_title, "actor-measure.csv", "csv_actor_measure", role_fill(frame["role"]), MEASURE_TITLES)
 
 with tabs[3]:
     rows = data.query("actor_document_matrix")
@@ -180,12 +175,9 @@ with tabs[3]:
         document_order = [document_label(i) for i in sorted(DOCUMENTS, key=lambda i: (
             str(DOCUMENTS[i].get("date") or ""), i))]
         document_order += sorted(set(frame["document"]) - set(document_order))  # units of unloaded documents
-        document_title = tr("matrices.col.document")
-        heatmap(frame, "document", "actor", document_order,
-                [("actor", actor_title), ("document", document_title), ("count", count_title)],
-                colour=alt.Color("count:Q", title=count_title, scale=alt.Scale(scheme="purples")))
-        table_and_csv(pivot_of(frame, "actor", "document", "count", document_order, "sum", 0).astype(int),
-                      actor_title, "actor-document.csv", "csv_actor_document")
+        pivot = pivot_of(frame, "actor", "document", "count", document_order, "sum", 0).astype(int)
+        heat_table(pivot, actor_title, "actor-document.csv", "csv_actor_document",
+                   count_fill(colour_of("Policy"), pivot.max()))
 
 
 def unit_label(row: dict) -> str:

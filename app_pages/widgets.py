@@ -95,12 +95,14 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv_frame(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def dataframe(rows: pd.DataFrame | Sequence[Mapping[str, Any]], *, key: str, height: int | None = None) -> None:
-    """Rows as the light table (`app_pages.table_view`): sortable headers, a filter box on long tables,
-    blanks for missing cells. Downloads go through `csv_bytes`, which keeps formulas from running."""
+def dataframe(rows: pd.DataFrame | Sequence[Mapping[str, Any]], *, key: str, height: int | None = None,
+              **heat: Any) -> None:
+    """Rows as the light table (`app_pages.table_view`; `heat`: its ``fills`` and header ``titles``):
+    sortable headers, a filter box on long tables, blanks for missing cells. Downloads go through
+    `csv_bytes`, which keeps formulas from running."""
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
     ui = {"filter": data.tr("common.table.filter"), "count": data.tr("common.table.count", shown="{shown}", total="{total}")}
-    table_view(frame, key=key, height=height, ui=ui)
+    table_view(frame, key=key, height=height, ui=ui, **heat)
 
 
 def table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str], *, key: str,

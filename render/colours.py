@@ -128,3 +128,29 @@ def highlight_colour_of(node_type: str) -> str:
     # 70 % towards white keeps black text readable on every type colour.
     tint = [round(c + (255 - c) * 0.7) for c in (r, g, b)]
     return "#" + "".join(f"{c:02x}" for c in tint)
+
+
+# Categorical fills for table cells (roles in a matrix): light enough for dark text on top.
+CATEGORY_FILLS = ("#a6cee3", "#fdbf6f", "#b2df8a", "#fb9a99", "#cab2d6", "#ffff99", "#8dd3c7", "#fccde5",
+                  "#d9d9d9", "#bc80bd")
+
+
+def shade(colour: str, share: float) -> str:
+    """`colour` mixed into white: `share` 0 is white, 1 the colour itself (a heatmap cell's fill).
+
+    >>> shade("#e4572e", 1.0), shade("#e4572e", 0.0), shade("#000000", 0.5)
+    ('#e4572e', '#ffffff', '#808080')
+    """
+    share = min(1.0, max(0.0, share))
+    rgb = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
+
+
+def category_fills(values: list[str]) -> dict[str, str]:
+    """A fill per distinct value, in order of first appearance (repeating after ten).
+
+    >>> category_fills(["支持", "合作方", "支持"])
+    {'支持': '#a6cee3', '合作方': '#fdbf6f'}
+    """
+    distinct = list(dict.fromkeys(values))
+    return {v: CATEGORY_FILLS[i % len(CATEGORY_FILLS)] for i, v in enumerate(distinct)}

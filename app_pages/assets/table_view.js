@@ -1,5 +1,6 @@
 // A light table: sort by a header click (ascending, descending, as given), filter by any cell's text.
 // Cells arrive as strings, numbers or null (drawn blank); text goes in by textContent, never as HTML.
+// With `fills` (a background per cell) it is a heatmap: dark fills get light text, zeros fade.
 const collator = new Intl.Collator(["zh-Hans-CN", "en"], { numeric: true, sensitivity: "base" });
 
 export default function (component) {
@@ -32,13 +33,14 @@ function sortBy(view, column) {
 }
 
 function drawHead(view) {
-  const { columns, numeric = [] } = view.data;
+  const { columns, numeric = [], titles = [] } = view.data;
   const row = document.createElement("tr");
   columns.forEach((name, i) => {
     const th = document.createElement("th");
     th.textContent = name;
     th.dataset.column = String(i);
     th.scope = "col";
+    if (titles[i]) th.title = titles[i];
     if (numeric[i]) th.className = "kt-num";
     if (i === view.sortColumn) th.setAttribute("aria-sort", view.descending ? "descending" : "ascending");
     row.append(th);
@@ -47,21 +49,13 @@ function drawHead(view) {
 }
 
 function drawBody(view) {
-  const { rows, numeric = [], height, ui = {} } = view.data;
-  const shown = ordered(view, rows.filter((r) => matches(r, view.filter)));
+  const { rows, height, ui = {} } = view.data;
+  const shown = ordered(view, rows.map((_, i) => i).filter((i) => matches(rows[i], view.filter)));
   const body = document.createDocumentFragment();
-  for (const cells of shown) {
-    const tr = document.createElement("tr");
-    cells.forEach((cell, i) => {
-      const td = document.createElement("td");
-      td.textContent = cell === null || cell === undefined ? "" : String(cell);
-      if (numeric[i]) td.className = "kt-num";
-      tr.append(td);
-    });
-    body.append(tr);
-  }
+  for (const index of shown) body.append(drawRow(view.data, index));
   view.root.querySelector("tbody").replaceChildren(body);
   view.root.querySelector(".kt-scroll").style.maxHeight = height ? `${height}px` : "";
+  view.root.classList.toggle("kt-heat", !!view.data.fills);
   const filter = view.root.querySelector(".kt-filter");
   filter.hidden = !ui.filter;
   filter.placeholder = ui.filter || "";
@@ -69,18 +63,46 @@ function drawBody(view) {
     ui.filter ? (ui.count || "{shown} / {total}").replace("{shown}", shown.length).replace("{total}", rows.length) : "";
 }
 
+function drawRow(data, index) {
+  const { rows, numeric = [], fills } = data;
+  const tr = document.createElement("tr");
+  rows[index].forEach((cell, i) => {
+    const td = document.createElement("td");
+    td.textContent = blank(cell) ? "" : String(cell);
+    const classes = [numeric[i] ? "kt-num" : "", fills && cell === 0 ? "kt-zero" : ""].filter(Boolean);
+    if (classes.length) td.className = classes.join(" ");
+    const fill = fills && fills[index] && fills[index][i];
+    if (fill) {
+      td.style.background = fill;
+      td.style.color = dark(fill) ? "#ffffff" : "#1a1a1a";
+    }
+    tr.append(td);
+  });
+  return tr;
+}
+
+function blank(cell) {
+  return cell === null || cell === undefined || cell === "";
+}
+
+function dark(hex) {  // relative luminance below the middle: white text reads better on it
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
 function matches(cells, filter) {
   return !filter || cells.some((c) => c !== null && String(c).toLowerCase().includes(filter));
 }
 
-function ordered(view, rows) {
+function ordered(view, indices) {
   const column = view.sortColumn;
-  if (column < 0) return rows;
+  if (column < 0) return indices;
+  const rows = view.data.rows;
   const sign = view.descending ? -1 : 1;
-  return rows.slice().sort((a, b) => {
-    const x = a[column], y = b[column];
-    if (x === null || x === undefined || x === "") return y === null || y === undefined || y === "" ? 0 : 1;
-    if (y === null || y === undefined || y === "") return -1;  // blanks last, either way
+  return indices.slice().sort((i, j) => {
+    const x = rows[i][column], y = rows[j][column];
+    if (blank(x)) return blank(y) ? 0 : 1;
+    if (blank(y)) return -1;  // blanks last, either way
     return sign * (typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y)));
   });
 }
