@@ -75,6 +75,22 @@ def text_block_html(text_html: str) -> str:
             f"{text_html}</div>")
 
 
+def passages_html(passages: Sequence[Mapping[str, str]], height_px: int = 640) -> str:
+    """Passages (``head``, ``text``, optional ``context``) as cards in one scrolling box, all escaped:
+    one element for the page instead of three per passage.
+
+    >>> "&lt;b&gt;" in passages_html([{"head": "a", "text": "<b>x</b>"}])
+    True
+    """
+    cards = "".join(
+        '<div style="border:1px solid #e3e6ea;border-radius:0.5rem;padding:0.5rem 0.8rem;margin-bottom:0.5rem">'
+        f'<div style="font-size:0.8rem;opacity:0.7">{esc(p["head"])}</div>'
+        f'<div style="font-family:monospace;white-space:pre-wrap;margin:0.3rem 0">{esc(p["text"])}</div>'
+        + (f'<div style="font-size:0.8rem;opacity:0.7">{esc(p["context"])}</div>' if p.get("context") else "")
+        + "</div>" for p in passages)
+    return f'<div class="kg-passages" style="max-height:{height_px}px;overflow-y:auto">{cards}</div>'
+
+
 def legend_html(types: Sequence[str], lang: str = "zh", lead: str = "") -> str:
     """A one-line legend of highlight colours for `types`.
 

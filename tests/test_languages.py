@@ -8,6 +8,7 @@ loader's reasons and errors onto the pages too.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -64,6 +65,10 @@ def strings_of(node: Any) -> Iterator[str]:
     proto = getattr(node, "proto", None)
     widget = proto is not None and hasattr(proto, "form_id") and hasattr(proto, "label")
     # A widget's value goes through its format function outside the app's run: read the proto instead.
+    if getattr(node, "type", "") == "html":  # each block of text on a line of its own, as it reads
+        body = DOCUMENT_TEXT.sub(" ", node.proto.body)
+        yield html.unescape(re.sub(r"<style.*?</style>|<[^>]+>", "\n", body, flags=re.S))
+        return
     for attr in () if widget else ("value", "label", "body", "help", "placeholder", "caption"):
         value = getattr(node, attr, None)
         if isinstance(value, str):
