@@ -74,7 +74,8 @@ def _docx(document_xml: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            # The fastest deflate: a bomb is a hundred megabytes of XML to pack; what it unpacks to is the test.
+            # The fastest deflate: a bomb is a hundred megabytes of XML to pack, and what it unpacks to
+            # is what counts.
             dst.writestr(item, document_xml if item.filename == "word/document.xml" else src.read(item),
                          compresslevel=1)
     return out.getvalue()
