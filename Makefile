@@ -28,8 +28,11 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev system-deps
 	$(PY) -m pytest
 
+# PYTHONDONTWRITEBYTECODE= : each worker and each child process (hostile input, command lines) would
+# otherwise compile every project module from source again, and pytest rewrite every test module's
+# asserts again, when the environment says not to keep bytecode (about 2 s a worker at collection).
 test-fast: $(VENV)/.dev
-	$(PY) -m pytest -q -m "not browser and not bolt" -p no:cacheprovider -n auto --dist load
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -m "not browser and not bolt" -p no:cacheprovider -n auto --dist load
 
 bench: $(VENV)/.dev
 	$(PY) -m bench

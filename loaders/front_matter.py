@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
-from loaders.gbt9704 import (DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE, NUMBER_ONLY_RE,
-                             SUFFIX_RE, chrome_reason, document_number, is_issuer_line, iso_date, issuers_of_line,
-                             metadata_of_line, same_title, split_title_issuers, title_kind, vocab, wrapped_title)
+from loaders.gbt9704 import (DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE, MAX_NUMBER_CHARS,
+                             NUMBER_ONLY_RE, SUFFIX_RE, chrome_reason, document_number, is_issuer_line,
+                             iso_date, issuers_of_line, metadata_of_line, same_title, split_title_issuers,
+                             title_kind, vocab, wrapped_title)
 from loaders.issuers import split_issuers
 from loaders.title import ends_title, find_title, title_window
 
@@ -145,7 +146,10 @@ def _header_line(fm: FrontMatter, line: str, index: int, source: str = "header")
 
 def _numbered_or_signed(fm: FrontMatter, line: str, index: int) -> bool:
     """A 文号 (or 令 number, whose body becomes an issuer) or a 签发人 line, read into `fm`."""
-    if (number := document_number(line)) and len(line) <= len(number) + 12 and "。" not in line:
+    # A line too long to be a number line is not searched for one: on a megabyte-long line the search
+    # alone takes seconds.
+    short = len(line) <= MAX_NUMBER_CHARS + 12
+    if short and (number := document_number(line)) and len(line) <= len(number) + 12 and "。" not in line:
         fm.number = fm.number or number
         if m := DECREE_RE.search(line):
             _add_issuer(fm, m.group("org").removesuffix("令"), index)

@@ -33,6 +33,9 @@ DECREE_HEAD_RE = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?令)$")
 NUMBER_ONLY_RE = re.compile(rf"^[（(]?第\s*(\d{{1,5}}|[{CN}]{{1,6}})\s*号[）)]?$")
 ANNOUNCEMENT_RE = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?(?:公告|通告))\s*(?P<year>\d{4})\s*年\s*第\s*(?P<n>\d{1,4})\s*号$")
 HEADING_RE = re.compile(rf"^(?:[{CN}]{{1,3}}[、.．]|[（(][{CN}\d]{{1,3}}[）)]|\d{{1,3}}[.．、](?!\d)|第[{CN}\d]{{1,6}}[编章节条])")
+# The longest number `document_number` can give: a 公告 body of 30 characters and 公告, a year, 年第,
+# four digits and 号 (a 令 number is at most 39, a 文号 26). A line far longer holds more than a number.
+MAX_NUMBER_CHARS = 43
 SENTENCE_MARKS = re.compile(r"[。；！？!?…，]")
 SUFFIX_RE = re.compile(r"(?:[（(][^（）()]{1,16}[）)])+$")
 

@@ -55,9 +55,14 @@ def pil_font(size: int, bold: bool = False):
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width in pixels of `text` at `size` in the CJK font."""
     try:
-        return float(pil_font(round(size), bold).getlength(text))
+        return _measured(text, round(size), bold)
     except ExportError:
         return sum(size if ord(c) > 0x2e80 else size * 0.55 for c in text)
+
+
+@lru_cache(maxsize=65536)  # labels are measured again for every step, scale and language: measure once
+def _measured(text: str, size: int, bold: bool) -> float:
+    return float(pil_font(size, bold).getlength(text))
 
 
 def wrap(text: str, size: float, max_width: float, max_lines: int = 2) -> tuple[str, ...]:

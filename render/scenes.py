@@ -250,41 +250,11 @@ def _relax(pos: dict[str, tuple[float, float]], radius: Mapping[str, float], lab
     """Nudge nodes apart until no node-and-label box overlaps another (or `rounds` run out)."""
     ids = list(pos)
     xy = {i: list(pos[i]) for i in ids}
-    gap = 6 * s
-
-    def box(i: str) -> tuple[float, float, float, float]:
-        x, y = xy[i]
-        half = max(radius[i], label_w[i] / 2) + gap / 2
-        return x - half, y - radius[i] - gap / 2, x + half, y + radius[i] + 4 * s + label_h[i] + gap / 2
-
+    box = _box_maker(xy, radius, label_w, label_h, s)
     bx0, by0, bx1, by1 = bounds
     for _ in range(rounds):
-        moved = False
         boxes = {i: box(i) for i in ids}
-        order = sorted(ids, key=lambda i: boxes[i][0])
-        for n, i in enumerate(order):
-            a = boxes[i]
-            for j in order[n + 1:]:
-                b = boxes[j]
-                if b[0] >= a[2]:
-                    break
-                ox = min(a[2], b[2]) - max(a[0], b[0])
-                oy = min(a[3], b[3]) - max(a[1], b[1])
-                if ox <= 0 or oy <= 0:
-                    continue
-                moved = True
-                if ox < oy * 1.6:  # labels are wide: sideways moves are cheaper
-                    push = ox / 2 + 0.5
-                    sign = -1 if xy[i][0] < xy[j][0] or (xy[i][0] == xy[j][0] and i < j) else 1
-                    xy[i][0] += sign * push
-                    xy[j][0] -= sign * push
-                else:
-                    push = oy / 2 + 0.5
-                    sign = -1 if xy[i][1] < xy[j][1] or (xy[i][1] == xy[j][1] and i < j) else 1
-                    xy[i][1] += sign * push
-                    xy[j][1] -= sign * push
-                boxes[i], boxes[j] = box(i), box(j)
-                a = boxes[i]
+        moved = _separate(sorted(ids, key=lambda i: boxes[i][0]), boxes, xy, box)
         for i in ids:  # keep every box inside the picture
             half = max(radius[i], label_w[i] / 2)
             xy[i][0] = min(max(xy[i][0], bx0 + half), bx1 - half)
@@ -292,6 +262,49 @@ def _relax(pos: dict[str, tuple[float, float]], radius: Mapping[str, float], lab
         if not moved:
             break
     return {i: (xy[i][0], xy[i][1]) for i in ids}
+
+
+def _box_maker(xy: dict[str, list[float]], radius: Mapping[str, float], label_w: Mapping[str, float],
+               label_h: Mapping[str, float], s: float):
+    """The function giving a node's box (node and label, with a gap) where `xy` has it now."""
+    gap = 6 * s
+    # Each node's extents, computed once: the same sums in the same order as before, so the same floats.
+    extents = {i: (max(radius[i], label_w[i] / 2) + gap / 2, radius[i], label_h[i]) for i in xy}
+    g2, s4 = gap / 2, 4 * s
+
+    def box(i: str) -> tuple[float, float, float, float]:
+        x, y = xy[i]
+        half, r, h = extents[i]
+        return x - half, y - r - g2, x + half, y + r + s4 + h + g2
+    return box
+
+
+def _separate(order: list[str], boxes: dict[str, tuple[float, float, float, float]],
+              xy: dict[str, list[float]], box) -> bool:
+    """One sweep along x pushing overlapping boxes apart (the wider way round the cheaper); True when
+    any moved. Written with comparisons rather than min and max: this loop is most of a picture's time."""
+    moved = False
+    for n, i in enumerate(order):
+        a0, a1, a2, a3 = boxes[i]
+        for j in order[n + 1:]:
+            b0, b1, b2, b3 = boxes[j]
+            if b0 >= a2:
+                break
+            # min(p, q) is q only when q < p, max(p, q) q only when q > p: the same values as min and max.
+            ox = (b2 if b2 < a2 else a2) - (b0 if b0 > a0 else a0)
+            oy = (b3 if b3 < a3 else a3) - (b1 if b1 > a1 else a1)
+            if ox <= 0 or oy <= 0:
+                continue
+            moved = True
+            xi, xj = xy[i], xy[j]
+            k = 0 if ox < oy * 1.6 else 1  # labels are wide: sideways moves are cheaper
+            push = (ox if k == 0 else oy) / 2 + 0.5
+            sign = -1 if xi[k] < xj[k] or (xi[k] == xj[k] and i < j) else 1
+            xi[k] += sign * push
+            xj[k] -= sign * push
+            boxes[i], boxes[j] = box(i), box(j)
+            a0, a1, a2, a3 = boxes[i]
+    return moved
 
 
 def step_scene(idx: GraphIndex, step: TourStep, **kwargs: Any) -> Scene:

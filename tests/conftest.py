@@ -71,7 +71,8 @@ def pytest_make_collect_report(collector):
 def pytest_collection_finish(session):
     """Every new `AppTest` scans the metadata of every installed distribution for Streamlit component
     manifests (about half a second); what is installed does not change during a test run, so the scan
-    runs once. Only when a collected module uses AppTest: other runs never import Streamlit for it."""
+    runs once, and each script is compiled once (`_compile_each_script_once`). Only when a collected
+    module uses AppTest: other runs never import Streamlit for it."""
     if "streamlit.testing.v1" not in sys.modules:
         return
     from functools import cache
@@ -80,6 +81,28 @@ def pytest_collection_finish(session):
 
     scanned = cache(manifest_scanner.scan_component_manifests)
     manifest_scanner.scan_component_manifests = lambda max_workers=None: list(scanned())
+    _compile_each_script_once()
+
+
+def _compile_each_script_once() -> None:
+    """Every `AppTest.run()` makes a new ScriptCache, so the app and its page are parsed, rewritten for
+    Streamlit's magic and compiled again on every run (tens of milliseconds each, hundreds of runs).
+    Compiled code is kept for the session instead, keyed by the file's path, size and modification time:
+    a script that changes is compiled again."""
+    from streamlit.runtime.scriptrunner import script_cache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    compiled: dict[tuple[str, int, int], object] = {}
+
+    class CompiledOnce(script_cache.ScriptCache):
+        def get_bytecode(self, script_path: str):
+            stat = os.stat(script_path)
+            key = (os.path.abspath(script_path), stat.st_size, stat.st_mtime_ns)
+            if key not in compiled:
+                compiled[key] = super().get_bytecode(script_path)
+            return compiled[key]
+
+    app_test.ScriptCache = local_script_runner.ScriptCache = CompiledOnce
 
 
 def pytest_collection_modifyitems(config, items):

@@ -110,3 +110,16 @@ def test_addressee_lines_outside_a_measure_give_no_actor():
     graph = load_text(text)
     involved = {graph.node(e.target).name for e in graph.edges_of(EdgeType.INVOLVES)}
     assert involved == {"金融机构"}
+
+
+def test_longest_first_keeps_the_longest_of_overlapping_mentions_and_adjacent_ones():
+    from loaders.entities import Mention, _longest_first
+
+    def m(start: int, end: int) -> Mention:
+        return Mention(Label.ACTOR, f"{start}-{end}", start, end)
+
+    # [0,4) wins over [2,5) and [1,3); [4,6) only touches it; an empty mention inside [0,4) overlaps it,
+    # one at the start of [4,6) does not.
+    kept = _longest_first([m(2, 5), m(4, 6), m(0, 4), m(1, 3), m(2, 2), m(4, 4)])
+    assert [(k.start, k.end) for k in kept] == [(0, 4), (4, 6), (4, 4)]
+    assert _longest_first([]) == []

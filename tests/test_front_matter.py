@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.gbt9704 import chrome_reason, document_number, iso_date
+from loaders.gbt9704 import MAX_NUMBER_CHARS, chrome_reason, document_number, iso_date
 from loaders.normalise import normalise
 from loaders.outline import parse_outline
 
@@ -127,3 +127,13 @@ def test_chrome_lines(line, expected):
 def test_pinyin_glosses_and_taiwan_wording_do_not_reach_the_title():
     outline = parse_outline(normalise("關於促進平台（pínɡ tái）經濟最佳化發展的意見" + BODY))
     assert outline.title == "关于促进平台经济优化发展的意见"
+
+
+def test_no_number_is_longer_than_the_bound_number_lines_are_searched_within():
+    body = "某" * 30
+    longest = [document_number(body + "公告2023年第1234号"), document_number(body + "令第一二三四五六号"),
+               document_number("某" * 14 + "〔2024〕12345号")]
+    assert [len(n) for n in longest] == [MAX_NUMBER_CHARS, 39, 26]
+    # A longer body gives no longer number: a 令's body is cut to 30 characters, a 公告 line is no number.
+    assert document_number("某" * 40 + "令第123号") == body + "令第123号"
+    assert document_number("某" * 31 + "公告2023年第1234号") == ""

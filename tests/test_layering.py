@@ -5,6 +5,7 @@ entry points excepted (they are programs, not the library)."""
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,12 @@ def crosses(package: str, imported: str) -> bool:
     return not any(imported == ok or imported.startswith(ok + ".") for ok in ALLOWED[package])
 
 
+@cache
+def _imports_of(path: Path, name: str) -> frozenset[str]:
+    """What the file at `path` (module `name`) imports: read and parsed once for all the tests here."""
+    return frozenset(imported_modules(path.read_text(encoding="utf-8"), name))
+
+
 def _modules(package: str):
     for path in sorted((ROOT / package).rglob("*.py")):
         if path.name == "__main__.py":
@@ -67,14 +74,13 @@ def test_each_package_imports_only_what_lies_below_it(package):
     modules = list(_modules(package))
     assert modules, f"no modules found under {package}/"
     wrong = [f"{name} imports {imported}" for name, path in modules
-             for imported in sorted(imported_modules(path.read_text(encoding="utf-8"), name))
-             if crosses(package, imported)]
+             for imported in sorted(_imports_of(path, name)) if crosses(package, imported)]
     assert not wrong, "\n".join(wrong)
 
 
 def test_nothing_but_the_app_and_tests_imports_the_pages_or_tests():
     wrong = [f"{name} imports {imported}" for package in ALLOWED for name, path in _modules(package)
-             for imported in imported_modules(path.read_text(encoding="utf-8"), name)
+             for imported in _imports_of(path, name)
              if imported.split(".")[0] in {"tests", "streamlit_app"}
              or (package != "app_pages" and imported.split(".")[0] == "app_pages")]
     assert not wrong, "\n".join(wrong)
