@@ -107,10 +107,12 @@ def _compile_each_script_once() -> None:
 
 def pytest_collection_modifyitems(config, items):
     """Every test that asks for the Bolt server is a `bolt` test, marked or not, so
-    ``-m "not bolt"`` (`make test-fast`) never starts the server."""
+    ``-m "not bolt"`` (`make test-fast`) never starts the server. `slow` tests go first (the order is
+    otherwise kept): dealt out last, one of them would leave the other workers idle at the end."""
     for item in items:
         if "bolt_settings" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.bolt)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 
 from loaders.reading import FURNITURE, read_bytes
 
@@ -37,6 +38,7 @@ def test_a_21_by_3_task_table_keeps_every_row_in_order():
                                   *("\t".join(row) for row in TASKS), "各地各部门要抓好落实。"]
 
 
+@pytest.mark.slow
 def test_a_3000_row_table_keeps_every_row():
     rows = [(f"{i}", f"任务{i}", f"单位{i % 7}") for i in range(1, 3001)]
     paragraphs = read_bytes(_task_table_docx(rows), "大表.docx").text.split("\n\n")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from policykg.load_cli import graph_bytes
 from loaders import load_text
 from loaders.evidence import MAX_EVIDENCE, clip
@@ -20,6 +22,7 @@ def test_clip_table():
     assert clip("字" * 1000, 10, 900) == (10, 10 + MAX_EVIDENCE)
 
 
+@pytest.mark.slow
 def test_a_single_line_of_megabytes_gives_small_output():
     # The seed without any sentence end or line break, repeated to 2 MB: one "sentence".
     line = re.sub(r"[。；！？\n\s]", "", SEED.read_text(encoding="utf-8"))

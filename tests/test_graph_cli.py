@@ -47,6 +47,7 @@ def test_query_on_the_embedded_store_prints_json_rows():
     assert 1 <= len(rows) <= 2 and "反垄断" in rows[0]["name"]  # a name match ranks before a text match
 
 
+@pytest.mark.slow
 def test_python_dash_m_graph_runs_as_a_user_runs_it():
     result = subprocess.run([sys.executable, "-m", "graph", "query", "search_nodes", "--param", "text=反垄断",
                              "--param", "limit=2"], cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -176,6 +176,7 @@ def _read_in_child(path: Path) -> tuple[dict, float, float]:
     return answer, seconds, answer["peak_mb"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_hostile_input_gives_one_line_within_bounds(tmp_path, case):
     answer, seconds, peak_mb = _read_in_child(case.make(tmp_path))

@@ -133,6 +133,7 @@ def test_evaluate_prints_a_table_with_measure_actor_recall_of_at_least_0_9():
     assert float(rows["measure→actor"][-1]) >= 0.9
 
 
+@pytest.mark.slow
 def test_python_dash_m_loaders_runs_as_a_user_runs_it(data):
     proc = subprocess.run([sys.executable, "-m", "loaders", str(SEED)], cwd=ROOT, capture_output=True, timeout=300)
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")

@@ -56,6 +56,7 @@ def test_skips_fail_in_ci_unless_they_name_neo4j_uri(tmp_path, ci, summary):
     assert summary in out, out
 
 
+@pytest.mark.slow
 def test_a_module_that_skips_itself_fails_in_ci(tmp_path):
     in_ci = run(tmp_path, MODULE_SKIP, ci=True)  # one run, read twice: a pytest subprocess costs seconds
     assert "1 error" in in_ci or "1 failed" in in_ci, in_ci

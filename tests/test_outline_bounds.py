@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from loaders.outline import parse_outline
 from loaders.reading import normalise
 
@@ -22,6 +24,7 @@ def test_table_like_text_of_short_unfinished_rows():
     assert _scan_seconds(text) < 20
 
 
+@pytest.mark.slow
 def test_megabytes_without_sentence_ends():
     # 3 MB of numbered-looking and plain fragments with no sentence punctuation.
     lines = "\n".join(("（%d）推动平台企业发展" % i) if i % 3 else "推进平台经济规范健康持续发展工作" for i in range(120000))
