@@ -67,6 +67,7 @@ LABEL_NAMES = {lb.value: lb for lb in Label}  # a stored label back to the enum 
 JSON_KEYS = "_json"  # property listing the keys stored as JSON text
 _SCALARS = frozenset({str, int, float, bool})
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
+Refs = dict[tuple[Label, str], str]  # a node written in this transaction: (label, id) -> its element id
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
 # Every read is bounded in time (the driver's transaction timeout, which the server enforces and
 # which ends the query on the server too) and in rows (the client stops reading and rolls back).
@@ -578,8 +579,7 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch, create: bool = 
     ids = [d.doc_id for d in batch.documents]
     stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=ids)}
     fresh = _fresh_nodes(tx, batch, stored) if create else set()
-    _write_nodes(tx, batch, fresh)
-    _write_edges(tx, batch, fresh)
+    _write_edges(tx, batch, fresh, _write_nodes(tx, batch, fresh))
     _drop_stale(tx, batch.replacing(stored))
 
 
@@ -595,22 +595,37 @@ def _fresh_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, stored: set[str
     return fresh
 
 
-def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> None:
+def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> Refs:
+    """Write the batch's nodes; each node's element id by (label, id), for the edges."""
+    refs: Refs = {}
     for label, rows in batch.owned.items():
-        _unwind(tx, fill("create_nodes", label=label), [r for r in rows if r["id"] in fresh])
-        _unwind(tx, fill("merge_nodes", label=label), [r for r in rows if r["id"] not in fresh])
+        for name, part in (("create_nodes", [r for r in rows if r["id"] in fresh]),
+                           ("merge_nodes", [r for r in rows if r["id"] not in fresh])):
+            refs.update(((label, i), ref) for i, ref in _unwind_nodes(tx, fill(name, label=label), part))
     for label, rows in batch.linked.items():
-        _unwind(tx, fill("merge_shared_nodes", label=label), rows)
+        refs.update(((label, i), ref)
+                    for i, ref in _unwind_nodes(tx, fill("merge_shared_nodes", label=label), rows))
+    return refs
 
 
-def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> None:
-    """Edges with an end just created cannot exist yet: created; the others merged."""
+def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str], refs: Refs) -> None:
+    """Edges with an end just created cannot exist yet: created; the others merged. Their ends are
+    the element ids the node statements returned, so one statement per type serves every pair of
+    labels and no end is looked up by id."""
+    created: dict[EdgeType, list[dict[str, Any]]] = {}
+    merged: dict[EdgeType, list[dict[str, Any]]] = {}
     for (edge_type, source, target), rows in batch.edges.items():
-        new = [r["source"] in fresh or r["target"] in fresh for r in rows]
-        _unwind(tx, fill("create_edges", type=edge_type, source=source, target=target),
-                [r for r, is_new in zip(rows, new) if is_new])
-        _unwind(tx, fill("merge_edges", type=edge_type, source=source, target=target),
-                [r for r, is_new in zip(rows, new) if not is_new])
+        for row in rows:
+            ends = (refs.get((source, row["source"])), refs.get((target, row["target"])))
+            if None in ends:  # every end is one of the batch's nodes; never commit a partial document
+                raise StoreError(f"edge {row['source']} -{edge_type.value}-> {row['target']}: an end "
+                                 "was not written; the document was rolled back")
+            new = row["source"] in fresh or row["target"] in fresh
+            (created if new else merged).setdefault(edge_type, []).append(
+                {"source": ends[0], "target": ends[1], "props": row["props"]})
+    for name, groups in (("create_edges_by_ref", created), ("merge_edges_by_ref", merged)):
+        for edge_type, rows in groups.items():
+            _unwind(tx, fill(name, type=edge_type), rows)
 
 
 def _drop_stale(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
@@ -651,6 +666,19 @@ def _unwind(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, A
         written = tx.run(statement, rows=chunk).single()["written"]
         if written != len(chunk):  # a MATCH found no node: never commit a partial document
             raise StoreError(f"wrote {written} of {len(chunk)} rows; the document was rolled back")
+
+
+def _unwind_nodes(tx: neo4j.ManagedTransaction, statement: str,
+                  rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(id, element id) of each node a node statement wrote, all of `rows` or StoreError."""
+    out: list[tuple[str, str]] = []
+    for start in range(0, len(rows), BATCH_ROWS):
+        chunk = rows[start:start + BATCH_ROWS]
+        written = [(r["id"], r["ref"]) for r in tx.run(statement, rows=chunk)]
+        if len(written) != len(chunk):
+            raise StoreError(f"wrote {len(written)} of {len(chunk)} nodes; the document was rolled back")
+        out.extend(written)
+    return out
 
 
 # ---------------------------------------------------------------------- rows back
