@@ -67,7 +67,7 @@ LABEL_NAMES = {lb.value: lb for lb in Label}  # a stored label back to the enum 
 JSON_KEYS = "_json"  # property listing the keys stored as JSON text
 _SCALARS = frozenset({str, int, float, bool})
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
-Refs = dict[tuple[Label, str], str]  # a node written in this transaction: (label, id) -> its element id
+Refs = dict[Label, dict[str, str]]  # the nodes written in a transaction: label -> id -> element id
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
 # Every read is bounded in time (the driver's transaction timeout, which the server enforces and
 # which ends the query on the server too) and in rows (the client stops reading and rolls back).
@@ -473,6 +473,9 @@ def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
 def _storable(value: Any) -> bool:
     """Whether Neo4j stores `value` as it is: a scalar, or a list of scalars of one kind."""
     if isinstance(value, list):
+        types = {type(v) for v in value}
+        if len(types) == 1 and types <= _SCALARS:  # most lists (names, roles): one plain type
+            return True
         kinds = {_kind(v) for v in value}
         return len(kinds) <= 1 and not kinds & {"list", "map", "other", None}
     return _kind(value) in ("bool", "number", "text")
@@ -596,15 +599,14 @@ def _fresh_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, stored: set[str
 
 
 def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> Refs:
-    """Write the batch's nodes; each node's element id by (label, id), for the edges."""
+    """Write the batch's nodes; each node's element id by label and id, for the edges."""
     refs: Refs = {}
     for label, rows in batch.owned.items():
         for name, part in (("create_nodes", [r for r in rows if r["id"] in fresh]),
                            ("merge_nodes", [r for r in rows if r["id"] not in fresh])):
-            refs.update(((label, i), ref) for i, ref in _unwind_nodes(tx, fill(name, label=label), part))
+            refs.setdefault(label, {}).update(_unwind_nodes(tx, fill(name, label=label), part))
     for label, rows in batch.linked.items():
-        refs.update(((label, i), ref)
-                    for i, ref in _unwind_nodes(tx, fill("merge_shared_nodes", label=label), rows))
+        refs.setdefault(label, {}).update(_unwind_nodes(tx, fill("merge_shared_nodes", label=label), rows))
     return refs
 
 
@@ -615,13 +617,14 @@ def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]
     created: dict[EdgeType, list[dict[str, Any]]] = {}
     merged: dict[EdgeType, list[dict[str, Any]]] = {}
     for (edge_type, source, target), rows in batch.edges.items():
+        sources, targets = refs.get(source, {}), refs.get(target, {})
+        new, old = created.setdefault(edge_type, []), merged.setdefault(edge_type, [])
         for row in rows:
-            ends = (refs.get((source, row["source"])), refs.get((target, row["target"])))
+            ends = (sources.get(row["source"]), targets.get(row["target"]))
             if None in ends:  # every end is one of the batch's nodes; never commit a partial document
                 raise StoreError(f"edge {row['source']} -{edge_type.value}-> {row['target']}: an end "
                                  "was not written; the document was rolled back")
-            new = row["source"] in fresh or row["target"] in fresh
-            (created if new else merged).setdefault(edge_type, []).append(
+            (new if row["source"] in fresh or row["target"] in fresh else old).append(
                 {"source": ends[0], "target": ends[1], "props": row["props"]})
     for name, groups in (("create_edges_by_ref", created), ("merge_edges_by_ref", merged)):
         for edge_type, rows in groups.items():
