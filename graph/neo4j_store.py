@@ -13,8 +13,9 @@ versions no longer have, so a failure leaves the previous versions whole (and th
 documents are then retried one by one, so only the failing one is left out) and a
 re-load changes nothing. What a document stored for the first time owns cannot be in
 the database yet (checked by doc_id; the uniqueness constraint is the backstop), so its
-nodes and their edges are created rather than merged (`_fresh_nodes`). Named queries and user Cypher run
-in read transactions and are refused (and rolled back) if they would write,
+nodes and their edges are created rather than merged (`_fresh_nodes`). Edges find their ends by the
+element ids the transaction's node statements returned, not by id (`_write_edges`). Named queries and
+user Cypher run in read transactions and are refused (and rolled back) if they would write,
 whether or not the server enforces the access mode itself (ArcadeDB does not).
 User Cypher is first checked by `graph.cypher_guard`, which refuses what a read
 transaction cannot stop (``CALL { … } IN TRANSACTIONS``, ``LOAD CSV``, foreign
