@@ -1,6 +1,7 @@
 // Template: {label} is filled from the Label enum only (graph.cypher.fill), never from data.
-// A document's own nodes: created or replaced whole, so dropped properties go too.
+// A document's own nodes: created or replaced whole, so dropped properties go too. Each node's
+// element id comes back for the transaction's edges (merge_edges_by_ref).
 UNWIND $rows AS row
 MERGE (n:{label} {id: row.id})
 SET n = row.props
-RETURN count(n) AS written
+RETURN row.id AS id, elementId(n) AS ref

@@ -133,8 +133,13 @@ def thaw(value: Any) -> Any:
     >>> thaw(freeze({"shared": ["a", "b"], "meta": {"n": [1]}}))
     {'shared': ['a', 'b'], 'meta': {'n': [1]}}
     """
-    if type(value) in _PLAIN:  # most values, and the ABC check below is slow
+    kind = type(value)
+    if kind in _PLAIN:  # most values, and the ABC check below is slow
         return value
+    if kind is tuple:  # what freeze makes of a list: the next most common, checked as cheaply
+        return [v if type(v) in _PLAIN else thaw(v) for v in value]
+    if kind is FrozenMap or kind is dict:
+        return {k: v if type(v) in _PLAIN else thaw(v) for k, v in value.items()}
     if isinstance(value, Mapping):
         return {k: thaw(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -13,8 +13,9 @@ versions no longer have, so a failure leaves the previous versions whole (and th
 documents are then retried one by one, so only the failing one is left out) and a
 re-load changes nothing. What a document stored for the first time owns cannot be in
 the database yet (checked by doc_id; the uniqueness constraint is the backstop), so its
-nodes and their edges are created rather than merged (`_fresh_nodes`). Named queries and user Cypher run
-in read transactions and are refused (and rolled back) if they would write,
+nodes and their edges are created rather than merged (`_fresh_nodes`). Edges find their ends by the
+element ids the transaction's node statements returned, not by id (`_write_edges`). Named queries and
+user Cypher run in read transactions and are refused (and rolled back) if they would write,
 whether or not the server enforces the access mode itself (ArcadeDB does not).
 User Cypher is first checked by `graph.cypher_guard`, which refuses what a read
 transaction cannot stop (``CALL { … } IN TRANSACTIONS``, ``LOAD CSV``, foreign
@@ -67,6 +68,7 @@ LABEL_NAMES = {lb.value: lb for lb in Label}  # a stored label back to the enum 
 JSON_KEYS = "_json"  # property listing the keys stored as JSON text
 _SCALARS = frozenset({str, int, float, bool})
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
+Refs = dict[Label, dict[str, str]]  # the nodes written in a transaction: label -> id -> element id
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
 # Every read is bounded in time (the driver's transaction timeout, which the server enforces and
 # which ends the query on the server too) and in rows (the client stops reading and rolls back).
@@ -472,6 +474,9 @@ def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
 def _storable(value: Any) -> bool:
     """Whether Neo4j stores `value` as it is: a scalar, or a list of scalars of one kind."""
     if isinstance(value, list):
+        types = {type(v) for v in value}
+        if len(types) == 1 and types <= _SCALARS:  # most lists (names, roles): one plain type
+            return True
         kinds = {_kind(v) for v in value}
         return len(kinds) <= 1 and not kinds & {"list", "map", "other", None}
     return _kind(value) in ("bool", "number", "text")
@@ -578,8 +583,7 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch, create: bool = 
     ids = [d.doc_id for d in batch.documents]
     stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=ids)}
     fresh = _fresh_nodes(tx, batch, stored) if create else set()
-    _write_nodes(tx, batch, fresh)
-    _write_edges(tx, batch, fresh)
+    _write_edges(tx, batch, fresh, _write_nodes(tx, batch, fresh))
     _drop_stale(tx, batch.replacing(stored))
 
 
@@ -595,22 +599,37 @@ def _fresh_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, stored: set[str
     return fresh
 
 
-def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> None:
+def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> Refs:
+    """Write the batch's nodes; each node's element id by label and id, for the edges."""
+    refs: Refs = {}
     for label, rows in batch.owned.items():
-        _unwind(tx, fill("create_nodes", label=label), [r for r in rows if r["id"] in fresh])
-        _unwind(tx, fill("merge_nodes", label=label), [r for r in rows if r["id"] not in fresh])
+        for name, part in (("create_nodes", [r for r in rows if r["id"] in fresh]),
+                           ("merge_nodes", [r for r in rows if r["id"] not in fresh])):
+            refs.setdefault(label, {}).update(_unwind_nodes(tx, fill(name, label=label), part))
     for label, rows in batch.linked.items():
-        _unwind(tx, fill("merge_shared_nodes", label=label), rows)
+        refs.setdefault(label, {}).update(_unwind_nodes(tx, fill("merge_shared_nodes", label=label), rows))
+    return refs
 
 
-def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> None:
-    """Edges with an end just created cannot exist yet: created; the others merged."""
+def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str], refs: Refs) -> None:
+    """Edges with an end just created cannot exist yet: created; the others merged. Their ends are
+    the element ids the node statements returned, so one statement per type serves every pair of
+    labels and no end is looked up by id."""
+    created: dict[EdgeType, list[dict[str, Any]]] = {}
+    merged: dict[EdgeType, list[dict[str, Any]]] = {}
     for (edge_type, source, target), rows in batch.edges.items():
-        new = [r["source"] in fresh or r["target"] in fresh for r in rows]
-        _unwind(tx, fill("create_edges", type=edge_type, source=source, target=target),
-                [r for r, is_new in zip(rows, new) if is_new])
-        _unwind(tx, fill("merge_edges", type=edge_type, source=source, target=target),
-                [r for r, is_new in zip(rows, new) if not is_new])
+        sources, targets = refs.get(source, {}), refs.get(target, {})
+        new, old = created.setdefault(edge_type, []), merged.setdefault(edge_type, [])
+        for row in rows:
+            ends = (sources.get(row["source"]), targets.get(row["target"]))
+            if None in ends:  # every end is one of the batch's nodes; never commit a partial document
+                raise StoreError(f"edge {row['source']} -{edge_type.value}-> {row['target']}: an end "
+                                 "was not written; the document was rolled back")
+            (new if row["source"] in fresh or row["target"] in fresh else old).append(
+                {"source": ends[0], "target": ends[1], "props": row["props"]})
+    for name, groups in (("create_edges_by_ref", created), ("merge_edges_by_ref", merged)):
+        for edge_type, rows in groups.items():
+            _unwind(tx, fill(name, type=edge_type), rows)
 
 
 def _drop_stale(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
@@ -651,6 +670,19 @@ def _unwind(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, A
         written = tx.run(statement, rows=chunk).single()["written"]
         if written != len(chunk):  # a MATCH found no node: never commit a partial document
             raise StoreError(f"wrote {written} of {len(chunk)} rows; the document was rolled back")
+
+
+def _unwind_nodes(tx: neo4j.ManagedTransaction, statement: str,
+                  rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(id, element id) of each node a node statement wrote, all of `rows` or StoreError."""
+    out: list[tuple[str, str]] = []
+    for start in range(0, len(rows), BATCH_ROWS):
+        chunk = rows[start:start + BATCH_ROWS]
+        written = [(r["id"], r["ref"]) for r in tx.run(statement, rows=chunk)]
+        if len(written) != len(chunk):
+            raise StoreError(f"wrote {len(written)} of {len(chunk)} nodes; the document was rolled back")
+        out.extend(written)
+    return out
 
 
 # ---------------------------------------------------------------------- rows back

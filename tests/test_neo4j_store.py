@@ -282,6 +282,47 @@ def test_a_new_document_whose_node_another_document_linked_to_keeps_one_such_nod
     assert store.counts() == (len(nodes), len(edges))
 
 
+def with_item(g: PolicyGraph, actor: str | None) -> PolicyGraph:
+    """`g` (a `doc`) with an item under its part, the item and the document itself involving `actor`:
+    INVOLVES from three labels (Measure, Item, Policy) to Actor, written by one statement each way."""
+    doc_id = g.documents[0].id
+    part, item = f"{doc_id}/part:1", f"{doc_id}/part:1/item:1"
+    nodes = (Node(item, Label.ITEM, "一", {"number": 1, "doc_id": doc_id}),)
+    edges = (Edge(part, item, EdgeType.HAS_ITEM, doc_id),)
+    if actor:
+        nodes += (Node(f"actor:{actor}", Label.ACTOR, actor, {"kind": "enterprise"}),)
+        edges += (Edge(item, f"actor:{actor}", EdgeType.INVOLVES, doc_id, f"{actor}负责"),
+                  Edge(doc_id, f"actor:{actor}", EdgeType.INVOLVES, doc_id, f"{actor}牵头"))
+    return merge_graphs([g, PolicyGraph(nodes, edges, ())])
+
+
+@bolt
+def test_edges_of_one_type_between_several_label_pairs_are_created_merged_and_replaced(store):
+    target = "doc:a/part:1/section:1/measure:1"
+    b = doc("doc:b", {1: "丙"}, {1: ["企业"]})
+    link = Edge("doc:b/part:1/section:1/measure:1", target, EdgeType.CROSS_REFERENCES, "doc:b", "见甲")
+    a = doc("doc:a", {1: "甲", 2: "乙"}, {1: ["企业"], 2: ["政府"]}, cites={2: "反垄断法"})
+    b = PolicyGraph(b.nodes + tuple(n for n in a.nodes if n.id == target), b.edges + (link,), b.documents)
+    v1 = merge_graphs([with_item(a, "政府"), b])
+    first = store.load(v1)  # both new, one transaction: every edge created between nodes just written
+    assert snapshot(store) == snapshot(EmbeddedStore(v1))
+    involves = {(e["source"], e["target"]) for e in snapshot(store)[1] if e["type"] == "INVOLVES"}
+    assert {("doc:a", "actor:政府"), ("doc:a/part:1/item:1", "actor:政府"),
+            (target, "actor:企业")} <= involves
+    again = store.load(v1)  # stored now: every edge merged, nothing changes
+    assert (again.nodes, again.edges) == (first.nodes, first.edges) == (len(v1.nodes), len(v1.edges))
+    assert snapshot(store) == snapshot(EmbeddedStore(v1))
+    v2 = with_item(doc("doc:a", {1: "甲", 2: "乙"}, {1: ["企业"], 2: ["企业"]}), "企业")
+    embedded = EmbeddedStore(v1)
+    embedded.load(v2)
+    store.load(v2)  # doc:a replaced: its item now involves 企业; 政府 and 反垄断法 are orphans
+    nodes, edges = snapshot(store)
+    assert {"actor:政府", "law:反垄断法"}.isdisjoint(n["id"] for n in nodes)
+    assert ("doc:b/part:1/section:1/measure:1", target) in {(e["source"], e["target"]) for e in edges}
+    assert (nodes, edges) == snapshot(embedded)
+    assert store.counts() == (len(nodes), len(edges))
+
+
 @bolt
 def test_a_node_taken_for_new_but_stored_under_another_document_is_merged_after_all(store, monkeypatch):
     squatter = Node("doc:a/part:1", Label.PART, "占", {"number": 9, "doc_id": "doc:c"})
