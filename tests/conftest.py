@@ -73,6 +73,11 @@ def pytest_collection_finish(session):
     manifests (about half a second); what is installed does not change during a test run, so the scan
     runs once, and each script is compiled once (`_compile_each_script_once`). Only when a collected
     module uses AppTest: other runs never import Streamlit for it."""
+    # What collection imported (Streamlit, pandas, the app and every test module) lives until the end:
+    # keep it out of the garbage collector's full passes, which otherwise walk it again and again.
+    import gc
+
+    gc.freeze()
     if "streamlit.testing.v1" not in sys.modules:
         return
     from functools import cache
