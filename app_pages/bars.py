@@ -10,21 +10,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable
 
-import streamlit as st
-
-from app_pages.graph_view import ASSETS, event_value
+from app_pages.component_assets import asset_component
+from app_pages.graph_view import event_value
 
 NAME = "policy_kg.bars"
 
 
 @lru_cache(maxsize=1)
 def _component() -> Callable[..., Any]:
-    return st.components.v2.component(
-        NAME,
-        html=(ASSETS / "bars.html").read_text(encoding="utf-8"),
-        css=(ASSETS / "bars.css").read_text(encoding="utf-8"),
-        js=(ASSETS / "bars.js").read_text(encoding="utf-8"),
-    )
+    return asset_component(NAME, "bars")
 
 
 def bars(rows: list[dict[str, Any]], *, key: str, colour: str, axis: str) -> str | None:

@@ -17,12 +17,12 @@ panel, a prefetched double-click) and then sends back:
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
 import streamlit as st
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+from app_pages.component_assets import asset_component
+
 NAME = "policy_kg.graph_view"
 SCRIPTS = ("graph_view_local.js", "graph_view.js")  # one module: the local answers, then the component
 EVENTS = ("select", "expand", "hide", "pin", "recentre", "positions", "hidden_types")
@@ -39,12 +39,7 @@ def _loader() -> Callable[..., Any]:
 
 @lru_cache(maxsize=1)
 def _component() -> Callable[..., Any]:
-    return st.components.v2.component(
-        NAME,
-        html=(ASSETS / "graph_view.html").read_text(encoding="utf-8"),
-        css=(ASSETS / "graph_view.css").read_text(encoding="utf-8"),
-        js="\n".join((ASSETS / name).read_text(encoding="utf-8") for name in SCRIPTS),
-    )
+    return asset_component(NAME, "graph_view", scripts=SCRIPTS)
 
 
 def load_vis() -> None:

@@ -14,9 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable
 
-import streamlit as st
-
-from app_pages.graph_view import ASSETS, event_value
+from app_pages.component_assets import asset_component
+from app_pages.graph_view import event_value
 from render.standalone import slide_style_js
 
 NAME = "policy_kg.slides"
@@ -25,13 +24,7 @@ NAME = "policy_kg.slides"
 @lru_cache(maxsize=1)
 def _component() -> Callable[..., Any]:
     # Not isolated in a shadow root: the slides take the page's fonts, and fullscreen works on the root.
-    return st.components.v2.component(
-        NAME,
-        html=(ASSETS / "slides.html").read_text(encoding="utf-8"),
-        css=(ASSETS / "slides.css").read_text(encoding="utf-8"),
-        js=slide_style_js() + (ASSETS / "slides.js").read_text(encoding="utf-8"),
-        isolate_styles=False,
-    )
+    return asset_component(NAME, "slides", js_prefix=slide_style_js(), isolate_styles=False)
 
 
 def slides(payload: dict[str, Any], *, key: str, on_step: Callable[[], None]) -> Any:

@@ -16,9 +16,8 @@ from numbers import Number
 from typing import Any, Callable
 
 import pandas as pd
-import streamlit as st
 
-from app_pages.graph_view import ASSETS
+from app_pages.component_assets import asset_component
 
 NAME = "policy_kg.table"
 FILTER_FROM_ROWS = 8  # shorter tables are read at a glance: no filter box
@@ -27,12 +26,7 @@ ROW_PX, MAX_AUTO_PX = 33, 420  # "auto" height: every row up to about twelve, th
 
 @lru_cache(maxsize=1)
 def _component() -> Callable[..., Any]:
-    return st.components.v2.component(
-        NAME,
-        html=(ASSETS / "table_view.html").read_text(encoding="utf-8"),
-        css=(ASSETS / "table_view.css").read_text(encoding="utf-8"),
-        js=(ASSETS / "table_view.js").read_text(encoding="utf-8"),
-    )
+    return asset_component(NAME, "table_view")
 
 
 def table_data(frame: pd.DataFrame, *, height: int | None = None, ui: dict[str, str] | None = None,
