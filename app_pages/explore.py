@@ -69,9 +69,9 @@ def explorer() -> None:
     focus = widgets.entity_picker(es.PICKER, tr("common.entity"), one_row=True)
     es.on_picked(focus, g)
     controls = st.columns([2, 2, 3], vertical_alignment="bottom")
-    controls[0].slider(tr("explore.depth"), 1, sc.MAX_DEPTH, es.control_value(es.DEPTH, 1), key=es.DEPTH,
+    controls[0].slider(tr("explore.depth"), 1, sc.MAX_DEPTH, es.control_value(es.DEPTH), key=es.DEPTH,
                        on_change=es.restart)
-    controls[1].number_input(tr("explore.cap"), es.MIN_CAP, es.MAX_CAP, es.control_value(es.CAP, sc.DEFAULT_CAP),
+    controls[1].number_input(tr("explore.cap"), es.MIN_CAP, es.MAX_CAP, es.control_value(es.CAP),
                              key=es.CAP, on_change=es.restart, help=tr("explore.cap.help"))
     scene, chosen = es.scene(), es.selected()
     payload, edge_count = graph_payload(scene, chosen)

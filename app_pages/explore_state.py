@@ -28,7 +28,9 @@ GRAPH = "explore_graph"  # the component's key
 PICKER = "explore_focus"
 DEPTH, CAP = "explore_depth", "explore_cap"
 INITIAL = "explore_initial"  # first values of the depth and cap controls, from a view in the address
+SET_BY_VIEW = "explore_set_by_view"  # controls whose value a loaded view wrote in this run
 MIN_CAP, MAX_CAP = 2, 30
+CONTROLS = {DEPTH: (1, sc.MAX_DEPTH, 1), CAP: (MIN_CAP, MAX_CAP, sc.DEFAULT_CAP)}  # (lowest, highest, first)
 MAX_VIEW_BYTES = 2_000_000  # a view of thousands of nodes is far less
 NOTICE = "explore_notice"
 LOADED = "explore_loaded_view"  # (token, positions, hidden types) of the last view loaded
@@ -84,8 +86,13 @@ def selected() -> str | None:
 
 
 def depth_and_cap() -> tuple[int, int]:
-    return (int(st.session_state.get(DEPTH, initial(DEPTH, 1))),
-            int(st.session_state.get(CAP, initial(CAP, sc.DEFAULT_CAP))))
+    """The depth and cap controls' values (their first values until they are drawn)."""
+    return _control(DEPTH), _control(CAP)
+
+
+def _control(key: str) -> int:
+    low, high, _ = CONTROLS[key]
+    return _bounded(st.session_state.get(key), low, high, initial(key))
 
 
 def new_scene(seed: str, g: GraphData, *, sync_picker: bool = True) -> None:
@@ -213,11 +220,11 @@ def apply_view(view: Any, g: GraphData) -> None:
     """Show a saved view; ViewError (one line) when it cannot be read."""
     loaded, extra = sc.from_view(view, g.rows.keys())
     settings = extra["settings"]
-    wanted = {DEPTH: _bounded(settings.get("depth"), 1, sc.MAX_DEPTH, 1),
-              CAP: _bounded(settings.get("cap"), MIN_CAP, MAX_CAP, sc.DEFAULT_CAP)}
+    wanted = {key: _bounded(settings.get(name), *CONTROLS[key]) for key, name in ((DEPTH, "depth"), (CAP, "cap"))}
     for key, value in wanted.items():
         if key in st.session_state:  # the control is on the page: tell it
             st.session_state[key] = value
+            st.session_state.setdefault(SET_BY_VIEW, set()).add(key)
     st.session_state[INITIAL] = wanted  # the controls' first value, when they are not drawn yet
     set_scene(loaded, extra.get("selected"), g)
     hidden_types = [str(t) for t in settings.get("hidden_types") or []]
@@ -237,15 +244,22 @@ def _bounded(value: Any, low: int, high: int, default: int) -> int:
     return number if low <= number <= high else default
 
 
-def initial(key: str, default: int) -> int:
-    """The first value of a control (depth, cap): from a loaded view, else `default`."""
-    return int(st.session_state.get(INITIAL, {}).get(key, default))
+def initial(key: str) -> int:
+    """The first value of a control (depth, cap): from a loaded view, else its default."""
+    return int(st.session_state.get(INITIAL, {}).get(key, CONTROLS[key][2]))
 
 
-def control_value(key: str, default: int) -> int | None:
-    """The `value` to draw a control with: its first value, or None once it holds one (a value
-    passed as well would only earn Streamlit's "set twice" warning)."""
-    return None if key in st.session_state else initial(key, default)
+def control_value(key: str) -> int | None:
+    """The `value` to draw a control with: the one it holds, else its first value; None only in the
+    run where a loaded view wrote it (a value passed as well would earn Streamlit's "set twice" warning).
+
+    Never None otherwise: a control the browser draws afresh (a page's first run overtaken by the
+    next before it was painted) starts from this value, and from None it would start empty.
+    """
+    if key in st.session_state.get(SET_BY_VIEW, ()):
+        st.session_state[SET_BY_VIEW].discard(key)
+        return None
+    return _control(key)
 
 
 def loaded_layout() -> tuple[dict[str, Any], list[str]]:

@@ -301,6 +301,18 @@ def test_explore_depth_and_cap_change_the_scene(app, seed_store):
     assert max(sum(1 for n in first if n["type"] == t) for t in {n["type"] for n in first}) == 2
 
 
+def test_explore_controls_are_sent_with_the_value_a_fresh_browser_draws(app, seed_store):
+    # The browser draws a control from its default when the first run's copy was overtaken before it
+    # was painted (a search typed at once); an empty default came back as a cap of None and crashed.
+    at = goto(app(), "explore")
+    at.number_input(key="explore_cap").set_value(4).run()
+    at.text_input(key="explore_focus_text").set_value("数据安全").run()  # the controls' second draw
+    cap, depth = at.number_input(key="explore_cap").proto, at.slider(key="explore_depth").proto
+    assert cap.HasField("default") and cap.default == 4
+    assert list(depth.default) == [1]
+    ok(at)
+
+
 def test_explore_search_in_chinese_and_english(app, seed_store):
     at = goto(app(), "explore")
     at.text_input(key="explore_focus_text").set_value("数据安全").run()
