@@ -61,6 +61,7 @@ class Gazetteer:
     functional_suffixes: tuple[str, ...]
     bare_suffixes: tuple[str, ...]
     not_levels: tuple[str, ...]
+    not_level_ends: frozenset[str]  # words a one-character level ends (城市, 社区): no level there
     not_functions: frozenset[str]
     generic: frozenset[str]
     agency_not_before: tuple[str, ...]
@@ -130,7 +131,8 @@ def load_gazetteer() -> Gazetteer:
     generic = frozenset(data["generic"])
     return Gazetteer(
         central, provinces, levels, functions, agencies, standalone, dict(f["levels"]),
-        tuple(f["suffixes"]), tuple(f["bare_suffixes"]), tuple(f["not_levels"]), frozenset(f["not_functions"]),
+        tuple(f["suffixes"]), tuple(f["bare_suffixes"]), tuple(f["not_levels"]), frozenset(f["not_level_ends"]),
+        frozenset(f["not_functions"]),
         generic, tuple(data["agency_not_before"]), data["party_prefix"], central_re=_alternation(central), generic_re=_alternation(generic),
         **_patterns(provinces, levels, functions, agencies, standalone, f["levels"], f["suffixes"],
                     f["bare_suffixes"]),
@@ -286,7 +288,8 @@ def _functional(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
     out = []
     for m in gaz.functional_re.finditer(text):
         level = m.group("level")
-        if len(level) == 1 and text.startswith(gaz.not_levels, m.start()):
+        start = m.start()
+        if len(level) == 1 and (text.startswith(gaz.not_levels, start) or text[start - 1:start + 1] in gaz.not_level_ends):
             continue
         body = _functional_body(level, m.group("func"), m.group("suffix"), place, gaz)
         if body is not None:

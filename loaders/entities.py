@@ -24,13 +24,9 @@ from loaders.spans import Spans
 CJK = r"\u4e00-\u9fff"
 TITLE_RE = re.compile(r"《[^《》]{1,80}》")
 LAW_RE = re.compile(r"《([^《》]{2,60})》")
-# Mechanism names keep their inner words (…监测预警和应急处置机制, …协调保障机制): cut only at
-# punctuation and 的, then strip the verbs that introduce them.
+# Mechanism names keep their inner words (…监测预警和应急处置机制, …协调保障机制): cut at
+# punctuation and 的, then after the modal or verb that introduces them (grammar.yaml).
 MECHANISM_CUT = re.compile(r".*[，。；：、（）()《》\s的]", re.S)
-LEADING_VERBS = re.compile(
-    r"^(?:建立健全|建立|健全|完善|落实|实施|实行|推行|探索|推进|推动|加快|加强|强化|构建|优化|深化|严格|全面|"
-    r"进一步|依法|积极|有效|切实|和|与|及|并|通过|按照|形成|设立|确保|坚持|发挥|运用|利用|提升|做好|制定|出台|建设)+"
-)
 MECHANISM_SUFFIX = re.compile(r"(?:制度|机制)(?=[，。；、和及与等的]|$)")
 PROGRAMME_WORDS = "行动|工程|峰会|示范区|试验区|示范基地"
 PROGRAMME_NAME_MAX = 14
@@ -136,12 +132,31 @@ def _laws(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+def mechanism_name(phrase: str) -> str:
+    """The mechanism a phrase ending in …制度/…机制 names: after punctuation, 的, and the modal or
+    verb that introduces it, with leading verbs stripped.
+
+    >>> mechanism_name("国家对燃气经营实行许可证制度"), mechanism_name("健全市场化价格形成机制")
+    ('许可证制度', '市场化价格形成机制')
+    >>> mechanism_name("应当全面落实行政执法公示制度"), mechanism_name("建立和完善有关制度")
+    ('行政执法公示制度', '')
+    """
+    grammar = load_grammar()
+    phrase = _trim_left(phrase, MECHANISM_CUT)
+    masked = grammar.mechanism_not_cuts_re.sub(lambda w: "囗" * len(w.group()), phrase)
+    introduced = grammar.mechanism_cut_re.match(masked, 0, max(0, len(phrase) - 4))
+    if introduced:
+        phrase = phrase[introduced.end():]
+    name = grammar.mechanism_lead_re.sub("", phrase)
+    return "" if name[:-2] in grammar.mechanism_empty_heads else name
+
+
 def _mechanisms(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     floor = 0
     for m in MECHANISM_SUFFIX.finditer(text):
         end = m.end()
-        name = LEADING_VERBS.sub("", _trim_left(text[max(floor, end - 30):end], MECHANISM_CUT))
+        name = mechanism_name(text[max(floor, end - 30):end])
         floor = end
         if len(name) < 4:
             continue

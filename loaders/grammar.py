@@ -27,6 +27,10 @@ class Grammar:
     created_after: tuple[str, ...]
     mention_before_re: re.Pattern[str]
     mention_after_re: re.Pattern[str]
+    mechanism_cut_re: re.Pattern[str]  # matches up to the last word that introduces a mechanism's name
+    mechanism_not_cuts_re: re.Pattern[str]  # words that hold a mechanism cut word but never cut there
+    mechanism_lead_re: re.Pattern[str]  # the verbs at the start of a mechanism's name
+    mechanism_empty_heads: frozenset[str]  # what before 制度/机制 names nothing (有关, 相应)
 
 
 def normalised(value, normalise):
@@ -72,4 +76,8 @@ def load_grammar() -> Grammar:
         created_after=tuple(data['created_after']),
         mention_before_re=re.compile(rf"(?:{alt(data['mention_before'])})(?:{clause}{{0,20}}[、和及与])?$"),
         mention_after_re=re.compile(rf"(?:[、和及与]{clause}{{1,20}}?)*?的?(?:{alt(data['mention_after'])})"),
+        mechanism_cut_re=re.compile(rf".*(?:{alt(data['mechanism_cut'])})", re.S),
+        mechanism_not_cuts_re=re.compile(alt(data["mechanism_not_cuts"])),
+        mechanism_lead_re=re.compile(rf"^(?:{alt(data['mechanism_lead'])})+"),
+        mechanism_empty_heads=frozenset(data["mechanism_empty_heads"]),
     )

@@ -82,6 +82,15 @@ def test_not_bodies():
     assert find_bodies("加快市场化改革，推进区域协调发展", ZJ) == []
 
 
+def test_a_level_word_inside_an_ordinary_word_is_no_level():
+    # 城市管理部门 is urban management, not the city's 管理部门; 本级 and 或者 are cut whole.
+    city = Place("浙江省", "杭州市")
+    assert [f.body.name for f in find_bodies("由生态环境主管部门或者城市管理部门处罚", city)] == [
+        "生态环境主管部门", "城市管理部门"]
+    assert [f.body.name for f in find_bodies("经本级烟草专卖行政管理部门批准", city)] == ["烟草专卖行政管理部门"]
+    assert [f.body.name for f in find_bodies("报市管理部门备案", city)] == ["杭州市管理部门"]
+
+
 def _policy(province: str) -> str:
     return (f"{province}人民政府关于加快数字经济发展的实施意见\n\n为加快数字经济发展，提出如下意见。\n\n"
             "一、重点任务\n\n（一）加强保障。\n\n"

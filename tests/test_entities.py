@@ -41,6 +41,19 @@ def test_mechanisms_keep_inner_words_and_drop_leading_verbs():
     assert names("确保制度规则公开透明", Label.MECHANISM) == []
 
 
+def test_mechanisms_in_articles_start_after_the_subject_and_its_modal():
+    # Statutes name the subject first: 国家实行…制度, …应当建立…机制. The name is what is set up.
+    assert names("第十条　国家对燃气经营实行许可证制度。", Label.MECHANISM) == ["许可证制度"]
+    assert names("县级以上地方人民政府应当根据需要建立企业破产工作协调机制。", Label.MECHANISM) == ["企业破产工作协调机制"]
+    assert names("社会组织应当建立健全本单位公共卫生管理制度", Label.MECHANISM) == ["公共卫生管理制度"]
+    assert names("行政执法机关应当全面落实行政执法公示制度", Label.MECHANISM) == ["行政执法公示制度"]
+    assert names("应当建立并执行进货检查验收制度", Label.MECHANISM) == ["进货检查验收制度"]
+    # A verb inside the name stays in it; a name that is only 有关 names nothing.
+    assert names("健全市场化价格形成机制和工作推进机制", Label.MECHANISM) == ["市场化价格形成机制", "工作推进机制"]
+    assert names("建立联合执行机制", Label.MECHANISM) == ["联合执行机制"]
+    assert names("行政机关应当建立和完善有关制度", Label.MECHANISM) == []
+
+
 def test_programmes_and_concepts():
     assert names("迭代升级“浙江公平在线”“浙江外卖在线”等数字化监管平台", Label.PROGRAMME) == [
         "浙江公平在线", "浙江外卖在线"]
