@@ -15,6 +15,8 @@ from typing import Mapping
 
 from loaders.grammar import alt, read_yaml
 
+CJK = "\u4e00-\u9fff"
+BARE_LAW_MAX = 14  # characters of a law's name written without 《》 (中华人民共和国 aside)
 NUM = r"[零〇一二三四五六七八九十百千\d]+"
 ARTICLE = rf"第(?P<n>{NUM})条(?:之[一二三四五六七八九十]+)?(?:第(?P<p>{NUM})款)?(?:第{NUM}项)?"
 DOCNO = r"[\u4e00-\u9fff]{1,12}(?:〔|\[|［)\d{4}(?:〕|\]|］)\d{1,5}号"
@@ -48,6 +50,9 @@ class Rules:
     chain_re: re.Pattern[str]  # a list of article numbers, with what names its document
     same_re: re.Pattern[str]
     range_word: str
+    bare_law_re: re.Pattern[str]  # a law's name without 《》, at the end of the text before 第X条
+    not_bare_laws: frozenset[str]
+    not_bare_law_starts: tuple[str, ...]  # 本办法, 该条例: this document or one named before
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +67,9 @@ def load_rules() -> Rules:
         re.compile(chain),
         re.compile(alt(data["same_article"])),
         data["range_word"],
+        re.compile(rf".*(?:{alt(data['bare_law_cues'])})(?P<law>(?:中华人民共和国)?[{CJK}]{{1,{BARE_LAW_MAX}}}?(?:法典|法|条例))$", re.S),
+        frozenset(data["not_bare_laws"]),
+        tuple(data["not_bare_law_starts"]),
     )
 
 
@@ -123,6 +131,41 @@ class ArticleRef:
     end: int
 
 
+def bare_law_before(text: str, position: int) -> str:
+    """The law named without 《》 right before `position` (a 第X条), canonical; "" if none.
+
+    >>> bare_law_before("应当依照刑法第四百条", 6), bare_law_before("违反个人信息保护法第十条", 9)
+    ('刑法', '个人信息保护法')
+    >>> bare_law_before("依照本办法第三条", 5), bare_law_before("第三条", 0)
+    ('', '')
+    """
+    return _bare_law(text, position)[0]
+
+
+def _bare_law(text: str, position: int) -> tuple[str, int]:
+    """(canonical name, where its written name starts) of a law named right before `position`."""
+    rules = load_rules()
+    start = max(0, position - BARE_LAW_MAX - 9)
+    m = rules.bare_law_re.match(text, start, position)
+    if m is None:
+        return "", position
+    name = m.group("law").removeprefix("中华人民共和国")
+    bad = len(name) < 2 or name in rules.not_bare_laws or name.startswith(rules.not_bare_law_starts)
+    return ("", position) if bad else (name, m.start("law"))
+
+
+def find_bare_laws(text: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each law named without 《》 before an article number.
+
+    >>> find_bare_laws("依照刑法第四百条第一款的规定")
+    [('刑法', 2, 4)]
+    """
+    if "条" not in text:
+        return []
+    found = (_bare_law(text, m.start()) + (m.start(),) for m in re.finditer(rf"第{NUM}条", text))
+    return [(name, start, end) for name, start, end in found if name]
+
+
 def find_article_refs(text: str) -> list[ArticleRef]:
     """Article references: 本法第十条, 第十七条、第十八条第一款, 第三十二条至第三十四条,
     《反垄断法》第二十二条 and 前款. A 第X条 that opens a line is a heading, not a reference.
@@ -140,7 +183,7 @@ def find_article_refs(text: str) -> list[ArticleRef]:
             continue
         if title and not law_kind(title):
             continue
-        law = title.removeprefix("中华人民共和国") if title else ""
+        law = title.removeprefix("中华人民共和国") if title else "" if own else bare_law_before(text, m.start())
         out += _chain(m.group(), m.start(), law, rules)
     taken = [(r.start, r.end) for r in out]
     for m in rules.same_re.finditer(text):

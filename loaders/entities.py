@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from graph.model import Label
 from loaders.bodies import Found, Place, find_bodies, trim_left
-from loaders.citations import law_kind
+from loaders.citations import find_bare_laws, law_kind
 from loaders.grammar import ACTOR_HEAD_MAX, load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
 from loaders.scan import anchor, anchored_finditer, last_stop
@@ -118,7 +118,8 @@ def _outside_titles(mentions: list[Mention], text: str, laws: list[Mention]) -> 
 
 
 def _laws(text: str, lex: Lexicon) -> list[Mention]:
-    """Laws cited in 《》 (a policy document's title is not a law) and curated bare names."""
+    """Laws cited in 《》 (a policy document's title is not a law), named bare before an article
+    number, and curated bare names."""
     out = []
     for m in LAW_RE.finditer(text):
         name = canonical_law(m.group(1))
@@ -128,6 +129,11 @@ def _laws(text: str, lex: Lexicon) -> list[Mention]:
         term = lex.laws.terms.get(name)
         out.append(Mention(Label.LAW, name, m.start(), m.end(), term.kind if term else kind, term.en if term else ""))
     taken = Spans((m.start, m.end) for m in out)
+    for name, start, end in find_bare_laws(text):  # 依照刑法第四百条: named without 《》 before an article
+        term = lex.laws.terms.get(name)
+        if not taken.overlaps((start, end)):
+            out.append(Mention(Label.LAW, name, start, end, term.kind if term else law_kind(name) or "", term.en if term else ""))
+            taken.add((start, end))
     out += [m for m in _lexicon_mentions(text, lex.laws, Label.LAW) if not taken.overlaps((m.start, m.end))]
     return out
 

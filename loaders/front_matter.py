@@ -167,7 +167,7 @@ def _issuer_date_or_addressee(fm: FrontMatter, line: str, index: int, source: st
     elif is_issuer_line(line) and len(line) <= 40:
         for x in issuers_of_line(line):
             _add_issuer(fm, x, index)
-    elif line.endswith(("：", ":")) and len(line) <= 200 and "。" not in line:
+    elif line.endswith(("：", ":")) and len(line) <= 200 and "。" not in line and not vocab().not_addressee.search(line):
         fm.addressees = fm.addressees or [x for x in re.split(r"[，,；;]", line.rstrip("：:")) if x]
     elif m := vocab().signer.match(line):
         fm.signer = fm.signer or m.group("name")

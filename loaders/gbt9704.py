@@ -58,6 +58,7 @@ class _Vocab:
     publish_note: re.Pattern[str]
     attachment: re.Pattern[str]
     addressee: re.Pattern[str]
+    not_addressee: re.Pattern[str]  # a colon line that is a preamble, not the 主送 line
     chrome: re.Pattern[str]
     chrome_only: re.Pattern[str]
     metadata_keys: dict[str, str]
@@ -92,6 +93,7 @@ def vocab() -> _Vocab:
         publish_note=re.compile(rf"^[（(](?:{_alt(y['publish_notes'])}).*[）)]$"),
         attachment=re.compile(rf"^(?:{_alt(y['attachment_labels'])})\s*\d*\s*[：:]?\s*(?P<x>.*)$"),
         addressee=re.compile(rf"^(?:{_alt(y['addressee_marks'])})"),
+        not_addressee=re.compile(rf"^(?:{_alt(y['addressee_not_starts'])})|{_alt(y['addressee_not_words'])}"),
         chrome=re.compile(rf"^[【\[]?(?P<label>{_alt(y['chrome_labels'])})[】\]]?(?:$|[：:\s>]|[【\[])"),
         chrome_only=re.compile(rf"^(?:[\s|/>·]*(?:{_alt(y['chrome_labels'] + y['chrome_size_words'])}))+[\s|/>·]*$"),
         metadata_keys=keys,

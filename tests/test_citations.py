@@ -10,7 +10,7 @@ import pytest
 
 from graph.model import EdgeType, Label
 from loaders import load_paths, load_text
-from loaders.citations import cn_number, find_article_refs, find_policy_documents, law_kind
+from loaders.citations import cn_number, find_article_refs, find_bare_laws, find_policy_documents, law_kind
 from loaders.reading import read_path
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -66,6 +66,18 @@ def test_article_references_in_text():
         ("", 17, ""), ("", 18, "1"), ("", 19, ""), ("", 0, "前款"), ("", 32, ""), ("", 33, ""), ("", 34, "")]
     assert [(r.law, r.article) for r in find_article_refs("依照《中华人民共和国反垄断法》第二十二条处理")] == [("反垄断法", 22)]
     assert find_article_refs("第十条 国家建立健全制度。") == []  # a heading, not a reference
+
+
+def test_a_law_named_without_brackets_before_an_article_is_cited_with_it():
+    text = "应当依照刑法第四百条第一款的规定追究刑事责任；违反中华人民共和国个人信息保护法第十条"
+    assert [(r.law, r.article, r.paragraph) for r in find_article_refs(text)] == [
+        ("刑法", 400, "1"), ("个人信息保护法", 10, "")]
+    assert find_bare_laws(text) == [("刑法", 4, 6), ("个人信息保护法", 25, 39)]
+    # only right after a citing verb, so no other words join the name; this document and 办法 are no law
+    assert find_bare_laws("毒品数量达到刑法第三百四十七条规定的标准；依照本条例第三条；按照办法第二条") == []
+    graph = load_text("依照刑法第四百条的规定处理。", source="interpretation.txt")
+    cites = [e for e in graph.edges if e.type == EdgeType.CITES and e.target == "law:刑法"]
+    assert len(cites) == 1 and cites[0].attrs["articles"] == (400,)
 
 
 def _self_refs(text: str) -> list[int]:

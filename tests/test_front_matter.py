@@ -61,6 +61,12 @@ CASES = [
      "抄送：省委办公厅，省人大常委会办公厅。\n浙江省市场监督管理局办公室 2023年2月1日印发",
      {"issuers": ["浙江省市场监督管理局", "浙江省商务厅"], "date": "2023-01-31",
       "cc": ["省委办公厅", "省人大常委会办公厅"], "kind": "通知", "addressees": ["各市人民政府"]}),
+    # a judicial interpretation: the purpose-and-basis line before the articles ends in a colon but
+    # names no addressee; it is the preamble
+    ("最高人民法院关于审理某类案件适用法律若干问题的解释\n2013年9月30日最高人民法院审判委员会第1592次会议通过\n"
+     "为依法惩治某类犯罪，根据《中华人民共和国刑法》的有关规定，现就办理此类案件适用法律的若干问题解释如下：\n"
+     "第一条　本解释所称某类犯罪，是指……。",
+     {"addressees": [], "kind": "解释"}),
 ]
 
 
@@ -69,6 +75,12 @@ def test_front_matter_fields(text, expected):
     outline = parse_outline(normalise(text))
     got = {key: getattr(outline, key) for key in expected}
     assert got == expected
+
+
+def test_a_purpose_and_basis_line_ending_in_a_colon_is_the_preamble():
+    outline = parse_outline(normalise(CASES[-1][0]))
+    assert [b.text for b in outline.of_kind("preamble")] == [
+        "为依法惩治某类犯罪，根据《中华人民共和国刑法》的有关规定，现就办理此类案件适用法律的若干问题解释如下："]
 
 
 def test_web_chrome_is_set_aside_with_its_reason_and_not_read_as_policy():
