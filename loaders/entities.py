@@ -18,7 +18,7 @@ from loaders.citations import find_bare_laws, law_kind
 from loaders.grammar import ACTOR_HEAD_MAX, load_grammar
 from loaders.lexicon import Lexicon, Vocabulary, load_lexicon
 from loaders.scan import anchor, anchored_finditer, last_stop
-from loaders.segment import is_clean_name
+from loaders.segment import is_clean_name, without_leading_verbs
 from loaders.spans import Spans
 
 CJK = r"\u4e00-\u9fff"
@@ -181,7 +181,7 @@ def _programmes(text: str, lex: Lexicon) -> list[Mention]:
         if m.group(1):
             start, end, name = m.start(1), m.end(1), m.group(1)
         else:
-            name = _trim_left(m.group())
+            name = without_leading_verbs(_trim_left(m.group()))
             start, end = m.end() - len(name), m.end()
             if len(name) < 6:
                 continue

@@ -59,6 +59,9 @@ def test_programmes_and_concepts():
         "浙江公平在线", "浙江外卖在线"]
     assert names("实施新型农业数字服务行动，提升水平", Label.PROGRAMME) == ["新型农业数字服务行动"]
     assert names("在大数据、云计算、区块链等领域", Label.CONCEPT) == ["大数据", "云计算", "区块链"]
+    # what is done to a project is not its name
+    assert names("禁止擅自拆除水土流失防治工程。", Label.PROGRAMME) == ["水土流失防治工程"]
+    assert names("未经批准扩建地下水取水工程的", Label.PROGRAMME) == ["地下水取水工程"]
 
 
 def test_role_is_the_nearest_verb_in_the_clause():
