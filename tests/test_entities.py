@@ -61,7 +61,7 @@ def test_programmes_and_concepts():
     assert names("在大数据、云计算、区块链等领域", Label.CONCEPT) == ["大数据", "云计算", "区块链"]
     # what is done to a project is not its name
     assert names("禁止擅自拆除水土流失防治工程。", Label.PROGRAMME) == ["水土流失防治工程"]
-    assert names("未经批准扩建地下水取水工程的", Label.PROGRAMME) == ["地下水取水工程"]
+    assert names("不得未经批准扩建地下水取水工程。", Label.PROGRAMME) == ["地下水取水工程"]
 
 
 def test_role_is_the_nearest_verb_in_the_clause():
