@@ -91,6 +91,11 @@ def test_a_level_word_inside_an_ordinary_word_is_no_level():
     assert [f.body.name for f in find_bodies("报市管理部门备案", city)] == ["杭州市管理部门"]
 
 
+def test_the_verb_before_a_functional_body_is_not_part_of_its_name():
+    assert [f.body.name for f in find_bodies("应当征得野生动植物行政主管部门同意", ZJ)] == ["野生动植物行政主管部门"]
+    assert [f.body.name for f in find_bodies("未经煤炭工业主管部门批准", ZJ)] == ["煤炭工业主管部门"]
+
+
 def _policy(province: str) -> str:
     return (f"{province}人民政府关于加快数字经济发展的实施意见\n\n为加快数字经济发展，提出如下意见。\n\n"
             "一、重点任务\n\n（一）加强保障。\n\n"
