@@ -18,7 +18,6 @@ from typing import Mapping
 from loaders.grammar import load_grammar, read_yaml
 from loaders.lexicon import _alternation
 from loaders.scan import anchor, anchored_finditer
-from loaders.segment import without_leading_verbs
 from loaders.spans import Spans
 
 CJK = "\u4e00-\u9fff"
@@ -98,7 +97,6 @@ PLACE_SUFFIXES = ("自治州", "地区", "市", "州", "盟", "县", "区", "旗
 PLACE_NAME_MAX = 5  # characters of a city or county name before its suffix
 PLACES_MAX = 2  # a city, then a county
 BARE_FUNCTION_MAX = 10  # characters of a function before a bare functional suffix (…主管部门)
-VERB_FLAGS = ("v", "d", "p")  # words before a function that act on the body (征得…主管部门, 未经…主管部门)
 
 
 def _patterns(prov, levels, functions, agencies, standalone, f_levels, f_suffixes, bare) -> dict:
@@ -304,7 +302,7 @@ def _bare_functional(text: str, gaz: Gazetteer) -> list[Found]:
     for m in anchored_finditer(gaz.bare_functional_re, gaz.bare_functional_anchor_re, text, BARE_FUNCTION_MAX):
         raw = m.group("func")
         known = max((f for f in gaz.functions if raw.endswith(f)), key=len, default="")
-        func = max(known, without_leading_verbs(trim_left(raw), VERB_FLAGS), key=len)
+        func = max(known, trim_left(raw), key=len)
         if len(func) < 2 or func in gaz.not_functions or func.startswith(load_grammar().verb_heads) or func.startswith("各"):
             continue
         name = func + m.group("suffix")

@@ -91,9 +91,9 @@ def fused_heading(clause: str, body: str, modals: frozenset[str] = frozenset()) 
 LEADING_NOT_NAME = ("v", "d", "ad", "c", "p", "t", "r", "u", "uj", "f")  # verbs, adverbs, time words …
 
 
-def without_leading_verbs(name: str, flags: tuple[str, ...] = LEADING_NOT_NAME) -> str:
-    """`name` from its first word that can open a name (none of `flags`): the verbs and adverbs before
-    a project word are what is done to it (扩建…工程, 平时利用…工程), not its name.
+def without_leading_verbs(name: str) -> str:
+    """`name` from its first word that can open a name: the verbs and adverbs before a project word
+    are what is done to it (扩建…工程, 平时利用…工程), not its name.
 
     >>> without_leading_verbs("扩建地下水取水工程"), without_leading_verbs("数字生活新服务行动")
     ('地下水取水工程', '数字生活新服务行动')
@@ -103,7 +103,7 @@ def without_leading_verbs(name: str, flags: tuple[str, ...] = LEADING_NOT_NAME) 
     tokens = _tokens(name)
     skipped = 0
     for word, flag in tokens[:-1]:  # the project word itself stays
-        if flag not in flags:
+        if flag not in LEADING_NOT_NAME:
             break
         skipped += len(word)
     return name[skipped:]
