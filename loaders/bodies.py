@@ -235,13 +235,14 @@ def _function_agency(core: str, gaz: Gazetteer) -> tuple[str, str] | None:
 def trim_left(phrase: str) -> str:
     """`phrase` after its last cut word (punctuation, function word, governing verb).
 
-    >>> trim_left("由杭州市"), trim_left("并配合市场"), trim_left("第七十二条国家进出口")
-    ('杭州市', '市场', '国家进出口')
+    >>> trim_left("由杭州市"), trim_left("并配合市场"), trim_left("第七十二条国家进出口"), trim_left("报所在地市场")
+    ('杭州市', '市场', '国家进出口', '市场')
     """
     grammar = load_grammar()
     masked = grammar.not_cuts_re.sub(lambda w: "囗" * len(w.group()), phrase)
-    m = grammar.left_cut_re.match(masked)
-    return phrase[m.end():] if m else phrase
+    # Backwards, so that the cut word that ends last wins (所在地 over its 在), longest first.
+    m = grammar.left_cut_re.search(masked[::-1])
+    return phrase[len(phrase) - m.start():] if m else phrase
 
 
 def _central(text: str, gaz: Gazetteer) -> list[Found]:

@@ -16,7 +16,7 @@ ACTOR_HEAD_MAX = 12  # characters of an actor's name before its actor word (…�
 
 @dataclass(frozen=True)
 class Grammar:
-    left_cut_re: re.Pattern[str]  # matches up to the last cut word of a phrase
+    left_cut_re: re.Pattern[str]  # in a phrase written backwards, its first cut word: the last one to end
     not_cuts_re: re.Pattern[str]  # words that hold a cut word but never cut a name
     verb_heads: tuple[str, ...]
     alias_markers: tuple[str, ...]
@@ -64,7 +64,7 @@ def load_grammar() -> Grammar:
     suffixes = dict(data["actor_suffixes"])
     clause = "[^，；。：]"
     return Grammar(
-        left_cut_re=re.compile(rf".*(?:[，。；：、“”‘’（）《》\s]|{alt(data['left_cut'])})", re.S),
+        left_cut_re=re.compile(rf"[，。；：、“”‘’（）《》\s]|{alt(w[::-1] for w in data['left_cut'])}"),
         not_cuts_re=re.compile(alt(data["not_cuts"])),
         verb_heads=tuple(data["verb_heads"]),
         alias_markers=tuple(data["alias_markers"]),

@@ -94,6 +94,9 @@ def test_a_level_word_inside_an_ordinary_word_is_no_level():
 def test_the_verb_before_a_functional_body_is_not_part_of_its_name():
     assert [f.body.name for f in find_bodies("应当征得野生动植物行政主管部门同意", ZJ)] == ["野生动植物行政主管部门"]
     assert [f.body.name for f in find_bodies("未经煤炭工业主管部门批准", ZJ)] == ["煤炭工业主管部门"]
+    # the cut word that ends last wins: 所在地, not the 在 inside it; 经济 is no 经
+    assert [f.body.name for f in find_bodies("向企业所在地市场监督管理部门申请", ZJ)] == ["市场监督管理部门"]
+    assert [f.body.name for f in find_bodies("经省经济和信息化厅同意", ZJ)] == ["浙江省经济和信息化厅"]
 
 
 def _policy(province: str) -> str:
