@@ -180,10 +180,12 @@ def _programmes(text: str, lex: Lexicon) -> list[Mention]:
     for m in anchored_finditer(PROGRAMME_RE, PROGRAMME_ANCHOR, text, PROGRAMME_NAME_MAX):
         if m.group(1):
             start, end, name = m.start(1), m.end(1), m.group(1)
+            if not re.search(f"[{CJK}]", name):  # “120”: a number, not a name
+                continue
         else:
             name = without_leading_verbs(_trim_left(m.group()))
             start, end = m.end() - len(name), m.end()
-            if len(name) < 6:
+            if len(name) < 6 or load_grammar().programme_not_within_re.search(name):
                 continue
         if len(name) < 3 or taken.overlaps((start, end)):
             continue

@@ -31,6 +31,7 @@ class Grammar:
     mechanism_not_cuts_re: re.Pattern[str]  # words that hold a mechanism cut word but never cut there
     mechanism_lead_re: re.Pattern[str]  # the verbs at the start of a mechanism's name
     mechanism_empty_heads: frozenset[str]  # what before 制度/机制 names nothing (有关, 相应)
+    programme_not_within_re: re.Pattern[str]  # 承揽信息工程: a name holding these is no programme
 
 
 def normalised(value, normalise):
@@ -80,4 +81,5 @@ def load_grammar() -> Grammar:
         mechanism_not_cuts_re=re.compile(alt(data["mechanism_not_cuts"])),
         mechanism_lead_re=re.compile(rf"^(?:{alt(data['mechanism_lead'])})+"),
         mechanism_empty_heads=frozenset(data["mechanism_empty_heads"]),
+        programme_not_within_re=re.compile(alt(data["programme_not_within"])),
     )

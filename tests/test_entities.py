@@ -62,6 +62,9 @@ def test_programmes_and_concepts():
     # what is done to a project is not its name
     assert names("禁止擅自拆除水土流失防治工程。", Label.PROGRAMME) == ["水土流失防治工程"]
     assert names("不得未经批准扩建地下水取水工程。", Label.PROGRAMME) == ["地下水取水工程"]
+    # the object of a contract is no programme, nor is a quoted number
+    assert names("不得超越资质等级许可的业务范围承揽信息工程。", Label.PROGRAMME) == []
+    assert names("拨打“120”急救平台", Label.PROGRAMME) == []
 
 
 def test_role_is_the_nearest_verb_in_the_clause():
