@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from loaders.gbt9704 import (DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE, MAX_NUMBER_CHARS,
-                             NUMBER_ONLY_RE, SUFFIX_RE, chrome_reason, document_number, is_issuer_line,
+                             NUMBER_ONLY_RE, SENTENCE_MARKS, SUFFIX_RE, chrome_reason, document_number, is_issuer_line,
                              iso_date, issuers_of_line, metadata_of_line, same_title, split_title_issuers,
                              title_kind, vocab, wrapped_title)
 from loaders.issuers import split_issuers
@@ -66,6 +66,7 @@ class FrontMatter(DocumentMeta):
     body_end: int = 0
     warnings: list[str] = field(default_factory=list)
     _dates: dict[str, str] = field(default_factory=dict)  # source (notice, end, metadata …) -> ISO date
+    _open_key: str = ""  # a metadata key printed alone on its line: its value is the next line
 
 
 def _set_title(fm: FrontMatter, title: str, line: int) -> None:
@@ -98,8 +99,8 @@ def _read_metadata(fm: FrontMatter, row: dict[str, str], line: int) -> None:
         field_name = keys[key]
         if field_name == "number" and not fm.number:
             fm.number = document_number(value) or value
-        elif field_name == "issuer":
-            for x in split_issuers(value):
+        elif field_name == "issuer":  # a body's name, not the site's (发文机构：县政府网站)
+            for x in filter(vocab().body_end.search, split_issuers(value)):
                 _add_issuer(fm, x, line)
         elif field_name in ("date", "published"):
             _add_date(fm, f"metadata {field_name}", value)
@@ -132,16 +133,30 @@ def _adoption(fm: FrontMatter, line: str, index: int) -> bool:
 
 def _header_line(fm: FrontMatter, line: str, index: int, source: str = "header") -> str:
     """Read one line of the document header; its role ("" if it is no header line)."""
+    open_key, fm._open_key = fm._open_key, ""
     if reason := chrome_reason(line):
         fm.excluded.append((index, reason))
         return "aside"
-    if row := metadata_of_line(line):
-        _read_metadata(fm, row, index)
+    if _metadata_row(fm, line, index, open_key):
         fm.excluded.append((index, "metadata table (read into the document)"))
         return "aside"
     if _adoption(fm, line, index) or _numbered_or_signed(fm, line, index):
         return "header"
     return "header" if _issuer_date_or_addressee(fm, line, index, source) else ""
+
+
+def _metadata_row(fm: FrontMatter, line: str, index: int, open_key: str) -> bool:
+    """A row of a site's metadata table read into `fm`. Some sites print each key on a line of its
+    own (• 发文字号：) and its value on the next: `open_key` is such a key, awaiting this line."""
+    if row := metadata_of_line(line):
+        _read_metadata(fm, row, index)
+        last = list(row)[-1]
+        fm._open_key = "" if row[last] else last
+        return True
+    if open_key and len(line) <= 100 and not SENTENCE_MARKS.search(line):
+        _read_metadata(fm, {open_key: line}, index)
+        return True
+    return False
 
 
 def _numbered_or_signed(fm: FrontMatter, line: str, index: int) -> bool:

@@ -64,6 +64,7 @@ class _Vocab:
     metadata_keys: dict[str, str]
     metadata: re.Pattern[str]
     headline: re.Pattern[str]
+    bullet: re.Pattern[str]  # a row marker before a metadata or chrome row (• 索引号：…)
 
 
 def _alt(words) -> str:
@@ -99,6 +100,7 @@ def vocab() -> _Vocab:
         metadata_keys=keys,
         metadata=re.compile(_alt(keys)),
         headline=re.compile(_alt(y["headline_words"])),
+        bullet=re.compile(rf"^(?:{_alt(y['row_bullets'])})\s*"),
     )
 
 
@@ -221,6 +223,7 @@ def chrome_reason(line: str) -> str:
     ('site chrome: 发布时间', 'site chrome: 字体', '')
     """
     v = vocab()
+    line = v.bullet.sub("", line)
     if v.chrome_only.match(line) and len(line) <= 40:
         m = v.chrome.match(line)
         return f"site chrome: {m.group('label') if m else line.strip()[:8]}"
@@ -233,10 +236,11 @@ def chrome_reason(line: str) -> str:
 def metadata_of_line(line: str) -> dict[str, str]:
     """Key/value pairs of a site's metadata table row (索引号 …  发文字号 …), keys as in the yaml.
 
-    >>> metadata_of_line("文号 盐政办发[2023]6号公开方式主动公开")
-    {'文号': '盐政办发[2023]6号', '公开方式': '主动公开'}
+    >>> metadata_of_line("文号 盐政办发[2023]6号公开方式主动公开"), metadata_of_line("• 发文字号：")
+    ({'文号': '盐政办发[2023]6号', '公开方式': '主动公开'}, {'发文字号': ''})
     """
     v = vocab()
+    line = v.bullet.sub("", line)
     hits = list(v.metadata.finditer(line))
     if not hits or hits[0].start() > 0:
         return {}

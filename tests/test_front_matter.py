@@ -149,3 +149,26 @@ def test_no_number_is_longer_than_the_bound_number_lines_are_searched_within():
     # A longer body gives no longer number: a 令's body is cut to 30 characters, a 公告 line is no number.
     assert document_number("某" * 40 + "令第123号") == body + "令第123号"
     assert document_number("某" * 31 + "公告2023年第1234号") == ""
+
+
+def test_a_metadata_table_with_each_key_on_a_line_of_its_own_is_read_and_never_taken_for_addressees():
+    text = ("返回顶部\n某县人民政府工作规则\n• 索引号：\n0000000000/2024-000001\n• 主题分类：\n• 来源：\n"
+            "• 发文机构：\n县政府网站\n• 发文字号：\n某政发〔2024〕3号\n• 发文日期：\n2024年04月06日 16:40\n"
+            "• 有效性：\n• 内容概述：\n某县人民政府工作规则\n第一章 总则\n一、为规范县政府工作，制定本规则。")
+    outline = parse_outline(normalise(text))
+    got = (outline.title, outline.number, outline.date, outline.issuers, outline.addressees)
+    assert got == ("某县人民政府工作规则", "某政发〔2024〕3号", "2024-04-06", [], [])
+    reasons = {text_: r for text_, r in ((normalise(text)[s:e], r) for s, e, r in outline.excluded)}
+    assert reasons["0000000000/2024-000001"] == reasons["• 发文字号："] == "metadata table (read into the document)"
+
+
+def test_metadata_rows_led_by_less_common_keys_are_read_and_chrome_labels_are_no_addressees():
+    text = ("首页 > 信息公开\n索引号： 000000/201901-00001 组配分类： 规范性文件\n生成日期： 2019-01-23 文号：\n"
+            "发文日期： 2019-01-23 生效时间： 2019-01-23\n废止时间： 2020-01-23 名称： 某县人民政府关于印发《某县议事规则》的通知\n"
+            "视力保护色：\n浏览量：\n某县人民政府关于印发《某县议事规则》的通知\n各乡、镇人民政府，县政府各部门：\n"
+            "《某县议事规则》已经县政府常务会议通过，现予印发。\n某县人民政府\n2019年1月17日\n某县议事规则\n"
+            "第一章 总则\n第一条 为规范议事，制定本规则。")
+    outline = parse_outline(normalise(text))
+    got = (outline.title, outline.issuers, outline.addressees, outline.date)
+    assert got == ("某县议事规则", ["某县人民政府"], ["各乡、镇人民政府", "县政府各部门"], "2019-01-17")
+    assert outline.metadata["废止时间"] == "2020-01-23"
