@@ -25,10 +25,10 @@ from dataclasses import dataclass, field, fields
 
 from loaders.gbt9704 import (DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE, MAX_NUMBER_CHARS,
                              NUMBER_ONLY_RE, SENTENCE_MARKS, SUFFIX_RE, chrome_reason, document_number, is_issuer_line,
-                             iso_date, issuers_of_line, metadata_of_line, same_title, split_title_issuers,
+                             headline_title, iso_date, issuers_of_line, metadata_of_line, same_title, split_title_issuers, title_key,
                              title_kind, vocab, wrapped_title)
 from loaders.issuers import split_issuers
-from loaders.title import ends_title, find_title, title_window
+from loaders.title import MAX_TITLE_LINES, ends_title, find_title, title_window
 
 ITEM_NUMBER_RE = re.compile(r"^\d+[.．、]\s*")  # 1. 2、 … before an item of a list (of attachments)
 
@@ -70,6 +70,8 @@ class FrontMatter(DocumentMeta):
 
 
 def _set_title(fm: FrontMatter, title: str, line: int) -> None:
+    title, number = headline_title(title)
+    fm.number = fm.number or number
     issuers, fm.title = split_title_issuers(title)
     for x in issuers:
         _add_issuer(fm, x, line)
@@ -210,10 +212,29 @@ def _before_title_reason(line: str) -> str:
     return "before the document title"
 
 
-def _read_before_title(fm: FrontMatter, texts: list[str], end: int) -> None:
-    """Lines above the title: chrome, metadata, issuer marks, 文号, a 令's header and body."""
+def _wrapper_headline(fm: FrontMatter, line: str, index: int, title: str) -> bool:
+    """A page's headline naming the wrapping notice of the document titled `title` (某市委办公室印发
+    《X》的通知（某办发〔2017〕2号）): its issuers, number and name are the notice's."""
+    if not ends_title(line):
+        return False
+    headline, number = headline_title(line)
+    issuers, wrapper = split_title_issuers(headline)
+    if not (attached := wrapped_title(wrapper)) or not same_title(attached, title):
+        return False
+    for x in issuers:
+        _add_issuer(fm, x, index)
+    fm.number, fm.wrapper = fm.number or number, fm.wrapper or wrapper
+    return True
+
+
+def _read_before_title(fm: FrontMatter, texts: list[str], end: int, title: str) -> None:
+    """Lines above the title: chrome, metadata, issuer marks, 文号, a 令's header and body, the
+    wrapping notice's headline and text."""
     for index in range(end):
         line = texts[index]
+        if _wrapper_headline(fm, line, index, title):
+            fm.roles[index] = "notice"
+            continue
         if m := DECREE_HEAD_RE.match(line):
             nxt = texts[index + 1] if index + 1 < end else ""
             if n := NUMBER_ONLY_RE.match(nxt):
@@ -231,6 +252,8 @@ def _read_before_title(fm: FrontMatter, texts: list[str], end: int) -> None:
         role = _header_line(fm, line, index, "notice" if fm.wrapper else "header")
         if role:
             fm.roles[index] = role
+        elif fm.wrapper and not wrapped_title(fm.title) and "。" in line:
+            fm.roles[index] = "notice"  # the text of the wrapping notice whose headline was above
         else:
             fm.roles[index] = "aside"
             fm.excluded.append((index, _before_title_reason(line)))
@@ -266,6 +289,15 @@ def _notice_line(fm: FrontMatter, texts: list[str], index: int) -> None:
         fm.roles[index] = "aside"
 
 
+def _grown_to(attached: str, texts: list[str], i: int, k: int, start: int) -> int:
+    """The first line of the attached title ending on line k - 1: lines above join it while the
+    notice's name for it still contains them (a page breaks a title anywhere: 某省进一步加强 / 某项工作的方案)."""
+    want = title_key(attached)
+    while i > start and k - i < MAX_TITLE_LINES and title_key(texts[i - 1] + "".join(texts[i:k])) in want:
+        i -= 1
+    return i
+
+
 def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int:
     """The notice lines up to the attached document's title; that title becomes the policy's."""
     fm.wrapper = fm.title
@@ -273,7 +305,7 @@ def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int
         if not ends_title(texts[j]):
             continue
         i, k = title_window(texts, j)
-        i = max(i, start)
+        i = _grown_to(attached, texts, max(i, start), k, start)
         title = "".join(texts[i:k])
         if not same_title(attached, SUFFIX_RE.sub("", title)) and not same_title(attached, title):
             continue
@@ -392,7 +424,7 @@ def read_front_matter(doc: str, lines: list[tuple[int, int]] | None = None,
         fm.body_start = _read_after_title(fm, texts, 0)
     else:
         i, k = found
-        _read_before_title(fm, texts, i)
+        _read_before_title(fm, texts, i, "".join(texts[i:k]))
         for index in range(i, k):
             fm.roles[index] = "title"
         _set_title(fm, "".join(texts[i:k]), i)

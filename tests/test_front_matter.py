@@ -172,3 +172,61 @@ def test_metadata_rows_led_by_less_common_keys_are_read_and_chrome_labels_are_no
     got = (outline.title, outline.issuers, outline.addressees, outline.date)
     assert got == ("某县议事规则", ["某县人民政府"], ["各乡、镇人民政府", "县政府各部门"], "2019-01-17")
     assert outline.metadata["废止时间"] == "2020-01-23"
+
+
+# Web copies of wrapped documents: the title a page heads them with is the wrapping notice's, in the
+# shapes sites print it (issuers before 印发 with no 关于, one long line, quoted in 《》, a 文号 after it,
+# cut short, broken mid-phrase); the attached document stays the policy.
+WEB_TITLE_CASES = [
+    # issuer + 印发《X》的通知, no 关于; traditional characters with pinyin glosses
+    ("某府發(fā)〔2017〕9號\n某市人民政府印發(fā)《關(guān)于本市加強(qiáng)某項建設(shè)的實(shí)施意見》的通知\n各區(qū)人民政府：\n"
+     "現(xiàn)將《關(guān)于本市加強(qiáng)某項建設(shè)的實(shí)施意見》印發(fā)給你們，請認(rèn)真執(zhí)行。\n某市人民政府\n2017年12月20日\n"
+     "關(guān)于本市加強(qiáng)某項建設(shè)的實(shí)施意見" + BODY,
+     {"title": "关于本市加强某项建设的实施意见", "issuers": ["某市人民政府"], "number": "某府发〔2017〕9号",
+      "date": "2017-12-20", "kind": "意见"}),
+    # four joint issuers (one of them 中共…) and the notice title on one long line
+    ("某某市发展和改革委员会 中共某某市委社会工作部 某某市规划和自然资源局 某某市住房和城乡建设局 "
+     "关于印发某某市社区服务设施建设工程实施方案的通知\n各区（市）县政府，市级有关部门：\n"
+     "经市领导同意，现将《某某市社区服务设施建设工程实施方案》印发给你们，请认真贯彻落实。" + BODY,
+     {"title": "某某市社区服务设施建设工程实施方案", "kind": "方案",
+      "issuers": ["某某市发展和改革委员会", "中共某某市委社会工作部", "某某市规划和自然资源局", "某某市住房和城乡建设局"]}),
+    # the official title quoted in 《》 as a headline, the attached 要点 named in 〈〉
+    ("《某市人民政府办公厅关于印发〈某市2016年政务公开工作要点〉的通知》\n某政办发〔2016〕26号\n各区人民政府：\n"
+     "《某市2016年政务公开工作要点》已经市政府同意，现印发给你们。\n某市人民政府办公厅\n2016年5月28日\n"
+     "2016年是开局之年，政务公开工作要有新突破。\n一、围绕深化改革推进公开",
+     {"title": "某市2016年政务公开工作要点", "kind": "要点", "issuers": ["某市人民政府办公厅"],
+      "number": "某政办发〔2016〕26号", "date": "2016-05-28"}),
+    # 转发 a ministry's 《关于颁发〈X〉的通知》; the attached X under an 附： label
+    ("某市财政局、某市水利局转发某部《关于颁发〈某某补助费使用管理暂行办法〉的通知》\n各区财政局：\n"
+     "现将某部通知转发给你们，请遵照执行。\n附：某某补助费使用管理暂行办法\n第一条 为了加强资金管理，制定本办法。",
+     {"title": "某某补助费使用管理暂行办法", "kind": "办法", "issuers": ["某市财政局", "某市水利局"]}),
+    # the page's headline is the notice, with its 文号 in brackets; the attached title is the policy's
+    ("当前位置：首页 > 政策法规\n中共某市委办公室某市人民政府办公室印发《关于全面推进某项工作的实施意见》的通知（某办发〔2017〕2号）\n"
+     "来源：某市政府门户网 日期：2017-01-12\n各县市区委、人民政府，市直各单位：\n"
+     "《关于全面推进某项工作的实施意见》已经市委、市人民政府同意，现印发给你们。\n中共某市委办公室\n某市人民政府办公室\n"
+     "2017年1月10日\n关于全面推进某项工作的实施意见\n根据有关要求，提出如下实施意见。\n一、总体要求",
+     {"title": "关于全面推进某项工作的实施意见", "number": "某办发〔2017〕2号", "date": "2017-01-10",
+      "issuers": ["中共某市委办公室", "某市人民政府办公室"], "addressees": ["各县市区委、人民政府", "市直各单位"]}),
+    # the notice title repeated once cut short; the attached title broken mid-phrase over two lines
+    ("关于印发某市人民政府办理代表建议和提案工作规则的通知\n作者：资料网 时间：2024-07-12\n关于印发某市人民政府办理代表建议\n"
+     "某政办发〔2010〕15号\n各县（市、区）人民政府：\n《某市人民政府办理代表建议和提案工作规则》已经市政府常务会议研究同意，现印发给你们。\n"
+     "某市人民政府办公室\n二○一○年四月七日\n某市人民政府办理代表\n建议和提案工作规则\n第一章 总则\n第一条 为规范办理工作，制定本规则。",
+     {"title": "某市人民政府办理代表建议和提案工作规则", "kind": "规则", "date": "2010-04-07",
+      "number": "某政办发〔2010〕15号"}),
+    # a notice title over three lines broken mid-phrase
+    ("某省人民政府办公厅关于印发某省\n进一步加大力度支持民间投资发展\n实施方案的通知\n某府办〔2023〕5号\n各地级以上市人民政府：\n"
+     "《某省进一步加大力度支持民间投资发展的实施方案》已经省人民政府同意，现印发给你们。\n某省人民政府办公厅\n2023年3月17日\n"
+     "某省进一步加大力度支持民间\n投资发展的实施方案\n为进一步加大政策支持力度，制定本实施方案。\n一、主要措施",
+     {"title": "某省进一步加大力度支持民间投资发展的实施方案", "issuers": ["某省人民政府办公厅"], "date": "2023-03-17"}),
+    # a draft published for comments: 关于《X》（草案）公开征求意见的通知
+    ("关于《某某自治州自治条例》（修正草案·二审稿）公开征求意见的通知\n为了广泛征求意见，现将《某某自治州自治条例》（修正草案·二审稿）予以公布。\n"
+     "某州人大常委会法工委\n2023年11月20日\n《某某自治州自治条例》\n（修正草案·二审稿）\n第一章 总则\n第一条 根据宪法，制定本条例。",
+     {"title": "《某某自治州自治条例》（修正草案·二审稿）", "kind": "条例", "date": "2023-11-20"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", WEB_TITLE_CASES, ids=[str(i) for i in range(len(WEB_TITLE_CASES))])
+def test_web_copies_of_wrapped_documents(text, expected):
+    outline = parse_outline(normalise(text))
+    got = {key: getattr(outline, key) for key in expected}
+    assert got == expected
