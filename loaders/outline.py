@@ -34,6 +34,8 @@ CN_NUM = "一二三四五六七八九十〇零"
 LAW_CN = "一二三四五六七八九十百千零〇两"
 LAW_RE = re.compile(rf"^第\s*([{LAW_CN}\d]{{1,7}})\s*(编|章|节|条)(?:\s*|$)(.*)$")
 TOC_RE = re.compile(r"^目\s*录$")
+# 工作规则 and some 办法 number their articles 一、二、… under 第X章 instead of 第X条.
+ENUMERATED_ARTICLE_RE = re.compile(rf"^([{LAW_CN}]{{1,4}})、\s*(.+)$")
 
 PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；]{{2,30}})$")
 BRACKET_RE = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
@@ -219,6 +221,7 @@ class _LawState:
     next_chapter: int = 1
     next_section: int = 1
     next_article: int = 1
+    enumerated: bool = False  # the articles are numbered 一、二、… (not 第X条)
 
     def expected(self, unit: str) -> int:
         if unit == "节" and self.chapter is None:
@@ -354,6 +357,8 @@ class _Scanner:
         elif len(line) <= 40 and (reason := chrome_reason(line)):
             self.exclude(s, e, reason)
         elif (m := LAW_RE.match(line)) and self._law_heading(m, s, e):
+            pass
+        elif (m := ENUMERATED_ARTICLE_RE.match(line)) and self._enumerated_article(m, s, e):
             pass
         elif self.law.article is not None:
             self.law.article.append(s, e, self.doc)  # 款 and 项 stay in their article
@@ -492,6 +497,21 @@ class _Scanner:
         law.article = self.add(self.line_block("article", n, f"第{m.group(1)}条", s, e, body_start, parent))
         self.open_block = None
         law.next_article = n + 1
+        return True
+
+    def _enumerated_article(self, m: re.Match[str], s: int, e: int) -> bool:
+        """一、X under a 第X章 of a 工作规则: an article, numbered through the document like 第X条. Only
+        in a document whose first article was so numbered (一、 lists inside a 第X条 stay its text)."""
+        law, n = self.law, cn_to_int(m.group(1))
+        if law.chapter is None and law.book is None or n != law.next_article:
+            return False
+        if not (law.enumerated or n == 1):
+            return False
+        parent = next((x for x in (law.section, law.chapter, law.book) if x is not None), None)
+        self._close_open()
+        law.article = self.add(self.line_block("article", n, f"{m.group(1)}、", s, e, m.start(2), parent))
+        self.open_block = None
+        law.next_article, law.enumerated = n + 1, True
         return True
 
     def _division(self, m: re.Match[str], s: int, e: int) -> bool:

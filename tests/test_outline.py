@@ -162,3 +162,21 @@ def test_a_heading_fused_with_its_text_on_a_web_copy_is_split_after_its_nouns():
     assert titles[0] == "网络货运平台"
     assert titles[1].startswith("平台企业要加强自律管理")  # a subject with 要: a sentence, not a heading
     assert titles[2].startswith("加快发展工业互联网平台")  # starts with a verb: no noun heading to split off
+
+
+def test_articles_of_a_work_rule_numbered_one_two_under_its_chapters():
+    text = normalise("某县人民政府工作规则\n第一章 总则\n一、根据有关法律，制定本规则。\n二、县政府工作的准则是依法行政。\n"
+                     "（一）坚持民主决策；\n（二）坚持政务公开。\n第二章 组成人员\n三、县政府由县长、副县长组成。\n四、县长主持全面工作。")
+    o = parse_outline(text)
+    got = [(b.kind, b.number, b.title, o.blocks[b.parent].title) for b in o.of_kind("article")]
+    assert got == [("article", 1, "一、", "总则"), ("article", 2, "二、", "总则"),
+                   ("article", 3, "三、", "组成人员"), ("article", 4, "四、", "组成人员")]
+    assert o.of_kind("article")[1].body == "县政府工作的准则是依法行政。（一）坚持民主决策；（二）坚持政务公开。"
+
+
+def test_a_list_numbered_one_two_inside_a_numbered_article_stays_its_text():
+    text = normalise("某市管理规定\n第一章 总则\n第一条 为规范管理，制定本规定。\n第二条 管理工作由以下机构负责：\n"
+                     "一、领导机构。\n二、日常管理机构。\n第三条 本规定自发布之日起施行。")
+    o = parse_outline(text)
+    assert [b.title for b in o.of_kind("article")] == ["第一条", "第二条", "第三条"]
+    assert o.of_kind("article")[1].body == "管理工作由以下机构负责：一、领导机构。二、日常管理机构。"
