@@ -110,6 +110,11 @@ def _read_metadata(fm: FrontMatter, row: dict[str, str], line: int) -> None:
             fm.validity = value
 
 
+def _state_body(name: str) -> str:
+    """中华人民共和国国务院 as titles and signatures name it: 国务院."""
+    return name.removeprefix("中华人民共和国") if name.endswith("国务院") else name
+
+
 def _adoption(fm: FrontMatter, line: str, index: int) -> bool:
     """A law's adoption or revision line: its date, and the adopting body as issuer."""
     v = vocab()
@@ -129,7 +134,7 @@ def _adoption(fm: FrontMatter, line: str, index: int) -> bool:
         who = v.session.sub("", re.sub(r"^根据|《.*", "", rest)).strip()
         if "adopted" not in fm.metadata and who and (v.body_end.search(who) or who.endswith("国务院")):
             fm.metadata["adopted"] = who
-            _add_issuer(fm, who.removeprefix("中华人民共和国") if who.endswith("国务院") else who, index)
+            _add_issuer(fm, _state_body(who), index)
     return True
 
 
@@ -169,7 +174,7 @@ def _numbered_or_signed(fm: FrontMatter, line: str, index: int) -> bool:
     if short and (number := document_number(line)) and len(line) <= len(number) + 12 and "。" not in line:
         fm.number = fm.number or number
         if m := DECREE_RE.search(line):
-            _add_issuer(fm, m.group("org").removesuffix("令"), index)
+            _add_issuer(fm, _state_body(m.group("org").removesuffix("令")), index)
         return True
     if line.startswith("签发人"):
         fm.signer = line.split("：", 1)[-1].split(":", 1)[-1].strip()
@@ -227,6 +232,22 @@ def _wrapper_headline(fm: FrontMatter, line: str, index: int, title: str) -> boo
     return True
 
 
+def _decree_line(fm: FrontMatter, texts: list[str], index: int, end: int) -> bool:
+    """A line of the 令 that promulgates the document (某某令 / 第N号 / 《X》已经…通过，现予公布):
+    its number and issuer read into `fm`, which then counts as wrapped by the 令."""
+    line = texts[index]
+    if m := DECREE_HEAD_RE.match(line):
+        nxt = texts[index + 1] if index + 1 < end else ""
+        if n := NUMBER_ONLY_RE.match(nxt):
+            fm.number = fm.number or f"{m.group('org')}第{n.group(1)}号"
+            fm.wrapper = fm.wrapper or fm.number
+            _add_issuer(fm, _state_body(m.group("org").removesuffix("令")), index)
+        return True
+    if NUMBER_ONLY_RE.match(line) and index and DECREE_HEAD_RE.match(texts[index - 1]):
+        return True
+    return any(w in line for w in vocab().decree_words)
+
+
 def _read_before_title(fm: FrontMatter, texts: list[str], end: int, title: str) -> None:
     """Lines above the title: chrome, metadata, issuer marks, 文号, a 令's header and body, the
     wrapping notice's headline and text."""
@@ -235,18 +256,7 @@ def _read_before_title(fm: FrontMatter, texts: list[str], end: int, title: str) 
         if _wrapper_headline(fm, line, index, title):
             fm.roles[index] = "notice"
             continue
-        if m := DECREE_HEAD_RE.match(line):
-            nxt = texts[index + 1] if index + 1 < end else ""
-            if n := NUMBER_ONLY_RE.match(nxt):
-                fm.number = fm.number or f"{m.group('org')}第{n.group(1)}号"
-                fm.wrapper = fm.wrapper or fm.number
-                _add_issuer(fm, m.group("org").removesuffix("令"), index)
-            fm.roles[index] = "notice"
-            continue
-        if NUMBER_ONLY_RE.match(line) and index and DECREE_HEAD_RE.match(texts[index - 1]):
-            fm.roles[index] = "notice"
-            continue
-        if any(w in line for w in vocab().decree_words):
+        if _decree_line(fm, texts, index, end):
             fm.roles[index] = "notice"
             continue
         role = _header_line(fm, line, index, "notice" if fm.wrapper else "header")
@@ -268,6 +278,9 @@ def _read_after_title(fm: FrontMatter, texts: list[str], start: int) -> int:
             fm.excluded.append((j, "repeated title"))
         elif role := _header_line(fm, texts[j], j):
             fm.roles[j] = role
+        elif (DECREE_HEAD_RE.match(texts[j]) or fm.wrapper) and _decree_line(fm, texts, j, len(texts)):
+            # a web copy may print the 令 under the title
+            fm.roles[j] = "notice"
         else:
             break
         j += 1

@@ -230,3 +230,13 @@ def test_web_copies_of_wrapped_documents(text, expected):
     outline = parse_outline(normalise(text))
     got = {key: getattr(outline, key) for key in expected}
     assert got == expected
+
+
+def test_a_decree_printed_under_the_regulation_title_gives_number_date_and_signer():
+    text = ("某某机构设置管理条例\n作者：资料网 时间：2024-07-22 08:17:50\n某某机构设置管理条例\n国务院\n某某机构设置管理条例\n"
+            "中华人民共和国国务院令\n第999号\n现发布《某某机构设置管理条例》，自\n发布之日起施行。\n总理 王某\n1997年8月3日\n"
+            "第一章 总则\n第一条 为了规范机构设置，制定本条例。")
+    outline = parse_outline(normalise(text))
+    got = (outline.title, outline.number, outline.issuers, outline.signer, outline.date)
+    assert got == ("某某机构设置管理条例", "中华人民共和国国务院令第999号", ["国务院"], "王某", "1997-08-03")
+    assert [b.title for b in outline.of_kind("article")] == ["第一条"]
