@@ -38,6 +38,8 @@ TOC_RE = re.compile(r"^目\s*录$")
 ENUMERATED_ARTICLE_RE = re.compile(rf"^([{LAW_CN}]{{1,4}})、\s*(.+)$")
 
 PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；]{{2,30}})$")
+# 一、X。text: a part heading a 通知 runs on with its first paragraph.
+FUSED_PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；：:，]{{2,30}})。\s*\S")
 BRACKET_RE = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$")
 FURNITURE_RE = re.compile(
@@ -104,6 +106,7 @@ class Block:
     role: str = ""  # parts: general | measures | implementation
     system: str = ""  # sections: the target system its heading builds
     level: str = ""  # chapters: "book" (编) or "chapter" (章)
+    title_style: str = ""  # items: "arabic" when numbered 1. 2. (not （一）)
 
     @property
     def body(self) -> str:
@@ -411,7 +414,8 @@ class _Scanner:
         self.open_block = None if is_complete(block.text) else block
 
     def _heading(self, line: str, s: int, e: int) -> bool:
-        if (m := PART_RE.match(line)) and cn_to_int(m.group(1)) == self.next_part:
+        m = PART_RE.match(line) or FUSED_PART_RE.match(line)
+        if m and cn_to_int(m.group(1)) == self.next_part:
             return self._part_heading(m, s, e)
         if self.part is None:
             return False
@@ -471,11 +475,24 @@ class _Scanner:
             self.next_measure = self.local_measure = n + 1
             return True
         last = self.out.blocks[-1]
+        if role != "measures" and self._general_item(m, n, last, s, e):
+            return True
         if self.open_block is None and not self.pending and last.kind in {"measure", "item"}:
             # "1. 2. …" points inside an item of 总体要求 or a （三）-style measure: part of its text.
             last.append(s, e, self.doc)
             return True
         return False
+
+    def _general_item(self, m: re.Match[str], n: int, last: Block, s: int, e: int) -> bool:
+        """1.X。 right under a 总体要求 or 组织实施 part (no （一） there): its items, numbered 1, 2, …"""
+        first = last.kind == "part" and n == 1 and not self.pending
+        following = last.kind == "item" and last.parent == self.part and last.number == n - 1 and last.title_style == "arabic"
+        if not (first or following):
+            return False
+        self._close_open()
+        title = m.group(2).split("。", 1)[0]
+        self.add(self.line_block("item", n, title, s, e, m.start(2), self.part, title_style="arabic"))
+        return True
 
     # -- laws and regulations --------------------------------------------
     def _law_heading(self, m: re.Match[str], s: int, e: int) -> bool:

@@ -180,3 +180,24 @@ def test_a_list_numbered_one_two_inside_a_numbered_article_stays_its_text():
     o = parse_outline(text)
     assert [b.title for b in o.of_kind("article")] == ["第一条", "第二条", "第三条"]
     assert o.of_kind("article")[1].body == "管理工作由以下机构负责：一、领导机构。二、日常管理机构。"
+
+
+def test_a_part_heading_run_on_with_its_first_paragraph_is_still_a_part():
+    text = normalise("某省人民政府办公厅关于加强某项工作的通知\n各市人民政府：\n现就有关问题通知如下：\n"
+                     "一、充分认识某项工作的重要性。各地要把某项工作摆在首位，采取有效措施。\n"
+                     "二、积极引导人才到基层。组织、人事部门每年招聘一批人才。\n三、本通知自印发之日起施行，有效期五年，到期后重新评估后再定。")
+    o = parse_outline(text)
+    assert [(b.number, b.title) for b in o.of_kind("part")] == [(1, "充分认识某项工作的重要性"), (2, "积极引导人才到基层")]
+    # a 一、 line whose first clause is no heading stays the text of the part before it
+    assert o.of_kind("part")[1].body == ("积极引导人才到基层。组织、人事部门每年招聘一批人才。"
+                                         "三、本通知自印发之日起施行，有效期五年，到期后重新评估后再定。")
+
+
+def test_points_numbered_1_2_right_under_a_general_part_are_its_items():
+    text = normalise("关于深化某项改革的实施意见\n一、深化改革的总体要求\n1.指导思想。以改革创新为动力，健全管理体系。\n"
+                     "2.目标任务。到2016年基本完成改革任务。\n二、主要任务\n（一）完善制度。建立健全预算制度。")
+    o = parse_outline(text)
+    assert [(b.number, b.title, o.blocks[b.parent].title) for b in o.of_kind("item")] == [
+        (1, "指导思想", "深化改革的总体要求"), (2, "目标任务", "深化改革的总体要求")]
+    assert [b.title for b in o.of_kind("measure")] == ["完善制度"]
+    assert o.target_year == 2016
