@@ -332,10 +332,20 @@ def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int
         _set_title(fm, title, i)
         return _read_after_title(fm, texts, k)
     fm.title, fm.kind = attached, title_kind(attached)
-    for j in range(start, min(len(texts), start + 25)):  # no attached title: the notice ends at its date
-        if DATE_LINE_RE.match(texts[j]):
-            for index in range(start, j + 1):
-                _notice_line(fm, texts, index)
+    end = _notice_end(texts, start, attached)
+    for index in range(start, end):
+        _notice_line(fm, texts, index)
+    return end
+
+
+def _notice_end(texts: list[str], start: int, attached: str) -> int:
+    """Where a wrapping notice whose attachment has no title line of its own ends: after its date,
+    or, undated (a web copy dropped the signature), after the sentence that hands 《X》 on."""
+    window = range(start, min(len(texts), start + 25))
+    if dated := next((j for j in window if DATE_LINE_RE.match(texts[j])), None):
+        return dated + 1
+    for j in window:
+        if any(same_title(attached, x) for x in re.findall(r"《([^《》]+)》", texts[j])):
             return j + 1
     return start
 

@@ -68,6 +68,7 @@ class _Vocab:
     metadata: re.Pattern[str]
     headline: re.Pattern[str]
     bullet: re.Pattern[str]  # a row marker before a metadata or chrome row (• 索引号：…)
+    field_label: re.Pattern[str]  # 【章名】 before a line of a law database's text
 
 
 def _alt(words) -> str:
@@ -110,6 +111,7 @@ def vocab() -> _Vocab:
         metadata=re.compile(_alt(keys)),
         headline=re.compile(_alt(y["headline_words"])),
         bullet=re.compile(rf"^(?:{_alt(y['row_bullets'])})\s*"),
+        field_label=re.compile(rf"^【(?P<label>{_alt(y['field_labels'])})】\s*"),
     )
 
 
@@ -263,6 +265,17 @@ def chrome_reason(line: str) -> str:
     if m and (len(line) <= 80 or not SENTENCE_MARKS.search(line)):
         return f"site chrome: {m.group('label')}"
     return ""
+
+
+def field_label(line: str) -> tuple[str, int]:
+    """A law database's field label before the text of `line` (【章名】第一章 总则), and the length of
+    what goes with it; ("", 0) if none.
+
+    >>> field_label("【章名】 第一章 总则"), field_label("【打印】")
+    (('章名', 5), ('', 0))
+    """
+    m = vocab().field_label.match(line)
+    return (m.group("label"), m.end()) if m else ("", 0)
 
 
 def metadata_of_line(line: str) -> dict[str, str]:

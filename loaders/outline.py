@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.front_matter import DocumentMeta, FrontMatter, read_front_matter
-from loaders.gbt9704 import chrome_reason, cn_number
+from loaders.gbt9704 import chrome_reason, cn_number, field_label
 from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
 from loaders.segment import fused_heading
@@ -354,6 +354,10 @@ class _Scanner:
             out.blocks.append(notice)
 
     def step(self, s: int, e: int) -> None:
+        label, n = field_label(self.doc[s:e])
+        if n and s + n < e:  # the label is chrome, the rest of the line the text
+            self.exclude(s, s + n, f"site chrome: {label}")
+            s += n
         line = self.doc[s:e]
         if FURNITURE_RE.match(line):
             self.exclude(s, e, "page furniture")

@@ -240,3 +240,9 @@ def test_a_decree_printed_under_the_regulation_title_gives_number_date_and_signe
     got = (outline.title, outline.number, outline.issuers, outline.signer, outline.date)
     assert got == ("某某机构设置管理条例", "中华人民共和国国务院令第999号", ["国务院"], "王某", "1997-08-03")
     assert [b.title for b in outline.of_kind("article")] == ["第一条"]
+
+
+def test_an_undated_wrapping_notice_ends_with_the_sentence_that_hands_the_document_on():
+    outline = parse_outline(normalise(WEB_TITLE_CASES[1][0]))
+    assert "现将《某某市社区服务设施建设工程实施方案》印发给你们" in outline.of_kind("notice")[0].text
+    assert [b.text for b in outline.of_kind("preamble")] == ["为推动平台经济发展，提出如下意见。"]

@@ -201,3 +201,13 @@ def test_points_numbered_1_2_right_under_a_general_part_are_its_items():
         (1, "指导思想", "深化改革的总体要求"), (2, "目标任务", "深化改革的总体要求")]
     assert [b.title for b in o.of_kind("measure")] == ["完善制度"]
     assert o.target_year == 2016
+
+
+def test_a_law_databases_field_labels_are_chrome_and_the_rest_of_the_line_is_the_text():
+    text = normalise("某市地方性法规条例\n【题注】（2001年4月29日某市人民代表大会通过）\n【章名】 第一章 总则\n"
+                     "第一条 为了规范立法活动，制定本条例。\n【章名】 第二章 附则\n第二条 本条例自2001年8月1日起施行。")
+    o = parse_outline(text)
+    assert [(b.kind, b.title) for b in o.blocks if b.kind in {"chapter", "article"}] == [
+        ("chapter", "总则"), ("article", "第一条"), ("chapter", "附则"), ("article", "第二条")]
+    assert [r for s, e, r in o.excluded if text[s:e] == "【章名】"] == ["site chrome: 章名"] * 2
+    assert o.date == "2001-04-29"
