@@ -350,6 +350,22 @@ def _notice_end(texts: list[str], start: int, attached: str) -> int:
     return start
 
 
+def _announced_title(fm: FrontMatter, texts: list[str]) -> str:
+    """The document a 公告 or 通知 publishes in full (现将《X（草案）》全文公布): X, quoted in the
+    notice and standing on a line of its own after the notice's date, with text under it; or ""."""
+    if fm.kind not in vocab().announcing:
+        return ""
+    quoted, dated = [], False
+    for j in range(fm.body_start, min(len(texts) - 2, fm.body_start + 40)):
+        line = texts[j]
+        if dated and ends_title(line) and not vocab().attachment_title.match(line):
+            if x := next((q for q in quoted if same_title(q, line)), ""):
+                return x
+        quoted += re.findall(r"《([^《》]+)》", line)
+        dated = dated or bool(DATE_LINE_RE.match(line))
+    return ""
+
+
 INLINE_NOTICE_RE = re.compile(r"^(?P<pre>.*?)(?:关于)?(?:印发|转发|发布)《(?P<x>[^》]+)》的通知$")
 
 
@@ -452,7 +468,7 @@ def read_front_matter(doc: str, lines: list[tuple[int, int]] | None = None,
             fm.roles[index] = "title"
         _set_title(fm, "".join(texts[i:k]), i)
         fm.body_start = _read_after_title(fm, texts, k)
-        if attached := wrapped_title(fm.title):
+        if attached := wrapped_title(fm.title) or _announced_title(fm, texts):
             fm.body_start = _unwrap(fm, texts, fm.body_start, attached)
         elif not fm.wrapper:
             _inline_notice(fm, texts)

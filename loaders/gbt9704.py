@@ -52,6 +52,7 @@ class _Vocab:
     consultation: re.Pattern[str]
     wrapper_verb: re.Pattern[str]  # where a title without 关于 begins after its issuers (X印发《Y》的通知)
     attachment_title: re.Pattern[str]  # 附： or 附件2： before an attached document's title
+    announcing: tuple[str, ...]  # genres of a notice that may publish a document in full
     decree_words: tuple[str, ...]
     signer: re.Pattern[str]
     adoption: re.Pattern[str]
@@ -94,6 +95,7 @@ def vocab() -> _Vocab:
                                 rf"|(?P<q>《[^《》]+》(?:[（(][^（）()]+[）)])?)(?:{_alt(y['consultation_verbs'])}))"
                                 rf"(?:修改)?意见(?:建议)?的(?:通知|公告|函)$"),
         wrapper_verb=re.compile(_alt(y["wrapper_verbs"])),
+        announcing=tuple(y["announcing_genres"]),
         attachment_title=re.compile(rf"^(?:{_alt(y['attachment_title_labels'])})\s*\d*\s*[：:]\s*"),
         decree_words=tuple(y["decree_words"]),
         signer=re.compile(rf"^(?:{_alt(y['signer_titles'])})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"),

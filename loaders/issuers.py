@@ -11,6 +11,8 @@ between Chinese characters, so 中共浙江省委办公厅 浙江省人民政府
 ['杭州市市场监督管理局', '杭州市商务局']
 >>> split_issuers("某某市发展和改革委员会中共某某市委社会工作部")
 ['某某市发展和改革委员会', '中共某某市委社会工作部']
+>>> split_issuers("某市人民代表大会常务委员会办公室")
+['某市人民代表大会常务委员会办公室']
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from loaders.lexicon import load_yaml
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_matter.yaml"
 # Cut after these even without a list: nothing ends a body name more surely.
-STRONG_SUFFIX = re.compile(r".+?(?:办公厅|办公室|委员会|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
+STRONG_SUFFIX = re.compile(r".+?(?:办公厅|办公室|委员会(?!办公)|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
 REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|自治州|州|盟|旗))")
 SEPARATORS = re.compile(r"[\s、，,；;/]+")
 

@@ -4,7 +4,9 @@ above, a 文号, date, addressee or the first heading below)."""
 
 from __future__ import annotations
 
-from loaders.gbt9704 import (DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, HEADING_RE, SENTENCE_MARKS, SUFFIX_RE,
+import re
+
+from loaders.gbt9704 import (DATE, DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, HEADING_RE, SENTENCE_MARKS, SUFFIX_RE,
                              chrome_reason, document_number, headline_title, is_issuer_line, metadata_of_line, vocab)
 
 MAX_TITLE_LINES = 3
@@ -15,7 +17,13 @@ MAX_TITLE_CHARS = 60
 MAX_ISSUED_TITLE_CHARS = 100  # a title line that also names its issuers (X关于Y, X印发《Y》的通知)
 
 
+FOREIGN_SCRIPT_RE = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff]")  # Hangul, kana: a site's own language
+ADOPTION_NOTE_RE = re.compile(rf"^[（(]\s*{DATE}")  # （2000年3月15日…通过） under a law's title
+
+
 def title_line_ok(line: str) -> bool:
+    if FOREIGN_SCRIPT_RE.search(line):
+        return False
     line = headline_title(line)[0]
     longest = MAX_ISSUED_TITLE_CHARS if "关于" in line or vocab().wrapper_verb.search(line) else MAX_TITLE_CHARS
     return (0 < len(line) <= longest and not SENTENCE_MARKS.search(line) and not line.endswith(("：", ":"))
@@ -76,7 +84,7 @@ def _title_score(texts: list[str], i: int, k: int) -> int:
     score = 3 if _starts_title(title) or (i > 0 and (is_issuer_line(texts[i - 1]) or document_number(texts[i - 1]))) else 0
     nxt = texts[k] if k < len(texts) else ""
     if (document_number(nxt) or nxt.endswith(("：", ":")) or DATE_RE.match(nxt) or HEADING_RE.match(nxt)
-            or nxt.startswith(("为", "根据", "近年来")) or DECREE_HEAD_RE.match(nxt)):
+            or nxt.startswith(("为", "根据", "近年来")) or DECREE_HEAD_RE.match(nxt) or ADOPTION_NOTE_RE.match(nxt)):
         score += 2
     if v.headline.search(title):
         score -= 4

@@ -246,3 +246,30 @@ def test_an_undated_wrapping_notice_ends_with_the_sentence_that_hands_the_docume
     outline = parse_outline(normalise(WEB_TITLE_CASES[1][0]))
     assert "现将《某某市社区服务设施建设工程实施方案》印发给你们" in outline.of_kind("notice")[0].text
     assert [b.text for b in outline.of_kind("preamble")] == ["为推动平台经济发展，提出如下意见。"]
+
+
+def test_a_foreign_language_sites_labels_never_join_the_title_and_a_laws_adoption_note_marks_its_title():
+    text = ("중국 법률 (2015)\n某某法\n법률 유형\n발급 기관 전국 인민 대회\n中华人民共和国某某法\n"
+            "（2000年3月15日第九届全国人民代表大会第三次会议通过）\n第一章 总则\n第一条 为了规范某某活动，制定本法。")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.date, outline.kind) == ("中华人民共和国某某法", "2000-03-15", "法")
+
+
+def test_a_notice_that_publishes_a_draft_in_full_wraps_it():
+    text = ("首页 -> 政务公开 -> 公告\n某市人民代表大会常务委员会办公室公告（第7号）\n"
+            "市人大常委会于2022年12月1日对《某市社会信用条例（草案）》进行了初次审议。现将草案全文公布，广泛征求意见。\n"
+            "一、公民和组织均可以提出意见。\n二、征求意见的时间到2023年1月15日结束。\n某市人民代表大会常务委员会办公室\n2022年12月5日\n"
+            "某市社会信用条例（草案）\n第一条 为了规范社会信用管理，制定本条例。\n第二条 本条例适用于本市。")
+    outline = parse_outline(normalise(text))
+    got = (outline.title, outline.kind, outline.wrapper, outline.issuers, outline.date)
+    assert got == ("某市社会信用条例（草案）", "条例", "某市人民代表大会常务委员会办公室公告（第7号）",
+                   ["某市人民代表大会常务委员会办公室"], "2022-12-05")
+    assert [b.title for b in outline.blocks if b.kind in {"part", "article"}] == ["第一条", "第二条"]
+
+
+def test_a_notice_whose_attachment_is_only_named_at_its_end_is_not_unwrapped():
+    text = ("某市人民政府办公室关于做好某项工作的通知\n各区人民政府：\n为落实《某市某项工作方案》，现就有关事项通知如下：\n"
+            "一、提高认识\n各区要高度重视。\n某市人民政府办公室\n2023年5月6日\n附件：某市某项工作方案")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.wrapper, [b.title for b in outline.of_kind("part")]) == (
+        "关于做好某项工作的通知", "", ["提高认识"])
