@@ -173,6 +173,7 @@ def _numbered_or_signed(fm: FrontMatter, line: str, index: int) -> bool:
     short = len(line) <= MAX_NUMBER_CHARS + 12
     if short and (number := document_number(line)) and len(line) <= len(number) + 12 and "。" not in line:
         fm.number = fm.number or number
+        _add_date(fm, "header", line)  # 2002年4月23日 财税〔2002〕59号: the date beside the number
         if m := DECREE_RE.search(line):
             _add_issuer(fm, _state_body(m.group("org").removesuffix("令")), index)
         return True

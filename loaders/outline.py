@@ -38,8 +38,9 @@ TOC_RE = re.compile(r"^目\s*录$")
 ENUMERATED_ARTICLE_RE = re.compile(rf"^([{LAW_CN}]{{1,4}})、\s*(.+)$")
 
 PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；]{{2,30}})$")
-# 一、X。text: a part heading a 通知 runs on with its first paragraph.
-FUSED_PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；：:，]{{2,30}})。\s*\S")
+# 一、X。text: a part heading a 通知 runs on with its first paragraph, or a 通知's numbered point
+# that is one sentence or more (its first sentence names it).
+FUSED_PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；：:]{{2,60}})。")
 BRACKET_RE = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$")
 FURNITURE_RE = re.compile(

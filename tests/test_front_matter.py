@@ -273,3 +273,11 @@ def test_a_notice_whose_attachment_is_only_named_at_its_end_is_not_unwrapped():
     outline = parse_outline(normalise(text))
     assert (outline.title, outline.wrapper, [b.title for b in outline.of_kind("part")]) == (
         "关于做好某项工作的通知", "", ["提高认识"])
+
+
+def test_a_date_printed_beside_the_number_is_the_documents_and_a_work_procedure_is_a_genre():
+    dated = parse_outline(normalise("某部 某总局关于某项税收问题的通知\n2002年4月23日 某税〔2002〕59号\n各省财政厅：\n"
+                                    "现将有关问题通知如下：\n一、某类收入不征收营业税。\n二、本通知自2002年1月1日起执行。"))
+    assert (dated.number, dated.date) == ("某税〔2002〕59号", "2002-04-23")
+    procedure = parse_outline(normalise("某某标准制定工作程序（试行）\n第一章 总则\n第一条 为了规范标准制定工作，制定本程序。"))
+    assert (procedure.title, procedure.kind) == ("某某标准制定工作程序（试行）", "程序")

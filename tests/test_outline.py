@@ -187,10 +187,17 @@ def test_a_part_heading_run_on_with_its_first_paragraph_is_still_a_part():
                      "一、充分认识某项工作的重要性。各地要把某项工作摆在首位，采取有效措施。\n"
                      "二、积极引导人才到基层。组织、人事部门每年招聘一批人才。\n三、本通知自印发之日起施行，有效期五年，到期后重新评估后再定。")
     o = parse_outline(text)
-    assert [(b.number, b.title) for b in o.of_kind("part")] == [(1, "充分认识某项工作的重要性"), (2, "积极引导人才到基层")]
-    # a 一、 line whose first clause is no heading stays the text of the part before it
-    assert o.of_kind("part")[1].body == ("积极引导人才到基层。组织、人事部门每年招聘一批人才。"
-                                         "三、本通知自印发之日起施行，有效期五年，到期后重新评估后再定。")
+    # a numbered point that is a whole sentence is a part too, named by its first sentence
+    assert [(b.number, b.title) for b in o.of_kind("part")] == [
+        (1, "充分认识某项工作的重要性"), (2, "积极引导人才到基层"), (3, "本通知自印发之日起施行，有效期五年，到期后重新评估后再定")]
+    assert o.of_kind("part")[1].body == "积极引导人才到基层。组织、人事部门每年招聘一批人才。"
+
+
+def test_a_one_two_line_out_of_sequence_or_with_no_sentence_end_is_no_part():
+    text = normalise("关于某事的通知\n各单位：\n一、做好准备。各地要早谋划。\n三、本条不在次序中。\n"
+                     "二、加强督查，确保各项工作按期落实到位并取得实效并形成长效机制和工作闭环\n二、强化保障。经费列入预算。")
+    o = parse_outline(text)
+    assert [(b.number, b.title) for b in o.of_kind("part")] == [(1, "做好准备"), (2, "强化保障")]
 
 
 def test_points_numbered_1_2_right_under_a_general_part_are_its_items():
