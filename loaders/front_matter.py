@@ -23,14 +23,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
-from loaders.gbt9704 import (DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE, MAX_NUMBER_CHARS,
-                             NUMBER_ONLY_RE, SENTENCE_MARKS, SUFFIX_RE, chrome_reason, document_number, is_issuer_line,
-                             headline_title, iso_date, issuers_of_line, metadata_of_line, same_title, split_title_issuers, title_key,
-                             title_kind, vocab, wrapped_title)
+from loaders.gbt9704 import (DATE, DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE,
+                             MAX_NUMBER_CHARS, NUMBER_ONLY_RE, SENTENCE_MARKS, SUFFIX_RE, chrome_reason,
+                             document_number, headline_title, is_issuer_line, iso_date, issuers_of_line,
+                             metadata_of_line, same_title, split_title_issuers, title_key, title_kind, vocab,
+                             wrapped_title)
 from loaders.issuers import split_issuers
 from loaders.title import MAX_TITLE_LINES, ends_title, find_title, title_window
 
 ITEM_NUMBER_RE = re.compile(r"^\d+[.．、]\s*")  # 1. 2、 … before an item of a list (of attachments)
+DATE_ISSUER_RE = re.compile(rf"^{DATE}\s*[，,]?\s*(?P<body>[^，,。]{{2,40}})$")  # a date, then who issued
 
 
 @dataclass
@@ -187,6 +189,10 @@ def _issuer_date_or_addressee(fm: FrontMatter, line: str, index: int, source: st
     """A date line, an issuer line, the 主送机关 line or a signer, read into `fm`."""
     if DATE_LINE_RE.match(line):
         _add_date(fm, source, line)
+    elif (m := DATE_ISSUER_RE.match(line)) and is_issuer_line(m.group("body")):  # 1990年3月10日，铁道部
+        _add_date(fm, source, line)
+        for x in issuers_of_line(m.group("body")):
+            _add_issuer(fm, x, index)
     elif is_issuer_line(line) and len(line) <= 40:
         for x in issuers_of_line(line):
             _add_issuer(fm, x, index)

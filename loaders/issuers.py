@@ -25,7 +25,8 @@ from loaders.lexicon import load_yaml
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_matter.yaml"
 # Cut after these even without a list: nothing ends a body name more surely.
-STRONG_SUFFIX = re.compile(r".+?(?:办公厅|办公室|委员会(?!办公)|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
+STRONG_SUFFIX = re.compile(
+    r".+?(?:办公厅|办公室|委员会(?!办公)|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
 REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|自治州|州|盟|旗))")
 SEPARATORS = re.compile(r"[\s、，,；;/]+")
 

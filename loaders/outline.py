@@ -491,7 +491,8 @@ class _Scanner:
     def _general_item(self, m: re.Match[str], n: int, last: Block, s: int, e: int) -> bool:
         """1.X。 right under a 总体要求 or 组织实施 part (no （一） there): its items, numbered 1, 2, …"""
         first = last.kind == "part" and n == 1 and not self.pending
-        following = last.kind == "item" and last.parent == self.part and last.number == n - 1 and last.title_style == "arabic"
+        following = (last.kind == "item" and last.parent == self.part and last.number == n - 1
+                     and last.title_style == "arabic")
         if not (first or following):
             return False
         self._close_open()

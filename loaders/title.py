@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.gbt9704 import (DATE, DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, HEADING_RE, SENTENCE_MARKS, SUFFIX_RE,
-                             chrome_reason, document_number, headline_title, is_issuer_line, metadata_of_line, vocab)
+from loaders.gbt9704 import (DATE, DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, HEADING_RE, SENTENCE_MARKS,
+                             SUFFIX_RE, chrome_reason, document_number, headline_title, is_issuer_line,
+                             metadata_of_line, vocab)
 
 MAX_TITLE_LINES = 3
 TOP_LINES = 60
@@ -17,7 +18,8 @@ MAX_TITLE_CHARS = 60
 MAX_ISSUED_TITLE_CHARS = 100  # a title line that also names its issuers (X关于Y, X印发《Y》的通知)
 
 
-FOREIGN_SCRIPT_RE = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff]")  # Hangul, kana: a site's own language
+# Hangul and kana: the language of a foreign site around the text, never a Chinese title's
+FOREIGN_SCRIPT_RE = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff]")
 ADOPTION_NOTE_RE = re.compile(rf"^[（(]\s*{DATE}")  # （2000年3月15日…通过） under a law's title
 
 
@@ -84,7 +86,8 @@ def _title_score(texts: list[str], i: int, k: int) -> int:
     score = 3 if _starts_title(title) or (i > 0 and (is_issuer_line(texts[i - 1]) or document_number(texts[i - 1]))) else 0
     nxt = texts[k] if k < len(texts) else ""
     if (document_number(nxt) or nxt.endswith(("：", ":")) or DATE_RE.match(nxt) or HEADING_RE.match(nxt)
-            or nxt.startswith(("为", "根据", "近年来")) or DECREE_HEAD_RE.match(nxt) or ADOPTION_NOTE_RE.match(nxt)):
+            or nxt.startswith(("为", "根据", "近年来")) or DECREE_HEAD_RE.match(nxt)
+            or ADOPTION_NOTE_RE.match(nxt)):
         score += 2
     if v.headline.search(title):
         score -= 4
@@ -113,4 +116,5 @@ def _cut_short(texts: list[str], i: int, k: int, limit: int) -> bool:
     """Whether the title on lines [i, k) is the start of a longer title line among the top lines
     (a page repeats its title, once cut short: 关于印发某某人大代表建议 of …建议和政协提案工作规则的通知)."""
     title = "".join(texts[i:k])
-    return any(len(line) > len(title) and line.startswith(title) and ends_title(line) for line in texts[:limit])
+    return any(len(line) > len(title) and line.startswith(title) and ends_title(line)
+               for line in texts[:limit])

@@ -159,7 +159,8 @@ def test_a_metadata_table_with_each_key_on_a_line_of_its_own_is_read_and_never_t
     got = (outline.title, outline.number, outline.date, outline.issuers, outline.addressees)
     assert got == ("某县人民政府工作规则", "某政发〔2024〕3号", "2024-04-06", [], [])
     reasons = {text_: r for text_, r in ((normalise(text)[s:e], r) for s, e, r in outline.excluded)}
-    assert reasons["0000000000/2024-000001"] == reasons["• 发文字号："] == "metadata table (read into the document)"
+    metadata = "metadata table (read into the document)"
+    assert reasons["0000000000/2024-000001"] == reasons["• 发文字号："] == metadata
 
 
 def test_metadata_rows_led_by_less_common_keys_are_read_and_chrome_labels_are_no_addressees():
@@ -281,3 +282,8 @@ def test_a_date_printed_beside_the_number_is_the_documents_and_a_work_procedure_
     assert (dated.number, dated.date) == ("某税〔2002〕59号", "2002-04-23")
     procedure = parse_outline(normalise("某某标准制定工作程序（试行）\n第一章 总则\n第一条 为了规范标准制定工作，制定本程序。"))
     assert (procedure.title, procedure.kind) == ("某某标准制定工作程序（试行）", "程序")
+
+
+def test_a_date_and_issuer_line_under_the_title_gives_both():
+    outline = parse_outline(normalise("某某用具准运证管理办法\n1990年3月10日，某某部\n第1条 为了加强运输质量管理，制定本办法。"))
+    assert (outline.date, outline.issuers) == ("1990-03-10", ["某某部"])
