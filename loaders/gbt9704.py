@@ -52,6 +52,7 @@ class _Vocab:
     consultation: re.Pattern[str]
     wrapper_verb: re.Pattern[str]  # where a title without 关于 begins after its issuers (X印发《Y》的通知)
     attachment_title: re.Pattern[str]  # 附： or 附件2： before an attached document's title
+    attachment_after: re.Pattern[str]  # …附：修正本 after a title
     announcing: tuple[str, ...]  # genres of a notice that may publish a document in full
     decree_words: tuple[str, ...]
     signer: re.Pattern[str]
@@ -96,6 +97,7 @@ def vocab() -> _Vocab:
                                 rf"(?:修改)?意见(?:建议)?的(?:通知|公告|函)$"),
         wrapper_verb=re.compile(_alt(y["wrapper_verbs"])),
         announcing=tuple(y["announcing_genres"]),
+        attachment_after=re.compile(rf"(?:{_alt(y['attachment_title_labels'])})\s*\d*\s*[：:][^：:]{{1,12}}$"),
         attachment_title=re.compile(rf"^(?:{_alt(y['attachment_title_labels'])})\s*\d*\s*[：:]\s*"),
         decree_words=tuple(y["decree_words"]),
         signer=re.compile(rf"^(?:{_alt(y['signer_titles'])})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"),
@@ -223,12 +225,16 @@ def headline_title(line: str) -> tuple[str, str]:
     ('某市人民政府办公室关于印发〈某某要点〉的通知', '')
     >>> headline_title("某市委办公室印发《某某意见》的通知（某办发〔2017〕2号）"), headline_title("附：某某暂行办法")
     (('某市委办公室印发《某某意见》的通知', '某办发〔2017〕2号'), ('某某暂行办法', ''))
+    >>> headline_title("某省人大常委会关于修改《某省某某条例》的决定附：修正本")
+    ('某省人大常委会关于修改《某省某某条例》的决定', '')
     """
     v = vocab()
     number = ""
     if (m := NUMBER_SUFFIX_RE.search(line)) and document_number(m.group(1)) == m.group(1):
         line, number = line[:m.start()], m.group(1)
     line = v.attachment_title.sub("", line)
+    if (m := v.attachment_after.search(line)) and v.title_end.search(line[:m.start()]):
+        line = line[:m.start()]  # …的决定附：修正本: the label of what a database appends
     inner = line[1:-1] if line.startswith("《") and line.endswith("》") else ""
     if inner and "《" not in inner and ("关于" in inner or v.wrapper_verb.search(inner)):
         line = inner
