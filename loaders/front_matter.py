@@ -255,9 +255,19 @@ def _decree_line(fm: FrontMatter, texts: list[str], index: int, end: int) -> boo
     return any(w in line for w in vocab().decree_words)
 
 
+def _hands_on(line: str, title: str) -> bool:
+    """Whether `line` is a wrapping notice's sentence that hands on the document titled `title`
+    (现将《X》印发给你们; 《X》已经…同意，现转发给你们), though the notice's own title is not there."""
+    for m in re.finditer(r"《([^《》]+)》", line):
+        if same_title(m.group(1), title) and vocab().wrapper_verb.search(line, m.end()):
+            return True
+    return False
+
+
 def _read_before_title(fm: FrontMatter, texts: list[str], end: int, title: str) -> None:
     """Lines above the title: chrome, metadata, issuer marks, 文号, a 令's header and body, the
     wrapping notice's headline and text."""
+    in_notice = False  # the wrapping notice has handed the document on (现将《X》印发给你们)
     for index in range(end):
         line = texts[index]
         if _wrapper_headline(fm, line, index, title):
@@ -266,11 +276,12 @@ def _read_before_title(fm: FrontMatter, texts: list[str], end: int, title: str) 
         if _decree_line(fm, texts, index, end):
             fm.roles[index] = "notice"
             continue
-        role = _header_line(fm, line, index, "notice" if fm.wrapper else "header")
+        in_notice = in_notice or _hands_on(line, title)
+        role = _header_line(fm, line, index, "notice" if fm.wrapper or in_notice else "header")
         if role:
             fm.roles[index] = role
-        elif fm.wrapper and not wrapped_title(fm.title) and "。" in line:
-            fm.roles[index] = "notice"  # the text of the wrapping notice whose headline was above
+        elif (fm.wrapper or in_notice) and ("。" in line or vocab().publish_note.match(line)):
+            fm.roles[index] = "notice"  # the text of the wrapping notice above the document
         else:
             fm.roles[index] = "aside"
             fm.excluded.append((index, _before_title_reason(line)))

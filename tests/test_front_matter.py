@@ -292,3 +292,13 @@ def test_a_date_printed_beside_the_number_is_the_documents_and_a_work_procedure_
 def test_a_date_and_issuer_line_under_the_title_gives_both():
     outline = parse_outline(normalise("某某用具准运证管理办法\n1990年3月10日，某某部\n第1条 为了加强运输质量管理，制定本办法。"))
     assert (outline.date, outline.issuers) == ("1990-03-10", ["某某部"])
+
+
+def test_a_wrapping_notice_printed_without_its_title_is_notice_text_not_a_news_lead():
+    text = ("各市、县人民政府：\n现将《某省增收实施方案》印发给你们，请认真组织实施。\n某省人民政府\n2018年3月27日\n（此件公开发布）\n"
+            "某省增收实施方案\n为带动居民增收，制定本实施方案。\n一、指导思想")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.issuers, outline.date, outline.excluded) == (
+        "某省增收实施方案", ["某省人民政府"], "2018-03-27", [])
+    assert outline.of_kind("notice")[0].text == ("各市、县人民政府：现将《某省增收实施方案》印发给你们，请认真组织实施。"
+                                                  "某省人民政府2018年3月27日（此件公开发布）")
