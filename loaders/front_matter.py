@@ -23,14 +23,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
-from loaders.gbt9704 import (DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE, MAX_NUMBER_CHARS,
-                             NUMBER_ONLY_RE, SUFFIX_RE, chrome_reason, document_number, is_issuer_line,
-                             iso_date, issuers_of_line, metadata_of_line, same_title, split_title_issuers,
-                             title_kind, vocab, wrapped_title)
+from loaders.gbt9704 import (DATE, DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE_RE, HEADING_RE,
+                             MAX_NUMBER_CHARS, NUMBER_ONLY_RE, SENTENCE_MARKS, SUFFIX_RE, chrome_reason,
+                             document_number, headline_title, is_issuer_line, iso_date, issuers_of_line,
+                             metadata_of_line, same_title, split_title_issuers, title_key, title_kind, vocab,
+                             wrapped_title)
 from loaders.issuers import split_issuers
-from loaders.title import ends_title, find_title, title_window
+from loaders.title import MAX_TITLE_LINES, ends_title, find_title, title_window
 
 ITEM_NUMBER_RE = re.compile(r"^\d+[.．、]\s*")  # 1. 2、 … before an item of a list (of attachments)
+DATE_ISSUER_RE = re.compile(rf"^{DATE}\s*[，,]?\s*(?P<body>[^，,。]{{2,40}})$")  # a date, then who issued
 
 
 @dataclass
@@ -66,9 +68,12 @@ class FrontMatter(DocumentMeta):
     body_end: int = 0
     warnings: list[str] = field(default_factory=list)
     _dates: dict[str, str] = field(default_factory=dict)  # source (notice, end, metadata …) -> ISO date
+    _open_key: str = ""  # a metadata key printed alone on its line: its value is the next line
 
 
 def _set_title(fm: FrontMatter, title: str, line: int) -> None:
+    title, number = headline_title(title)
+    fm.number = fm.number or number
     issuers, fm.title = split_title_issuers(title)
     for x in issuers:
         _add_issuer(fm, x, line)
@@ -98,13 +103,18 @@ def _read_metadata(fm: FrontMatter, row: dict[str, str], line: int) -> None:
         field_name = keys[key]
         if field_name == "number" and not fm.number:
             fm.number = document_number(value) or value
-        elif field_name == "issuer":
-            for x in split_issuers(value):
+        elif field_name == "issuer":  # a body's name, not the site's (发文机构：县政府网站)
+            for x in filter(vocab().body_end.search, split_issuers(value)):
                 _add_issuer(fm, x, line)
         elif field_name in ("date", "published"):
             _add_date(fm, f"metadata {field_name}", value)
         elif field_name == "validity" and not fm.validity:
             fm.validity = value
+
+
+def _state_body(name: str) -> str:
+    """中华人民共和国国务院 as titles and signatures name it: 国务院."""
+    return name.removeprefix("中华人民共和国") if name.endswith("国务院") else name
 
 
 def _adoption(fm: FrontMatter, line: str, index: int) -> bool:
@@ -126,22 +136,36 @@ def _adoption(fm: FrontMatter, line: str, index: int) -> bool:
         who = v.session.sub("", re.sub(r"^根据|《.*", "", rest)).strip()
         if "adopted" not in fm.metadata and who and (v.body_end.search(who) or who.endswith("国务院")):
             fm.metadata["adopted"] = who
-            _add_issuer(fm, who.removeprefix("中华人民共和国") if who.endswith("国务院") else who, index)
+            _add_issuer(fm, _state_body(who), index)
     return True
 
 
 def _header_line(fm: FrontMatter, line: str, index: int, source: str = "header") -> str:
     """Read one line of the document header; its role ("" if it is no header line)."""
+    open_key, fm._open_key = fm._open_key, ""
     if reason := chrome_reason(line):
         fm.excluded.append((index, reason))
         return "aside"
-    if row := metadata_of_line(line):
-        _read_metadata(fm, row, index)
+    if _metadata_row(fm, line, index, open_key):
         fm.excluded.append((index, "metadata table (read into the document)"))
         return "aside"
     if _adoption(fm, line, index) or _numbered_or_signed(fm, line, index):
         return "header"
     return "header" if _issuer_date_or_addressee(fm, line, index, source) else ""
+
+
+def _metadata_row(fm: FrontMatter, line: str, index: int, open_key: str) -> bool:
+    """A row of a site's metadata table read into `fm`. Some sites print each key on a line of its
+    own (• 发文字号：) and its value on the next: `open_key` is such a key, awaiting this line."""
+    if row := metadata_of_line(line):
+        _read_metadata(fm, row, index)
+        last = list(row)[-1]
+        fm._open_key = "" if row[last] else last
+        return True
+    if open_key and len(line) <= 100 and not SENTENCE_MARKS.search(line):
+        _read_metadata(fm, {open_key: line}, index)
+        return True
+    return False
 
 
 def _numbered_or_signed(fm: FrontMatter, line: str, index: int) -> bool:
@@ -151,8 +175,9 @@ def _numbered_or_signed(fm: FrontMatter, line: str, index: int) -> bool:
     short = len(line) <= MAX_NUMBER_CHARS + 12
     if short and (number := document_number(line)) and len(line) <= len(number) + 12 and "。" not in line:
         fm.number = fm.number or number
+        _add_date(fm, "header", line)  # 2002年4月23日 财税〔2002〕59号: the date beside the number
         if m := DECREE_RE.search(line):
-            _add_issuer(fm, m.group("org").removesuffix("令"), index)
+            _add_issuer(fm, _state_body(m.group("org").removesuffix("令")), index)
         return True
     if line.startswith("签发人"):
         fm.signer = line.split("：", 1)[-1].split(":", 1)[-1].strip()
@@ -164,6 +189,10 @@ def _issuer_date_or_addressee(fm: FrontMatter, line: str, index: int, source: st
     """A date line, an issuer line, the 主送机关 line or a signer, read into `fm`."""
     if DATE_LINE_RE.match(line):
         _add_date(fm, source, line)
+    elif (m := DATE_ISSUER_RE.match(line)) and is_issuer_line(m.group("body")):  # 1990年3月10日，铁道部
+        _add_date(fm, source, line)
+        for x in issuers_of_line(m.group("body")):
+            _add_issuer(fm, x, index)
     elif is_issuer_line(line) and len(line) <= 40:
         for x in issuers_of_line(line):
             _add_issuer(fm, x, index)
@@ -195,27 +224,64 @@ def _before_title_reason(line: str) -> str:
     return "before the document title"
 
 
-def _read_before_title(fm: FrontMatter, texts: list[str], end: int) -> None:
-    """Lines above the title: chrome, metadata, issuer marks, 文号, a 令's header and body."""
+def _wrapper_headline(fm: FrontMatter, line: str, index: int, title: str) -> bool:
+    """A page's headline naming the wrapping notice of the document titled `title` (某市委办公室印发
+    《X》的通知（某办发〔2017〕2号）): its issuers, number and name are the notice's."""
+    if not ends_title(line):
+        return False
+    headline, number = headline_title(line)
+    issuers, wrapper = split_title_issuers(headline)
+    if not (attached := wrapped_title(wrapper)) or not same_title(attached, title):
+        return False
+    for x in issuers:
+        _add_issuer(fm, x, index)
+    fm.number, fm.wrapper = fm.number or number, fm.wrapper or wrapper
+    return True
+
+
+def _decree_line(fm: FrontMatter, texts: list[str], index: int, end: int) -> bool:
+    """A line of the 令 that promulgates the document (某某令 / 第N号 / 《X》已经…通过，现予公布):
+    its number and issuer read into `fm`, which then counts as wrapped by the 令."""
+    line = texts[index]
+    if m := DECREE_HEAD_RE.match(line):
+        nxt = texts[index + 1] if index + 1 < end else ""
+        if n := NUMBER_ONLY_RE.match(nxt):
+            fm.number = fm.number or f"{m.group('org')}第{n.group(1)}号"
+            fm.wrapper = fm.wrapper or fm.number
+            _add_issuer(fm, _state_body(m.group("org").removesuffix("令")), index)
+        return True
+    if NUMBER_ONLY_RE.match(line) and index and DECREE_HEAD_RE.match(texts[index - 1]):
+        return True
+    return any(w in line for w in vocab().decree_words)
+
+
+def _hands_on(line: str, title: str) -> bool:
+    """Whether `line` is a wrapping notice's sentence that hands on the document titled `title`
+    (现将《X》印发给你们; 《X》已经…同意，现转发给你们), though the notice's own title is not there."""
+    for m in re.finditer(r"《([^《》]+)》", line):
+        if same_title(m.group(1), title) and vocab().wrapper_verb.search(line, m.end()):
+            return True
+    return False
+
+
+def _read_before_title(fm: FrontMatter, texts: list[str], end: int, title: str) -> None:
+    """Lines above the title: chrome, metadata, issuer marks, 文号, a 令's header and body, the
+    wrapping notice's headline and text."""
+    in_notice = False  # the wrapping notice has handed the document on (现将《X》印发给你们)
     for index in range(end):
         line = texts[index]
-        if m := DECREE_HEAD_RE.match(line):
-            nxt = texts[index + 1] if index + 1 < end else ""
-            if n := NUMBER_ONLY_RE.match(nxt):
-                fm.number = fm.number or f"{m.group('org')}第{n.group(1)}号"
-                fm.wrapper = fm.wrapper or fm.number
-                _add_issuer(fm, m.group("org").removesuffix("令"), index)
+        if _wrapper_headline(fm, line, index, title):
             fm.roles[index] = "notice"
             continue
-        if NUMBER_ONLY_RE.match(line) and index and DECREE_HEAD_RE.match(texts[index - 1]):
+        if _decree_line(fm, texts, index, end):
             fm.roles[index] = "notice"
             continue
-        if any(w in line for w in vocab().decree_words):
-            fm.roles[index] = "notice"
-            continue
-        role = _header_line(fm, line, index, "notice" if fm.wrapper else "header")
+        in_notice = in_notice or _hands_on(line, title)
+        role = _header_line(fm, line, index, "notice" if fm.wrapper or in_notice else "header")
         if role:
             fm.roles[index] = role
+        elif (fm.wrapper or in_notice) and ("。" in line or vocab().publish_note.match(line)):
+            fm.roles[index] = "notice"  # the text of the wrapping notice above the document
         else:
             fm.roles[index] = "aside"
             fm.excluded.append((index, _before_title_reason(line)))
@@ -230,6 +296,9 @@ def _read_after_title(fm: FrontMatter, texts: list[str], start: int) -> int:
             fm.excluded.append((j, "repeated title"))
         elif role := _header_line(fm, texts[j], j):
             fm.roles[j] = role
+        elif (DECREE_HEAD_RE.match(texts[j]) or fm.wrapper) and _decree_line(fm, texts, j, len(texts)):
+            # a web copy may print the 令 under the title
+            fm.roles[j] = "notice"
         else:
             break
         j += 1
@@ -251,6 +320,15 @@ def _notice_line(fm: FrontMatter, texts: list[str], index: int) -> None:
         fm.roles[index] = "aside"
 
 
+def _grown_to(attached: str, texts: list[str], i: int, k: int, start: int) -> int:
+    """The first line of the attached title ending on line k - 1: lines above join it while the
+    notice's name for it still contains them (a page breaks a title anywhere: 某省进一步加强 / 某项工作的方案)."""
+    want = title_key(attached)
+    while i > start and k - i < MAX_TITLE_LINES and title_key(texts[i - 1] + "".join(texts[i:k])) in want:
+        i -= 1
+    return i
+
+
 def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int:
     """The notice lines up to the attached document's title; that title becomes the policy's."""
     fm.wrapper = fm.title
@@ -258,7 +336,7 @@ def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int
         if not ends_title(texts[j]):
             continue
         i, k = title_window(texts, j)
-        i = max(i, start)
+        i = _grown_to(attached, texts, max(i, start), k, start)
         title = "".join(texts[i:k])
         if not same_title(attached, SUFFIX_RE.sub("", title)) and not same_title(attached, title):
             continue
@@ -272,12 +350,38 @@ def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int
         _set_title(fm, title, i)
         return _read_after_title(fm, texts, k)
     fm.title, fm.kind = attached, title_kind(attached)
-    for j in range(start, min(len(texts), start + 25)):  # no attached title: the notice ends at its date
-        if DATE_LINE_RE.match(texts[j]):
-            for index in range(start, j + 1):
-                _notice_line(fm, texts, index)
+    end = _notice_end(texts, start, attached)
+    for index in range(start, end):
+        _notice_line(fm, texts, index)
+    return end
+
+
+def _notice_end(texts: list[str], start: int, attached: str) -> int:
+    """Where a wrapping notice whose attachment has no title line of its own ends: after its date,
+    or, undated (a web copy dropped the signature), after the sentence that hands 《X》 on."""
+    window = range(start, min(len(texts), start + 25))
+    if dated := next((j for j in window if DATE_LINE_RE.match(texts[j])), None):
+        return dated + 1
+    for j in window:
+        if any(same_title(attached, x) for x in re.findall(r"《([^《》]+)》", texts[j])):
             return j + 1
     return start
+
+
+def _announced_title(fm: FrontMatter, texts: list[str]) -> str:
+    """The document a 公告 or 通知 publishes in full (现将《X（草案）》全文公布): X, quoted in the
+    notice and standing on a line of its own after the notice's date, with text under it; or ""."""
+    if fm.kind not in vocab().announcing:
+        return ""
+    quoted, dated = [], False
+    for j in range(fm.body_start, min(len(texts) - 2, fm.body_start + 40)):
+        line = texts[j]
+        if dated and ends_title(line) and not vocab().attachment_title.match(line):
+            if x := next((q for q in quoted if same_title(q, line)), ""):
+                return x
+        quoted += re.findall(r"《([^《》]+)》", line)
+        dated = dated or bool(DATE_LINE_RE.match(line))
+    return ""
 
 
 INLINE_NOTICE_RE = re.compile(r"^(?P<pre>.*?)(?:关于)?(?:印发|转发|发布)《(?P<x>[^》]+)》的通知$")
@@ -377,12 +481,12 @@ def read_front_matter(doc: str, lines: list[tuple[int, int]] | None = None,
         fm.body_start = _read_after_title(fm, texts, 0)
     else:
         i, k = found
-        _read_before_title(fm, texts, i)
+        _read_before_title(fm, texts, i, "".join(texts[i:k]))
         for index in range(i, k):
             fm.roles[index] = "title"
         _set_title(fm, "".join(texts[i:k]), i)
         fm.body_start = _read_after_title(fm, texts, k)
-        if attached := wrapped_title(fm.title):
+        if attached := wrapped_title(fm.title) or _announced_title(fm, texts):
             fm.body_start = _unwrap(fm, texts, fm.body_start, attached)
         elif not fm.wrapper:
             _inline_notice(fm, texts)

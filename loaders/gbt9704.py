@@ -38,6 +38,7 @@ HEADING_RE = re.compile(rf"^(?:[{CN}]{{1,3}}[、.．]|[（(][{CN}\d]{{1,3}}[）)
 MAX_NUMBER_CHARS = 43
 SENTENCE_MARKS = re.compile(r"[。；！？!?…，]")
 SUFFIX_RE = re.compile(r"(?:[（(][^（）()]{1,16}[）)])+$")
+NUMBER_SUFFIX_RE = re.compile(r"[（(]([^（）()]{4,30})[）)]$")  # a 文号 in brackets after a web page's title
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class _Vocab:
     etc: re.Pattern[str]
     wrapper: re.Pattern[str]
     consultation: re.Pattern[str]
+    wrapper_verb: re.Pattern[str]  # where a title without 关于 begins after its issuers (X印发《Y》的通知)
+    attachment_title: re.Pattern[str]  # 附： or 附件2： before an attached document's title
+    attachment_after: re.Pattern[str]  # …附：修正本 after a title
+    announcing: tuple[str, ...]  # genres of a notice that may publish a document in full
     decree_words: tuple[str, ...]
     signer: re.Pattern[str]
     adoption: re.Pattern[str]
@@ -64,6 +69,8 @@ class _Vocab:
     metadata_keys: dict[str, str]
     metadata: re.Pattern[str]
     headline: re.Pattern[str]
+    bullet: re.Pattern[str]  # a row marker before a metadata or chrome row (• 索引号：…)
+    field_label: re.Pattern[str]  # 【章名】 before a line of a law database's text
 
 
 def _alt(words) -> str:
@@ -78,12 +85,20 @@ def vocab() -> _Vocab:
     keys = y["metadata_keys"]
     return _Vocab(
         genres=tuple(sorted(y["genres"], key=len, reverse=True)),
-        title_end=re.compile(rf"(?:{genres})(?:[（(][^（）()]{{1,16}}[）)])*$|^《[^《》]+》$"),
+        title_end=re.compile(rf"(?:{genres})(?:[（(][^（）()]{{1,16}}[）)])*$|^《[^《》]+》$"
+                             rf"|(?:{_alt(y['wrapper_verbs'])})[^《》]*《[^《》]+(?:{genres})》$"),
         body_end=re.compile(rf"(?:{_alt(y['body_suffixes'])})$"),
         mark=re.compile(rf"^(?P<body>.+?)(?:{_alt(y['mark_words'])})$"),
         etc=re.compile(rf"(?:{_alt(y['issuer_etc'])})$"),
-        wrapper=re.compile(rf"^(?:关于)?(?:{_alt(y['wrapper_verbs'])})(?P<x>.+?)的(?:通知|决定|公告)$"),
-        consultation=re.compile(rf"^(?:关于)?(?:{_alt(y['consultation_verbs'])})(?P<x>.+?)(?:修改)?意见(?:建议)?的(?:通知|公告|函)$"),
+        wrapper=re.compile(rf"^(?:关于)?(?:{_alt(y['wrapper_verbs'])})"
+                           rf"(?:(?P<x>.+?)的(?:通知|决定|公告)|(?P<q>[^《》]*《[^《》]+》))$"),
+        consultation=re.compile(rf"^(?:关于)?(?:(?:{_alt(y['consultation_verbs'])})(?P<x>.+?)"
+                                rf"|(?P<q>《[^《》]+》(?:[（(][^（）()]+[）)])?)(?:{_alt(y['consultation_verbs'])}))"
+                                rf"(?:修改)?意见(?:建议)?的(?:通知|公告|函)$"),
+        wrapper_verb=re.compile(_alt(y["wrapper_verbs"])),
+        announcing=tuple(y["announcing_genres"]),
+        attachment_after=re.compile(rf"(?:{_alt(y['attachment_title_labels'])})\s*\d*\s*[：:][^：:]{{1,12}}$"),
+        attachment_title=re.compile(rf"^(?:{_alt(y['attachment_title_labels'])})\s*\d*\s*[：:]\s*"),
         decree_words=tuple(y["decree_words"]),
         signer=re.compile(rf"^(?:{_alt(y['signer_titles'])})\s*(?P<name>[\u4e00-\u9fff·]{{2,4}})$"),
         adoption=re.compile(rf"(?:{_alt(y['adoption_words'])})[）)]?$"),
@@ -99,6 +114,8 @@ def vocab() -> _Vocab:
         metadata_keys=keys,
         metadata=re.compile(_alt(keys)),
         headline=re.compile(_alt(y["headline_words"])),
+        bullet=re.compile(rf"^(?:{_alt(y['row_bullets'])})\s*"),
+        field_label=re.compile(rf"^【(?P<label>{_alt(y['field_labels'])})】\s*"),
     )
 
 
@@ -186,15 +203,42 @@ def split_title_issuers(title: str) -> tuple[list[str], str]:
     (['国家发展改革委'], '关于推动平台经济规范健康持续发展的若干意见')
     >>> split_title_issuers("关于加快平台经济健康发展的实施意见")
     ([], '关于加快平台经济健康发展的实施意见')
+    >>> split_title_issuers("某市人民政府印发《关于加强某项工作的实施意见》的通知")
+    (['某市人民政府'], '印发《关于加强某项工作的实施意见》的通知')
     """
     v = vocab()
-    at = title.find("关于")
-    if at < 2:
+    verb = v.wrapper_verb.search(title)
+    at = min(x for x in (title.find("关于"), verb.start() if verb else -1, len(title)) if x >= 0)
+    if at < 2 or at == len(title):
         return [], title
     prefix = v.etc.sub("", title[:at].strip())
     if not v.body_end.search(prefix) and not v.mark.match(prefix):
         return [], title
     return split_issuers(prefix), title[at:]
+
+
+def headline_title(line: str) -> tuple[str, str]:
+    """A title as a web page heads it, and the 文号 it prints in brackets after it ("" if none): a
+    quoted official title loses its 《》, an attachment label (附：) and the bracketed number go.
+
+    >>> headline_title("《某市人民政府办公室关于印发〈某某要点〉的通知》")
+    ('某市人民政府办公室关于印发〈某某要点〉的通知', '')
+    >>> headline_title("某市委办公室印发《某某意见》的通知（某办发〔2017〕2号）"), headline_title("附：某某暂行办法")
+    (('某市委办公室印发《某某意见》的通知', '某办发〔2017〕2号'), ('某某暂行办法', ''))
+    >>> headline_title("某省人大常委会关于修改《某省某某条例》的决定附：修正本")
+    ('某省人大常委会关于修改《某省某某条例》的决定', '')
+    """
+    v = vocab()
+    number = ""
+    if (m := NUMBER_SUFFIX_RE.search(line)) and document_number(m.group(1)) == m.group(1):
+        line, number = line[:m.start()], m.group(1)
+    line = v.attachment_title.sub("", line)
+    if (m := v.attachment_after.search(line)) and v.title_end.search(line[:m.start()]):
+        line = line[:m.start()]  # …的决定附：修正本: the label of what a database appends
+    inner = line[1:-1] if line.startswith("《") and line.endswith("》") else ""
+    if inner and "《" not in inner and ("关于" in inner or v.wrapper_verb.search(inner)):
+        line = inner
+    return line, number
 
 
 def is_issuer_line(line: str) -> bool:
@@ -221,6 +265,7 @@ def chrome_reason(line: str) -> str:
     ('site chrome: 发布时间', 'site chrome: 字体', '')
     """
     v = vocab()
+    line = v.bullet.sub("", line)
     if v.chrome_only.match(line) and len(line) <= 40:
         m = v.chrome.match(line)
         return f"site chrome: {m.group('label') if m else line.strip()[:8]}"
@@ -230,13 +275,25 @@ def chrome_reason(line: str) -> str:
     return ""
 
 
+def field_label(line: str) -> tuple[str, int]:
+    """A law database's field label before the text of `line` (【章名】第一章 总则), and the length of
+    what goes with it; ("", 0) if none.
+
+    >>> field_label("【章名】 第一章 总则"), field_label("【打印】")
+    (('章名', 5), ('', 0))
+    """
+    m = vocab().field_label.match(line)
+    return (m.group("label"), m.end()) if m else ("", 0)
+
+
 def metadata_of_line(line: str) -> dict[str, str]:
     """Key/value pairs of a site's metadata table row (索引号 …  发文字号 …), keys as in the yaml.
 
-    >>> metadata_of_line("文号 盐政办发[2023]6号公开方式主动公开")
-    {'文号': '盐政办发[2023]6号', '公开方式': '主动公开'}
+    >>> metadata_of_line("文号 盐政办发[2023]6号公开方式主动公开"), metadata_of_line("• 发文字号：")
+    ({'文号': '盐政办发[2023]6号', '公开方式': '主动公开'}, {'发文字号': ''})
     """
     v = vocab()
+    line = v.bullet.sub("", line)
     hits = list(v.metadata.finditer(line))
     if not hits or hits[0].start() > 0:
         return {}
@@ -247,15 +304,18 @@ def metadata_of_line(line: str) -> dict[str, str]:
     return out
 
 
+def title_key(title: str) -> str:
+    """A title with its quotes, brackets, 关于 and 的 dropped: what two spellings of it share."""
+    return re.sub(r"[《》〈〉<>（）()\s“”\"]|关于|的", "", title)
+
+
 def same_title(a: str, b: str) -> bool:
     """Whether two spellings name one document (印发推动X实施意见 vs 关于推动X的实施意见).
 
     >>> same_title("推动平台经济规范健康持续发展实施意见", "关于推动平台经济规范健康持续发展的实施意见")
     True
     """
-    def key(t: str) -> str:
-        return re.sub(r"[《》〈〉<>（）()\s“”\"]|关于|的", "", t)
-    ka, kb = key(a), key(b)
+    ka, kb = title_key(a), title_key(b)
     if not ka or not kb:
         return False
     if ka in kb or kb in ka:
@@ -268,11 +328,15 @@ def wrapped_title(title: str) -> str:
 
     >>> wrapped_title("关于印发《关于加强数字贸易的若干意见》的通知"), wrapped_title("关于印发推动X实施意见的通知")
     ('关于加强数字贸易的若干意见', '推动X实施意见')
+    >>> wrapped_title("转发某部《关于颁发〈某某暂行办法〉的通知》"), wrapped_title("关于《某某条例》（草案）公开征求意见的通知")
+    ('某某暂行办法', '某某条例')
     """
     v = vocab()
     m = v.wrapper.match(title) or v.consultation.match(title)
     if not m:
         return ""
-    x = m.group("x")
-    quoted = re.findall(r"《([^《》]+)》", x)
-    return quoted[0] if quoted else x
+    x = m.group("x") or m.group("q")
+    quoted = re.findall(r"《([^《》]+)》", x) or re.findall(r"〈([^〈〉]+)〉", x)
+    if not quoted:
+        return x
+    return wrapped_title(quoted[0]) or quoted[0]  # 转发《关于颁发〈X〉的通知》: X is the policy

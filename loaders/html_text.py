@@ -26,6 +26,8 @@ _CHROME_TOKEN = frozenset("top bottom foot head side print position location sea
 _LINK_ROW = re.compile(r"打印本页|关闭窗口|分享到|【\s*(?:打印|关闭)\s*】|字体[：:]\s*[【\[]?\s*大|字号[：:]"
                        r"|扫一扫|收藏本页|加入收藏|设为首页|返回顶部|当前位置[：:]|版权所有|Copyright|©"
                        r"|ICP\s*备|网站标识码|公网安备|主办单位|承办单位|技术支持[：:]|网站地图|联系我们")
+_BLOCK_TAG = re.compile(r"<(?:p|div|br|h[1-6]|li|tr|td|table)(?:\s[^<>]*)?/?>", re.I)
+MARKUP_TAGS = 3  # block tags that make a text file a saved web page, not a text quoting a tag
 _ROW_MAX = 80  # a longer paragraph that mentions "打印本页" is body text, not a link row
 _IDEO = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WS = re.compile(r"[ \t\r\n\f]+")
@@ -143,6 +145,15 @@ def _heading(soup, block: Tag, chrome: set[int]) -> tuple[Tag | None, str | None
     title = soup.title.get_text(" ") if soup.title else ""
     pieces = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", title) if p.strip()]
     return None, max(pieces, key=len, default=None)
+
+
+def is_markup(text: str) -> bool:
+    """Whether a text file is a web page's markup saved as text (<p>…</p>): read as html then.
+
+    >>> is_markup("<p>各市人民政府：</p><p>现将《某方案》印发给你们。</p><br/>"), is_markup("支持<b>试点</b>。")
+    (True, False)
+    """
+    return len(_BLOCK_TAG.findall(text, 0, 200_000)) >= MARKUP_TAGS
 
 
 def extract(markup: str) -> HtmlPage:

@@ -9,6 +9,10 @@ between Chinese characters, so 中共浙江省委办公厅 浙江省人民政府
 ['国家发展改革委', '市场监管总局', '中央网信办']
 >>> split_issuers("杭州市市场监督管理局杭州市商务局")
 ['杭州市市场监督管理局', '杭州市商务局']
+>>> split_issuers("某某市发展和改革委员会中共某某市委社会工作部")
+['某某市发展和改革委员会', '中共某某市委社会工作部']
+>>> split_issuers("某市人民代表大会常务委员会办公室")
+['某市人民代表大会常务委员会办公室']
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from loaders.lexicon import load_yaml
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_matter.yaml"
 # Cut after these even without a list: nothing ends a body name more surely.
-STRONG_SUFFIX = re.compile(r".+?(?:办公厅|办公室|委员会|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
+STRONG_SUFFIX = re.compile(
+    r".+?(?:办公厅|办公室|委员会(?!办公)|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
 REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|自治州|州|盟|旗))")
 SEPARATORS = re.compile(r"[\s、，,；;/]+")
 
@@ -31,6 +36,21 @@ def _known() -> re.Pattern[str]:
     with LEXICON.open(encoding="utf-8") as fh:
         names = load_yaml(fh).get("issuing_bodies") or []
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
+def _before_prefix(token: str, i: int, last_cut: int) -> int:
+    """A cut at `i` moved before a party prefix standing there (…委员会 | 中共成都市委…)."""
+    for prefix in _prefixes():
+        at = i - len(prefix)
+        if at - last_cut >= 3 and token.startswith(prefix, at):
+            return at
+    return i
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    with LEXICON.open(encoding="utf-8") as fh:
+        return tuple(load_yaml(fh).get("body_prefixes") or ())
 
 
 def _cuts(token: str) -> list[int]:
@@ -48,7 +68,7 @@ def _cuts(token: str) -> list[int]:
                 cuts.append(i)
             continue
         if i and region and token.startswith(region.group(1), i) and i - cuts[-1] >= 3:
-            cuts.append(i)
+            cuts.append(_before_prefix(token, i, cuts[-1]))
         i += 1
     return sorted(set(cuts))
 

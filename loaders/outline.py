@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.front_matter import DocumentMeta, FrontMatter, read_front_matter
-from loaders.gbt9704 import chrome_reason, cn_number
+from loaders.gbt9704 import chrome_reason, cn_number, field_label
 from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
 from loaders.segment import fused_heading
@@ -34,8 +34,13 @@ CN_NUM = "一二三四五六七八九十〇零"
 LAW_CN = "一二三四五六七八九十百千零〇两"
 LAW_RE = re.compile(rf"^第\s*([{LAW_CN}\d]{{1,7}})\s*(编|章|节|条)(?:\s*|$)(.*)$")
 TOC_RE = re.compile(r"^目\s*录$")
+# 工作规则 and some 办法 number their articles 一、二、… under 第X章 instead of 第X条.
+ENUMERATED_ARTICLE_RE = re.compile(rf"^([{LAW_CN}]{{1,4}})、\s*(.+)$")
 
 PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；]{{2,30}})$")
+# 一、X。text: a part heading a 通知 runs on with its first paragraph, or a 通知's numbered point
+# that is one sentence or more (its first sentence names it).
+FUSED_PART_RE = re.compile(rf"^([{CN_NUM}]{{1,3}})[、,，.．]\s*([^。；：:]{{2,60}})。")
 BRACKET_RE = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$")
 FURNITURE_RE = re.compile(
@@ -102,6 +107,7 @@ class Block:
     role: str = ""  # parts: general | measures | implementation
     system: str = ""  # sections: the target system its heading builds
     level: str = ""  # chapters: "book" (编) or "chapter" (章)
+    title_style: str = ""  # items: "arabic" when numbered 1. 2. (not （一）)
 
     @property
     def body(self) -> str:
@@ -219,6 +225,7 @@ class _LawState:
     next_chapter: int = 1
     next_section: int = 1
     next_article: int = 1
+    enumerated: bool = False  # the articles are numbered 一、二、… (not 第X条)
 
     def expected(self, unit: str) -> int:
         if unit == "节" and self.chapter is None:
@@ -348,12 +355,18 @@ class _Scanner:
             out.blocks.append(notice)
 
     def step(self, s: int, e: int) -> None:
+        label, n = field_label(self.doc[s:e])
+        if n and s + n < e:  # the label is chrome, the rest of the line the text
+            self.exclude(s, s + n, f"site chrome: {label}")
+            s += n
         line = self.doc[s:e]
         if FURNITURE_RE.match(line):
             self.exclude(s, e, "page furniture")
         elif len(line) <= 40 and (reason := chrome_reason(line)):
             self.exclude(s, e, reason)
         elif (m := LAW_RE.match(line)) and self._law_heading(m, s, e):
+            pass
+        elif (m := ENUMERATED_ARTICLE_RE.match(line)) and self._enumerated_article(m, s, e):
             pass
         elif self.law.article is not None:
             self.law.article.append(s, e, self.doc)  # 款 and 项 stay in their article
@@ -406,7 +419,8 @@ class _Scanner:
         self.open_block = None if is_complete(block.text) else block
 
     def _heading(self, line: str, s: int, e: int) -> bool:
-        if (m := PART_RE.match(line)) and cn_to_int(m.group(1)) == self.next_part:
+        m = PART_RE.match(line) or FUSED_PART_RE.match(line)
+        if m and cn_to_int(m.group(1)) == self.next_part:
             return self._part_heading(m, s, e)
         if self.part is None:
             return False
@@ -466,11 +480,25 @@ class _Scanner:
             self.next_measure = self.local_measure = n + 1
             return True
         last = self.out.blocks[-1]
+        if role != "measures" and self._general_item(m, n, last, s, e):
+            return True
         if self.open_block is None and not self.pending and last.kind in {"measure", "item"}:
             # "1. 2. …" points inside an item of 总体要求 or a （三）-style measure: part of its text.
             last.append(s, e, self.doc)
             return True
         return False
+
+    def _general_item(self, m: re.Match[str], n: int, last: Block, s: int, e: int) -> bool:
+        """1.X。 right under a 总体要求 or 组织实施 part (no （一） there): its items, numbered 1, 2, …"""
+        first = last.kind == "part" and n == 1 and not self.pending
+        following = (last.kind == "item" and last.parent == self.part and last.number == n - 1
+                     and last.title_style == "arabic")
+        if not (first or following):
+            return False
+        self._close_open()
+        title = m.group(2).split("。", 1)[0]
+        self.add(self.line_block("item", n, title, s, e, m.start(2), self.part, title_style="arabic"))
+        return True
 
     # -- laws and regulations --------------------------------------------
     def _law_heading(self, m: re.Match[str], s: int, e: int) -> bool:
@@ -492,6 +520,21 @@ class _Scanner:
         law.article = self.add(self.line_block("article", n, f"第{m.group(1)}条", s, e, body_start, parent))
         self.open_block = None
         law.next_article = n + 1
+        return True
+
+    def _enumerated_article(self, m: re.Match[str], s: int, e: int) -> bool:
+        """一、X under a 第X章 of a 工作规则: an article, numbered through the document like 第X条. Only
+        in a document whose first article was so numbered (一、 lists inside a 第X条 stay its text)."""
+        law, n = self.law, cn_to_int(m.group(1))
+        if law.chapter is None and law.book is None or n != law.next_article:
+            return False
+        if not (law.enumerated or n == 1):
+            return False
+        parent = next((x for x in (law.section, law.chapter, law.book) if x is not None), None)
+        self._close_open()
+        law.article = self.add(self.line_block("article", n, f"{m.group(1)}、", s, e, m.start(2), parent))
+        self.open_block = None
+        law.next_article, law.enumerated = n + 1, True
         return True
 
     def _division(self, m: re.Match[str], s: int, e: int) -> bool:

@@ -205,16 +205,23 @@ def _from_text(text: str, encoding: str, warnings: list[str], name: str) -> Sour
     return SourceText(text, (), encoding, tuple(warnings + limits.long_lines_warning(broken)))
 
 
-def _read_html(data: bytes, name: str) -> SourceText:
-    from loaders import html_text
+def _html_text():
+    from loaders import html_text  # imported when a page is read: BeautifulSoup is slow to import
 
+    return html_text
+
+
+def _read_html(data: bytes, name: str) -> SourceText:
+    text, enc, warnings = _html_text().decode_html(data, name, _decode)
+    return _read_markup(data, text, f"html:{enc}", warnings, name)
+
+
+def _read_markup(data: bytes, text: str, encoding: str, warnings: list[str], name: str) -> SourceText:
     limits.check_html_tags(data, name)
-    text, enc, warnings = html_text.decode_html(data, name, _decode)
-    page = html_text.extract(text)
+    page = _html_text().extract(text)
     if not page.body:
         raise LoaderError(name, "no main text found in the html page")
-    return _from_paragraphs(list(page.body), list(page.aside), f"html:{enc}", warnings + list(page.warnings),
-                            name)
+    return _from_paragraphs(list(page.body), list(page.aside), encoding, warnings + list(page.warnings), name)
 
 
 def _read_docx(data: bytes, name: str) -> SourceText:
@@ -326,6 +333,8 @@ def read_bytes(data: bytes, name: str) -> SourceText:
     text, enc, warnings = _decode(data, name)
     if suffix == ".md":
         text = strip_marks(text)
+    elif _html_text().is_markup(text):  # a web page saved as .txt
+        return _read_markup(data, text, f"html:{enc}", warnings, name)
     return _from_text(text, enc, warnings, name)
 
 

@@ -372,6 +372,9 @@ class _OutlineWalk:
                 _link_entities(self.b, self.ids[index], block)
         elif block.kind == "part":
             self.ids[index] = self._part(block, span)
+            if block.body.strip() != block.title:
+                # text under the heading, in no item: the document's, as a preamble's is
+                _link_entities(self.b, self.doc_id, block)
         elif block.kind == "section":
             self.ids[index] = self._section(index, block, parent, span)
         elif block.kind in {"measure", "item"}:

@@ -149,3 +149,156 @@ def test_no_number_is_longer_than_the_bound_number_lines_are_searched_within():
     # A longer body gives no longer number: a 令's body is cut to 30 characters, a 公告 line is no number.
     assert document_number("某" * 40 + "令第123号") == body + "令第123号"
     assert document_number("某" * 31 + "公告2023年第1234号") == ""
+
+
+def test_a_metadata_table_with_each_key_on_a_line_of_its_own_is_read_and_never_taken_for_addressees():
+    text = ("返回顶部\n某县人民政府工作规则\n• 索引号：\n0000000000/2024-000001\n• 主题分类：\n• 来源：\n"
+            "• 发文机构：\n县政府网站\n• 发文字号：\n某政发〔2024〕3号\n• 发文日期：\n2024年04月06日 16:40\n"
+            "• 有效性：\n• 内容概述：\n某县人民政府工作规则\n第一章 总则\n一、为规范县政府工作，制定本规则。")
+    outline = parse_outline(normalise(text))
+    got = (outline.title, outline.number, outline.date, outline.issuers, outline.addressees)
+    assert got == ("某县人民政府工作规则", "某政发〔2024〕3号", "2024-04-06", [], [])
+    reasons = {text_: r for text_, r in ((normalise(text)[s:e], r) for s, e, r in outline.excluded)}
+    metadata = "metadata table (read into the document)"
+    assert reasons["0000000000/2024-000001"] == reasons["• 发文字号："] == metadata
+
+
+def test_metadata_rows_led_by_less_common_keys_are_read_and_chrome_labels_are_no_addressees():
+    text = ("首页 > 信息公开\n索引号： 000000/201901-00001 组配分类： 规范性文件\n生成日期： 2019-01-23 文号：\n"
+            "发文日期： 2019-01-23 生效时间： 2019-01-23\n废止时间： 2020-01-23 名称： 某县人民政府关于印发《某县议事规则》的通知\n"
+            "视力保护色：\n浏览量：\n某县人民政府关于印发《某县议事规则》的通知\n各乡、镇人民政府，县政府各部门：\n"
+            "《某县议事规则》已经县政府常务会议通过，现予印发。\n某县人民政府\n2019年1月17日\n某县议事规则\n"
+            "第一章 总则\n第一条 为规范议事，制定本规则。")
+    outline = parse_outline(normalise(text))
+    got = (outline.title, outline.issuers, outline.addressees, outline.date)
+    assert got == ("某县议事规则", ["某县人民政府"], ["各乡、镇人民政府", "县政府各部门"], "2019-01-17")
+    assert outline.metadata["废止时间"] == "2020-01-23"
+
+
+# Web copies of wrapped documents: the title a page heads them with is the wrapping notice's, in the
+# shapes sites print it (issuers before 印发 with no 关于, one long line, quoted in 《》, a 文号 after it,
+# cut short, broken mid-phrase); the attached document stays the policy.
+WEB_TITLE_CASES = [
+    # issuer + 印发《X》的通知, no 关于; traditional characters with pinyin glosses
+    ("某府發(fā)〔2017〕9號\n某市人民政府印發(fā)《關(guān)于本市加強(qiáng)某項建設(shè)的實(shí)施意見》的通知\n各區(qū)人民政府：\n"
+     "現(xiàn)將《關(guān)于本市加強(qiáng)某項建設(shè)的實(shí)施意見》印發(fā)給你們，請認(rèn)真執(zhí)行。\n某市人民政府\n2017年12月20日\n"
+     "關(guān)于本市加強(qiáng)某項建設(shè)的實(shí)施意見" + BODY,
+     {"title": "关于本市加强某项建设的实施意见", "issuers": ["某市人民政府"], "number": "某府发〔2017〕9号",
+      "date": "2017-12-20", "kind": "意见"}),
+    # four joint issuers (one of them 中共…) and the notice title on one long line
+    ("某某市发展和改革委员会 中共某某市委社会工作部 某某市规划和自然资源局 某某市住房和城乡建设局 "
+     "关于印发某某市社区服务设施建设工程实施方案的通知\n各区（市）县政府，市级有关部门：\n"
+     "经市领导同意，现将《某某市社区服务设施建设工程实施方案》印发给你们，请认真贯彻落实。" + BODY,
+     {"title": "某某市社区服务设施建设工程实施方案", "kind": "方案",
+      "issuers": ["某某市发展和改革委员会", "中共某某市委社会工作部", "某某市规划和自然资源局", "某某市住房和城乡建设局"]}),
+    # the official title quoted in 《》 as a headline, the attached 要点 named in 〈〉
+    ("《某市人民政府办公厅关于印发〈某市2016年政务公开工作要点〉的通知》\n某政办发〔2016〕26号\n各区人民政府：\n"
+     "《某市2016年政务公开工作要点》已经市政府同意，现印发给你们。\n某市人民政府办公厅\n2016年5月28日\n"
+     "2016年是开局之年，政务公开工作要有新突破。\n一、围绕深化改革推进公开",
+     {"title": "某市2016年政务公开工作要点", "kind": "要点", "issuers": ["某市人民政府办公厅"],
+      "number": "某政办发〔2016〕26号", "date": "2016-05-28"}),
+    # 转发 a ministry's 《关于颁发〈X〉的通知》; the attached X under an 附： label
+    ("某市财政局、某市水利局转发某部《关于颁发〈某某补助费使用管理暂行办法〉的通知》\n各区财政局：\n"
+     "现将某部通知转发给你们，请遵照执行。\n附：某某补助费使用管理暂行办法\n第一条 为了加强资金管理，制定本办法。",
+     {"title": "某某补助费使用管理暂行办法", "kind": "办法", "issuers": ["某市财政局", "某市水利局"]}),
+    # the page's headline is the notice, with its 文号 in brackets; the attached title is the policy's
+    ("当前位置：首页 > 政策法规\n中共某市委办公室某市人民政府办公室印发《关于全面推进某项工作的实施意见》的通知（某办发〔2017〕2号）\n"
+     "来源：某市政府门户网 日期：2017-01-12\n各县市区委、人民政府，市直各单位：\n"
+     "《关于全面推进某项工作的实施意见》已经市委、市人民政府同意，现印发给你们。\n中共某市委办公室\n某市人民政府办公室\n"
+     "2017年1月10日\n关于全面推进某项工作的实施意见\n根据有关要求，提出如下实施意见。\n一、总体要求",
+     {"title": "关于全面推进某项工作的实施意见", "number": "某办发〔2017〕2号", "date": "2017-01-10",
+      "issuers": ["中共某市委办公室", "某市人民政府办公室"], "addressees": ["各县市区委、人民政府", "市直各单位"]}),
+    # the notice title repeated once cut short; the attached title broken mid-phrase over two lines
+    ("关于印发某市人民政府办理代表建议和提案工作规则的通知\n作者：资料网 时间：2024-07-12\n关于印发某市人民政府办理代表建议\n"
+     "某政办发〔2010〕15号\n各县（市、区）人民政府：\n《某市人民政府办理代表建议和提案工作规则》已经市政府常务会议研究同意，现印发给你们。\n"
+     "某市人民政府办公室\n二○一○年四月七日\n某市人民政府办理代表\n建议和提案工作规则\n第一章 总则\n第一条 为规范办理工作，制定本规则。",
+     {"title": "某市人民政府办理代表建议和提案工作规则", "kind": "规则", "date": "2010-04-07",
+      "number": "某政办发〔2010〕15号"}),
+    # a notice title over three lines broken mid-phrase
+    ("某省人民政府办公厅关于印发某省\n进一步加大力度支持民间投资发展\n实施方案的通知\n某府办〔2023〕5号\n各地级以上市人民政府：\n"
+     "《某省进一步加大力度支持民间投资发展的实施方案》已经省人民政府同意，现印发给你们。\n某省人民政府办公厅\n2023年3月17日\n"
+     "某省进一步加大力度支持民间\n投资发展的实施方案\n为进一步加大政策支持力度，制定本实施方案。\n一、主要措施",
+     {"title": "某省进一步加大力度支持民间投资发展的实施方案", "issuers": ["某省人民政府办公厅"], "date": "2023-03-17"}),
+    # a draft published for comments: 关于《X》（草案）公开征求意见的通知
+    ("关于《某某自治州自治条例》（修正草案·二审稿）公开征求意见的通知\n为了广泛征求意见，现将《某某自治州自治条例》（修正草案·二审稿）予以公布。\n"
+     "某州人大常委会法工委\n2023年11月20日\n《某某自治州自治条例》\n（修正草案·二审稿）\n第一章 总则\n第一条 根据宪法，制定本条例。",
+     {"title": "《某某自治州自治条例》（修正草案·二审稿）", "kind": "条例", "date": "2023-11-20"}),
+    # a law database appends the label of what it attaches to the title
+    ("某省人民代表大会常务委员会关于修改《某省某某条例》的决定 附：修正本\n（1999年12月10日某省人民代表大会常务委员会通过）\n"
+     "某省人民代表大会常务委员会决定对《某省某某条例》作如下修改：\n一、第三条修改为：“本省的机关都有依法参加某某活动的义务。”",
+     {"title": "关于修改《某省某某条例》的决定", "kind": "决定", "issuers": ["某省人民代表大会常务委员会"],
+      "date": "1999-12-10"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", WEB_TITLE_CASES, ids=[str(i) for i in range(len(WEB_TITLE_CASES))])
+def test_web_copies_of_wrapped_documents(text, expected):
+    outline = parse_outline(normalise(text))
+    got = {key: getattr(outline, key) for key in expected}
+    assert got == expected
+
+
+def test_a_decree_printed_under_the_regulation_title_gives_number_date_and_signer():
+    text = ("某某机构设置管理条例\n作者：资料网 时间：2024-07-22 08:17:50\n某某机构设置管理条例\n国务院\n某某机构设置管理条例\n"
+            "中华人民共和国国务院令\n第999号\n现发布《某某机构设置管理条例》，自\n发布之日起施行。\n总理 王某\n1997年8月3日\n"
+            "第一章 总则\n第一条 为了规范机构设置，制定本条例。")
+    outline = parse_outline(normalise(text))
+    got = (outline.title, outline.number, outline.issuers, outline.signer, outline.date)
+    assert got == ("某某机构设置管理条例", "中华人民共和国国务院令第999号", ["国务院"], "王某", "1997-08-03")
+    assert [b.title for b in outline.of_kind("article")] == ["第一条"]
+
+
+def test_an_undated_wrapping_notice_ends_with_the_sentence_that_hands_the_document_on():
+    outline = parse_outline(normalise(WEB_TITLE_CASES[1][0]))
+    assert "现将《某某市社区服务设施建设工程实施方案》印发给你们" in outline.of_kind("notice")[0].text
+    assert [b.text for b in outline.of_kind("preamble")] == ["为推动平台经济发展，提出如下意见。"]
+
+
+def test_a_foreign_language_sites_labels_never_join_the_title_and_a_laws_adoption_note_marks_its_title():
+    text = ("중국 법률 (2015)\n某某法\n법률 유형\n발급 기관 전국 인민 대회\n中华人民共和国某某法\n"
+            "（2000年3月15日第九届全国人民代表大会第三次会议通过）\n第一章 总则\n第一条 为了规范某某活动，制定本法。")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.date, outline.kind) == ("中华人民共和国某某法", "2000-03-15", "法")
+
+
+def test_a_notice_that_publishes_a_draft_in_full_wraps_it():
+    text = ("首页 -> 政务公开 -> 公告\n某市人民代表大会常务委员会办公室公告（第7号）\n"
+            "市人大常委会于2022年12月1日对《某市社会信用条例（草案）》进行了初次审议。现将草案全文公布，广泛征求意见。\n"
+            "一、公民和组织均可以提出意见。\n二、征求意见的时间到2023年1月15日结束。\n某市人民代表大会常务委员会办公室\n2022年12月5日\n"
+            "某市社会信用条例（草案）\n第一条 为了规范社会信用管理，制定本条例。\n第二条 本条例适用于本市。")
+    outline = parse_outline(normalise(text))
+    got = (outline.title, outline.kind, outline.wrapper, outline.issuers, outline.date)
+    assert got == ("某市社会信用条例（草案）", "条例", "某市人民代表大会常务委员会办公室公告（第7号）",
+                   ["某市人民代表大会常务委员会办公室"], "2022-12-05")
+    assert [b.title for b in outline.blocks if b.kind in {"part", "article"}] == ["第一条", "第二条"]
+
+
+def test_a_notice_whose_attachment_is_only_named_at_its_end_is_not_unwrapped():
+    text = ("某市人民政府办公室关于做好某项工作的通知\n各区人民政府：\n为落实《某市某项工作方案》，现就有关事项通知如下：\n"
+            "一、提高认识\n各区要高度重视。\n某市人民政府办公室\n2023年5月6日\n附件：某市某项工作方案")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.wrapper, [b.title for b in outline.of_kind("part")]) == (
+        "关于做好某项工作的通知", "", ["提高认识"])
+
+
+def test_a_date_printed_beside_the_number_is_the_documents_and_a_work_procedure_is_a_genre():
+    dated = parse_outline(normalise("某部 某总局关于某项税收问题的通知\n2002年4月23日 某税〔2002〕59号\n各省财政厅：\n"
+                                    "现将有关问题通知如下：\n一、某类收入不征收营业税。\n二、本通知自2002年1月1日起执行。"))
+    assert (dated.number, dated.date) == ("某税〔2002〕59号", "2002-04-23")
+    procedure = parse_outline(normalise("某某标准制定工作程序（试行）\n第一章 总则\n第一条 为了规范标准制定工作，制定本程序。"))
+    assert (procedure.title, procedure.kind) == ("某某标准制定工作程序（试行）", "程序")
+
+
+def test_a_date_and_issuer_line_under_the_title_gives_both():
+    outline = parse_outline(normalise("某某用具准运证管理办法\n1990年3月10日，某某部\n第1条 为了加强运输质量管理，制定本办法。"))
+    assert (outline.date, outline.issuers) == ("1990-03-10", ["某某部"])
+
+
+def test_a_wrapping_notice_printed_without_its_title_is_notice_text_not_a_news_lead():
+    text = ("各市、县人民政府：\n现将《某省增收实施方案》印发给你们，请认真组织实施。\n某省人民政府\n2018年3月27日\n（此件公开发布）\n"
+            "某省增收实施方案\n为带动居民增收，制定本实施方案。\n一、指导思想")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.issuers, outline.date, outline.excluded) == (
+        "某省增收实施方案", ["某省人民政府"], "2018-03-27", [])
+    assert outline.of_kind("notice")[0].text == ("各市、县人民政府：现将《某省增收实施方案》印发给你们，请认真组织实施。"
+                                                  "某省人民政府2018年3月27日（此件公开发布）")

@@ -162,3 +162,59 @@ def test_a_heading_fused_with_its_text_on_a_web_copy_is_split_after_its_nouns():
     assert titles[0] == "网络货运平台"
     assert titles[1].startswith("平台企业要加强自律管理")  # a subject with 要: a sentence, not a heading
     assert titles[2].startswith("加快发展工业互联网平台")  # starts with a verb: no noun heading to split off
+
+
+def test_articles_of_a_work_rule_numbered_one_two_under_its_chapters():
+    text = normalise("某县人民政府工作规则\n第一章 总则\n一、根据有关法律，制定本规则。\n二、县政府工作的准则是依法行政。\n"
+                     "（一）坚持民主决策；\n（二）坚持政务公开。\n第二章 组成人员\n三、县政府由县长、副县长组成。\n四、县长主持全面工作。")
+    o = parse_outline(text)
+    got = [(b.kind, b.number, b.title, o.blocks[b.parent].title) for b in o.of_kind("article")]
+    assert got == [("article", 1, "一、", "总则"), ("article", 2, "二、", "总则"),
+                   ("article", 3, "三、", "组成人员"), ("article", 4, "四、", "组成人员")]
+    assert o.of_kind("article")[1].body == "县政府工作的准则是依法行政。（一）坚持民主决策；（二）坚持政务公开。"
+
+
+def test_a_list_numbered_one_two_inside_a_numbered_article_stays_its_text():
+    text = normalise("某市管理规定\n第一章 总则\n第一条 为规范管理，制定本规定。\n第二条 管理工作由以下机构负责：\n"
+                     "一、领导机构。\n二、日常管理机构。\n第三条 本规定自发布之日起施行。")
+    o = parse_outline(text)
+    assert [b.title for b in o.of_kind("article")] == ["第一条", "第二条", "第三条"]
+    assert o.of_kind("article")[1].body == "管理工作由以下机构负责：一、领导机构。二、日常管理机构。"
+
+
+def test_a_part_heading_run_on_with_its_first_paragraph_is_still_a_part():
+    text = normalise("某省人民政府办公厅关于加强某项工作的通知\n各市人民政府：\n现就有关问题通知如下：\n"
+                     "一、充分认识某项工作的重要性。各地要把某项工作摆在首位，采取有效措施。\n"
+                     "二、积极引导人才到基层。组织、人事部门每年招聘一批人才。\n三、本通知自印发之日起施行，有效期五年，到期后重新评估后再定。")
+    o = parse_outline(text)
+    # a numbered point that is a whole sentence is a part too, named by its first sentence
+    assert [(b.number, b.title) for b in o.of_kind("part")] == [
+        (1, "充分认识某项工作的重要性"), (2, "积极引导人才到基层"), (3, "本通知自印发之日起施行，有效期五年，到期后重新评估后再定")]
+    assert o.of_kind("part")[1].body == "积极引导人才到基层。组织、人事部门每年招聘一批人才。"
+
+
+def test_a_one_two_line_out_of_sequence_or_with_no_sentence_end_is_no_part():
+    text = normalise("关于某事的通知\n各单位：\n一、做好准备。各地要早谋划。\n三、本条不在次序中。\n"
+                     "二、加强督查，确保各项工作按期落实到位并取得实效并形成长效机制和工作闭环\n二、强化保障。经费列入预算。")
+    o = parse_outline(text)
+    assert [(b.number, b.title) for b in o.of_kind("part")] == [(1, "做好准备"), (2, "强化保障")]
+
+
+def test_points_numbered_1_2_right_under_a_general_part_are_its_items():
+    text = normalise("关于深化某项改革的实施意见\n一、深化改革的总体要求\n1.指导思想。以改革创新为动力，健全管理体系。\n"
+                     "2.目标任务。到2016年基本完成改革任务。\n二、主要任务\n（一）完善制度。建立健全预算制度。")
+    o = parse_outline(text)
+    assert [(b.number, b.title, o.blocks[b.parent].title) for b in o.of_kind("item")] == [
+        (1, "指导思想", "深化改革的总体要求"), (2, "目标任务", "深化改革的总体要求")]
+    assert [b.title for b in o.of_kind("measure")] == ["完善制度"]
+    assert o.target_year == 2016
+
+
+def test_a_law_databases_field_labels_are_chrome_and_the_rest_of_the_line_is_the_text():
+    text = normalise("某市地方性法规条例\n【题注】（2001年4月29日某市人民代表大会通过）\n【章名】 第一章 总则\n"
+                     "第一条 为了规范立法活动，制定本条例。\n【章名】 第二章 附则\n第二条 本条例自2001年8月1日起施行。")
+    o = parse_outline(text)
+    assert [(b.kind, b.title) for b in o.blocks if b.kind in {"chapter", "article"}] == [
+        ("chapter", "总则"), ("article", "第一条"), ("chapter", "附则"), ("article", "第二条")]
+    assert [r for s, e, r in o.excluded if text[s:e] == "【章名】"] == ["site chrome: 章名"] * 2
+    assert o.date == "2001-04-29"

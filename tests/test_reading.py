@@ -379,3 +379,15 @@ def test_random_bytes_never_raise_anything_but_loader_error(suffix):
             assert str(error).startswith(f"随机{suffix}: ")
         else:
             assert isinstance(result.text, str)
+
+
+def test_a_web_page_saved_as_text_is_read_as_the_page_not_as_its_markup(tmp_path):
+    path = tmp_path / "copy.txt"
+    path.write_text("发文机关:某省人民政府\n文号 :某政发〔2018〕13号\n<p>各市、县人民政府:</p>"
+                    "<p> 现将《某省增收实施方案》印发给你们,请认真组织实施。</p><p style=\"text-align: right;\"> 某省人民政府</p>"
+                    "<p style=\"text-align: right;\"> 2018年3月27日</p><p><br/></p>"
+                    "<p style=\"text-align: center;\">"
+                    "<strong>某省增收实施方案</strong></p><p> 为带动居民增收,制定本实施方案。</p>", encoding="utf-8")
+    source = reading.read_path(path)
+    assert "<" not in source.text and source.encoding == "html:utf-8"
+    assert [x for x in source.text.splitlines() if x][-2:] == ["某省增收实施方案", "为带动居民增收，制定本实施方案。"]

@@ -73,3 +73,11 @@ def test_entity_ids_are_kind_and_name(label, name, expected):
 ])
 def test_sentences_end_at_stops_and_line_breaks(text, expected):
     assert list(sentences(text)) == expected
+
+
+def test_the_text_of_a_part_outside_any_item_links_its_entities_to_the_document():
+    graph = load_text("关于加强某项工作的通知\n各市人民政府：\n一、积极引导人才到基层\n鼓励平台企业参与招聘。\n"
+                      "二、加强组织领导\n各地要落实责任。")
+    policy = graph.documents[0].id
+    actors = {e.target for e in graph.edges if e.source == policy and e.type is EdgeType.INVOLVES}
+    assert entity_id(Label.ACTOR, "平台企业") in actors
