@@ -335,8 +335,7 @@ class Neo4jStore:
                                                "props": _props(e.as_dict(), e.key)})
 
         def work(tx: neo4j.ManagedTransaction) -> None:
-            for edge_type in (EdgeType.LOADED_AS, EdgeType.REFERS_TO):
-                tx.run(fill("delete_derived_edges", type=edge_type)).consume()
+            tx.run(fill("delete_derived_edges", types=(EdgeType.LOADED_AS, EdgeType.REFERS_TO))).consume()
             for (edge_type, source, target), rows in groups.items():
                 for start in range(0, len(rows), BATCH_ROWS):
                     tx.run(fill("merge_derived_edges", type=edge_type, source=source, target=target),
@@ -352,9 +351,8 @@ class Neo4jStore:
     def counts(self) -> tuple[int, int]:
         """(nodes, relationships) of the policy graph's labels and types."""
         def work(tx: neo4j.ManagedTransaction) -> tuple[int, int]:
-            nodes = sum(tx.run(fill("count_nodes", label=lb)).single()["count"] for lb in Label)
-            edges = sum(tx.run(fill("count_edges", type=t)).single()["count"] for t in EdgeType)
-            return nodes, edges
+            nodes = tx.run(fill("count_nodes", labels=tuple(Label))).single()["count"]
+            return nodes, tx.run(fill("count_edges", types=tuple(EdgeType))).single()["count"]
 
         try:
             with self._session(neo4j.READ_ACCESS) as session:

@@ -105,6 +105,9 @@ def test_templates_take_only_enum_members():
     with pytest.raises(TypeError):
         cypher.fill("merge_nodes", label="Law) DETACH DELETE (x")
     assert ":Actor {" in cypher.fill("merge_nodes", label=Label.ACTOR)
+    with pytest.raises(TypeError):  # a disjunction takes enum members only, every one checked
+        cypher.fill("count_nodes", labels=(Label.LAW, "Law) DETACH DELETE (x"))
+    assert "(n:Law|Actor)" in cypher.fill("count_nodes", labels=(Label.LAW, Label.ACTOR))
     with pytest.raises(KeyError):
         cypher.load_cypher("../schema")
 
@@ -197,6 +200,18 @@ def test_a_refused_index_type_gives_one_warning_and_the_rest_still_applies(store
         assert "policy_text_probe" in caplog.records[0].getMessage()
     for name in ("policy_text_probe", "measure_number_probe"):
         store._write(f"DROP INDEX {name} IF EXISTS")
+
+
+@bolt
+def test_counts_are_of_the_models_labels_and_types_only(store):
+    g = doc("doc:a", {1: "甲", 2: "乙"}, {1: ["企业", "政府"]}, cites={2: "反垄断法"})
+    report = store.load(g)
+    assert (report.nodes, report.edges) == store.counts() == (len(g.nodes), len(g.edges))
+    store._write("CREATE (:Foreign {id: 'x'})-[:FOREIGN_LINK]->(:Foreign {id: 'y'})")
+    try:
+        assert store.counts() == (len(g.nodes), len(g.edges))
+    finally:
+        store._write("MATCH (n:Foreign) DETACH DELETE n")
 
 
 @bolt
