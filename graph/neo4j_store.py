@@ -671,12 +671,12 @@ def _unwind(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, A
 
 
 def _unwind_nodes(tx: neo4j.ManagedTransaction, statement: str,
-                  rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+                  rows: list[dict[str, Any]]) -> list[list[str]]:
     """(id, element id) of each node a node statement wrote, all of `rows` or StoreError."""
-    out: list[tuple[str, str]] = []
+    out: list[list[str]] = []
     for start in range(0, len(rows), BATCH_ROWS):
         chunk = rows[start:start + BATCH_ROWS]
-        written = [(r["id"], r["ref"]) for r in tx.run(statement, rows=chunk)]
+        written = tx.run(statement, rows=chunk).single()["refs"]  # [id, element id] pairs
         if len(written) != len(chunk):
             raise StoreError(f"wrote {len(written)} of {len(chunk)} nodes; the document was rolled back")
         out.extend(written)
