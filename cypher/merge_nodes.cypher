@@ -4,4 +4,4 @@
 UNWIND $rows AS row
 MERGE (n:{label} {id: row.id})
 SET n = row.props
-RETURN row.id AS id, elementId(n) AS ref
+RETURN collect([row.id, elementId(n)]) AS refs

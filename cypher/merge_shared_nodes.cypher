@@ -7,4 +7,4 @@ UNWIND $rows AS row
 MERGE (n:{label} {id: row.id})
 ON CREATE SET n = row.props
 ON MATCH SET n.name_en = coalesce(n.name_en, row.props.name_en)
-RETURN row.id AS id, elementId(n) AS ref
+RETURN collect([row.id, elementId(n)]) AS refs

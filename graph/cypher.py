@@ -42,17 +42,22 @@ def load_cypher(name: str) -> str:
     raise KeyError(f"no Cypher named {name!r}")
 
 
-def fill(name: str, **parts: Label | EdgeType) -> str:
-    """Template `name` with each ``{part}`` replaced by an enum member's value.
+def fill(name: str, **parts: Label | EdgeType | tuple[Label, ...] | tuple[EdgeType, ...]) -> str:
+    """Template `name` with each ``{part}`` replaced by an enum member's value, or by several members'
+    values joined with ``|`` (a label or type disjunction: one statement for all of them).
 
     >>> fill("merge_nodes", label=Label.LAW).count(":Law ")
     1
+    >>> "[e:CITES|AMENDS]" in fill("count_edges", types=(EdgeType.CITES, EdgeType.AMENDS))
+    True
     """
     text = load_cypher(name)
-    for key, member in parts.items():
-        if not isinstance(member, (Label, EdgeType)):  # the one guard between data and Cypher text
-            raise TypeError(f"{key} must be a Label or EdgeType, not {type(member).__name__}")
-        text = text.replace("{" + key + "}", member.value)
+    for key, members in parts.items():
+        members = members if isinstance(members, tuple) and members else (members,)
+        for member in members:
+            if not isinstance(member, (Label, EdgeType)):  # the one guard between data and Cypher text
+                raise TypeError(f"{key} must be a Label or EdgeType, not {type(member).__name__}")
+        text = text.replace("{" + key + "}", "|".join(m.value for m in members))
     return text
 
 

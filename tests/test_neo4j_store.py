@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from pathlib import Path
@@ -105,6 +106,9 @@ def test_templates_take_only_enum_members():
     with pytest.raises(TypeError):
         cypher.fill("merge_nodes", label="Law) DETACH DELETE (x")
     assert ":Actor {" in cypher.fill("merge_nodes", label=Label.ACTOR)
+    with pytest.raises(TypeError):  # a disjunction takes enum members only, every one checked
+        cypher.fill("count_nodes", labels=(Label.LAW, "Law) DETACH DELETE (x"))
+    assert "(n:Law|Actor)" in cypher.fill("count_nodes", labels=(Label.LAW, Label.ACTOR))
     with pytest.raises(KeyError):
         cypher.load_cypher("../schema")
 
@@ -136,6 +140,21 @@ def test_an_edge_to_a_node_not_in_the_graph_is_refused_before_writing():
     broken = PolicyGraph(tuple(n for n in g.nodes if n.label is not Label.ACTOR), g.edges, g.documents)
     with pytest.raises(StoreError, match="node actor:甲 is not in the graph"):
         document_batches(broken)
+
+
+def test_the_garbage_collector_is_paused_for_a_block_and_restored_as_it_was_even_on_error():
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), neo4j_store.collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("mid-sync")
+    assert gc.isenabled()
+    gc.disable()  # someone else turned it off: a sync does not turn it back on for them
+    try:
+        with neo4j_store.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_documents_written_together_write_each_node_and_edge_once():
@@ -197,6 +216,29 @@ def test_a_refused_index_type_gives_one_warning_and_the_rest_still_applies(store
         assert "policy_text_probe" in caplog.records[0].getMessage()
     for name in ("policy_text_probe", "measure_number_probe"):
         store._write(f"DROP INDEX {name} IF EXISTS")
+
+
+@bolt
+def test_counts_are_of_the_models_labels_and_types_only(store):
+    g = doc("doc:a", {1: "甲", 2: "乙"}, {1: ["企业", "政府"]}, cites={2: "反垄断法"})
+    report = store.load(g)
+    assert (report.nodes, report.edges) == store.counts() == (len(g.nodes), len(g.edges))
+    store._write("CREATE (:Foreign {id: 'x'})-[:FOREIGN_LINK]->(:Foreign {id: 'y'})")
+    try:
+        assert store.counts() == (len(g.nodes), len(g.edges))
+    finally:
+        store._write("MATCH (n:Foreign) DETACH DELETE n")
+
+
+@bolt
+def test_a_refused_sync_leaves_the_garbage_collector_on(store):
+    g = doc("doc:z", {1: "a"}, {1: ["甲"]})
+    broken = PolicyGraph(tuple(n for n in g.nodes if n.label is not Label.ACTOR), g.edges, g.documents)
+    with pytest.raises(StoreError, match="node actor:甲 is not in the graph"):
+        store.load(broken)
+    assert gc.isenabled()
+    store.load(g)
+    assert gc.isenabled() and store.counts() == (len(g.nodes), len(g.edges))
 
 
 @bolt
