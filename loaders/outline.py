@@ -198,19 +198,33 @@ def _reads_as_news(texts: list[str]) -> bool:
 
 
 def _toc_lines(texts: list[str]) -> range:
-    """Indexes of a law's table of contents (目录 and the headings listed under it): they end
-    where the first listed heading comes again."""
+    """Indexes of a law's table of contents (目录, or no title at all, and the headings listed under
+    it): they end where the first listed heading comes again. Untitled, at least two headings in a row
+    make one, since a chapter heading in the text is followed by its articles."""
     for i, text in enumerate(texts[:200]):
-        if TOC_RE.match(text) and i + 1 < len(texts) and LAW_RE.match(texts[i + 1]):
-            first = texts[i + 1]
-            for j in range(i + 2, len(texts)):
-                if texts[j] == first:
-                    return range(i, j)
-                if not LAW_RE.match(texts[j]) or LAW_RE.match(texts[j]).group(2) == "条":
-                    break
+        titled = bool(TOC_RE.match(text))
+        first = i + 1 if titled else i
+        end = _listed_again(texts, first)
+        if end is not None and (titled or end - first >= 2):
+            return range(i, end)
     return range(0)
 
 
+def _listed_again(texts: list[str], first: int) -> int | None:
+    """Where the heading texts[first] comes again after an unbroken run of 编/章/节 headings."""
+    if first >= len(texts) or not _is_unit_heading(texts[first]):
+        return None
+    for j in range(first + 1, len(texts)):
+        if texts[j] == texts[first]:
+            return j
+        if not _is_unit_heading(texts[j]):
+            return None
+    return None
+
+
+def _is_unit_heading(text: str) -> bool:
+    m = LAW_RE.match(text)
+    return bool(m) and m.group(2) != "条"
 
 
 @dataclass

@@ -148,3 +148,16 @@ def test_a_chapter_heading_missing_from_the_copy_does_not_hide_the_later_ones():
     graph = load_text(text)
     assert sorted(n.attrs["number"] for n in graph.nodes_of(Label.CHAPTER)) == [1, 3, 4]
     assert sorted(n.attrs["number"] for n in graph.nodes_of(Label.ARTICLE)) == [1, 2, 3, 4, 5]
+
+
+def test_a_table_of_contents_without_its_title_is_set_aside_too(tmp_path):
+    # Web copies often drop the 目录 line: two chapter headings in a row, then the first again.
+    text = ("某某省某某条例\n第一章 总则\n第二章 管理\n第三章 附则\n第一章 总则\n第一条 为了规范管理，制定本条例。\n"
+            "第二章 管理\n第二条 县级以上人民政府负责管理工作。\n第三章 附则\n第三条 本条例自2024年1月1日起施行。\n")
+    path = tmp_path / "regulation.txt"
+    path.write_text(text, encoding="utf-8")
+    graph = load_paths([path])
+    assert [x.reason for x in graph.excluded] == ["table of contents"] * 3
+    chapters = graph.nodes_of(Label.CHAPTER)
+    assert [(n.attrs["number"], n.attrs["title"]) for n in chapters] == [(1, "总则"), (2, "管理"), (3, "附则")]
+    assert len(graph.nodes_of(Label.ARTICLE)) == 3
