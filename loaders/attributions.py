@@ -86,9 +86,9 @@ def body_of(item: str, place: Place) -> Body | None:
     ('浙江省财政厅', 'generic')
     """
     item = re.sub(r"^由|等(?:有关|相关)?(?:部门|单位)?$", "", item.strip())
-    found = find_bodies(item, place)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(item):
-        return found[0].body
+    named = _named_body(item, place)
+    if named is not None:
+        return named
     if not BODY_END.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
         return None
     if item.startswith("各"):
@@ -97,6 +97,36 @@ def body_of(item: str, place: Place) -> Body | None:
     level = gaz.levels.get(item[0], ("", ""))[0]
     resolved = place.for_level(level) if level else ""
     return Body(resolved + item[1:] if resolved else item, "government", level=level, place=resolved)
+
+
+def _named_body(item: str, place: Place) -> Body | None:
+    """The body the gazetteer or the grammar reads from the whole of `item`, if any."""
+    found = find_bodies(item, place)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(item):
+        return found[0].body
+    return None
+
+
+def list_bodies(items: str, place: Place) -> list[Body]:
+    """The bodies of a list. An item without a level word takes the one of the item before
+    it when the grammar reads the two as a body: 省发展改革委、交通运输厅、水利厅 are three
+    provincial bodies, since documents write the level once for the whole list.
+
+    >>> [b.name for b in list_bodies("省发展改革委、交通运输厅", Place("广东省"))]
+    ['广东省发展和改革委员会', '广东省交通运输厅']
+    """
+    levels = sorted(load_gazetteer().levels, key=len, reverse=True)
+    out, level_word = [], ""
+    for _, item in split_list(items):
+        item = item.strip()
+        word = next((w for w in levels if item.startswith(w)), "")
+        body = body_of(item, place)
+        if not word and level_word and (body is None or not body.level):
+            body = _named_body(level_word + re.sub(r"^由", "", item), place) or body
+        level_word = word or level_word
+        if body is not None:
+            out.append(body)
+    return out
 
 
 def _clause_items(clause: str, rules: Rules) -> tuple[str, str, int] | None:
@@ -126,7 +156,7 @@ def parse_note(note: str, place: Place, offset: int = 0) -> list[Attribution]:
         if parsed is None:
             continue
         role, items, _ = parsed
-        bodies = [b for _, item in split_list(items) if (b := body_of(item, place)) is not None]
+        bodies = list_bodies(items, place)
         if not items.strip():
             bodies = [Body(rules.implied_body, "generic")]
         for i, body in enumerate(bodies):
@@ -136,18 +166,31 @@ def parse_note(note: str, place: Place, offset: int = 0) -> list[Attribution]:
 
 
 def _clauses(note: str) -> list[tuple[int, str]]:
-    """Clauses of a note: split at ； always and at ， before a new verb or label."""
+    """Clauses of a note: split at ； always, at ， before a new verb or label, and before
+    every label: task tables put 牵头单位：X and 责任单位：Y on one line with only spaces
+    between them, or on two lines that the outline joins with nothing between them."""
     out, start = [], 0
+    labels = {m.start() for m in load_rules().label_re.finditer(note)} - {0}
     for i, ch in enumerate(note + "；"):
-        if ch in "；;" or (ch in "，," and _ends_clause(note[start:i])):
+        if i in labels and note[start:i].strip():
+            out.append((start, note[start:i]))
+            start = i
+        if ch in "；;" or (ch in "，," and _ends_clause(note[start:i], note[i + 1:])):
             out.append((start, note[start:i]))
             start = i + 1
     return [(s, c) for s, c in out if c.strip()]
 
 
-def _ends_clause(text: str) -> bool:
+def _ends_clause(text: str, rest: str = "") -> bool:
+    """Whether a ， after `text` ends its clause. After a label it does only before a verb's
+    clause (牵头单位：X，Y配合): tables separate a label's bodies with ， too (责任单位：X，Y)."""
     rules = load_rules()
-    return bool(rules.verb_end_re.search(text)) or bool(rules.label_re.search(text))
+    if rules.verb_end_re.search(text):
+        return True
+    if not rules.label_re.search(text):
+        return False
+    piece = re.split("[，,；;]", rest, maxsplit=1)[0]
+    return bool(rules.verb_end_re.search(piece.strip("。 "))) or not piece.strip()
 
 
 def _balanced_notes(text: str):
@@ -187,6 +230,7 @@ def _note_attributions(text: str, place: Place) -> tuple[Attribution, ...]:
         out += parse_note(text[m.start():end], place, m.start())
         out = [a if a.start != m.start() else Attribution(a.body, a.role, max(line_start, m.start()), end)
                for a in out]
+        covered.append((m.start(), end))  # its line's later labels are parsed with it
     return tuple(out)
 
 
