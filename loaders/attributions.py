@@ -47,6 +47,7 @@ class Rules:
     with_markers: Mapping[str, str]
     first_is_lead: tuple[str, ...]
     implied_body: str
+    joiner_re: re.Pattern[str]  # a list word between two bodies of one list item
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,14 @@ def load_rules() -> Rules:
         verb_after_re=re.compile(rf"(?:{fillers})*(?P<verb>{alt(verbs)})(?!人|同志)"),
         by_marker=data["by_marker"], with_markers=data["with_markers"],
         first_is_lead=tuple(data["first_is_lead"]), implied_body=data["implied_body"],
+        joiner_re=_joiner_re(data["joiners"], load_gazetteer().levels),
     )
+
+
+def _joiner_re(joiners: Mapping[str, list[str]], levels) -> re.Pattern[str]:
+    """等 with an optional level and a general word before a list word (等省有关部门和), or a list word."""
+    general = rf"{joiners['etc']}(?:{alt(levels)})?(?:{alt(joiners['general'])})?"
+    return re.compile(rf"(?:{general})?(?:{alt(joiners['words'])})|{general}$")
 
 
 def split_list(text: str) -> list[tuple[int, str]]:
@@ -117,23 +125,41 @@ def list_bodies(items: str, place: Place) -> list[Body]:
     """
     levels = sorted(load_gazetteer().levels, key=len, reverse=True)
     out, level_word = [], ""
-    for _, item in split_list(items):
-        item = item.strip()
+    for item in (piece for _, item in split_list(items) for piece in _joined(item.strip(), place)):
         word = next((w for w in levels if item.startswith(w)), "")
         body = body_of(item, place)
-        if not word and level_word and (body is None or not body.level):
-            body = _named_body(level_word + re.sub(r"^由", "", item), place) or body
-        level_word = word or level_word
+        inherited = None
+        if not word and level_word and (body is None or body.kind == "government" and not body.level):
+            inherited = _named_body(level_word + re.sub(r"^由", "", item), place)
+        body = inherited or body
+        # the level carries along a run of bodies of that level only (not past 各县区政府)
+        level_word = word or (level_word if inherited else "")
         if body is not None:
             out.append(body)
     return out
 
 
+def _joined(item: str, place: Place) -> list[str]:
+    """`item` cut where a list word joins two bodies (X等省有关部门和Y, X及Y), when the
+    grammar does not read it as one body and every piece names one; else `item` alone."""
+    if _named_body(item, place) is not None:
+        return [item]
+    for m in load_rules().joiner_re.finditer(item):
+        left, right = item[:m.start()], item[m.end():]
+        if left and body_of(left, place) is not None:
+            rest = _joined(right, place) if right else []
+            if all(body_of(r, place) is not None for r in rest):
+                return [left, *rest]
+    return [item]
+
+
 def _clause_items(clause: str, rules: Rules) -> tuple[str, str, int] | None:
     """(role, list text, offset of the list in the clause) of one clause of a note."""
     m = rules.label_re.search(clause)
-    if m:
-        return rules.labels[m.group("label")], clause[m.end():], m.end()
+    if m:  # 责任单位：X、Y按职责分工负责: the label gives the role, the verb is its echo
+        items = clause[m.end():]
+        v = rules.verb_end_re.search(items)
+        return rules.labels[m.group("label")], items[:v.start()] if v else items, m.end()
     v = rules.verb_end_re.search(clause)
     if v:
         head = clause[:v.start()]
