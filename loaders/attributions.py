@@ -22,7 +22,6 @@ from loaders.scan import first_stop, last_stop
 
 SEPARATORS = "、，,；;"
 PARENTHESES = re.compile("[（）]")
-BODY_END = re.compile(r"(?:厅|局|委|办|部|院|署|会|中心|政府|法院|检察院|机构|单位|集团|公司|银行|分行|支行|总队|支队|小组|办公室|委员会)$")
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class Rules:
     first_is_lead: tuple[str, ...]
     implied_body: str
     joiner_re: re.Pattern[str]  # a list word between two bodies of one list item
+    body_end_re: re.Pattern[str]  # how the name of a body the grammar does not know ends
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +62,7 @@ def load_rules() -> Rules:
         by_marker=data["by_marker"], with_markers=data["with_markers"],
         first_is_lead=tuple(data["first_is_lead"]), implied_body=data["implied_body"],
         joiner_re=_joiner_re(data["joiners"], load_gazetteer().levels),
+        body_end_re=re.compile(rf"(?:{alt(data['body_ends'])})$"),
     )
 
 
@@ -97,7 +98,7 @@ def body_of(item: str, place: Place) -> Body | None:
     named = _named_body(item, place)
     if named is not None:
         return named
-    if not BODY_END.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
+    if not load_rules().body_end_re.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
         return None
     if item.startswith("各"):
         return Body(item, "generic")

@@ -119,6 +119,8 @@ def test_task_table_labels(text, expected):
     # 及 between two bodies of one item
     ("（省住房城乡建设厅及省财政厅负责）", ["浙江省住房和城乡建设厅", "浙江省财政厅"]),
     ("（市级各有关部门及各县市区政府按职责分工负责）", ["市级各有关部门", "各县市区政府"]),
+    # a task force (专班) or headquarters the grammar does not know is kept as written
+    ("（责任单位：县养老服务攻坚行动工作专班、县融媒体中心）", ["县养老服务攻坚行动工作专班", "县融媒体中心"]),
 ])
 def test_a_list_writes_the_level_and_joins_bodies_once(text, expected):
     assert [n for n, _, _ in attributed(text, LS)] == expected

@@ -99,6 +99,7 @@ def test_the_verb_before_a_functional_body_is_not_part_of_its_name():
     # the cut word that ends last wins: 所在地, not the 在 inside it; 经济 is no 经
     assert [f.body.name for f in find_bodies("向企业所在地市场监督管理部门申请", ZJ)] == ["市场监督管理部门"]
     assert [f.body.name for f in find_bodies("经省经济和信息化厅同意", ZJ)] == ["浙江省经济和信息化厅"]
+    assert [f.body.name for f in find_bodies("提高物资储备管理部门工作效能", ZJ)] == ["物资储备管理部门"]
 
 
 def _policy(province: str) -> str:
