@@ -13,7 +13,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
-from loaders.attributions import body_of, find_attributions, load_rules
+from loaders.attributions import Attribution, body_of, find_attributions, load_rules, note_attributions
 from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of, province_of_number
 from loaders.citations import load_rules as load_citation_rules
 from loaders.citations import find_article_refs, find_document_relations, find_policy_documents, law_kind
@@ -374,8 +374,10 @@ class _OutlineWalk:
         self.chapters: set[int] = set()
         self.section_system: dict[int, tuple[str, Block]] = {}
         self.measures: list[tuple[Node, set[str]]] = []
+        self.blocks: dict[int, Block] = {}
 
     def add(self, index: int, block: Block) -> None:
+        self.blocks[index] = block
         parent = self.ids.get(block.parent, self.doc_id) if block.parent is not None else self.doc_id
         span = [block.segments[0][0], block.segments[-1][1]] if block.segments else None
         if block.kind in {"chapter", "article"} or (block.kind == "section" and block.parent in self.chapters):
@@ -422,12 +424,38 @@ class _OutlineWalk:
                          title=block.title, text=block.body, doc_id=self.doc_id, span=span)
         b.edge(parent, node_id, EdgeType.HAS_MEASURE if label is Label.MEASURE else EdgeType.HAS_ITEM)
         linked = _link_entities(b, node_id, block)
+        if not any(k[0] == node_id and k[1] == EdgeType.ASSIGNED_TO.value for k in b.edges):
+            linked |= self._heading_attributions(node_id, block)
         if block.parent in self.section_system:
             system, heading = self.section_system[block.parent]
             b.edge(node_id, system, EdgeType.BUILDS, heading.text, _span(heading, 0, len(heading.text)))
         if label is Label.MEASURE:
             self.measures.append((b.nodes[node_id], linked))
         return node_id
+
+
+    def _heading_attributions(self, node_id: str, block: Block) -> set[str]:
+        """ASSIGNED_TO edges from the nearest part or section heading with a note (一、强化科技创新
+        （区科技局牵头）) to a measure that names no body itself: the heading's body leads all of them."""
+        parent = block.parent
+        while parent is not None and parent in self.blocks:
+            heading = self.blocks[parent]
+            start = heading.text.find(heading.title)
+            found = note_attributions(heading.title, self.b.place) if start >= 0 and heading.title else []
+            if found:
+                return {_assign(self.b, node_id, heading, a, start) for a in found}
+            parent = heading.parent
+        return set()
+
+
+def _assign(b: _Builder, source: str, block: Block, a: Attribution, offset: int) -> str:
+    """An ASSIGNED_TO edge for attribution `a` read at block.text[offset + a.start:offset + a.end]."""
+    body = a.body
+    target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind=body.kind,
+                    name_en=body.en, level=body.level, jurisdiction=body.place)
+    s, e = offset + a.start, offset + a.end
+    b.edge(source, target, EdgeType.ASSIGNED_TO, block.text[s:e], _span(block, s, e), role=a.role)
+    return target
 
 
 def _law_node(b: _Builder, block: Block, doc_id: str, parent: str, span) -> str:

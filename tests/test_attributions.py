@@ -134,3 +134,19 @@ def test_a_body_of_a_list_is_one_actor_with_its_level():
     assert assigned == {"浙江省发展和改革委员会", "浙江省交通运输厅"}
     involved = {graph.node(e.target).name for e in graph.edges_of(EdgeType.INVOLVES)}
     assert "交通运输厅" not in involved
+
+
+def test_a_heading_note_leads_the_measures_that_name_no_body():
+    text = ("丽水市莲都区人民政府关于推动经济高质量发展的若干举措\n\n为推动经济高质量发展，制定以下举措。\n\n"
+            "一、强化科技创新（区科技局牵头）\n\n（一）加强平台建设。支持建设新型研发机构。\n\n"
+            "（二）加强人才引育。引进高层次人才。（区人力社保局负责）\n")
+    graph = load_text(text)
+    by_measure = {}
+    for e in graph.edges_of(EdgeType.ASSIGNED_TO):
+        by_measure.setdefault(graph.node(e.source).name, []).append(
+            (graph.node(e.target).name, e.attrs["role"], e.evidence))
+    assert by_measure == {
+        "加强平台建设": [("莲都区科学技术局", "lead", "（区科技局牵头）")],
+        "加强人才引育": [("莲都区人力资源和社会保障局", "responsible", "（区人力社保局负责）")]}
+    edge = next(e for e in graph.edges_of(EdgeType.ASSIGNED_TO) if e.evidence == "（区科技局牵头）")
+    assert graph.documents[0].text[edge.span[0]:edge.span[1]] == edge.evidence
