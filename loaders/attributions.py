@@ -22,7 +22,6 @@ from loaders.scan import first_stop, last_stop
 
 SEPARATORS = "、，,；;"
 PARENTHESES = re.compile("[（）]")
-BODY_END = re.compile(r"(?:厅|局|委|办|部|院|署|会|中心|政府|法院|检察院|机构|单位|集团|公司|银行|分行|支行|总队|支队|小组|办公室|委员会)$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,8 @@ class Rules:
     with_markers: Mapping[str, str]
     first_is_lead: tuple[str, ...]
     implied_body: str
+    joiner_re: re.Pattern[str]  # a list word between two bodies of one list item
+    body_end_re: re.Pattern[str]  # how the name of a body the grammar does not know ends
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,15 @@ def load_rules() -> Rules:
         verb_after_re=re.compile(rf"(?:{fillers})*(?P<verb>{alt(verbs)})(?!人|同志)"),
         by_marker=data["by_marker"], with_markers=data["with_markers"],
         first_is_lead=tuple(data["first_is_lead"]), implied_body=data["implied_body"],
+        joiner_re=_joiner_re(data["joiners"], load_gazetteer().levels),
+        body_end_re=re.compile(rf"(?:{alt(data['body_ends'])})$"),
     )
+
+
+def _joiner_re(joiners: Mapping[str, list[str]], levels) -> re.Pattern[str]:
+    """等 with an optional level and a general word before a list word (等省有关部门和), or a list word."""
+    general = rf"{joiners['etc']}(?:{alt(levels)})?(?:{alt(joiners['general'])})?"
+    return re.compile(rf"(?:{general})?(?:{alt(joiners['words'])})|{general}$")
 
 
 def split_list(text: str) -> list[tuple[int, str]]:
@@ -86,10 +95,10 @@ def body_of(item: str, place: Place) -> Body | None:
     ('浙江省财政厅', 'generic')
     """
     item = re.sub(r"^由|等(?:有关|相关)?(?:部门|单位)?$", "", item.strip())
-    found = find_bodies(item, place)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(item):
-        return found[0].body
-    if not BODY_END.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
+    named = _named_body(item, place)
+    if named is not None:
+        return named
+    if not load_rules().body_end_re.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
         return None
     if item.startswith("各"):
         return Body(item, "generic")
@@ -99,11 +108,59 @@ def body_of(item: str, place: Place) -> Body | None:
     return Body(resolved + item[1:] if resolved else item, "government", level=level, place=resolved)
 
 
+def _named_body(item: str, place: Place) -> Body | None:
+    """The body the gazetteer or the grammar reads from the whole of `item`, if any."""
+    found = find_bodies(item, place)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(item):
+        return found[0].body
+    return None
+
+
+def list_bodies(items: str, place: Place) -> list[Body]:
+    """The bodies of a list. An item without a level word takes the one of the item before
+    it when the grammar reads the two as a body: 省发展改革委、交通运输厅、水利厅 are three
+    provincial bodies, since documents write the level once for the whole list.
+
+    >>> [b.name for b in list_bodies("省发展改革委、交通运输厅", Place("广东省"))]
+    ['广东省发展和改革委员会', '广东省交通运输厅']
+    """
+    levels = sorted(load_gazetteer().levels, key=len, reverse=True)
+    out, level_word = [], ""
+    for item in (piece for _, item in split_list(items) for piece in _joined(item.strip(), place)):
+        word = next((w for w in levels if item.startswith(w)), "")
+        body = body_of(item, place)
+        inherited = None
+        if not word and level_word and (body is None or body.kind == "government" and not body.level):
+            inherited = _named_body(level_word + re.sub(r"^由", "", item), place)
+        body = inherited or body
+        # the level carries along a run of bodies of that level only (not past 各县区政府)
+        level_word = word or (level_word if inherited else "")
+        if body is not None:
+            out.append(body)
+    return out
+
+
+def _joined(item: str, place: Place) -> list[str]:
+    """`item` cut where a list word joins two bodies (X等省有关部门和Y, X及Y), when the
+    grammar does not read it as one body and every piece names one; else `item` alone."""
+    if _named_body(item, place) is not None:
+        return [item]
+    for m in load_rules().joiner_re.finditer(item):
+        left, right = item[:m.start()], item[m.end():]
+        if left and body_of(left, place) is not None:
+            rest = _joined(right, place) if right else []
+            if all(body_of(r, place) is not None for r in rest):
+                return [left, *rest]
+    return [item]
+
+
 def _clause_items(clause: str, rules: Rules) -> tuple[str, str, int] | None:
     """(role, list text, offset of the list in the clause) of one clause of a note."""
     m = rules.label_re.search(clause)
-    if m:
-        return rules.labels[m.group("label")], clause[m.end():], m.end()
+    if m:  # 责任单位：X、Y按职责分工负责: the label gives the role, the verb is its echo
+        items = clause[m.end():]
+        v = rules.verb_end_re.search(items)
+        return rules.labels[m.group("label")], items[:v.start()] if v else items, m.end()
     v = rules.verb_end_re.search(clause)
     if v:
         head = clause[:v.start()]
@@ -126,7 +183,7 @@ def parse_note(note: str, place: Place, offset: int = 0) -> list[Attribution]:
         if parsed is None:
             continue
         role, items, _ = parsed
-        bodies = [b for _, item in split_list(items) if (b := body_of(item, place)) is not None]
+        bodies = list_bodies(items, place)
         if not items.strip():
             bodies = [Body(rules.implied_body, "generic")]
         for i, body in enumerate(bodies):
@@ -136,18 +193,31 @@ def parse_note(note: str, place: Place, offset: int = 0) -> list[Attribution]:
 
 
 def _clauses(note: str) -> list[tuple[int, str]]:
-    """Clauses of a note: split at ； always and at ， before a new verb or label."""
+    """Clauses of a note: split at ； always, at ， before a new verb or label, and before
+    every label: task tables put 牵头单位：X and 责任单位：Y on one line with only spaces
+    between them, or on two lines that the outline joins with nothing between them."""
     out, start = [], 0
+    labels = {m.start() for m in load_rules().label_re.finditer(note)} - {0}
     for i, ch in enumerate(note + "；"):
-        if ch in "；;" or (ch in "，," and _ends_clause(note[start:i])):
+        if i in labels and note[start:i].strip():
+            out.append((start, note[start:i]))
+            start = i
+        if ch in "；;" or (ch in "，," and _ends_clause(note[start:i], note[i + 1:])):
             out.append((start, note[start:i]))
             start = i + 1
     return [(s, c) for s, c in out if c.strip()]
 
 
-def _ends_clause(text: str) -> bool:
+def _ends_clause(text: str, rest: str = "") -> bool:
+    """Whether a ， after `text` ends its clause. After a label it does only before a verb's
+    clause (牵头单位：X，Y配合): tables separate a label's bodies with ， too (责任单位：X，Y)."""
     rules = load_rules()
-    return bool(rules.verb_end_re.search(text)) or bool(rules.label_re.search(text))
+    if rules.verb_end_re.search(text):
+        return True
+    if not rules.label_re.search(text):
+        return False
+    piece = re.split("[，,；;]", rest, maxsplit=1)[0]
+    return bool(rules.verb_end_re.search(piece.strip("。 "))) or not piece.strip()
 
 
 def _balanced_notes(text: str):
@@ -187,6 +257,7 @@ def _note_attributions(text: str, place: Place) -> tuple[Attribution, ...]:
         out += parse_note(text[m.start():end], place, m.start())
         out = [a if a.start != m.start() else Attribution(a.body, a.role, max(line_start, m.start()), end)
                for a in out]
+        covered.append((m.start(), end))  # its line's later labels are parsed with it
     return tuple(out)
 
 

@@ -151,7 +151,7 @@ def jurisdiction_of(title: str, issuers: list[str] | tuple[str, ...] = ()) -> Pl
     ('杭州市', '')
     """
     gaz = load_gazetteer()
-    for text in [*issuers, title]:
+    for text in [*issuers, _without_openers(title)]:
         text = text.removeprefix("中共")
         province = next((p for p in sorted(gaz.provinces, key=len, reverse=True) if text.startswith(p)), "")
         canonical, en = gaz.provinces.get(province, ("", ""))
@@ -163,6 +163,32 @@ def jurisdiction_of(title: str, issuers: list[str] | tuple[str, ...] = ()) -> Pl
         if canonical or city:
             return Place(canonical, city, _county(rest[len(city):]) if city else "", en)
     return Place()
+
+
+@lru_cache(maxsize=1)
+def _jurisdiction_words() -> tuple[re.Pattern[str], Mapping[str, str]]:
+    data = read_yaml("bodies.yaml")["jurisdiction"]
+    return re.compile(rf"^(?:{_alt(data['title_openers'])})+"), data["number_prefixes"]
+
+
+def _without_openers(title: str) -> str:
+    """`title` without the verbs a title may open with before its place (加快西宁市…)."""
+    return _jurisdiction_words()[0].sub("", title)
+
+
+def province_of_number(number: str, issuers: list[str] | tuple[str, ...]) -> Place:
+    """The province a 文号 names (鄂政发 is Hubei's) when the issuers name only a level
+    (省人民政府): a city's 文号 uses its own character, so only a provincial issuer's counts.
+
+    >>> province_of_number("鄂政发〔2018〕26号", ["省人民政府"]).province
+    '湖北省'
+    """
+    gaz = load_gazetteer()
+    provincial = [w for w, (level, _) in gaz.levels.items() if level == "province"]
+    if not issuers or not all(i.startswith(tuple(provincial)) for i in issuers):
+        return Place()
+    name = _jurisdiction_words()[1].get(number[:1], "")
+    return Place(name, en=gaz.provinces[name][1]) if name else Place()
 
 
 def _county(text: str) -> str:

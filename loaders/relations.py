@@ -13,8 +13,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
-from loaders.attributions import body_of, find_attributions, load_rules
-from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of
+from loaders.attributions import Attribution, body_of, find_attributions, load_rules, note_attributions
+from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of, province_of_number
 from loaders.citations import load_rules as load_citation_rules
 from loaders.citations import find_article_refs, find_document_relations, find_policy_documents, law_kind
 from loaders.entities import Mention, canonical_law, find_mentions, is_mentioned_only, role_of
@@ -152,9 +152,11 @@ def _actor_node(b: _Builder, m: Mention) -> str:
     return b.node(entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **attrs)
 
 
-def _link_attributions(b: _Builder, source: str, block: Block, bodies: list[Found]) -> set[str]:
-    """ASSIGNED_TO edges for the bodies `block` names as responsible; returns their ids."""
-    assigned = set()
+def _link_attributions(b: _Builder, source: str, block: Block,
+                       bodies: list[Found]) -> tuple[set[str], list[tuple[int, int, str]]]:
+    """ASSIGNED_TO edges for the bodies `block` names as responsible; returns their ids, and
+    (start, end, name) of each attribution's text and body."""
+    assigned, spans = set(), []
     for a in find_attributions(block.body, b.place, bodies):
         body = a.body
         target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind=body.kind,
@@ -164,13 +166,21 @@ def _link_attributions(b: _Builder, source: str, block: Block, bodies: list[Foun
         b.edge(source, target, EdgeType.ASSIGNED_TO, block.body[s:e],
                _span(block, block.body_start + s, block.body_start + e), role=a.role)
         assigned.add(target)
-    return assigned
+        spans.append((a.start, a.end, body.name))
+    return assigned, spans
+
+
+def _restated(m: Mention, at: int, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether mention `m` at `at` is an attributed body read without the level its list gave
+    it: 交通运输厅 in （省发展改革委、交通运输厅负责） is the 省交通运输厅 assigned there."""
+    return m.label is Label.ACTOR and any(
+        s <= at < e and name != m.name and name.endswith(m.name) for s, e, name in spans)
 
 
 def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
     """Edges from `source` to every entity named in `block`'s body; returns their ids."""
     bodies = find_bodies(block.body, b.place)
-    linked = _link_attributions(b, source, block, bodies)
+    linked, spans = _link_attributions(b, source, block, bodies)
     # One pass over the whole body: every pattern stops at sentence punctuation, so the
     # mentions are those of each sentence, found at a fraction of the regex calls.
     found = find_mentions(block.body, place=b.place)  # the bundled lexicon, and `bodies` again (cached)
@@ -187,7 +197,8 @@ def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
         if ADDRESSEE_RE.match(sentence):  # 各市、县（市、区）人民政府…： names who receive it, not who acts
             continue
         for m in mentions:
-            _link_mention(b, source, block, s, sentence, m, linked)
+            if not _restated(m, s + m.start, spans):
+                _link_mention(b, source, block, s, sentence, m, linked)
     _link_citations(b, source, block, linked)
     return linked
 
@@ -309,7 +320,10 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
     the id derived from the document (used when two different files claim one id)."""
     title = outline.title or fallback_title
     doc_id = doc_id or document_id(outline.issuers, outline.number, outline.title, outline.date, text)
-    b = _Builder(doc_id, jurisdiction_of(title, outline.issuers))
+    place = jurisdiction_of(title, outline.issuers)
+    if place == Place():
+        place = province_of_number(outline.number, outline.issuers)
+    b = _Builder(doc_id, place)
     _document_node(b, outline, text, source, title)
     _issuers(b, outline, text)
     walk = _OutlineWalk(b, doc_id)
@@ -360,8 +374,10 @@ class _OutlineWalk:
         self.chapters: set[int] = set()
         self.section_system: dict[int, tuple[str, Block]] = {}
         self.measures: list[tuple[Node, set[str]]] = []
+        self.blocks: dict[int, Block] = {}
 
     def add(self, index: int, block: Block) -> None:
+        self.blocks[index] = block
         parent = self.ids.get(block.parent, self.doc_id) if block.parent is not None else self.doc_id
         span = [block.segments[0][0], block.segments[-1][1]] if block.segments else None
         if block.kind in {"chapter", "article"} or (block.kind == "section" and block.parent in self.chapters):
@@ -408,12 +424,38 @@ class _OutlineWalk:
                          title=block.title, text=block.body, doc_id=self.doc_id, span=span)
         b.edge(parent, node_id, EdgeType.HAS_MEASURE if label is Label.MEASURE else EdgeType.HAS_ITEM)
         linked = _link_entities(b, node_id, block)
+        if not any(k[0] == node_id and k[1] == EdgeType.ASSIGNED_TO.value for k in b.edges):
+            linked |= self._heading_attributions(node_id, block)
         if block.parent in self.section_system:
             system, heading = self.section_system[block.parent]
             b.edge(node_id, system, EdgeType.BUILDS, heading.text, _span(heading, 0, len(heading.text)))
         if label is Label.MEASURE:
             self.measures.append((b.nodes[node_id], linked))
         return node_id
+
+
+    def _heading_attributions(self, node_id: str, block: Block) -> set[str]:
+        """ASSIGNED_TO edges from the nearest part or section heading with a note (一、强化科技创新
+        （区科技局牵头）) to a measure that names no body itself: the heading's body leads all of them."""
+        parent = block.parent
+        while parent is not None and parent in self.blocks:
+            heading = self.blocks[parent]
+            start = heading.text.find(heading.title)
+            found = note_attributions(heading.title, self.b.place) if start >= 0 and heading.title else []
+            if found:
+                return {_assign(self.b, node_id, heading, a, start) for a in found}
+            parent = heading.parent
+        return set()
+
+
+def _assign(b: _Builder, source: str, block: Block, a: Attribution, offset: int) -> str:
+    """An ASSIGNED_TO edge for attribution `a` read at block.text[offset + a.start:offset + a.end]."""
+    body = a.body
+    target = b.node(entity_id(Label.ACTOR, body.name), Label.ACTOR, body.name, kind=body.kind,
+                    name_en=body.en, level=body.level, jurisdiction=body.place)
+    s, e = offset + a.start, offset + a.end
+    b.edge(source, target, EdgeType.ASSIGNED_TO, block.text[s:e], _span(block, s, e), role=a.role)
+    return target
 
 
 def _law_node(b: _Builder, block: Block, doc_id: str, parent: str, span) -> str:

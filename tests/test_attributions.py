@@ -87,3 +87,66 @@ def test_no_actor_comes_from_the_newspaper_text(seed_graph):
     assert actor_edges
     for e in actor_edges:
         assert not any(s <= e.span[0] < t for s, t in excluded), e.evidence
+
+
+LS = Place("浙江省", "丽水市", en="Zhejiang")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a task table's two labels on one line, with only spaces between them
+    ("（牵头单位：市商务局  责任单位：市统计局、市民政局）",
+     [("丽水市商务局", "lead"), ("丽水市统计局", "responsible"), ("丽水市民政局", "responsible")]),
+    # two label lines that the outline joins with nothing between them; a label's list split by ，
+    ("提高服务水平。牵头单位：市民政局责任单位：市卫健委，各街道",
+     [("丽水市民政局", "lead"), ("丽水市卫生健康委员会", "responsible"), ("各街道", "responsible")]),
+    ("完善机制。\n牵头单位：市民政局\n责任单位：市财政局",
+     [("丽水市民政局", "lead"), ("丽水市财政局", "responsible")]),
+    # a label and a verb in one note: the label gives the role
+    ("（责任单位：市民政局、市财政局按职责分工负责）",
+     [("丽水市民政局", "responsible"), ("丽水市财政局", "responsible")]),
+])
+def test_task_table_labels(text, expected):
+    assert [(n, r) for n, r, _ in attributed(text, LS)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the level is written once for a run of bodies
+    ("（省商务厅、文化和旅游厅、林业局等省有关部门和各地级以上市人民政府按职责分工负责）",
+     ["浙江省商务厅", "浙江省文化和旅游厅", "浙江省林业局", "各地级以上市人民政府"]),
+    ("（省民政厅、杭州铁路枢纽指挥部负责）", ["浙江省民政厅", "杭州铁路枢纽指挥部"]),
+    # a generic body ends the run: 管委会 is not the city's
+    ("（市财政局、各县区政府、管委会负责）", ["丽水市财政局", "各县区政府", "管委会"]),
+    # 及 between two bodies of one item
+    ("（省住房城乡建设厅及省财政厅负责）", ["浙江省住房和城乡建设厅", "浙江省财政厅"]),
+    ("（市级各有关部门及各县市区政府按职责分工负责）", ["市级各有关部门", "各县市区政府"]),
+    # a task force (专班) or headquarters the grammar does not know is kept as written
+    ("（责任单位：县养老服务攻坚行动工作专班、县融媒体中心）", ["县养老服务攻坚行动工作专班", "县融媒体中心"]),
+])
+def test_a_list_writes_the_level_and_joins_bodies_once(text, expected):
+    assert [n for n, _, _ in attributed(text, LS)] == expected
+
+
+def test_a_body_of_a_list_is_one_actor_with_its_level():
+    text = ("浙江省人民政府关于加快文旅融合的实施意见\n\n为加快文旅融合，提出如下意见。\n\n"
+            "一、重点任务\n\n1.建设旅游风景道。统筹建设一批旅游风景道。（省发展改革委、交通运输厅负责）\n")
+    graph = load_text(text)
+    assigned = {graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO)}
+    assert assigned == {"浙江省发展和改革委员会", "浙江省交通运输厅"}
+    involved = {graph.node(e.target).name for e in graph.edges_of(EdgeType.INVOLVES)}
+    assert "交通运输厅" not in involved
+
+
+def test_a_heading_note_leads_the_measures_that_name_no_body():
+    text = ("丽水市莲都区人民政府关于推动经济高质量发展的若干举措\n\n为推动经济高质量发展，制定以下举措。\n\n"
+            "一、强化科技创新（区科技局牵头）\n\n（一）加强平台建设。支持建设新型研发机构。\n\n"
+            "（二）加强人才引育。引进高层次人才。（区人力社保局负责）\n")
+    graph = load_text(text)
+    by_measure = {}
+    for e in graph.edges_of(EdgeType.ASSIGNED_TO):
+        by_measure.setdefault(graph.node(e.source).name, []).append(
+            (graph.node(e.target).name, e.attrs["role"], e.evidence))
+    assert by_measure == {
+        "加强平台建设": [("莲都区科学技术局", "lead", "（区科技局牵头）")],
+        "加强人才引育": [("莲都区人力资源和社会保障局", "responsible", "（区人力社保局负责）")]}
+    edge = next(e for e in graph.edges_of(EdgeType.ASSIGNED_TO) if e.evidence == "（区科技局牵头）")
+    assert graph.documents[0].text[edge.span[0]:edge.span[1]] == edge.evidence

@@ -6,7 +6,7 @@ import pytest
 
 from graph.model import EdgeType, Label
 from loaders import load_text
-from loaders.bodies import Place, find_bodies, jurisdiction_of
+from loaders.bodies import Place, find_bodies, jurisdiction_of, province_of_number
 
 ZJ = Place("浙江省", en="Zhejiang")
 
@@ -66,6 +66,8 @@ def test_relative_names_stay_relative_without_a_jurisdiction():
     ("上海市优化营商环境条例", [], ("上海市", "上海市")),
     ("国务院关于深化预算管理制度改革的决定", ["国务院"], ("", "")),
     ("关于加快推进区块链技术应用的意见", [], ("", "")),
+    ("加快丽水市养老服务发展实施意见", [], ("", "丽水市")),  # a title that opens with its verb
+    ("关于进一步推进台州市文旅融合的若干措施", [], ("", "台州市")),
 ])
 def test_jurisdiction_of(title, issuers, expected):
     place = jurisdiction_of(title, issuers)
@@ -97,6 +99,7 @@ def test_the_verb_before_a_functional_body_is_not_part_of_its_name():
     # the cut word that ends last wins: 所在地, not the 在 inside it; 经济 is no 经
     assert [f.body.name for f in find_bodies("向企业所在地市场监督管理部门申请", ZJ)] == ["市场监督管理部门"]
     assert [f.body.name for f in find_bodies("经省经济和信息化厅同意", ZJ)] == ["浙江省经济和信息化厅"]
+    assert [f.body.name for f in find_bodies("提高物资储备管理部门工作效能", ZJ)] == ["物资储备管理部门"]
 
 
 def _policy(province: str) -> str:
@@ -114,3 +117,24 @@ def test_two_provinces_give_two_finance_departments_and_one_ndrc():
     assert ids[0] == ids[1] == {"actor:国家发展和改革委员会"}
     assigned = [(graphs[0].node(e.target).name, e.attrs["role"]) for e in graphs[0].edges_of(EdgeType.ASSIGNED_TO)]
     assert assigned == [("浙江省财政厅", "responsible")]
+
+
+@pytest.mark.parametrize("number, issuers, province", [
+    ("皖政〔2020〕5号", ["省人民政府"], "安徽省"),
+    ("鄂政办发〔2021〕9号", ["省人民政府办公厅"], "湖北省"),
+    ("桂政发〔2019〕3号", ["自治区人民政府"], "广西壮族自治区"),
+    ("宁政发〔2006〕1号", ["南京市人民政府"], ""),  # a city's 文号 may share a province's character
+    ("宁政发〔2006〕1号", [], ""),
+    ("某政发〔2006〕1号", ["省人民政府"], ""),
+])
+def test_the_province_of_a_provincial_document_number(number, issuers, province):
+    assert province_of_number(number, issuers).province == province
+
+
+def test_a_provincial_notice_numbered_by_its_province_resolves_its_bodies():
+    text = ("省人民政府关于加快养老服务发展的意见\n皖政〔2020〕5号\n各市、县人民政府，省政府各部门：\n"
+            "为加快养老服务发展，提出如下意见。\n一、重点任务\n"
+            "（一）完善养老服务设施。加快建设社区养老服务中心。（省民政厅牵头，省财政厅配合）\n")
+    graph = load_text(text)
+    assigned = {graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO)}
+    assert assigned == {"安徽省民政厅", "安徽省财政厅"}

@@ -302,3 +302,10 @@ def test_a_wrapping_notice_printed_without_its_title_is_notice_text_not_a_news_l
         "某省增收实施方案", ["某省人民政府"], "2018-03-27", [])
     assert outline.of_kind("notice")[0].text == ("各市、县人民政府：现将《某省增收实施方案》印发给你们，请认真组织实施。"
                                                   "某省人民政府2018年3月27日（此件公开发布）")
+
+
+def test_measures_named_juchuo_are_a_genre():
+    """举措 is a genre of district and county documents (若干政策举措)."""
+    outline = parse_outline(normalise("某区人民政府关于推动消费扩容提质的若干举措" + BODY))
+    assert (outline.title, outline.kind, outline.issuers) == (
+        "关于推动消费扩容提质的若干举措", "举措", ["某区人民政府"])
