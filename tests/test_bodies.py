@@ -84,6 +84,13 @@ def test_not_bodies():
     assert find_bodies("加快市场化改革，推进区域协调发展", ZJ) == []
 
 
+def test_former_ministries_are_national_bodies_under_their_own_names():
+    # Documents in force still name bodies since renamed; 农业部门 and 部署 are no ministry.
+    found = [(f.body.name, f.body.level) for f in find_bodies("由商务部会同农业部、国防科工委进行", ZJ)]
+    assert found == [("商务部", "national"), ("农业部", "national"), ("国防科学技术工业委员会", "national")]
+    assert [f.body.name for f in find_bodies("省农业部门负责，加强建设部署", ZJ)] == ["浙江省农业部门"]
+
+
 def test_a_level_word_inside_an_ordinary_word_is_no_level():
     # 城市管理部门 is urban management, not the city's 管理部门; 本级 and 或者 are cut whole.
     city = Place("浙江省", "杭州市")
