@@ -71,6 +71,7 @@ class Gazetteer:
     local_anchor_re: re.Pattern[str]  # where an agency name starts: local_re is tried only near one
     local_reach: int  # the most characters of place and level words before the agency name
     functional_re: re.Pattern[str]
+    functional_list_re: re.Pattern[str]  # a level, functions listed with 、, one suffix for them all
     bare_functional_re: re.Pattern[str]
     bare_functional_anchor_re: re.Pattern[str]
     generic_re: re.Pattern[str]
@@ -97,6 +98,7 @@ PLACE_SUFFIXES = ("自治州", "地区", "市", "州", "盟", "县", "区", "旗
 PLACE_NAME_MAX = 5  # characters of a city or county name before its suffix
 PLACES_MAX = 2  # a city, then a county
 BARE_FUNCTION_MAX = 10  # characters of a function before a bare functional suffix (…主管部门)
+FUNCTION_MAX = 12  # characters of one function between a level and its suffix (县级以上人民政府 + 财政 + 部门)
 
 
 def _patterns(prov, levels, functions, agencies, standalone, f_levels, f_suffixes, bare) -> dict:
@@ -110,8 +112,10 @@ def _patterns(prov, levels, functions, agencies, standalone, f_levels, f_suffixe
         "local_re": re.compile(rf"(?P<pre>(?:{_alt(prov)}){places}|{place}|{level})(?P<agency>{agency})"),
         "local_anchor_re": anchor(agency, {"委", *(w[0] for w in [*functions, *standalone])}),
         "local_reach": max(max(map(len, prov), default=0) + places_max, max(map(len, levels), default=0)),
-        "functional_re": re.compile(rf"(?P<level>{_alt(f_levels)})(?:及其)?(?P<func>[{CJK}、]{{1,12}}?)"
+        "functional_re": re.compile(rf"(?P<level>{_alt(f_levels)})(?:及其)?(?P<func>[{CJK}、]{{1,{FUNCTION_MAX}}}?)"
                                     rf"(?P<suffix>{_alt(f_suffixes)})"),
+        "functional_list_re": re.compile(rf"(?P<level>{_alt(f_levels)})(?:及其)?(?P<func>[{CJK}]{{2,{FUNCTION_MAX}}}?"
+                                         rf"(?:、[{CJK}]{{2,{FUNCTION_MAX}}}?)+)(?P<suffix>{_alt(f_suffixes)})"),
         "bare_functional_re": re.compile(rf"(?P<func>[{CJK}]{{2,{BARE_FUNCTION_MAX}}}?)(?P<suffix>{_alt(bare)})"),
         "bare_functional_anchor_re": anchor(_alt(bare), (w[0] for w in bare)),
     }
@@ -303,7 +307,8 @@ def _functional_body(level: str, func: str, suffix: str, place: Place, gaz: Gaze
     canonical = gaz.functional_levels.get(level, level)
     if func in gaz.not_functions:
         return Body(canonical + func + suffix, "generic", level=canonical)
-    if len(func) < 2 or "、" in func or func.endswith("等") or (func not in gaz.functions and trim_left(func) != func):
+    if (len(func) < 2 or len(func) > FUNCTION_MAX or "、" in func or func.endswith("等")
+            or (func not in gaz.functions and trim_left(func) != func)):
         return None
     head = canonical[:1]
     resolved = place.for_level(gaz.levels[head][0]) if head in gaz.levels and canonical[:2] != "县级" else ""
@@ -312,16 +317,63 @@ def _functional_body(level: str, func: str, suffix: str, place: Place, gaz: Gaze
 
 
 def _functional(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
-    out = []
+    out = _functional_lists(text, place, gaz)
     for m in gaz.functional_re.finditer(text):
         level = m.group("level")
-        start = m.start()
-        if len(level) == 1 and (text.startswith(gaz.not_levels, start) or text[start - 1:start + 1] in gaz.not_level_ends):
+        if not _is_level_at(text, m.start(), level, gaz) or any(f.start <= m.start() < f.end for f in out):
             continue
         body = _functional_body(level, m.group("func"), m.group("suffix"), place, gaz)
         if body is not None:
             out.append(Found(m.start(), m.end(), body))
     return out + [f for f in _bare_functional(text, gaz) if not any(f.start < o.end and o.start < f.end for o in out)]
+
+
+def _is_level_at(text: str, start: int, level: str, gaz: Gazetteer) -> bool:
+    """False for a one-character level inside an ordinary word (市场, 城市)."""
+    return not (len(level) == 1 and (text.startswith(gaz.not_levels, start)
+                                     or text[start - 1:start + 1] in gaz.not_level_ends))
+
+
+def _functional_lists(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
+    """发展改革、财政、商务等部门 after a level: one body a function, each with the level and suffix."""
+    out: list[Found] = []
+    for m in gaz.functional_list_re.finditer(text):
+        if not _is_level_at(text, m.start(), m.group("level"), gaz):
+            continue
+        whole = m.group("func") + m.group("suffix")  # 市场监督管理部门: 市场 + 监督管理部门, or 市场监督管理 + 部门
+        for suffix in (x for x in gaz.functional_suffixes if whole.endswith(x)):
+            listed = _function_list(whole[:-len(suffix)], gaz)
+            if listed:
+                out += _listed_bodies(m, listed, suffix, place, gaz)
+                break
+    return out
+
+
+def _function_list(func: str, gaz: Gazetteer) -> list[str]:
+    """The functions of a list that shares one suffix, each a known function; [] if it is none.
+
+    >>> _function_list("发展改革、财政和商务等", load_gazetteer()), _function_list("财政", load_gazetteer())
+    (['发展改革', '财政', '商务'], [])
+    """
+    parts = func.removesuffix("等").split("、")
+    last = parts[-1]
+    if last not in gaz.functions:  # 财政和商务: the last two joined, unless the pair is one function
+        parts[-1:] = next((pair for pair in (last.split(w, 1) for w in ("以及", "和", "及")) if len(pair) == 2
+                           and all(p in gaz.functions for p in pair)), [last])
+    return parts if len(parts) > 1 and all(p in gaz.functions for p in parts) else []
+
+
+def _listed_bodies(m: re.Match[str], functions: list[str], suffix: str, place: Place, gaz: Gazetteer) -> list[Found]:
+    """One body per listed function; the first span holds the level, the last the suffix."""
+    out, at = [], m.start("func")
+    for i, func in enumerate(functions):
+        at = m.string.index(func, at)
+        start, end = (m.start() if i == 0 else at), (m.end() if i == len(functions) - 1 else at + len(func))
+        body = _functional_body(m.group("level"), func, suffix, place, gaz)
+        if body is not None:
+            out.append(Found(start, end, body))
+        at += len(func)
+    return out
 
 
 def _bare_functional(text: str, gaz: Gazetteer) -> list[Found]:

@@ -84,6 +84,19 @@ def test_not_bodies():
     assert find_bodies("加快市场化改革，推进区域协调发展", ZJ) == []
 
 
+def test_functions_listed_before_one_suffix_are_one_body_each():
+    # Laws name several functional bodies at once: the level and the suffix belong to each.
+    text = "县级以上人民政府发展改革、财政和商务等部门应当；会同国家发改委、县级以上人民政府市场监督管理部门"
+    assert [(f.body.name, text[f.start:f.end]) for f in find_bodies(text, ZJ)] == [
+        ("县级以上人民政府发展改革部门", "县级以上人民政府发展改革"), ("县级以上人民政府财政部门", "财政"),
+        ("县级以上人民政府商务部门", "商务等部门"), ("国家发展和改革委员会", "国家发改委"),
+        ("县级以上人民政府市场监督管理部门", "县级以上人民政府市场监督管理部门")]
+    listed = [f.body.name for f in find_bodies("县级以上地方人民政府工业和信息化、市场监督管理部门", ZJ)]
+    assert listed == ["县级以上人民政府工业和信息化部门", "县级以上人民政府市场监督管理部门"]
+    # a list of words that are no functions is no list of bodies
+    assert [f.body.name for f in find_bodies("省加快改革、推动发展部门", ZJ)] == []
+
+
 def test_former_ministries_are_national_bodies_under_their_own_names():
     # Documents in force still name bodies since renamed; 农业部门 and 部署 are no ministry.
     found = [(f.body.name, f.body.level) for f in find_bodies("由商务部会同农业部、国防科工委进行", ZJ)]
