@@ -70,6 +70,11 @@ CASES = [
 ]
 
 
+def fields(outline, *names: str) -> tuple:
+    """The outline's front-matter fields `names`, in order."""
+    return tuple(getattr(outline, name) for name in names)
+
+
 @pytest.mark.parametrize("text, expected", CASES, ids=[str(i) for i in range(len(CASES))])
 def test_front_matter_fields(text, expected):
     outline = parse_outline(normalise(text))
@@ -156,7 +161,7 @@ def test_a_metadata_table_with_each_key_on_a_line_of_its_own_is_read_and_never_t
             "• 发文机构：\n县政府网站\n• 发文字号：\n某政发〔2024〕3号\n• 发文日期：\n2024年04月06日 16:40\n"
             "• 有效性：\n• 内容概述：\n某县人民政府工作规则\n第一章 总则\n一、为规范县政府工作，制定本规则。")
     outline = parse_outline(normalise(text))
-    got = (outline.title, outline.number, outline.date, outline.issuers, outline.addressees)
+    got = fields(outline, "title", "number", "date", "issuers", "addressees")
     assert got == ("某县人民政府工作规则", "某政发〔2024〕3号", "2024-04-06", [], [])
     reasons = {text_: r for text_, r in ((normalise(text)[s:e], r) for s, e, r in outline.excluded)}
     metadata = "metadata table (read into the document)"
@@ -170,7 +175,7 @@ def test_metadata_rows_led_by_less_common_keys_are_read_and_chrome_labels_are_no
             "《某县议事规则》已经县政府常务会议通过，现予印发。\n某县人民政府\n2019年1月17日\n某县议事规则\n"
             "第一章 总则\n第一条 为规范议事，制定本规则。")
     outline = parse_outline(normalise(text))
-    got = (outline.title, outline.issuers, outline.addressees, outline.date)
+    got = fields(outline, "title", "issuers", "addressees", "date")
     assert got == ("某县议事规则", ["某县人民政府"], ["各乡、镇人民政府", "县政府各部门"], "2019-01-17")
     assert outline.metadata["废止时间"] == "2020-01-23"
 
@@ -241,7 +246,7 @@ def test_a_decree_printed_under_the_regulation_title_gives_number_date_and_signe
             "中华人民共和国国务院令\n第999号\n现发布《某某机构设置管理条例》，自\n发布之日起施行。\n总理 王某\n1997年8月3日\n"
             "第一章 总则\n第一条 为了规范机构设置，制定本条例。")
     outline = parse_outline(normalise(text))
-    got = (outline.title, outline.number, outline.issuers, outline.signer, outline.date)
+    got = fields(outline, "title", "number", "issuers", "signer", "date")
     assert got == ("某某机构设置管理条例", "中华人民共和国国务院令第999号", ["国务院"], "王某", "1997-08-03")
     assert [b.title for b in outline.of_kind("article")] == ["第一条"]
 
@@ -265,7 +270,7 @@ def test_a_notice_that_publishes_a_draft_in_full_wraps_it():
             "一、公民和组织均可以提出意见。\n二、征求意见的时间到2023年1月15日结束。\n某市人民代表大会常务委员会办公室\n2022年12月5日\n"
             "某市社会信用条例（草案）\n第一条 为了规范社会信用管理，制定本条例。\n第二条 本条例适用于本市。")
     outline = parse_outline(normalise(text))
-    got = (outline.title, outline.kind, outline.wrapper, outline.issuers, outline.date)
+    got = fields(outline, "title", "kind", "wrapper", "issuers", "date")
     assert got == ("某市社会信用条例（草案）", "条例", "某市人民代表大会常务委员会办公室公告（第7号）",
                    ["某市人民代表大会常务委员会办公室"], "2022-12-05")
     assert [b.title for b in outline.blocks if b.kind in {"part", "article"}] == ["第一条", "第二条"]
