@@ -13,9 +13,12 @@
   are warmed first (2,000 bare rows; a sync of the first documents, wiped again), then
   ``--sync-runs`` (3) pairs of bare-then-sync are timed, alternated so that a busy spell of a
   shared machine falls on both; the share is the median of the pairs' ratios, shown with each
-  and the load. The bare rows carry about three quarters of the bytes the sync sends (12.4 against
-  16.9 MB packed for the 100 documents: its rows hold every property, evidence, spans and doc_id
-  included), so the share is, if anything, on the strict side.
+  and the load. Each pair also writes the same nodes and edges with plain CREATE statements (the
+  store's rows made beforehand; no MERGE, no checks, no citation links): the share that alone
+  reaches is what the graph itself costs the server, the floor under the sync. The bare rows
+  carry about three quarters of the bytes the sync sends (12.4 against 16.9 MB packed for the 100
+  documents: its rows hold every property, evidence, spans and doc_id included), so the share is,
+  if anything, on the strict side.
 - (c) the Documents page's network of the N documents in headless Chromium (``streamlit run``
   with ``POLICY_KG_DOCS`` set to the corpus folder): seconds from navigation to the canvas
   painted and its layout settled, in a new tab (a new session) of a browser that has opened the app
@@ -153,18 +156,46 @@ def bare_rows(graph: PolicyGraph) -> list[dict[str, Any]]:
 
 
 def _bare_create(store: Any, rows: list[dict[str, Any]]) -> float:
-    from graph.neo4j_store import BATCH_ROWS
+    from graph.neo4j_store import chunks
 
     statement = load_cypher("create_bench_rows")
 
-    def write(tx) -> None:
-        for start in range(0, len(rows), BATCH_ROWS):
-            tx.run(statement, rows=rows[start:start + BATCH_ROWS]).consume()
+    def write(tx) -> None:  # chunked as the store's statements are, short repr included
+        for chunk in chunks(rows):
+            tx.run(statement, rows=chunk).consume()
 
     store._write(load_cypher("delete_bench_rows"))
     with store._session("WRITE") as session:
         seconds, _ = _timed(lambda: session.execute_write(write))
     store._write(load_cypher("delete_bench_rows"))
+    return seconds
+
+
+def _plain_create(store: Any, corpus: PolicyGraph) -> float:
+    """Seconds to write `corpus`'s nodes and edges with nothing but CREATE (rows made beforehand,
+    as the bare rows are; no MERGE, no checks, no citation links): what the graph itself costs this
+    server, the floor under the sync. Wiped again afterwards."""
+    from bench.bench_store import wipe
+    from graph.cypher import fill
+    from graph.neo4j_store import SyncBatch, chunks, document_batches
+    from graph.set_aside import with_set_aside
+
+    batch = SyncBatch.of(document_batches(with_set_aside(corpus)))
+    nodes = [*batch.owned.items(), *batch.linked.items()]
+
+    def write(tx) -> None:
+        refs: dict[str, str] = {}
+        for label, rows in nodes:
+            for chunk in chunks(rows):
+                refs.update(tx.run(fill("create_nodes", label=label), rows=chunk).single()["refs"])
+        for (edge_type, _, _), rows in batch.edges.items():
+            ends = [{"source": refs[r["source"]], "target": refs[r["target"]], "props": r["props"]} for r in rows]
+            for chunk in chunks(ends):
+                tx.run(fill("create_edges_by_ref", type=edge_type), rows=chunk).consume()
+
+    with store._session("WRITE") as session:
+        seconds, _ = _timed(lambda: session.execute_write(write))
+    wipe(store)
     return seconds
 
 
@@ -182,18 +213,20 @@ def sync_against_bare(corpus: PolicyGraph, runs: int = SYNC_RUNS) -> dict[str, A
     from graph.neo4j_store import Neo4jStore
 
     rows = len(corpus.nodes) + len(corpus.edges)
-    bare, sync, load = [], [], []
+    bare, sync, plain, load = [], [], [], []
     with _server(False) as settings:
         store = Neo4jStore.connect(settings)
         wipe(store)
         # Both sides warmed alike (the JVM compiles a statement's code paths on first use): the bare
         # statement on 2,000 rows, the sync on a few documents, wiped again before the measured sync.
         _bare_create(store, bare_rows(corpus)[:2000])
+        _plain_create(store, first_documents(corpus, WARM_UP_DOCS))
         store.load(first_documents(corpus, WARM_UP_DOCS))
         wipe(store)
         for _ in range(runs):  # alternated, so a busy spell on a shared machine hits both sides
             load.append(os.getloadavg()[0])
             bare.append(_bare_create(store, bare_rows(corpus)))
+            plain.append(_plain_create(store, corpus))
             sync.append(_timed(lambda: store.load(corpus))[0])
             again, _ = _timed(lambda: store.load(corpus))
             wipe(store)
@@ -205,11 +238,15 @@ def sync_against_bare(corpus: PolicyGraph, runs: int = SYNC_RUNS) -> dict[str, A
           f"{rows / sync_s:,.0f} rows/s; again, unchanged: {again:.1f} s")
     print(f"    bare UNWIND $rows CREATE, same rows, same server, run before each sync: {bare_s:.1f} s, "
           f"{rows / bare_s:,.0f} rows/s")
+    floor = statistics.median(b / p for b, p in zip(bare, plain))
+    print(f"    plain CREATE of the same nodes and edges (rows made beforehand; no MERGE, checks or "
+          f"citation links), same runs: {statistics.median(plain):.1f} s, at {floor:.0%} of the bare rate "
+          f"({', '.join(f'{b / p:.0%}' for b, p in zip(bare, plain))}): what the graph itself costs")
     print(f"    sync at {share:.0%} of the bare rate (median of the runs' ratios: "
           f"{', '.join(f'{b / s:.0%}' for b, s in zip(bare, sync))}) — goal >= {GOAL_SYNC_SHARE:.0%}: {verdict}")
     return {"documents": len(corpus.documents), "rows": rows, "sync_s": sync_s, "again_s": again,
             "bare_s": bare_s, "sync_rows_per_s": rows / sync_s, "bare_rows_per_s": rows / bare_s,
-            "share": share, "runs": runs, "bare_samples_s": bare, "sync_samples_s": sync, "load": load}
+            "share": share, "plain_share": floor, "plain_samples_s": plain, "runs": runs, "bare_samples_s": bare, "sync_samples_s": sync, "load": load}
 
 
 # ---------------------------------------------------------------------- (c) network in Chromium

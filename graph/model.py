@@ -208,7 +208,9 @@ class Edge:
 
     def as_dict(self) -> dict[str, Any]:
         """Flat properties, as stored (span as a two-item list)."""
-        out: dict[str, Any] = {"type": self.type.value, "doc_id": self.doc_id, **thaw(self.attrs)}
+        out: dict[str, Any] = {"type": self.type.value, "doc_id": self.doc_id}
+        if self.attrs:  # most edges have none: no empty dict made and spread
+            out.update(thaw(self.attrs))
         if self.evidence:
             out["evidence"] = self.evidence
         if self.span is not None:

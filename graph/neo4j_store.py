@@ -51,7 +51,7 @@ from neo4j.exceptions import (
 from graph.contract import check_params, plain
 from graph.cypher import fill, load_cypher, query_names
 from graph.cypher_guard import CypherRefused, check_read_only
-from graph.model import SHARED_LABELS, EdgeType, Label, PolicyGraph
+from graph.model import OUTLINE_EDGES, SHARED_LABELS, Edge, EdgeType, Label, PolicyGraph
 from graph.resolve import resolution_edges
 from graph.set_aside import with_set_aside
 from graph.settings import Neo4jSettings
@@ -134,6 +134,27 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+class Chunk(list):
+    """One statement's rows. The driver formats every parameter for its debug log before it looks
+    whether debug logging is on (neo4j 6, Bolt RUN): the repr of a sync's rows cost 0.1 s of client
+    time for the bench's 100 documents. A chunk's repr is its size; it packs as any list."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
+def chunks(rows: list[dict[str, Any]]) -> Iterator[Chunk]:
+    """`rows` in statement-sized chunks (`BATCH_ROWS`).
+
+    >>> [len(c) for c in chunks([{}] * 2500)], repr(next(chunks([{}])))
+    ([1000, 1000, 500], '<1 rows>')
+    """
+    for start in range(0, len(rows), BATCH_ROWS):
+        yield Chunk(rows[start:start + BATCH_ROWS])
 
 
 class WriteRefused(Exception):
@@ -357,14 +378,14 @@ class Neo4jStore:
             target = Label.POLICY if e.type is EdgeType.LOADED_AS else Label.ARTICLE
             key = (e.type, Label(labels[e.source]), target)
             groups.setdefault(key, []).append({"source": e.source, "target": e.target,
-                                               "props": _props(e.as_dict(), e.key)})
+                                               "props": _props(e.as_dict(), e)})
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(fill("delete_derived_edges", types=(EdgeType.LOADED_AS, EdgeType.REFERS_TO))).consume()
             for (edge_type, source, target), rows in groups.items():
-                for start in range(0, len(rows), BATCH_ROWS):
+                for chunk in chunks(rows):
                     tx.run(fill("merge_derived_edges", type=edge_type, source=source, target=target),
-                           rows=rows[start:start + BATCH_ROWS]).consume()
+                           rows=chunk).consume()
 
         try:
             with self._session(neo4j.WRITE_ACCESS) as session:
@@ -440,20 +461,20 @@ def _add_edges(graph: PolicyGraph, batches: dict[str, DocumentBatch], placed: di
     """Each edge into its document's batch, with any end that document does not own as a linked node;
     the ids of every node an edge uses."""
     nodes = {n.id: n for n in graph.nodes}
-    used: set[str] = set()
     for edge in graph.edges:
-        for end in (edge.source, edge.target):
-            if end not in nodes:
-                raise StoreError(f"edge {edge.source} -{edge.type.value}-> {edge.target} of document "
-                                 f"{edge.doc_id}: node {end} is not in the graph")
-            used.add(end)
-            if end not in placed[edge.doc_id]:
-                _add_node(batches[edge.doc_id].linked, nodes[end], rows)
-                placed[edge.doc_id].add(end)
-        key = (edge.type, nodes[edge.source].label, nodes[edge.target].label)
-        batches[edge.doc_id].edges.setdefault(key, []).append(
-            {"source": edge.source, "target": edge.target, "props": _props(edge.as_dict(), edge.key)})
-    return used
+        ends = nodes.get(edge.source), nodes.get(edge.target)
+        if ends[0] is None or ends[1] is None:  # not `None in ends`: that compares whole nodes
+            missing = edge.source if ends[0] is None else edge.target
+            raise StoreError(f"edge {edge.source} -{edge.type.value}-> {edge.target} of document "
+                             f"{edge.doc_id}: node {missing} is not in the graph")
+        batch, seen = batches[edge.doc_id], placed[edge.doc_id]
+        for end in ends:
+            if end.id not in seen:
+                _add_node(batch.linked, end, rows)
+                seen.add(end.id)
+        batch.edges.setdefault((edge.type, ends[0].label, ends[1].label), []).append(
+            {"source": edge.source, "target": edge.target, "props": _props(edge.as_dict(), edge)})
+    return {e.source for e in graph.edges} | {e.target for e in graph.edges}
 
 
 def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any, rows: dict[str, dict[str, Any]]) -> None:
@@ -462,36 +483,61 @@ def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any, rows: dict[s
     groups.setdefault(node.label, []).append(rows[node.id])
 
 
-def _props(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
-    """Properties as Neo4j stores them: None dropped, tuples as lists.
+def _props(values: dict[str, Any], where: Any) -> dict[str, Any]:
+    """Properties as Neo4j stores them: None dropped, tuples as lists; `values` itself (a dict the
+    caller made, e.g. by ``as_dict()``) when Neo4j stores every value as it is, as for most rows.
 
     A value Neo4j cannot store (a map, a list of lists, a mixed list, e.g. an edge's ``pieces``
     ranges) is stored as JSON text and its key listed in ``_json``; `_shape` decodes it on the way
     back, so rows match the embedded store. This happens here, before any write, on every server.
+    `where` (a node id, or an edge, named by its key) only goes into an error message.
     """
+    if values.get(JSON_KEYS) is not None:
+        raise StoreError(f"{_where(where)}: property {JSON_KEYS!r} is reserved by the Neo4j store")
+    for value in values.values():
+        kind = type(value)
+        if kind not in _SCALARS and not (kind is list and _plain_list(value)):
+            return _converted(values, where)
+    return values
+
+
+def _plain_list(value: list[Any]) -> bool:
+    """A non-empty list of one scalar type (a span, a list of names): stored as it is."""
+    return len({type(v) for v in value}) == 1 and type(value[0]) in _SCALARS
+
+
+def _converted(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    encoded = []
+    encoded: list[str] = []
     for key, value in values.items():
-        if type(value) in _SCALARS and key != JSON_KEYS:  # most values: stored as they are
+        if type(value) in _SCALARS:
             out[key] = value
-            continue
-        if value is None:
-            continue
-        if key == JSON_KEYS:
-            raise StoreError(f"{where}: property {JSON_KEYS!r} is reserved by the Neo4j store")
-        if isinstance(value, (tuple, list, set, frozenset)):
-            value = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
-        if not _storable(value):
-            try:
-                value = json.dumps(value, ensure_ascii=False)
-            except (TypeError, ValueError):
-                raise StoreError(f"{where}: property {key!r} ({type(value).__name__}) can be stored "
-                                 "neither as it is nor as JSON") from None
-            encoded.append(key)
-        out[key] = value
+        elif value is not None:
+            out[key] = _storable_value(key, value, where, encoded)
     if encoded:
         out[JSON_KEYS] = encoded
     return out
+
+
+def _storable_value(key: str, value: Any, where: Any, encoded: list[str]) -> Any:
+    """`value` as Neo4j stores it: a list for a tuple or set, JSON text (its key added to `encoded`)
+    for what Neo4j cannot store as it is."""
+    if isinstance(value, (tuple, list, set, frozenset)):
+        value = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    if _storable(value):
+        return value
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        raise StoreError(f"{_where(where)}: property {key!r} ({type(value).__name__}) can be stored "
+                         "neither as it is nor as JSON") from None
+    encoded.append(key)
+    return text
+
+
+def _where(where: Any) -> Any:
+    """What an error message names: an edge by its key, anything else as it is."""
+    return where.key if isinstance(where, Edge) else where
 
 
 def _storable(value: Any) -> bool:
@@ -606,7 +652,9 @@ def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch, create: bool = 
     ids = [d.doc_id for d in batch.documents]
     stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=ids)}
     fresh = _fresh_nodes(tx, batch, stored) if create else set()
-    _write_edges(tx, batch, fresh, _write_nodes(tx, batch, fresh))
+    children = _outline_children(batch, fresh)
+    refs = _write_nodes(tx, batch, fresh, children)
+    _write_edges(tx, batch, fresh, refs, _write_children(tx, batch, children, refs))
     _drop_stale(tx, batch.replacing(stored))
 
 
@@ -622,11 +670,30 @@ def _fresh_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, stored: set[str
     return fresh
 
 
-def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]) -> Refs:
-    """Write the batch's nodes; each node's element id by label and id, for the edges."""
+def _outline_children(batch: SyncBatch, fresh: set[str]) -> dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]]:
+    """The outline edges to create with their child node (`_write_children`): those into a node just
+    created that no other outline edge of the batch enters, by edge type and labels."""
+    into: dict[str, list[tuple[tuple[EdgeType, Label, Label], dict[str, Any]]]] = {}
+    for key, rows in batch.edges.items():
+        if key[0] in OUTLINE_EDGES:
+            for row in rows:
+                if row["target"] in fresh:
+                    into.setdefault(row["target"], []).append((key, row))
+    children: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = {}
+    for (key, row), *others in into.values():
+        if not others:
+            children.setdefault(key, []).append(row)
+    return children
+
+
+def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str],
+                 children: Mapping[tuple[EdgeType, Label, Label], list[dict[str, Any]]]) -> Refs:
+    """Write the batch's nodes but the `children` (written under their parents next); each node's
+    element id by label and id, for the edges."""
+    under_parent = {row["target"] for rows in children.values() for row in rows}
     refs: Refs = {}
     for label, rows in batch.owned.items():
-        for name, part in (("create_nodes", [r for r in rows if r["id"] in fresh]),
+        for name, part in (("create_nodes", [r for r in rows if r["id"] in fresh and r["id"] not in under_parent]),
                            ("merge_nodes", [r for r in rows if r["id"] not in fresh])):
             refs.setdefault(label, {}).update(_unwind_nodes(tx, fill(name, label=label), part))
     for label, rows in batch.linked.items():
@@ -634,15 +701,45 @@ def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str]
     return refs
 
 
-def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str], refs: Refs) -> None:
-    """Edges with an end just created cannot exist yet: created; the others merged. Their ends are
-    the element ids the node statements returned, so one statement per type serves every pair of
-    labels and no end is looked up by id."""
+def _write_children(tx: neo4j.ManagedTransaction, batch: SyncBatch,
+                    children: Mapping[tuple[EdgeType, Label, Label], list[dict[str, Any]]], refs: Refs) -> set[str]:
+    """Create each child node with the outline edge from its parent, one outline level a round (a
+    parent needs its element id first); the ids of the children so written. A child whose parent
+    never gets one (outline edges in a cycle) is written alone, and its edge with the others."""
+    rows_by_id = {r["id"]: r for rows in batch.owned.values() for r in rows}
+    pending = {key: list(rows) for key, rows in children.items()}
+    written: set[str] = set()
+    while pending:
+        ready = {key: [r for r in rows if r["source"] in refs.get(key[1], {})] for key, rows in pending.items()}
+        if not any(ready.values()):
+            for (_, _, label), rows in pending.items():
+                part = [rows_by_id[r["target"]] for r in rows]
+                refs.setdefault(label, {}).update(_unwind_nodes(tx, fill("create_nodes", label=label), part))
+            break
+        for (edge_type, parent, label), rows in ready.items():
+            part = [{**rows_by_id[r["target"]], "parent": refs[parent][r["source"]], "edge": r["props"]}
+                    for r in rows]
+            refs.setdefault(label, {}).update(
+                _unwind_nodes(tx, fill("create_child_nodes", type=edge_type, label=label), part))
+            written.update(r["target"] for r in rows)
+        pending = {key: [r for r in rows if r["target"] not in written] for key, rows in pending.items()}
+        pending = {key: rows for key, rows in pending.items() if rows}
+    return written
+
+
+def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str], refs: Refs,
+                 with_child: set[str] = frozenset()) -> None:
+    """Edges with an end just created cannot exist yet: created; the others merged; the outline
+    edges into `with_child` were created with their child. Their ends are the element ids the node
+    statements returned, so one statement per type serves every pair of labels and no end is looked
+    up by id."""
     created: dict[EdgeType, list[dict[str, Any]]] = {}
     merged: dict[EdgeType, list[dict[str, Any]]] = {}
     for (edge_type, source, target), rows in batch.edges.items():
         sources, targets = refs.get(source, {}), refs.get(target, {})
         new, old = created.setdefault(edge_type, []), merged.setdefault(edge_type, [])
+        if edge_type in OUTLINE_EDGES and with_child:
+            rows = [r for r in rows if r["target"] not in with_child]
         for row in rows:
             ends = (sources.get(row["source"]), targets.get(row["target"]))
             if None in ends:  # every end is one of the batch's nodes; never commit a partial document
@@ -688,8 +785,7 @@ def _drop_stale_edges(tx: neo4j.ManagedTransaction, documents: list[DocumentBatc
 
 
 def _unwind(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), BATCH_ROWS):
-        chunk = rows[start:start + BATCH_ROWS]
+    for chunk in chunks(rows):
         written = tx.run(statement, rows=chunk).single()["written"]
         if written != len(chunk):  # a MATCH found no node: never commit a partial document
             raise StoreError(f"wrote {written} of {len(chunk)} rows; the document was rolled back")
@@ -699,8 +795,7 @@ def _unwind_nodes(tx: neo4j.ManagedTransaction, statement: str,
                   rows: list[dict[str, Any]]) -> list[list[str]]:
     """(id, element id) of each node a node statement wrote, all of `rows` or StoreError."""
     out: list[list[str]] = []
-    for start in range(0, len(rows), BATCH_ROWS):
-        chunk = rows[start:start + BATCH_ROWS]
+    for chunk in chunks(rows):
         written = tx.run(statement, rows=chunk).single()["refs"]  # [id, element id] pairs
         if len(written) != len(chunk):
             raise StoreError(f"wrote {len(written)} of {len(chunk)} nodes; the document was rolled back")

@@ -135,6 +135,19 @@ def test_values_neo4j_cannot_store_as_they_are_go_as_json_and_a_reserved_key_is_
         document_batches(bad)
 
 
+def test_an_edge_value_that_cannot_be_stored_names_the_edge_and_plain_lists_go_as_they_are():
+    g = doc("doc:e", {1: "a"}, {1: ["甲"]})
+    (batch,) = document_batches(g)
+    (involves,) = batch.edges[(EdgeType.INVOLVES, Label.MEASURE, Label.ACTOR)]
+    assert involves["props"]["roles"] == ["鼓励", "支持"] and involves["props"]["span"] == [1, 10]
+    assert "_json" not in involves["props"]
+    odd = Edge(g.edges[-1].source, "actor:甲", EdgeType.INVOLVES, "doc:e", attrs={"when": object()})
+    bad = PolicyGraph(g.nodes, g.edges[:-1] + (odd,), g.documents)
+    with pytest.raises(StoreError, match=r"\('doc:e/part:1/section:1/measure:1', 'INVOLVES', 'actor:甲'\): "
+                                         r"property 'when' \(object\) can be stored neither"):
+        document_batches(bad)
+
+
 def test_an_edge_to_a_node_not_in_the_graph_is_refused_before_writing():
     g = doc("doc:z", {1: "a"}, {1: ["甲"]})
     broken = PolicyGraph(tuple(n for n in g.nodes if n.label is not Label.ACTOR), g.edges, g.documents)
@@ -336,6 +349,23 @@ def with_item(g: PolicyGraph, actor: str | None) -> PolicyGraph:
         edges += (Edge(item, f"actor:{actor}", EdgeType.INVOLVES, doc_id, f"{actor}负责"),
                   Edge(doc_id, f"actor:{actor}", EdgeType.INVOLVES, doc_id, f"{actor}牵头"))
     return merge_graphs([g, PolicyGraph(nodes, edges, ())])
+
+
+@bolt
+def test_outline_nodes_with_two_parents_or_in_a_cycle_keep_every_outline_edge(store):
+    g = doc("doc:o", {1: "甲", 2: "乙"}, {})
+    section, (m1, m2) = "doc:o/part:1/section:1", (f"doc:o/part:1/section:1/measure:{i}" for i in (1, 2))
+    loop = [Node(f"doc:o/part:{i}", Label.PART, str(i), {"number": i, "doc_id": "doc:o"}) for i in (8, 9)]
+    odd = (Edge("doc:o/part:1", m1, EdgeType.HAS_MEASURE, "doc:o"),  # a measure with two parents
+           Edge(loop[0].id, loop[1].id, EdgeType.HAS_PART, "doc:o"),  # two parts, each the other's parent
+           Edge(loop[1].id, loop[0].id, EdgeType.HAS_PART, "doc:o"))
+    g = PolicyGraph(g.nodes + tuple(loop), g.edges + odd, g.documents)
+    report = store.load(g)
+    assert (report.nodes, report.edges) == (len(g.nodes), len(g.edges))
+    assert snapshot(store) == snapshot(EmbeddedStore(g))
+    outline = {(r["source"], r["target"]) for r in snapshot(store)[1] if r["type"] in ("HAS_MEASURE", "HAS_PART")}
+    assert {(section, m1), ("doc:o/part:1", m1), (section, m2), (loop[0].id, loop[1].id),
+            (loop[1].id, loop[0].id), ("doc:o", "doc:o/part:1")} <= outline
 
 
 @bolt
