@@ -158,3 +158,15 @@ def test_a_provincial_notice_numbered_by_its_province_resolves_its_bodies():
     graph = load_text(text)
     assigned = {graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO)}
     assert assigned == {"安徽省民政厅", "安徽省财政厅"}
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("市自然资源和规划局", "某市自然资源和规划局"),
+    ("市规划和自然资源局", "某市规划和自然资源局"),
+    ("省林业和草原局", "浙江省林业和草原局"),
+    ("市政务服务和数据管理局", "某市政务服务和数据管理局"),
+    ("市自然资源局", "某市自然资源局"),
+])
+def test_an_agency_of_joined_functions_keeps_its_joined_name(written, canonical):
+    place = Place("浙江省", "某市", en="Zhejiang")
+    assert [f.body.name for f in find_bodies(f"由{written}负责", place)] == [canonical]
