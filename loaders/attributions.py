@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer
+from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer, zone_body
 from loaders.grammar import alt, load_grammar, read_yaml
 from loaders.scan import first_stop, last_stop
 
@@ -95,7 +95,7 @@ def body_of(item: str, place: Place) -> Body | None:
     ('浙江省财政厅', 'generic')
     """
     item = re.sub(r"^由|等(?:有关|相关)?(?:部门|单位)?$", "", item.strip())
-    named = _named_body(item, place)
+    named = _named_body(item, place) or zone_body(item, place)
     if named is not None:
         return named
     if not load_rules().body_end_re.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):

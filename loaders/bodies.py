@@ -66,6 +66,8 @@ class Gazetteer:
     generic: frozenset[str]
     agency_not_before: tuple[str, ...]
     party_prefix: str
+    zones: tuple[str, ...]  # how a development zone's name ends (经济技术开发区, 高新区)
+    zone_body: str  # the body a zone named alone stands for (管理委员会)
     central_re: re.Pattern[str]
     local_re: re.Pattern[str]
     local_anchor_re: re.Pattern[str]  # where an agency name starts: local_re is tried only near one
@@ -137,7 +139,8 @@ def load_gazetteer() -> Gazetteer:
         central, provinces, levels, functions, agencies, standalone, dict(f["levels"]),
         tuple(f["suffixes"]), tuple(f["bare_suffixes"]), tuple(f["not_levels"]), frozenset(f["not_level_ends"]),
         frozenset(f["not_functions"]),
-        generic, tuple(data["agency_not_before"]), data["party_prefix"], central_re=_alternation(central), generic_re=_alternation(generic),
+        generic, tuple(data["agency_not_before"]), data["party_prefix"],
+        tuple(data["zones"]["names"]), data["zones"]["body"], central_re=_alternation(central), generic_re=_alternation(generic),
         **_patterns(provinces, levels, functions, agencies, standalone, f["levels"], f["suffixes"],
                     f["bare_suffixes"]),
     )
@@ -217,11 +220,34 @@ def _prefix(pre: str, place: Place, gaz: Gazetteer) -> tuple[str, str, str]:
         if resolved:
             return resolved, place.en if level == "province" else "", level
         return pre, level_en, level
+    if pre.endswith(gaz.zones):
+        return _zone_prefix(pre, place, gaz)
     province = next((p for p in sorted(gaz.provinces, key=len, reverse=True) if pre.startswith(p)), "")
     canonical, en = gaz.provinces.get(province, ("", ""))
     rest = pre[len(province):]
     level = "county" if rest.endswith(("县", "区", "旗")) else "city" if rest else "province"
     return canonical + rest, en, level
+
+
+def _zone_prefix(zone: str, place: Place, gaz: Gazetteer) -> tuple[str, str, str]:
+    """(name, English, level) of a development zone: 市高新区 is the city's (resolved like 市财政局),
+    a zone with a name of its own (立山经济开发区) stays as written; a zone is never a county."""
+    level = gaz.levels[zone[0]][0] if zone[0] in gaz.levels else ""
+    resolved = place.for_level(level) if level else ""
+    return (resolved + zone[1:] if resolved else zone), "", level
+
+
+def zone_body(item: str, place: Place) -> Body | None:
+    """The administrative committee a development zone named alone stands for, or None.
+
+    >>> zone_body("市高新区", Place("广东省", "佛山市")).name, zone_body("立山经济开发区", Place()).name
+    ('佛山市高新区管理委员会', '立山经济开发区管理委员会')
+    """
+    gaz = load_gazetteer()
+    if not item.endswith(gaz.zones) or len(item) <= min(map(len, gaz.zones)) or item.startswith("各"):
+        return None
+    name, _, level = _zone_prefix(item, place, gaz)
+    return Body(name + gaz.zone_body, "government", level=level, place=name if name != item else "")
 
 
 def local_body(pre: str, agency: str, place: Place, gaz: Gazetteer | None = None) -> Body | None:

@@ -7,7 +7,7 @@ import pytest
 from graph.model import EdgeType
 from loaders import load_text
 from loaders.attributions import find_attributions, split_list
-from loaders.bodies import Place
+from loaders.bodies import Place, find_bodies
 
 ZJ = Place("浙江省", en="Zhejiang")
 
@@ -150,3 +150,21 @@ def test_a_heading_note_leads_the_measures_that_name_no_body():
         "加强人才引育": [("莲都区人力资源和社会保障局", "responsible", "（区人力社保局负责）")]}
     edge = next(e for e in graph.edges_of(EdgeType.ASSIGNED_TO) if e.evidence == "（区科技局牵头）")
     assert graph.documents[0].text[edge.span[0]:edge.span[1]] == edge.evidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zone named alone in a list stands for its administrative committee
+    ("（责任单位：某山经济开发区，各街道）", [("某山经济开发区管理委员会", "responsible"), ("各街道", "responsible")]),
+    # 市高新区 is the city's zone, as 市财政局 is the city's bureau; the next zone inherits the level
+    ("（市商务局牵头，市高新区、经开区管委会配合）",
+     [("丽水市商务局", "lead"), ("丽水市高新区管理委员会", "support"), ("丽水市经开区管理委员会", "support")]),
+    ("（某湖新区、综合保税区负责）", [("某湖新区管理委员会", "responsible"), ("综合保税区管理委员会", "responsible")]),
+])
+def test_a_development_zone_named_without_its_committee_is_its_committee(text, expected):
+    assert [(n, r) for n, r, _ in attributed(text, LS)] == expected
+
+
+def test_a_zone_committee_is_no_county_body():
+    found = find_bodies("下设市高新区管委会办公室，由某江高新区管委会负责", LS)
+    assert [(f.body.name, f.body.level) for f in found] == [("丽水市高新区管理委员会", "city"),
+                                                              ("某江高新区管理委员会", "")]
