@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer, zone_body
+from loaders.body_lists import longest_ended
 from loaders.grammar import alt, load_grammar, read_yaml
 from loaders.scan import first_stop, last_stop
 
@@ -125,19 +126,36 @@ def list_bodies(items: str, place: Place) -> list[Body]:
     ['广东省发展和改革委员会', '广东省交通运输厅']
     """
     levels = sorted(load_gazetteer().levels, key=len, reverse=True)
-    out, level_word = [], ""
+    out, level_word, waiting = [], "", []
     for item in (piece for _, item in split_list(items) for piece in _joined(item.strip(), place)):
         word = next((w for w in levels if item.startswith(w)), "")
         body = body_of(item, place)
-        inherited = None
-        if not word and level_word and (body is None or body.kind == "government" and not body.level):
-            inherited = _named_body(level_word + re.sub(r"^由", "", item), place)
+        inherited = _with_level(item, body, level_word, place) if not word and level_word else None
         body = inherited or body
         # the level carries along a run of bodies of that level only (not past 各县区政府)
         level_word = word or (level_word if inherited else "")
-        if body is not None:
-            out.append(body)
+        if body is None:
+            waiting.append(item)  # 哈尔滨、黑河、绥芬河市政府: a place name that may take a later ending
+            continue
+        _, shared = longest_ended(waiting, item, place)
+        out += shared or [body]
+        waiting = []
     return out
+
+
+SHORT_AGENCY_MAX = 4  # characters of an agency the grammar does not know that a list's level still reaches
+
+
+def _with_level(item: str, body: Body | None, level_word: str, place: Place) -> Body | None:
+    """`item` with the level word of the list item before it, when it names no level of its own:
+    a body the grammar reads (财政厅), or a short agency it does not know (铁路办)."""
+    if body is not None and (body.kind != "government" or body.level):
+        return None
+    item = re.sub(r"^由", "", item)
+    named = _named_body(level_word + item, place)
+    if named is None and body is not None and len(item) <= SHORT_AGENCY_MAX:
+        return body_of(level_word + item, place)
+    return named
 
 
 def _joined(item: str, place: Place) -> list[str]:

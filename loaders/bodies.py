@@ -68,6 +68,7 @@ class Gazetteer:
     party_prefix: str
     zones: tuple[str, ...]  # how a development zone's name ends (经济技术开发区, 高新区)
     zone_body: str  # the body a zone named alone stands for (管理委员会)
+    list_qualifiers: tuple[str, ...]  # 相关市、县政府: a list so qualified is one generic body
     central_re: re.Pattern[str]
     local_re: re.Pattern[str]
     local_anchor_re: re.Pattern[str]  # where an agency name starts: local_re is tried only near one
@@ -140,7 +141,7 @@ def load_gazetteer() -> Gazetteer:
         tuple(f["suffixes"]), tuple(f["bare_suffixes"]), tuple(f["not_levels"]), frozenset(f["not_level_ends"]),
         frozenset(f["not_functions"]),
         generic, tuple(data["agency_not_before"]), data["party_prefix"],
-        tuple(data["zones"]["names"]), data["zones"]["body"], central_re=_alternation(central), generic_re=_alternation(generic),
+        tuple(data["zones"]["names"]), data["zones"]["body"], tuple(data["list_qualifiers"]), central_re=_alternation(central), generic_re=_alternation(generic),
         **_patterns(provinces, levels, functions, agencies, standalone, f["levels"], f["suffixes"],
                     f["bare_suffixes"]),
     )
@@ -441,4 +442,6 @@ def _find_bodies(text: str, place: Place) -> tuple[Found, ...]:
             continue
         kept.append(f)
         taken.add((f.start, f.end))
-    return tuple(sorted(kept, key=lambda f: f.start))
+    from loaders.body_lists import spread  # a module of its own that builds on this one
+
+    return tuple(spread(text, sorted(kept, key=lambda f: f.start), place))

@@ -168,3 +168,20 @@ def test_a_zone_committee_is_no_county_body():
     found = find_bodies("下设市高新区管委会办公室，由某江高新区管委会负责", LS)
     assert [(f.body.name, f.body.level) for f in found] == [("丽水市高新区管理委员会", "city"),
                                                               ("某江高新区管理委员会", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（某地机场扩建指挥部、甲山、乙河、丙江市政府、省农垦总局负责）",
+     ["某地机场扩建指挥部", "甲山市人民政府", "乙河市人民政府", "丙江市人民政府", "浙江省农垦总局"]),
+    ("（省发改委、铁路办、某市铁路局、相关市、县政府负责）",
+     ["浙江省发展和改革委员会", "浙江省铁路办", "某市铁路局", "相关市、县人民政府"]),
+])
+def test_a_note_spreads_the_ending_and_level_of_its_list(text, expected):
+    assert [n for n, _, _ in attributed(text, ZJ)] == expected
+
+
+def test_a_sentence_spreads_the_level_and_ending_of_its_lists():
+    text = "由省发展改革委、财政厅牵头，会同甲山、乙河市政府推进。"
+    assert [(n, r) for n, r, _ in attributed(text, ZJ)] == [
+        ("浙江省发展和改革委员会", "lead"), ("浙江省财政厅", "lead"),
+        ("甲山市人民政府", "support"), ("乙河市人民政府", "support")]

@@ -170,3 +170,32 @@ def test_a_provincial_notice_numbered_by_its_province_resolves_its_bodies():
 def test_an_agency_of_joined_functions_keeps_its_joined_name(written, canonical):
     place = Place("浙江省", "某市", en="Zhejiang")
     assert [f.body.name for f in find_bodies(f"由{written}负责", place)] == [canonical]
+
+
+HLJ = Place("黑龙江省", en="Heilongjiang")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the ending written once for the list: one government a place
+    ("由甲山、乙河、丙江市政府负责", ["甲山市人民政府", "乙河市人民政府", "丙江市人民政府"]),
+    ("由甲州、乙水市人民政府负责", ["甲州市人民政府", "乙水市人民政府"]),  # 甲州 is a name, no suffix
+    ("由甲山县、乙河市人民政府负责", ["甲山县人民政府", "乙河市人民政府"]),
+    ("省、市、县政府要加强领导", ["黑龙江省人民政府", "市人民政府", "县人民政府"]),
+    # after a verb the first name starts after it
+    ("会同甲山、乙河市政府推进", ["甲山市人民政府", "乙河市人民政府"]),
+    # a qualifier makes the list one generic body
+    ("由相关市、县政府负责", ["相关市、县人民政府"]),
+    # the level written once at the start of the list
+    ("由省发展改革委、财政厅、商务厅牵头", ["黑龙江省发展和改革委员会", "黑龙江省财政厅", "黑龙江省商务厅"]),
+])
+def test_a_list_writes_its_ending_or_level_once_for_every_body(text, expected):
+    assert [f.body.name for f in find_bodies(text, HLJ)] == expected
+
+
+def test_a_list_without_jurisdiction_keeps_its_level_word_for_every_body():
+    found = find_bodies("市发展改革委、财政局负责", Place())
+    assert [(f.body.name, f.body.level) for f in found] == [("市发展和改革委员会", "city"), ("市财政局", "city")]
+
+
+def test_words_before_a_government_are_no_places_of_a_list():
+    assert [f.body.name for f in find_bodies("加强交通、水利、县政府协作", HLJ)] == ["县人民政府"]
