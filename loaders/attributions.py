@@ -22,7 +22,8 @@ from loaders.grammar import alt, load_grammar, read_yaml
 from loaders.scan import first_stop, last_stop
 
 SEPARATORS = "、，,；;"
-PARENTHESES = re.compile("[（）]")
+PARENTHESES = re.compile("[（）〔〕]")  # task tables of some provinces bracket their notes 〔责任单位：…〕
+OPENING = "（〔"
 
 
 @dataclass(frozen=True)
@@ -239,15 +240,15 @@ def _ends_clause(text: str, rest: str = "") -> bool:
 
 
 def _balanced_notes(text: str):
-    """(start, end) of each outermost （…） group of `text`, nested ones included in it."""
+    """(start, end) of each outermost （…） or 〔…〕 group of `text`, nested ones included in it."""
     depth, start = 0, 0
     for m in PARENTHESES.finditer(text):  # the engine skips the other characters
         i, ch = m.start(), m.group()
-        if ch == "（":
+        if ch in OPENING:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch == "）" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 yield start, i + 1

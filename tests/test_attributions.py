@@ -185,3 +185,9 @@ def test_a_sentence_spreads_the_level_and_ending_of_its_lists():
     assert [(n, r) for n, r, _ in attributed(text, ZJ)] == [
         ("浙江省发展和改革委员会", "lead"), ("浙江省财政厅", "lead"),
         ("甲山市人民政府", "support"), ("乙河市人民政府", "support")]
+
+
+def test_a_note_in_square_brackets_is_a_note_and_a_document_number_in_one_is_none():
+    text = "提升登记便利化水平。〔责任单位：省市场监管局〕\n落实某某意见（某政发〔2022〕8号）。（省商务厅负责）"
+    assert attributed(text) == [("浙江省市场监督管理局", "responsible", "〔责任单位：省市场监管局〕"),
+                                ("浙江省商务厅", "responsible", "（省商务厅负责）")]
