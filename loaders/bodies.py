@@ -159,7 +159,7 @@ def jurisdiction_of(title: str, issuers: list[str] | tuple[str, ...] = ()) -> Pl
     ('杭州市', '')
     """
     gaz = load_gazetteer()
-    for text in [*issuers, _without_openers(title)]:
+    for i, text in enumerate([*issuers, _without_openers(title)]):
         text = text.removeprefix("中共")
         province = next((p for p in sorted(gaz.provinces, key=len, reverse=True) if text.startswith(p)), "")
         canonical, en = gaz.provinces.get(province, ("", ""))
@@ -170,7 +170,17 @@ def jurisdiction_of(title: str, issuers: list[str] | tuple[str, ...] = ()) -> Pl
         city = m.group() if m and m.group().endswith(("市", "州", "盟", "地区")) else ""
         if canonical or city:
             return Place(canonical, city, _county(rest[len(city):]) if city else "", en)
+        if i < len(issuers) and (county := _issuer_county(rest, gaz)):  # 宝山区人民政府: a district alone
+            return Place(county=county)
     return Place()
+
+
+def _issuer_county(issuer: str, gaz: Gazetteer) -> str:
+    """The county or district an issuer opens with when it names no city (宝山区人民政府), unless it is
+    a development zone (高新区管委会). Titles are not read so: 贫困县, 示范区 open titles as ordinary words."""
+    m = PLACE_RE.match(issuer)
+    name = m.group() if m else ""
+    return name if name.endswith(("县", "区", "旗")) and not name.endswith(gaz.zones) else ""
 
 
 @lru_cache(maxsize=1)

@@ -199,3 +199,14 @@ def test_a_list_without_jurisdiction_keeps_its_level_word_for_every_body():
 
 def test_words_before_a_government_are_no_places_of_a_list():
     assert [f.body.name for f in find_bodies("加强交通、水利、县政府协作", HLJ)] == ["县人民政府"]
+
+
+def test_a_district_issuer_of_no_named_city_is_the_jurisdiction():
+    assert jurisdiction_of("2023年重点工作任务分解", ["某山区人民政府"]) == Place(county="某山区")
+    assert jurisdiction_of("x", ["中共某山区委", "某山区人民政府"]).county == "某山区"
+    assert jurisdiction_of("x", ["某某经济开发区管委会"]) == Place()
+    text = ("某山区人民政府关于印发重点工作任务分解的通知\n\n一、主要任务\n\n"
+            "1.加强经济运行分析。按月分析经济运行。（区发改局牵头，区统计局配合）\n")
+    graph = load_text(text)
+    assigned = sorted(graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO))
+    assert assigned == ["某山区发展和改革局", "某山区统计局"]
