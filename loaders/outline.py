@@ -336,6 +336,7 @@ class _Scanner:
             self.step(s, e)
         self._close_open()
         self.out.excluded.sort()
+        _childless_sections_as_measures(self.out.blocks)
         self._finish_metadata()
         return self.out
 
@@ -603,6 +604,16 @@ class _Scanner:
         if not any(b.kind in {"part", "measure", "chapter", "article"} for b in out.blocks):
             out.warnings.append("no outline found (no 一、 parts, numbered measures or 第X条 articles); "
                                 "entities are linked to the document itself")
+
+
+def _childless_sections_as_measures(blocks: list[Block]) -> None:
+    """A （一）X heading with text of its own and nothing numbered under it is a measure, not a
+    section: task tables put the target on the heading line and 责任单位：… on the next."""
+    parents = {b.parent for b in blocks}
+    for i, block in enumerate(blocks):
+        heading_line = block.segments[0][1] - block.segments[0][0] if block.segments else 0
+        if block.kind == "section" and i not in parents and len(block.text.strip()) > heading_line:
+            block.kind = "measure"
 
 
 def parse_outline(text: str, set_aside: list[tuple[int, int, str]] | None = None) -> Outline:
