@@ -335,9 +335,30 @@ def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
         if agency not in gaz.standalone and text.startswith(gaz.agency_not_before, m.end()):
             continue
         body = local_body(pre, agency, place, gaz)
-        if body is not None:
-            out.append(Found(m.end() - len(pre) - len(agency), m.end(), body))
+        start = m.end() - len(pre) - len(agency)
+        joined = _joined_agency(text, start, m.end(), place, gaz) if body is not None and not pre else None
+        if joined is not None:
+            out.append(joined)
+        elif body is not None:
+            out.append(Found(start, m.end(), body))
     return out
+
+
+def _joined_agency(text: str, start: int, end: int, place: Place, gaz: Gazetteer) -> Found | None:
+    """县教育和体育局, 区科技和经信局: an agency of two functions joined by 和 is one body, named as
+    written (with its place resolved), not the agency of the second function alone."""
+    if start < 3 or text[start - 1] != "和":
+        return None
+    function = max((f for f in gaz.functions if text.endswith(f, 0, start - 1)), key=len, default="")
+    if not function:
+        return None
+    fs = start - 1 - len(function)
+    pre = trim_left(text[max(0, fs - gaz.local_reach):fs])
+    if pre and pre not in gaz.levels and not pre.endswith(PLACE_SUFFIXES):
+        return None
+    prefix, prefix_en, level = _prefix(pre, place, gaz) if pre else ("", "", "")
+    resolved = prefix if prefix and prefix not in gaz.levels else ""
+    return Found(fs - len(pre), end, Body(prefix + text[fs:end], "government", level=level, place=resolved))
 
 
 def _functional_body(level: str, func: str, suffix: str, place: Place, gaz: Gazetteer) -> Body | None:

@@ -210,3 +210,14 @@ def test_a_district_issuer_of_no_named_city_is_the_jurisdiction():
     graph = load_text(text)
     assigned = sorted(graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO))
     assert assigned == ["某山区发展和改革局", "某山区统计局"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由县教育和体育局负责", [("某县教育和体育局", "county")]),
+    ("责任单位：区科技和经信局", [("某县科技和经信局", "county")]),
+    ("县农业农村和水利局、县财政局负责", [("某县农业农村和水利局", "county"), ("某县财政局", "county")]),
+    ("推进教育和体育局建设", [("教育和体育局", "")]),
+])
+def test_an_agency_of_two_functions_joined_by_and_is_one_body(text, expected):
+    place = Place("浙江省", "某市", "某县", en="Zhejiang")
+    assert [(f.body.name, f.body.level) for f in find_bodies(text, place)] == expected
