@@ -69,6 +69,7 @@ class Gazetteer:
     zones: tuple[str, ...]  # how a development zone's name ends (经济技术开发区, 高新区)
     zone_body: str  # the body a zone named alone stands for (管理委员会)
     list_qualifiers: tuple[str, ...]  # 相关市、县政府: a list so qualified is one generic body
+    youth_league: Mapping[str, str]  # 团市委: written 团, then a level, then 委 -> the level's 团委
     central_re: re.Pattern[str]
     local_re: re.Pattern[str]
     local_anchor_re: re.Pattern[str]  # where an agency name starts: local_re is tried only near one
@@ -141,7 +142,7 @@ def load_gazetteer() -> Gazetteer:
         tuple(f["suffixes"]), tuple(f["bare_suffixes"]), tuple(f["not_levels"]), frozenset(f["not_level_ends"]),
         frozenset(f["not_functions"]),
         generic, tuple(data["agency_not_before"]), data["party_prefix"],
-        tuple(data["zones"]["names"]), data["zones"]["body"], tuple(data["list_qualifiers"]), central_re=_alternation(central), generic_re=_alternation(generic),
+        tuple(data["zones"]["names"]), data["zones"]["body"], tuple(data["list_qualifiers"]), dict(data["youth_league"]), central_re=_alternation(central), generic_re=_alternation(generic),
         **_patterns(provinces, levels, functions, agencies, standalone, f["levels"], f["suffixes"],
                     f["bare_suffixes"]),
     )
@@ -329,19 +330,28 @@ def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
     out = []
     for m in anchored_finditer(gaz.local_re, gaz.local_anchor_re, text, gaz.local_reach):
         raw, agency = m.group("pre"), m.group("agency")
-        pre = trim_left(raw)
+        start = m.end() - len(trim_left(raw)) - len(agency)
+        pre = trim_left(raw).removeprefix(gaz.party_prefix)  # 中共宿州市委: the prefix is added back once
+        pre, agency = _youth_league(pre, agency, gaz)
         if pre.startswith("各") or (not pre and agency in gaz.standalone):
             continue
         if agency not in gaz.standalone and text.startswith(gaz.agency_not_before, m.end()):
             continue
         body = local_body(pre, agency, place, gaz)
-        start = m.end() - len(pre) - len(agency)
         joined = _joined_agency(text, start, m.end(), place, gaz) if body is not None and not pre else None
         if joined is not None:
             out.append(joined)
         elif body is not None:
             out.append(Found(start, m.end(), body))
     return out
+
+
+def _youth_league(pre: str, agency: str, gaz: Gazetteer) -> tuple[str, str]:
+    """团市委 is the city's 团委 (the Youth League), not a party committee of a place named 团市."""
+    written = gaz.youth_league["written"]
+    if agency == "委" and pre.startswith(written) and pre[len(written):] in gaz.levels:
+        return pre[len(written):], gaz.youth_league["agency"]
+    return pre, agency
 
 
 def _joined_agency(text: str, start: int, end: int, place: Place, gaz: Gazetteer) -> Found | None:

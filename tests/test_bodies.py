@@ -221,3 +221,17 @@ def test_a_district_issuer_of_no_named_city_is_the_jurisdiction():
 def test_an_agency_of_two_functions_joined_by_and_is_one_body(text, expected):
     place = Place("浙江省", "某市", "某县", en="Zhejiang")
     assert [(f.body.name, f.body.level) for f in find_bodies(text, place)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中共某州市委", [("中共某州市委", "中共某州市委")]),
+    ("中共某州市委办公室", [("中共某州市委办公室", "中共某州市委办公室")]),
+    ("中共某州市委社会工作部", [("中共某州市委社会工作部", "中共某州市委社会工作部")]),
+    ("市委宣传部、团市委、市妇联", [("中共某州市委宣传部", "市委宣传部"), ("某州市团委", "团市委"),
+                                  ("某州市妇女联合会", "市妇联")]),
+    ("市文联、市侨联、市红十字会", [("某州市文学艺术界联合会", "市文联"), ("某州市归国华侨联合会", "市侨联"),
+                                  ("某州市红十字会", "市红十字会")]),
+])
+def test_party_bodies_and_peoples_organisations_of_a_city(text, expected):
+    found = find_bodies(text, Place("安徽省", "某州市", en="Anhui"))
+    assert [(f.body.name, text[f.start:f.end]) for f in found] == expected
