@@ -328,10 +328,36 @@ def sentence_attributions(text: str, place: Place, found: list[Found] | None = N
     return out
 
 
+# A line that opens with names and a full stop or colon: 区工商分局。负责… (a duty list's entry)
+HEAD_RE = re.compile(r"(?:^|\n)([^。：:\n，,（）()]{2,40})[。：:]")
+
+
+def head_attributions(text: str, place: Place) -> list[Attribution]:
+    """Duty lists (职责分工): a line that names only bodies, ended by 。 or ：, then what they do
+    (区工商分局。负责牵头…; 区商务局、区财政局：负责…). Every name must be a body.
+
+    >>> [(a.body.name, a.role) for a in head_attributions("区商务局。负责组织实施。", Place(county="某区"))]
+    [('某区商务局', 'responsible')]
+    """
+    rules, out = load_rules(), []
+    for m in HEAD_RE.finditer(text):
+        names = m.group(1).strip()
+        verb = rules.verb_after_re.match(text, m.end())
+        if verb is None or rules.label_re.match(names + "："):
+            continue
+        bodies = list_bodies(names, place)
+        if bodies and len(bodies) >= len(split_list(names)):
+            end = first_stop(text, SENTENCE_ENDS, m.end())
+            out += [Attribution(b, rules.verbs[verb.group("verb")], m.start(1), end + 1 if end != -1 else len(text))
+                    for b in bodies]
+    return out
+
+
 def find_attributions(text: str, place: Place = Place(), found: list[Found] | None = None) -> list[Attribution]:
-    """Every attribution of `text`: notes and label lines first, then sentences outside them.
-    One body keeps its strongest role (lead, then responsible, then support) per text."""
+    """Every attribution of `text`: notes, label lines and duty-list heads first, then sentences
+    outside them. One body keeps its strongest role (lead, then responsible, then support) per text."""
     notes = note_attributions(text, place)
+    notes += [a for a in head_attributions(text, place) if not any(n.start <= a.start < n.end for n in notes)]
     covered = [(a.start, a.end) for a in notes]
     found = find_bodies(text, place) if found is None else found
     outside = [f for f in found if not any(s <= f.start < e for s, e in covered)]

@@ -191,3 +191,19 @@ def test_a_note_in_square_brackets_is_a_note_and_a_document_number_in_one_is_non
     text = "提升登记便利化水平。〔责任单位：省市场监管局〕\n落实某某意见（某政发〔2022〕8号）。（省商务厅负责）"
     assert attributed(text) == [("浙江省市场监督管理局", "responsible", "〔责任单位：省市场监管局〕"),
                                 ("浙江省商务厅", "responsible", "（省商务厅负责）")]
+
+
+def test_a_duty_list_entry_names_its_bodies_then_what_they_do():
+    text = ("关于开展某项创建活动的实施方案\n\n一、职责分工\n\n1、区某某执法大队。负责查处违法行为。\n\n"
+            "2、区商务局、区财政局：负责资金保障。\n\n3、加强宣传。各部门要做好宣传。\n")
+    graph = load_text(text)
+    assigned = sorted((graph.node(e.source).name, graph.node(e.target).name, e.attrs["role"])
+                      for e in graph.edges_of(EdgeType.ASSIGNED_TO))
+    assert assigned == [("区商务局、区财政局：负责资金保障", "区商务局", "responsible"),
+                        ("区商务局、区财政局：负责资金保障", "区财政局", "responsible"),
+                        ("区某某执法大队", "区某某执法大队", "responsible")]
+
+
+def test_a_label_line_is_no_duty_list_entry():
+    assert [(n, r) for n, r, _ in attributed("牵头单位：市民政局\n责任单位：市财政局", LS)] == [
+        ("丽水市民政局", "lead"), ("丽水市财政局", "responsible")]
