@@ -107,7 +107,15 @@ def body_of(item: str, place: Place) -> Body | None:
     gaz = load_gazetteer()
     level = gaz.levels.get(item[0], ("", ""))[0]
     resolved = place.for_level(level) if level else ""
-    return Body(resolved + item[1:] if resolved else item, "government", level=level, place=resolved)
+    return Body(resolved + item[1:] if resolved else item, _kind_of(item), level=level, place=resolved)
+
+
+def _kind_of(item: str) -> str:
+    """An item named as written is a government body unless it ends as an enterprise or a bank does
+    (区国投公司, 某某银行): those are responsible too, but no part of the government."""
+    suffixes = load_grammar().actor_suffixes
+    suffix = max((s for s in suffixes if item.endswith(s)), key=len, default="")
+    return suffixes[suffix] if suffixes.get(suffix) in {"enterprise", "financial"} else "government"
 
 
 def _named_body(item: str, place: Place) -> Body | None:

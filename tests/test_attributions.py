@@ -207,3 +207,20 @@ def test_a_duty_list_entry_names_its_bodies_then_what_they_do():
 def test_a_label_line_is_no_duty_list_entry():
     assert [(n, r) for n, r, _ in attributed("牵头单位：市民政局\n责任单位：市财政局", LS)] == [
         ("丽水市民政局", "lead"), ("丽水市财政局", "responsible")]
+
+
+def test_an_enterprise_or_bank_of_a_note_is_no_government_body_and_takes_no_level():
+    found = [(a.body.name, a.role, a.body.kind) for a in
+             find_attributions("（区发改局牵头，区财政局、区国投公司、某某银行配合）", Place(county="某区"))]
+    assert found == [("某区发展和改革局", "lead", "government"), ("某区财政局", "support", "government"),
+                     ("某区国投公司", "support", "enterprise"), ("某某银行", "support", "financial")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县城管局、县环卫局负责整治乱摆乱建。", [("某县城市管理局", "responsible"), ("某县环境卫生管理局", "responsible")]),
+    ("具体分工：市经贸局牵头，负责招商引资。", [("某市经济贸易局", "lead")]),
+    ("市文广新局负责组织实施。", [("某市文化广电新闻出版局", "responsible")]),
+])
+def test_agencies_of_city_and_county_governments(text, expected):
+    place = Place("浙江省", "某市", "某县", en="Zhejiang")
+    assert [(n, r) for n, r, _ in attributed(text, place)] == expected
