@@ -148,6 +148,7 @@ def load_gazetteer() -> Gazetteer:
     )
 
 
+DATE_WORDS = "年月日"  # after a number they end a date, never start a place name
 PLACE_RE = re.compile(rf"[{CJK}]{{2,6}}?(?:自治州|地区|市|州|盟|县|区|旗)")
 
 
@@ -330,8 +331,9 @@ def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
     out = []
     for m in anchored_finditer(gaz.local_re, gaz.local_anchor_re, text, gaz.local_reach):
         raw, agency = m.group("pre"), m.group("agency")
-        start = m.end() - len(trim_left(raw)) - len(agency)
-        pre = trim_left(raw).removeprefix(gaz.party_prefix)  # 中共宿州市委: the prefix is added back once
+        lead = _after_date(text, m.end() - len(agency), trim_left(raw))
+        start = m.end() - len(lead) - len(agency)
+        pre = lead.removeprefix(gaz.party_prefix)  # 中共宿州市委: the prefix is added back once
         pre, agency = _youth_league(pre, agency, gaz)
         if pre.startswith("各") or (not pre and agency in gaz.standalone):
             continue
@@ -344,6 +346,14 @@ def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
         elif body is not None:
             out.append(Found(start, m.end(), body))
     return out
+
+
+def _after_date(text: str, end: int, pre: str) -> str:
+    """`pre` (ending at `end`) without the date word it opens with: 2016年版市政府 names 市政府."""
+    start = end - len(pre)
+    if pre[:1] in DATE_WORDS and start > 0 and text[start - 1].isdigit():
+        return pre[1:].removeprefix("版").removeprefix("度")
+    return pre
 
 
 def _youth_league(pre: str, agency: str, gaz: Gazetteer) -> tuple[str, str]:

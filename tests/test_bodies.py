@@ -235,3 +235,13 @@ def test_an_agency_of_two_functions_joined_by_and_is_one_body(text, expected):
 def test_party_bodies_and_peoples_organisations_of_a_city(text, expected):
     found = find_bodies(text, Place("安徽省", "某州市", en="Anhui"))
     assert [(f.body.name, text[f.start:f.end]) for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("公布2016年版市政府部门权力清单", [("某市人民政府", "市政府")]),
+    ("2023年度县财政局预算", [("某县财政局", "县财政局")]),
+    ("某年区财政局", [("某年区财政局", "某年区财政局")]),  # 年 inside a place name stays
+])
+def test_a_date_before_a_body_is_no_part_of_its_place(text, expected):
+    found = find_bodies(text, Place("浙江省", "某市", "某县", en="Zhejiang"))
+    assert [(f.body.name, text[f.start:f.end]) for f in found] == expected
