@@ -220,7 +220,7 @@ def parse_note(note: str, place: Place, offset: int = 0) -> list[Attribution]:
 
 
 def _clauses(note: str) -> list[tuple[int, str]]:
-    """Clauses of a note: split at ； always, at ， before a new verb or label, and before
+    """Clauses of a note: split at ； and 。 always, at ， before a new verb or label, and before
     every label: task tables put 牵头单位：X and 责任单位：Y on one line with only spaces
     between them, or on two lines that the outline joins with nothing between them."""
     out, start = [], 0
@@ -229,7 +229,7 @@ def _clauses(note: str) -> list[tuple[int, str]]:
         if i in labels and note[start:i].strip():
             out.append((start, note[start:i]))
             start = i
-        if ch in "；;" or (ch in "，," and _ends_clause(note[start:i], note[i + 1:])):
+        if ch in "；;。" or (ch in "，," and _ends_clause(note[start:i], note[i + 1:])):
             out.append((start, note[start:i]))
             start = i + 1
     return [(s, c) for s, c in out if c.strip()]

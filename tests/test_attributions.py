@@ -224,3 +224,9 @@ def test_an_enterprise_or_bank_of_a_note_is_no_government_body_and_takes_no_leve
 def test_agencies_of_city_and_county_governments(text, expected):
     place = Place("浙江省", "某市", "某县", en="Zhejiang")
     assert [(n, r) for n, r, _ in attributed(text, place)] == expected
+
+
+def test_a_sentence_after_a_notes_attribution_is_no_part_of_its_list():
+    text = "推进改革。〔责任单位：省发展改革委、省数据中心按职责分工负责。具体任务均涉及各市人民政府，下同。〕"
+    assert [(n, r) for n, r, _ in attributed(text)] == [
+        ("浙江省发展和改革委员会", "responsible"), ("浙江省数据资源管理中心", "responsible")]
