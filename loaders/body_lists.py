@@ -32,8 +32,10 @@ def ending_of(written: str, gaz: Gazetteer) -> tuple[str, str, str] | None:
 
 def is_place_name(name: str, gaz: Gazetteer) -> bool:
     """A bare place or level word (哈尔滨, 黑河市, 县) that may take a list's ending."""
-    return (name in gaz.levels or 2 <= len(name) <= PLACE_NAME_MAX + 1 and CJK_RUN.fullmatch(name) is not None
-            and trim_left(name) == name and not name.startswith(load_grammar().verb_heads))
+    if name in gaz.levels:
+        return True
+    return (2 <= len(name) <= PLACE_NAME_MAX + 1 and CJK_RUN.fullmatch(name) is not None and trim_left(name) == name
+            and not name.startswith(load_grammar().verb_heads) and name not in gaz.functions)  # 财政、税务、市政府
 
 
 def with_ending(names: list[str], last: str, place: Place) -> list[Body] | None:

@@ -245,3 +245,7 @@ def test_party_bodies_and_peoples_organisations_of_a_city(text, expected):
 def test_a_date_before_a_body_is_no_part_of_its_place(text, expected):
     found = find_bodies(text, Place("浙江省", "某市", "某县", en="Zhejiang"))
     assert [(f.body.name, text[f.start:f.end]) for f in found] == expected
+
+
+def test_functions_listed_before_a_city_government_are_no_cities():
+    assert [f.body.name for f in find_bodies("财政、税务、某河市政府要加强协作", HLJ)] == ["某河市人民政府"]
