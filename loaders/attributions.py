@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer, zone_body
+from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer, local_body, zone_body
 from loaders.body_lists import longest_ended
 from loaders.grammar import alt, load_grammar, read_yaml
 from loaders.scan import first_stop, last_stop
@@ -140,7 +140,7 @@ def list_bodies(items: str, place: Place) -> list[Body]:
         word = next((w for w in levels if item.startswith(w)), "")
         body = body_of(item, place)
         inherited = _with_level(item, body, level_word, place) if not word and level_word else None
-        body = inherited or body
+        body = inherited or (_own_level(body, item, place) if body is not None and not word else body)
         # the level carries along a run of bodies of that level only (not past 各县区政府)
         level_word = word or (level_word if inherited else "")
         if body is None:
@@ -150,6 +150,17 @@ def list_bodies(items: str, place: Place) -> list[Body]:
         out += shared or [body]
         waiting = []
     return out
+
+
+def _own_level(body: Body, item: str, place: Place) -> Body:
+    """In a county's or district's document, a listed agency named without a level (统计局, 发改委) is
+    its own: such documents name their own bureaus so, and the State's in full (国家发展改革委, 财政部)."""
+    if not place.county:
+        return body
+    bare = body.kind == "government" and not body.level and not body.place
+    central_short = body.level == "national" and item.endswith(("委", "局")) and not item.endswith("总局")
+    own = local_body(place.county, item, place) if bare or central_short else None
+    return own or body
 
 
 SHORT_AGENCY_MAX = 4  # characters of an agency the grammar does not know that a list's level still reaches

@@ -230,3 +230,14 @@ def test_a_sentence_after_a_notes_attribution_is_no_part_of_its_list():
     text = "推进改革。〔责任单位：省发展改革委、省数据中心按职责分工负责。具体任务均涉及各市人民政府，下同。〕"
     assert [(n, r) for n, r, _ in attributed(text)] == [
         ("浙江省发展和改革委员会", "responsible"), ("浙江省数据资源管理中心", "responsible")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（牵头单位：发改委、统计局）", [("某山区发展和改革委员会", "lead"), ("某山区统计局", "lead")]),
+    ("（市发改委、统计局负责）", [("某州市发展和改革委员会", "responsible"), ("某州市统计局", "responsible")]),
+    ("（国家发展改革委、财政部、税务总局负责）",
+     [("国家发展和改革委员会", "responsible"), ("财政部", "responsible"), ("国家税务总局", "responsible")]),
+])
+def test_a_district_documents_bureaus_without_a_level_are_its_own(text, expected):
+    place = Place("浙江省", "某州市", "某山区", en="Zhejiang")
+    assert [(n, r) for n, r, _ in attributed(text, place)] == expected
