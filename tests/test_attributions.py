@@ -241,3 +241,13 @@ def test_a_sentence_after_a_notes_attribution_is_no_part_of_its_list():
 def test_a_district_documents_bureaus_without_a_level_are_its_own(text, expected):
     place = Place("浙江省", "某州市", "某山区", en="Zhejiang")
     assert [(n, r) for n, r, _ in attributed(text, place)] == expected
+
+
+def test_a_district_bureau_attributed_in_a_note_is_not_also_the_state_involved():
+    text = ("某山区人民政府关于印发工作任务分解的通知\n\n一、主要任务\n\n"
+            "1.加强经济运行分析。（牵头单位：发改委、统计局）\n")
+    graph = load_text(text)
+    assigned = sorted(graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO))
+    involved = [graph.node(e.target).name for e in graph.edges_of(EdgeType.INVOLVES)]
+    assert assigned == ["某山区发展和改革委员会", "某山区统计局"]
+    assert "国家发展和改革委员会" not in involved
