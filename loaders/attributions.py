@@ -50,6 +50,7 @@ class Rules:
     implied_body: str
     joiner_re: re.Pattern[str]  # a list word between two bodies of one list item
     body_end_re: re.Pattern[str]  # how the name of a body the grammar does not know ends
+    trailing_re: re.Pattern[str]  # one more list item right before a verb (、县创卫办配合)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,12 @@ def load_rules() -> Rules:
         first_is_lead=tuple(data["first_is_lead"]), implied_body=data["implied_body"],
         joiner_re=_joiner_re(data["joiners"], load_gazetteer().levels),
         body_end_re=re.compile(rf"(?:{alt(data['body_ends'])})$"),
+        trailing_re=re.compile(rf"[、和及]([^、和及，,。；;：:\s（）()]{{2,{TRAILING_ITEM_MAX}}}?)"
+                               rf"(?=[、和及]|(?:{fillers})*(?:{alt(verbs)}))"),
     )
+
+
+TRAILING_ITEM_MAX = 12  # characters of a list item the grammar does not know, in a sentence
 
 
 def _joiner_re(joiners: Mapping[str, list[str]], levels) -> re.Pattern[str]:
@@ -90,6 +96,9 @@ def split_list(text: str) -> list[tuple[int, str]]:
     return items
 
 
+GENERIC_AT = 4  # 各 within the first characters of an item (县直各单位) makes it a generic body
+
+
 def body_of(item: str, place: Place) -> Body | None:
     """The body an attribution list item names, or None when it names none.
 
@@ -102,7 +111,7 @@ def body_of(item: str, place: Place) -> Body | None:
         return named
     if not load_rules().body_end_re.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
         return None
-    if item.startswith("各"):
+    if "各" in item[:GENERIC_AT]:  # 各乡镇, 县直各单位, 区级各部门: bodies that stand for several
         return Body(item, "generic")
     gaz = load_gazetteer()
     level = gaz.levels.get(item[0], ("", ""))[0]
@@ -330,6 +339,7 @@ def sentence_attributions(text: str, place: Place, found: list[Found] | None = N
     out: list[Attribution] = []
     for i, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
+        end, unknown = _trailing_items(text, end, place)
         s, e = _sentence_bounds(text, start, end)
         marker = next((w for w in rules.with_markers if text.startswith(w, end)), None)
         verb = rules.verb_after_re.match(text, end)
@@ -343,8 +353,18 @@ def sentence_attributions(text: str, place: Place, found: list[Found] | None = N
             role = rules.with_markers[after]
         else:
             continue
-        out += [Attribution(f.body, role, s, e) for f in group]
+        out += [Attribution(body, role, s, e) for body in [*(f.body for f in group), *unknown]]
     return out
+
+
+def _trailing_items(text: str, end: int, place: Place) -> tuple[int, list[Body]]:
+    """Bodies the grammar does not know that close a list before its verb (团县委、县文明办、县创卫办
+    配合): each read as a note's item is, and where the list now ends."""
+    out: list[Body] = []
+    while (m := load_rules().trailing_re.match(text, end)) and (body := body_of(m.group(1), place)):
+        out.append(body)
+        end = m.end()
+    return end, out
 
 
 # A line that opens with names and a full stop or colon: 区工商分局。负责… (a duty list's entry)

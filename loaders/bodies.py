@@ -335,16 +335,19 @@ def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
         start = m.end() - len(lead) - len(agency)
         pre = lead.removeprefix(gaz.party_prefix)  # 中共宿州市委: the prefix is added back once
         pre, agency = _youth_league(pre, agency, gaz)
+        end = m.end()
+        if agency in gaz.standalone and agency[:-1] in gaz.standalone and text.startswith(gaz.agency_not_before, end):
+            agency, end = agency[:-1], end - 1  # 市政府办理: 市政府, then 办理
         if pre.startswith("各") or (not pre and agency in gaz.standalone):
             continue
-        if agency not in gaz.standalone and text.startswith(gaz.agency_not_before, m.end()):
+        if agency not in gaz.standalone and text.startswith(gaz.agency_not_before, end):
             continue
         body = local_body(pre, agency, place, gaz)
-        joined = _joined_agency(text, start, m.end(), place, gaz) if body is not None and not pre else None
+        joined = _joined_agency(text, start, end, place, gaz) if body is not None and not pre else None
         if joined is not None:
             out.append(joined)
         elif body is not None:
-            out.append(Found(start, m.end(), body))
+            out.append(Found(start, end, body))
     return out
 
 

@@ -251,3 +251,19 @@ def test_a_district_bureau_attributed_in_a_note_is_not_also_the_state_involved()
     involved = [graph.node(e.target).name for e in graph.edges_of(EdgeType.INVOLVES)]
     assert assigned == ["某山区发展和改革委员会", "某山区统计局"]
     assert "国家发展和改革委员会" not in involved
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由县委宣传部牵头，团县委、县文明办、县某某办配合。",
+     [("中共某县委宣传部", "lead"), ("某县团委", "support"), ("某县文明办公室", "support"), ("某县某某办", "support")]),
+    ("（县委办、县政府办牵头，县直各单位配合）",
+     [("中共某县委办公室", "lead"), ("某县人民政府办公室", "lead"), ("县直各单位", "support")]),
+])
+def test_county_party_offices_and_bodies_the_grammar_does_not_know_close_a_list(text, expected):
+    place = Place("湖南省", "某市", "某县", en="Hunan")
+    assert [(n, r) for n, r, _ in attributed(text, place)] == expected
+
+
+def test_a_government_handling_something_is_no_office():
+    found = find_bodies("报市政府办理，由县委办理", Place("湖南省", "某市", "某县", en="Hunan"))
+    assert [f.body.name for f in found] == ["某市人民政府", "中共某县委"]
