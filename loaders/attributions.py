@@ -109,7 +109,9 @@ def body_of(item: str, place: Place) -> Body | None:
     named = _named_body(item, place) or zone_body(item, place)
     if named is not None:
         return named
-    if not load_rules().body_end_re.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
+    rules = load_rules()
+    if (not rules.body_end_re.search(item) or rules.body_end_re.fullmatch(item)  # 单位 alone names no one
+            or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads)):
         return None
     if "各" in item[:GENERIC_AT]:  # 各乡镇, 县直各单位, 区级各部门: bodies that stand for several
         return Body(item, "generic")

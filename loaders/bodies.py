@@ -65,6 +65,7 @@ class Gazetteer:
     not_functions: frozenset[str]
     generic: frozenset[str]
     agency_not_before: tuple[str, ...]
+    office_not_before: tuple[str, ...]  # 政府办 + 公旧址: the office word is the start of another word
     party_prefix: str
     zones: tuple[str, ...]  # how a development zone's name ends (经济技术开发区, 高新区)
     zone_body: str  # the body a zone named alone stands for (管理委员会)
@@ -141,7 +142,7 @@ def load_gazetteer() -> Gazetteer:
         central, provinces, levels, functions, agencies, standalone, dict(f["levels"]),
         tuple(f["suffixes"]), tuple(f["bare_suffixes"]), tuple(f["not_levels"]), frozenset(f["not_level_ends"]),
         frozenset(f["not_functions"]),
-        generic, tuple(data["agency_not_before"]), data["party_prefix"],
+        generic, tuple(data["agency_not_before"]), tuple(data["office_not_before"]), data["party_prefix"],
         tuple(data["zones"]["names"]), data["zones"]["body"], tuple(data["list_qualifiers"]), dict(data["youth_league"]), central_re=_alternation(central), generic_re=_alternation(generic),
         **_patterns(provinces, levels, functions, agencies, standalone, f["levels"], f["suffixes"],
                     f["bare_suffixes"]),
@@ -336,7 +337,8 @@ def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
         pre = lead.removeprefix(gaz.party_prefix)  # 中共宿州市委: the prefix is added back once
         pre, agency = _youth_league(pre, agency, gaz)
         end = m.end()
-        if agency in gaz.standalone and agency[:-1] in gaz.standalone and text.startswith(gaz.agency_not_before, end):
+        if (agency in gaz.standalone and agency[:-1] in gaz.standalone
+                and text.startswith((*gaz.agency_not_before, *gaz.office_not_before), end)):
             agency, end = agency[:-1], end - 1  # 市政府办理: 市政府, then 办理
         if pre.startswith("各") or (not pre and agency in gaz.standalone):
             continue

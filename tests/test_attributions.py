@@ -267,3 +267,7 @@ def test_county_party_offices_and_bodies_the_grammar_does_not_know_close_a_list(
 def test_a_government_handling_something_is_no_office():
     found = find_bodies("报市政府办理，由县委办理", Place("湖南省", "某市", "某县", en="Hunan"))
     assert [f.body.name for f in found] == ["某市人民政府", "中共某县委"]
+
+
+def test_a_body_ending_alone_is_no_body_of_a_list():
+    assert attributed("本市有关部门和单位应当协助提供相关信息。", LS) == []

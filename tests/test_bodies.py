@@ -249,3 +249,8 @@ def test_a_date_before_a_body_is_no_part_of_its_place(text, expected):
 
 def test_functions_listed_before_a_city_government_are_no_cities():
     assert [f.body.name for f in find_bodies("财政、税务、某河市政府要加强协作", HLJ)] == ["某河市人民政府"]
+
+
+def test_a_government_office_word_opening_another_word_is_the_government():
+    found = find_bodies("修缮省政府办公旧址，由市政府办负责", Place("河南省", "某市", en="Henan"))
+    assert [f.body.name for f in found] == ["河南省人民政府", "某市人民政府办公室"]
