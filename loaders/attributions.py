@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer
+from loaders.bodies import Body, Found, Place, find_bodies, load_gazetteer, local_body, zone_body
+from loaders.body_lists import longest_ended
 from loaders.grammar import alt, load_grammar, read_yaml
 from loaders.scan import first_stop, last_stop
 
 SEPARATORS = "、，,；;"
-PARENTHESES = re.compile("[（）]")
+PARENTHESES = re.compile("[（）〔〕]")  # task tables of some provinces bracket their notes 〔责任单位：…〕
+OPENING = "（〔"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Rules:
     implied_body: str
     joiner_re: re.Pattern[str]  # a list word between two bodies of one list item
     body_end_re: re.Pattern[str]  # how the name of a body the grammar does not know ends
+    trailing_re: re.Pattern[str]  # one more list item right before a verb (、县创卫办配合)
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +66,12 @@ def load_rules() -> Rules:
         first_is_lead=tuple(data["first_is_lead"]), implied_body=data["implied_body"],
         joiner_re=_joiner_re(data["joiners"], load_gazetteer().levels),
         body_end_re=re.compile(rf"(?:{alt(data['body_ends'])})$"),
+        trailing_re=re.compile(rf"[、和及]([^、和及，,。；;：:\s（）()]{{2,{TRAILING_ITEM_MAX}}}?)"
+                               rf"(?=[、和及]|(?:{fillers})*(?:{alt(verbs)}))"),
     )
+
+
+TRAILING_ITEM_MAX = 12  # characters of a list item the grammar does not know, in a sentence
 
 
 def _joiner_re(joiners: Mapping[str, list[str]], levels) -> re.Pattern[str]:
@@ -88,6 +96,9 @@ def split_list(text: str) -> list[tuple[int, str]]:
     return items
 
 
+GENERIC_AT = 4  # 各 within the first characters of an item (县直各单位) makes it a generic body
+
+
 def body_of(item: str, place: Place) -> Body | None:
     """The body an attribution list item names, or None when it names none.
 
@@ -95,17 +106,27 @@ def body_of(item: str, place: Place) -> Body | None:
     ('浙江省财政厅', 'generic')
     """
     item = re.sub(r"^由|等(?:有关|相关)?(?:部门|单位)?$", "", item.strip())
-    named = _named_body(item, place)
+    named = _named_body(item, place) or zone_body(item, place)
     if named is not None:
         return named
-    if not load_rules().body_end_re.search(item) or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads):
+    rules = load_rules()
+    if (not rules.body_end_re.search(item) or rules.body_end_re.fullmatch(item)  # 单位 alone names no one
+            or not 2 <= len(item) <= 24 or item.startswith(load_grammar().verb_heads)):
         return None
-    if item.startswith("各"):
+    if "各" in item[:GENERIC_AT]:  # 各乡镇, 县直各单位, 区级各部门: bodies that stand for several
         return Body(item, "generic")
     gaz = load_gazetteer()
     level = gaz.levels.get(item[0], ("", ""))[0]
     resolved = place.for_level(level) if level else ""
-    return Body(resolved + item[1:] if resolved else item, "government", level=level, place=resolved)
+    return Body(resolved + item[1:] if resolved else item, _kind_of(item), level=level, place=resolved)
+
+
+def _kind_of(item: str) -> str:
+    """An item named as written is a government body unless it ends as an enterprise or a bank does
+    (区国投公司, 某某银行): those are responsible too, but no part of the government."""
+    suffixes = load_grammar().actor_suffixes
+    suffix = max((s for s in suffixes if item.endswith(s)), key=len, default="")
+    return suffixes[suffix] if suffixes.get(suffix) in {"enterprise", "financial"} else "government"
 
 
 def _named_body(item: str, place: Place) -> Body | None:
@@ -125,19 +146,47 @@ def list_bodies(items: str, place: Place) -> list[Body]:
     ['广东省发展和改革委员会', '广东省交通运输厅']
     """
     levels = sorted(load_gazetteer().levels, key=len, reverse=True)
-    out, level_word = [], ""
+    out, level_word, waiting = [], "", []
     for item in (piece for _, item in split_list(items) for piece in _joined(item.strip(), place)):
         word = next((w for w in levels if item.startswith(w)), "")
         body = body_of(item, place)
-        inherited = None
-        if not word and level_word and (body is None or body.kind == "government" and not body.level):
-            inherited = _named_body(level_word + re.sub(r"^由", "", item), place)
-        body = inherited or body
+        inherited = _with_level(item, body, level_word, place) if not word and level_word else None
+        body = inherited or (_own_level(body, item, place) if body is not None and not word else body)
         # the level carries along a run of bodies of that level only (not past 各县区政府)
         level_word = word or (level_word if inherited else "")
-        if body is not None:
-            out.append(body)
+        if body is None:
+            waiting.append(item)  # 哈尔滨、黑河、绥芬河市政府: a place name that may take a later ending
+            continue
+        _, shared = longest_ended(waiting, item, place)
+        out += shared or [body]
+        waiting = []
     return out
+
+
+def _own_level(body: Body, item: str, place: Place) -> Body:
+    """In a county's or district's document, a listed agency named without a level (统计局, 发改委) is
+    its own: such documents name their own bureaus so, and the State's in full (国家发展改革委, 财政部)."""
+    if not place.county:
+        return body
+    bare = body.kind == "government" and not body.level and not body.place
+    central_short = body.level == "national" and item.endswith(("委", "局")) and not item.endswith("总局")
+    own = local_body(place.county, item, place) if bare or central_short else None
+    return own or body
+
+
+SHORT_AGENCY_MAX = 4  # characters of an agency the grammar does not know that a list's level still reaches
+
+
+def _with_level(item: str, body: Body | None, level_word: str, place: Place) -> Body | None:
+    """`item` with the level word of the list item before it, when it names no level of its own:
+    a body the grammar reads (财政厅), or a short agency it does not know (铁路办)."""
+    if body is not None and (body.kind != "government" or body.level):
+        return None
+    item = re.sub(r"^由", "", item)
+    named = _named_body(level_word + item, place)
+    if named is None and body is not None and len(item) <= SHORT_AGENCY_MAX:
+        return body_of(level_word + item, place)
+    return named
 
 
 def _joined(item: str, place: Place) -> list[str]:
@@ -193,7 +242,7 @@ def parse_note(note: str, place: Place, offset: int = 0) -> list[Attribution]:
 
 
 def _clauses(note: str) -> list[tuple[int, str]]:
-    """Clauses of a note: split at ； always, at ， before a new verb or label, and before
+    """Clauses of a note: split at ； and 。 always, at ， before a new verb or label, and before
     every label: task tables put 牵头单位：X and 责任单位：Y on one line with only spaces
     between them, or on two lines that the outline joins with nothing between them."""
     out, start = [], 0
@@ -202,7 +251,7 @@ def _clauses(note: str) -> list[tuple[int, str]]:
         if i in labels and note[start:i].strip():
             out.append((start, note[start:i]))
             start = i
-        if ch in "；;" or (ch in "，," and _ends_clause(note[start:i], note[i + 1:])):
+        if ch in "；;。" or (ch in "，," and _ends_clause(note[start:i], note[i + 1:])):
             out.append((start, note[start:i]))
             start = i + 1
     return [(s, c) for s, c in out if c.strip()]
@@ -221,15 +270,15 @@ def _ends_clause(text: str, rest: str = "") -> bool:
 
 
 def _balanced_notes(text: str):
-    """(start, end) of each outermost （…） group of `text`, nested ones included in it."""
+    """(start, end) of each outermost （…） or 〔…〕 group of `text`, nested ones included in it."""
     depth, start = 0, 0
     for m in PARENTHESES.finditer(text):  # the engine skips the other characters
         i, ch = m.start(), m.group()
-        if ch == "（":
+        if ch in OPENING:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch == "）" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 yield start, i + 1
@@ -292,6 +341,7 @@ def sentence_attributions(text: str, place: Place, found: list[Found] | None = N
     out: list[Attribution] = []
     for i, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
+        end, unknown = _trailing_items(text, end, place)
         s, e = _sentence_bounds(text, start, end)
         marker = next((w for w in rules.with_markers if text.startswith(w, end)), None)
         verb = rules.verb_after_re.match(text, end)
@@ -305,14 +355,50 @@ def sentence_attributions(text: str, place: Place, found: list[Found] | None = N
             role = rules.with_markers[after]
         else:
             continue
-        out += [Attribution(f.body, role, s, e) for f in group]
+        out += [Attribution(body, role, s, e) for body in [*(f.body for f in group), *unknown]]
+    return out
+
+
+def _trailing_items(text: str, end: int, place: Place) -> tuple[int, list[Body]]:
+    """Bodies the grammar does not know that close a list before its verb (团县委、县文明办、县创卫办
+    配合): each read as a note's item is, and where the list now ends."""
+    out: list[Body] = []
+    while (m := load_rules().trailing_re.match(text, end)) and (body := body_of(m.group(1), place)):
+        out.append(body)
+        end = m.end()
+    return end, out
+
+
+# A line that opens with names and a full stop or colon: 区工商分局。负责… (a duty list's entry)
+HEAD_RE = re.compile(r"(?:^|\n)([^。：:\n，,（）()]{2,40})[。：:]")
+
+
+def head_attributions(text: str, place: Place) -> list[Attribution]:
+    """Duty lists (职责分工): a line that names only bodies, ended by 。 or ：, then what they do
+    (区工商分局。负责牵头…; 区商务局、区财政局：负责…). Every name must be a body.
+
+    >>> [(a.body.name, a.role) for a in head_attributions("区商务局。负责组织实施。", Place(county="某区"))]
+    [('某区商务局', 'responsible')]
+    """
+    rules, out = load_rules(), []
+    for m in HEAD_RE.finditer(text):
+        names = m.group(1).strip()
+        verb = rules.verb_after_re.match(text, m.end())
+        if verb is None or rules.label_re.match(names + "："):
+            continue
+        bodies = list_bodies(names, place)
+        if bodies and len(bodies) >= len(split_list(names)):
+            end = first_stop(text, SENTENCE_ENDS, m.end())
+            out += [Attribution(b, rules.verbs[verb.group("verb")], m.start(1), end + 1 if end != -1 else len(text))
+                    for b in bodies]
     return out
 
 
 def find_attributions(text: str, place: Place = Place(), found: list[Found] | None = None) -> list[Attribution]:
-    """Every attribution of `text`: notes and label lines first, then sentences outside them.
-    One body keeps its strongest role (lead, then responsible, then support) per text."""
+    """Every attribution of `text`: notes, label lines and duty-list heads first, then sentences
+    outside them. One body keeps its strongest role (lead, then responsible, then support) per text."""
     notes = note_attributions(text, place)
+    notes += [a for a in head_attributions(text, place) if not any(n.start <= a.start < n.end for n in notes)]
     covered = [(a.start, a.end) for a in notes]
     found = find_bodies(text, place) if found is None else found
     outside = [f for f in found if not any(s <= f.start < e for s, e in covered)]

@@ -65,7 +65,12 @@ class Gazetteer:
     not_functions: frozenset[str]
     generic: frozenset[str]
     agency_not_before: tuple[str, ...]
+    office_not_before: tuple[str, ...]  # 政府办 + 公旧址: the office word is the start of another word
     party_prefix: str
+    zones: tuple[str, ...]  # how a development zone's name ends (经济技术开发区, 高新区)
+    zone_body: str  # the body a zone named alone stands for (管理委员会)
+    list_qualifiers: tuple[str, ...]  # 相关市、县政府: a list so qualified is one generic body
+    youth_league: Mapping[str, str]  # 团市委: written 团, then a level, then 委 -> the level's 团委
     central_re: re.Pattern[str]
     local_re: re.Pattern[str]
     local_anchor_re: re.Pattern[str]  # where an agency name starts: local_re is tried only near one
@@ -137,12 +142,14 @@ def load_gazetteer() -> Gazetteer:
         central, provinces, levels, functions, agencies, standalone, dict(f["levels"]),
         tuple(f["suffixes"]), tuple(f["bare_suffixes"]), tuple(f["not_levels"]), frozenset(f["not_level_ends"]),
         frozenset(f["not_functions"]),
-        generic, tuple(data["agency_not_before"]), data["party_prefix"], central_re=_alternation(central), generic_re=_alternation(generic),
+        generic, tuple(data["agency_not_before"]), tuple(data["office_not_before"]), data["party_prefix"],
+        tuple(data["zones"]["names"]), data["zones"]["body"], tuple(data["list_qualifiers"]), dict(data["youth_league"]), central_re=_alternation(central), generic_re=_alternation(generic),
         **_patterns(provinces, levels, functions, agencies, standalone, f["levels"], f["suffixes"],
                     f["bare_suffixes"]),
     )
 
 
+DATE_WORDS = "年月日"  # after a number they end a date, never start a place name
 PLACE_RE = re.compile(rf"[{CJK}]{{2,6}}?(?:自治州|地区|市|州|盟|县|区|旗)")
 
 
@@ -155,7 +162,7 @@ def jurisdiction_of(title: str, issuers: list[str] | tuple[str, ...] = ()) -> Pl
     ('杭州市', '')
     """
     gaz = load_gazetteer()
-    for text in [*issuers, _without_openers(title)]:
+    for i, text in enumerate([*issuers, _without_openers(title)]):
         text = text.removeprefix("中共")
         province = next((p for p in sorted(gaz.provinces, key=len, reverse=True) if text.startswith(p)), "")
         canonical, en = gaz.provinces.get(province, ("", ""))
@@ -166,7 +173,17 @@ def jurisdiction_of(title: str, issuers: list[str] | tuple[str, ...] = ()) -> Pl
         city = m.group() if m and m.group().endswith(("市", "州", "盟", "地区")) else ""
         if canonical or city:
             return Place(canonical, city, _county(rest[len(city):]) if city else "", en)
+        if i < len(issuers) and (county := _issuer_county(rest, gaz)):  # 宝山区人民政府: a district alone
+            return Place(county=county)
     return Place()
+
+
+def _issuer_county(issuer: str, gaz: Gazetteer) -> str:
+    """The county or district an issuer opens with when it names no city (宝山区人民政府), unless it is
+    a development zone (高新区管委会). Titles are not read so: 贫困县, 示范区 open titles as ordinary words."""
+    m = PLACE_RE.match(issuer)
+    name = m.group() if m else ""
+    return name if name.endswith(("县", "区", "旗")) and not name.endswith(gaz.zones) else ""
 
 
 @lru_cache(maxsize=1)
@@ -217,11 +234,34 @@ def _prefix(pre: str, place: Place, gaz: Gazetteer) -> tuple[str, str, str]:
         if resolved:
             return resolved, place.en if level == "province" else "", level
         return pre, level_en, level
+    if pre.endswith(gaz.zones):
+        return _zone_prefix(pre, place, gaz)
     province = next((p for p in sorted(gaz.provinces, key=len, reverse=True) if pre.startswith(p)), "")
     canonical, en = gaz.provinces.get(province, ("", ""))
     rest = pre[len(province):]
     level = "county" if rest.endswith(("县", "区", "旗")) else "city" if rest else "province"
     return canonical + rest, en, level
+
+
+def _zone_prefix(zone: str, place: Place, gaz: Gazetteer) -> tuple[str, str, str]:
+    """(name, English, level) of a development zone: 市高新区 is the city's (resolved like 市财政局),
+    a zone with a name of its own (立山经济开发区) stays as written; a zone is never a county."""
+    level = gaz.levels[zone[0]][0] if zone[0] in gaz.levels else ""
+    resolved = place.for_level(level) if level else ""
+    return (resolved + zone[1:] if resolved else zone), "", level
+
+
+def zone_body(item: str, place: Place) -> Body | None:
+    """The administrative committee a development zone named alone stands for, or None.
+
+    >>> zone_body("市高新区", Place("广东省", "佛山市")).name, zone_body("立山经济开发区", Place()).name
+    ('佛山市高新区管理委员会', '立山经济开发区管理委员会')
+    """
+    gaz = load_gazetteer()
+    if not item.endswith(gaz.zones) or len(item) <= min(map(len, gaz.zones)) or item.startswith("各"):
+        return None
+    name, _, level = _zone_prefix(item, place, gaz)
+    return Body(name + gaz.zone_body, "government", level=level, place=name if name != item else "")
 
 
 def local_body(pre: str, agency: str, place: Place, gaz: Gazetteer | None = None) -> Body | None:
@@ -292,15 +332,58 @@ def _local(text: str, place: Place, gaz: Gazetteer) -> list[Found]:
     out = []
     for m in anchored_finditer(gaz.local_re, gaz.local_anchor_re, text, gaz.local_reach):
         raw, agency = m.group("pre"), m.group("agency")
-        pre = trim_left(raw)
+        lead = _after_date(text, m.end() - len(agency), trim_left(raw))
+        start = m.end() - len(lead) - len(agency)
+        pre = lead.removeprefix(gaz.party_prefix)  # 中共宿州市委: the prefix is added back once
+        pre, agency = _youth_league(pre, agency, gaz)
+        end = m.end()
+        if (agency in gaz.standalone and agency[:-1] in gaz.standalone
+                and text.startswith((*gaz.agency_not_before, *gaz.office_not_before), end)):
+            agency, end = agency[:-1], end - 1  # 市政府办理: 市政府, then 办理
         if pre.startswith("各") or (not pre and agency in gaz.standalone):
             continue
-        if agency not in gaz.standalone and text.startswith(gaz.agency_not_before, m.end()):
+        if agency not in gaz.standalone and text.startswith(gaz.agency_not_before, end):
             continue
         body = local_body(pre, agency, place, gaz)
-        if body is not None:
-            out.append(Found(m.end() - len(pre) - len(agency), m.end(), body))
+        joined = _joined_agency(text, start, end, place, gaz) if body is not None and not pre else None
+        if joined is not None:
+            out.append(joined)
+        elif body is not None:
+            out.append(Found(start, end, body))
     return out
+
+
+def _after_date(text: str, end: int, pre: str) -> str:
+    """`pre` (ending at `end`) without the date word it opens with: 2016年版市政府 names 市政府."""
+    start = end - len(pre)
+    if pre[:1] in DATE_WORDS and start > 0 and text[start - 1].isdigit():
+        return pre[1:].removeprefix("版").removeprefix("度")
+    return pre
+
+
+def _youth_league(pre: str, agency: str, gaz: Gazetteer) -> tuple[str, str]:
+    """团市委 is the city's 团委 (the Youth League), not a party committee of a place named 团市."""
+    written = gaz.youth_league["written"]
+    if agency == "委" and pre.startswith(written) and pre[len(written):] in gaz.levels:
+        return pre[len(written):], gaz.youth_league["agency"]
+    return pre, agency
+
+
+def _joined_agency(text: str, start: int, end: int, place: Place, gaz: Gazetteer) -> Found | None:
+    """县教育和体育局, 区科技和经信局: an agency of two functions joined by 和 is one body, named as
+    written (with its place resolved), not the agency of the second function alone."""
+    if start < 3 or text[start - 1] != "和":
+        return None
+    function = max((f for f in gaz.functions if text.endswith(f, 0, start - 1)), key=len, default="")
+    if not function:
+        return None
+    fs = start - 1 - len(function)
+    pre = trim_left(text[max(0, fs - gaz.local_reach):fs])
+    if pre and pre not in gaz.levels and not pre.endswith(PLACE_SUFFIXES):
+        return None
+    prefix, prefix_en, level = _prefix(pre, place, gaz) if pre else ("", "", "")
+    resolved = prefix if prefix and prefix not in gaz.levels else ""
+    return Found(fs - len(pre), end, Body(prefix + text[fs:end], "government", level=level, place=resolved))
 
 
 def _functional_body(level: str, func: str, suffix: str, place: Place, gaz: Gazetteer) -> Body | None:
@@ -415,4 +498,6 @@ def _find_bodies(text: str, place: Place) -> tuple[Found, ...]:
             continue
         kept.append(f)
         taken.add((f.start, f.end))
-    return tuple(sorted(kept, key=lambda f: f.start))
+    from loaders.body_lists import spread  # a module of its own that builds on this one
+
+    return tuple(spread(text, sorted(kept, key=lambda f: f.start), place))

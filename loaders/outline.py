@@ -336,6 +336,7 @@ class _Scanner:
             self.step(s, e)
         self._close_open()
         self.out.excluded.sort()
+        _childless_sections_as_measures(self.out.blocks)
         self._finish_metadata()
         return self.out
 
@@ -389,7 +390,7 @@ class _Scanner:
         elif self.open_block is not None:
             self.pending.append((s, e))
             self._try_continuation()
-        elif self.part is None and self.law.chapter is None:
+        elif self.part is None and self.law.chapter is None and self.next_measure == 1:
             self.add(self.line_block("preamble", 0, "", s, e, 0, None))
         elif not self.pending and self._extends_last_block(line):
             # A further paragraph of the same measure or item, not a page-break split.
@@ -437,7 +438,7 @@ class _Scanner:
         if m and cn_to_int(m.group(1)) == self.next_part:
             return self._part_heading(m, s, e)
         if self.part is None:
-            return False
+            return self._document_measure(line, s, e)
         role = self.out.blocks[self.part].role
         m = BRACKET_RE.match(line)
         if m and cn_to_int(m.group(1)) in {self.next_bracket, self.last_bracket + 1}:
@@ -455,6 +456,18 @@ class _Scanner:
         self.add(self.line_block("part", self.next_part, title, s, e, m.start(2), None, role=_part_role(title)))
         self.next_part += 1
         self.next_bracket = 1
+        return True
+
+    def _document_measure(self, line: str, s: int, e: int) -> bool:
+        """1、X or 1.X before any 一、 part: short 通知 and county 方案 number their measures right under
+        the document. Only in sequence from 1, and never in a law (its 款 lists are text of an article)."""
+        m = MEASURE_RE.match(line)
+        if not m or self.law.chapter is not None or int(m.group(1)) != self.next_measure:
+            return False
+        self._close_open()
+        self.measure_style = "arabic"
+        self.add(self.line_block("measure", self.next_measure, m.group(2).split("。", 1)[0], s, e, m.start(2), None))
+        self.next_measure += 1
         return True
 
     def _bracket_heading(self, m: re.Match[str], role: str, s: int, e: int) -> bool:
@@ -591,6 +604,16 @@ class _Scanner:
         if not any(b.kind in {"part", "measure", "chapter", "article"} for b in out.blocks):
             out.warnings.append("no outline found (no 一、 parts, numbered measures or 第X条 articles); "
                                 "entities are linked to the document itself")
+
+
+def _childless_sections_as_measures(blocks: list[Block]) -> None:
+    """A （一）X heading with text of its own and nothing numbered under it is a measure, not a
+    section: task tables put the target on the heading line and 责任单位：… on the next."""
+    parents = {b.parent for b in blocks}
+    for i, block in enumerate(blocks):
+        heading_line = block.segments[0][1] - block.segments[0][0] if block.segments else 0
+        if block.kind == "section" and i not in parents and len(block.text.strip()) > heading_line:
+            block.kind = "measure"
 
 
 def parse_outline(text: str, set_aside: list[tuple[int, int, str]] | None = None) -> Outline:

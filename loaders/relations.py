@@ -13,7 +13,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyGraph
-from loaders.attributions import Attribution, body_of, find_attributions, load_rules, note_attributions
+from loaders.attributions import Attribution, body_of, find_attributions, list_bodies, load_rules, note_attributions
 from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of, province_of_number
 from loaders.citations import load_rules as load_citation_rules
 from loaders.citations import find_article_refs, find_document_relations, find_policy_documents, law_kind
@@ -170,11 +170,15 @@ def _link_attributions(b: _Builder, source: str, block: Block,
     return assigned, spans
 
 
-def _restated(m: Mention, at: int, spans: list[tuple[int, int, str]]) -> bool:
-    """Whether mention `m` at `at` is an attributed body read without the level its list gave
-    it: 交通运输厅 in （省发展改革委、交通运输厅负责） is the 省交通运输厅 assigned there."""
-    return m.label is Label.ACTOR and any(
-        s <= at < e and name != m.name and name.endswith(m.name) for s, e, name in spans)
+def _restated(m: Mention, at: int, spans: list[tuple[int, int, str]], written: str, place: Place) -> bool:
+    """Whether mention `m` at `at` (`written` there) is an attributed body read without the level its
+    list gave it: 交通运输厅 in （省发展改革委、交通运输厅负责） is the 省交通运输厅 assigned there, and
+    发改委 in a district's （发改委、统计局牵头） the district's, not the State's."""
+    inside = [name for s, e, name in spans if s <= at < e and name != m.name]
+    if m.label is not Label.ACTOR or not inside:
+        return False
+    return any(name.endswith(m.name) for name in inside) or any(
+        b.name in inside for b in list_bodies(written, place))
 
 
 def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
@@ -197,7 +201,7 @@ def _link_entities(b: _Builder, source: str, block: Block) -> set[str]:
         if ADDRESSEE_RE.match(sentence):  # 各市、县（市、区）人民政府…： names who receive it, not who acts
             continue
         for m in mentions:
-            if not _restated(m, s + m.start, spans):
+            if not _restated(m, s + m.start, spans, sentence[m.start:m.end], b.place):
                 _link_mention(b, source, block, s, sentence, m, linked)
     _link_citations(b, source, block, linked)
     return linked

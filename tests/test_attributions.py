@@ -7,7 +7,7 @@ import pytest
 from graph.model import EdgeType
 from loaders import load_text
 from loaders.attributions import find_attributions, split_list
-from loaders.bodies import Place
+from loaders.bodies import Place, find_bodies
 
 ZJ = Place("浙江省", en="Zhejiang")
 
@@ -150,3 +150,124 @@ def test_a_heading_note_leads_the_measures_that_name_no_body():
         "加强人才引育": [("莲都区人力资源和社会保障局", "responsible", "（区人力社保局负责）")]}
     edge = next(e for e in graph.edges_of(EdgeType.ASSIGNED_TO) if e.evidence == "（区科技局牵头）")
     assert graph.documents[0].text[edge.span[0]:edge.span[1]] == edge.evidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zone named alone in a list stands for its administrative committee
+    ("（责任单位：某山经济开发区，各街道）", [("某山经济开发区管理委员会", "responsible"), ("各街道", "responsible")]),
+    # 市高新区 is the city's zone, as 市财政局 is the city's bureau; the next zone inherits the level
+    ("（市商务局牵头，市高新区、经开区管委会配合）",
+     [("丽水市商务局", "lead"), ("丽水市高新区管理委员会", "support"), ("丽水市经开区管理委员会", "support")]),
+    ("（某湖新区、综合保税区负责）", [("某湖新区管理委员会", "responsible"), ("综合保税区管理委员会", "responsible")]),
+])
+def test_a_development_zone_named_without_its_committee_is_its_committee(text, expected):
+    assert [(n, r) for n, r, _ in attributed(text, LS)] == expected
+
+
+def test_a_zone_committee_is_no_county_body():
+    found = find_bodies("下设市高新区管委会办公室，由某江高新区管委会负责", LS)
+    assert [(f.body.name, f.body.level) for f in found] == [("丽水市高新区管理委员会", "city"),
+                                                              ("某江高新区管理委员会", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（某地机场扩建指挥部、甲山、乙河、丙江市政府、省农垦总局负责）",
+     ["某地机场扩建指挥部", "甲山市人民政府", "乙河市人民政府", "丙江市人民政府", "浙江省农垦总局"]),
+    ("（省发改委、铁路办、某市铁路局、相关市、县政府负责）",
+     ["浙江省发展和改革委员会", "浙江省铁路办", "某市铁路局", "相关市、县人民政府"]),
+])
+def test_a_note_spreads_the_ending_and_level_of_its_list(text, expected):
+    assert [n for n, _, _ in attributed(text, ZJ)] == expected
+
+
+def test_a_sentence_spreads_the_level_and_ending_of_its_lists():
+    text = "由省发展改革委、财政厅牵头，会同甲山、乙河市政府推进。"
+    assert [(n, r) for n, r, _ in attributed(text, ZJ)] == [
+        ("浙江省发展和改革委员会", "lead"), ("浙江省财政厅", "lead"),
+        ("甲山市人民政府", "support"), ("乙河市人民政府", "support")]
+
+
+def test_a_note_in_square_brackets_is_a_note_and_a_document_number_in_one_is_none():
+    text = "提升登记便利化水平。〔责任单位：省市场监管局〕\n落实某某意见（某政发〔2022〕8号）。（省商务厅负责）"
+    assert attributed(text) == [("浙江省市场监督管理局", "responsible", "〔责任单位：省市场监管局〕"),
+                                ("浙江省商务厅", "responsible", "（省商务厅负责）")]
+
+
+def test_a_duty_list_entry_names_its_bodies_then_what_they_do():
+    text = ("关于开展某项创建活动的实施方案\n\n一、职责分工\n\n1、区某某执法大队。负责查处违法行为。\n\n"
+            "2、区商务局、区财政局：负责资金保障。\n\n3、加强宣传。各部门要做好宣传。\n")
+    graph = load_text(text)
+    assigned = sorted((graph.node(e.source).name, graph.node(e.target).name, e.attrs["role"])
+                      for e in graph.edges_of(EdgeType.ASSIGNED_TO))
+    assert assigned == [("区商务局、区财政局：负责资金保障", "区商务局", "responsible"),
+                        ("区商务局、区财政局：负责资金保障", "区财政局", "responsible"),
+                        ("区某某执法大队", "区某某执法大队", "responsible")]
+
+
+def test_a_label_line_is_no_duty_list_entry():
+    assert [(n, r) for n, r, _ in attributed("牵头单位：市民政局\n责任单位：市财政局", LS)] == [
+        ("丽水市民政局", "lead"), ("丽水市财政局", "responsible")]
+
+
+def test_an_enterprise_or_bank_of_a_note_is_no_government_body_and_takes_no_level():
+    found = [(a.body.name, a.role, a.body.kind) for a in
+             find_attributions("（区发改局牵头，区财政局、区国投公司、某某银行配合）", Place(county="某区"))]
+    assert found == [("某区发展和改革局", "lead", "government"), ("某区财政局", "support", "government"),
+                     ("某区国投公司", "support", "enterprise"), ("某某银行", "support", "financial")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县城管局、县环卫局负责整治乱摆乱建。", [("某县城市管理局", "responsible"), ("某县环境卫生管理局", "responsible")]),
+    ("具体分工：市经贸局牵头，负责招商引资。", [("某市经济贸易局", "lead")]),
+    ("市文广新局负责组织实施。", [("某市文化广电新闻出版局", "responsible")]),
+])
+def test_agencies_of_city_and_county_governments(text, expected):
+    place = Place("浙江省", "某市", "某县", en="Zhejiang")
+    assert [(n, r) for n, r, _ in attributed(text, place)] == expected
+
+
+def test_a_sentence_after_a_notes_attribution_is_no_part_of_its_list():
+    text = "推进改革。〔责任单位：省发展改革委、省数据中心按职责分工负责。具体任务均涉及各市人民政府，下同。〕"
+    assert [(n, r) for n, r, _ in attributed(text)] == [
+        ("浙江省发展和改革委员会", "responsible"), ("浙江省数据资源管理中心", "responsible")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（牵头单位：发改委、统计局）", [("某山区发展和改革委员会", "lead"), ("某山区统计局", "lead")]),
+    ("（市发改委、统计局负责）", [("某州市发展和改革委员会", "responsible"), ("某州市统计局", "responsible")]),
+    ("（国家发展改革委、财政部、税务总局负责）",
+     [("国家发展和改革委员会", "responsible"), ("财政部", "responsible"), ("国家税务总局", "responsible")]),
+])
+def test_a_district_documents_bureaus_without_a_level_are_its_own(text, expected):
+    place = Place("浙江省", "某州市", "某山区", en="Zhejiang")
+    assert [(n, r) for n, r, _ in attributed(text, place)] == expected
+
+
+def test_a_district_bureau_attributed_in_a_note_is_not_also_the_state_involved():
+    text = ("某山区人民政府关于印发工作任务分解的通知\n\n一、主要任务\n\n"
+            "1.加强经济运行分析。（牵头单位：发改委、统计局）\n")
+    graph = load_text(text)
+    assigned = sorted(graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO))
+    involved = [graph.node(e.target).name for e in graph.edges_of(EdgeType.INVOLVES)]
+    assert assigned == ["某山区发展和改革委员会", "某山区统计局"]
+    assert "国家发展和改革委员会" not in involved
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由县委宣传部牵头，团县委、县文明办、县某某办配合。",
+     [("中共某县委宣传部", "lead"), ("某县团委", "support"), ("某县文明办公室", "support"), ("某县某某办", "support")]),
+    ("（县委办、县政府办牵头，县直各单位配合）",
+     [("中共某县委办公室", "lead"), ("某县人民政府办公室", "lead"), ("县直各单位", "support")]),
+])
+def test_county_party_offices_and_bodies_the_grammar_does_not_know_close_a_list(text, expected):
+    place = Place("湖南省", "某市", "某县", en="Hunan")
+    assert [(n, r) for n, r, _ in attributed(text, place)] == expected
+
+
+def test_a_government_handling_something_is_no_office():
+    found = find_bodies("报市政府办理，由县委办理", Place("湖南省", "某市", "某县", en="Hunan"))
+    assert [f.body.name for f in found] == ["某市人民政府", "中共某县委"]
+
+
+def test_a_body_ending_alone_is_no_body_of_a_list():
+    assert attributed("本市有关部门和单位应当协助提供相关信息。", LS) == []

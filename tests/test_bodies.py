@@ -158,3 +158,99 @@ def test_a_provincial_notice_numbered_by_its_province_resolves_its_bodies():
     graph = load_text(text)
     assigned = {graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO)}
     assert assigned == {"安徽省民政厅", "安徽省财政厅"}
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("市自然资源和规划局", "某市自然资源和规划局"),
+    ("市规划和自然资源局", "某市规划和自然资源局"),
+    ("省林业和草原局", "浙江省林业和草原局"),
+    ("市政务服务和数据管理局", "某市政务服务和数据管理局"),
+    ("市自然资源局", "某市自然资源局"),
+])
+def test_an_agency_of_joined_functions_keeps_its_joined_name(written, canonical):
+    place = Place("浙江省", "某市", en="Zhejiang")
+    assert [f.body.name for f in find_bodies(f"由{written}负责", place)] == [canonical]
+
+
+HLJ = Place("黑龙江省", en="Heilongjiang")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the ending written once for the list: one government a place
+    ("由甲山、乙河、丙江市政府负责", ["甲山市人民政府", "乙河市人民政府", "丙江市人民政府"]),
+    ("由甲州、乙水市人民政府负责", ["甲州市人民政府", "乙水市人民政府"]),  # 甲州 is a name, no suffix
+    ("由甲山县、乙河市人民政府负责", ["甲山县人民政府", "乙河市人民政府"]),
+    ("省、市、县政府要加强领导", ["黑龙江省人民政府", "市人民政府", "县人民政府"]),
+    # after a verb the first name starts after it
+    ("会同甲山、乙河市政府推进", ["甲山市人民政府", "乙河市人民政府"]),
+    # a qualifier makes the list one generic body
+    ("由相关市、县政府负责", ["相关市、县人民政府"]),
+    # the level written once at the start of the list
+    ("由省发展改革委、财政厅、商务厅牵头", ["黑龙江省发展和改革委员会", "黑龙江省财政厅", "黑龙江省商务厅"]),
+])
+def test_a_list_writes_its_ending_or_level_once_for_every_body(text, expected):
+    assert [f.body.name for f in find_bodies(text, HLJ)] == expected
+
+
+def test_a_list_without_jurisdiction_keeps_its_level_word_for_every_body():
+    found = find_bodies("市发展改革委、财政局负责", Place())
+    assert [(f.body.name, f.body.level) for f in found] == [("市发展和改革委员会", "city"), ("市财政局", "city")]
+
+
+def test_words_before_a_government_are_no_places_of_a_list():
+    assert [f.body.name for f in find_bodies("加强交通、水利、县政府协作", HLJ)] == ["县人民政府"]
+
+
+def test_a_district_issuer_of_no_named_city_is_the_jurisdiction():
+    assert jurisdiction_of("2023年重点工作任务分解", ["某山区人民政府"]) == Place(county="某山区")
+    assert jurisdiction_of("x", ["中共某山区委", "某山区人民政府"]).county == "某山区"
+    assert jurisdiction_of("x", ["某某经济开发区管委会"]) == Place()
+    text = ("某山区人民政府关于印发重点工作任务分解的通知\n\n一、主要任务\n\n"
+            "1.加强经济运行分析。按月分析经济运行。（区发改局牵头，区统计局配合）\n")
+    graph = load_text(text)
+    assigned = sorted(graph.node(e.target).name for e in graph.edges_of(EdgeType.ASSIGNED_TO))
+    assert assigned == ["某山区发展和改革局", "某山区统计局"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由县教育和体育局负责", [("某县教育和体育局", "county")]),
+    ("责任单位：区科技和经信局", [("某县科技和经信局", "county")]),
+    ("县农业农村和水利局、县财政局负责", [("某县农业农村和水利局", "county"), ("某县财政局", "county")]),
+    ("推进教育和体育局建设", [("教育和体育局", "")]),
+])
+def test_an_agency_of_two_functions_joined_by_and_is_one_body(text, expected):
+    place = Place("浙江省", "某市", "某县", en="Zhejiang")
+    assert [(f.body.name, f.body.level) for f in find_bodies(text, place)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中共某州市委", [("中共某州市委", "中共某州市委")]),
+    ("中共某州市委办公室", [("中共某州市委办公室", "中共某州市委办公室")]),
+    ("中共某州市委社会工作部", [("中共某州市委社会工作部", "中共某州市委社会工作部")]),
+    ("市委宣传部、团市委、市妇联", [("中共某州市委宣传部", "市委宣传部"), ("某州市团委", "团市委"),
+                                  ("某州市妇女联合会", "市妇联")]),
+    ("市文联、市侨联、市红十字会", [("某州市文学艺术界联合会", "市文联"), ("某州市归国华侨联合会", "市侨联"),
+                                  ("某州市红十字会", "市红十字会")]),
+])
+def test_party_bodies_and_peoples_organisations_of_a_city(text, expected):
+    found = find_bodies(text, Place("安徽省", "某州市", en="Anhui"))
+    assert [(f.body.name, text[f.start:f.end]) for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("公布2016年版市政府部门权力清单", [("某市人民政府", "市政府")]),
+    ("2023年度县财政局预算", [("某县财政局", "县财政局")]),
+    ("某年区财政局", [("某年区财政局", "某年区财政局")]),  # 年 inside a place name stays
+])
+def test_a_date_before_a_body_is_no_part_of_its_place(text, expected):
+    found = find_bodies(text, Place("浙江省", "某市", "某县", en="Zhejiang"))
+    assert [(f.body.name, text[f.start:f.end]) for f in found] == expected
+
+
+def test_functions_listed_before_a_city_government_are_no_cities():
+    assert [f.body.name for f in find_bodies("财政、税务、某河市政府要加强协作", HLJ)] == ["某河市人民政府"]
+
+
+def test_a_government_office_word_opening_another_word_is_the_government():
+    found = find_bodies("修缮省政府办公旧址，由市政府办负责", Place("河南省", "某市", en="Henan"))
+    assert [f.body.name for f in found] == ["河南省人民政府", "某市人民政府办公室"]

@@ -218,3 +218,24 @@ def test_a_law_databases_field_labels_are_chrome_and_the_rest_of_the_line_is_the
         ("chapter", "总则"), ("article", "第一条"), ("chapter", "附则"), ("article", "第二条")]
     assert [r for s, e, r in o.excluded if text[s:e] == "【章名】"] == ["site chrome: 章名"] * 2
     assert o.date == "2001-04-29"
+
+
+NO_PARTS = """
+关于做好某项工作的通知
+
+各街道办事处，区直各部门：
+为做好某项工作，现就有关事项通知如下：
+1、加强组织领导。各街道要成立工作专班。（区商务局负责）
+2、强化督查考核。
+区政府督查室定期通报进展。
+3.做好宣传引导。（区委宣传部负责）
+"""
+
+
+def test_measures_numbered_under_the_document_without_parts_are_measures():
+    outline = parse_outline(normalise(NO_PARTS))
+    assert kinds(outline)[1:] == [("measure", 1, "加强组织领导"), ("measure", 2, "强化督查考核"),
+                                  ("measure", 3, "做好宣传引导")]
+    second = outline.blocks[-2]
+    assert "区政府督查室定期通报进展" in second.text
+    assert not any("no outline" in w for w in outline.warnings)
