@@ -20,6 +20,10 @@ BARE_LAW_MAX = 14  # characters of a law's name written without 《》 (中华�
 NUM = r"[零〇一二三四五六七八九十百千\d]+"
 ARTICLE = rf"第(?P<n>{NUM})条(?:之[一二三四五六七八九十]+)?(?:第(?P<p>{NUM})款)?(?:第{NUM}项)?"
 DOCNO = r"[\u4e00-\u9fff]{1,12}(?:〔|\[|［)\d{4}(?:〕|\]|］)\d{1,5}号"
+# The number of a decree that enacts rules: 国务院令第485号, 公安部令第123号, 建设部〔2007〕第162号令.
+DECREE_NO = r"[\u4e00-\u9fff]{1,16}令(?:〔\d{4}〕)?第\d{1,5}号|[\u4e00-\u9fff]{1,12}〔\d{4}〕第\d{1,5}号令"
+# 〈〉 and <> both mark a title inside a title (《关于修改〈X〉的决定》); written as 〈〉 so both spellings are one name.
+_INNER_BRACKETS = str.maketrans({"<": "〈", ">": "〉", " ": None, "\u3000": None, "\n": None, "\t": None})
 CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -42,10 +46,42 @@ def cn_number(text: str) -> int:
     return total + (digit or 0)
 
 
+def clean_title(title: str) -> str:
+    """A cited title as one spelling: spaces and line breaks dropped (a scan's 《财政部 卫生部…办法》,
+    a title broken over two lines), <> as 〈〉.
+
+    >>> clean_title("公安部关于修改<机动车驾驶证申领和使用规定>的决定")
+    '公安部关于修改〈机动车驾驶证申领和使用规定〉的决定'
+    """
+    return title.translate(_INNER_BRACKETS)
+
+
+def title_identity(title: str) -> str:
+    """What two spellings of one title share: no brackets of any kind, no 中华人民共和国 prefix, so a
+    document's own title written with 〈〉 (in its decree) is recognised as its own.
+
+    >>> title_identity("《某自治区〈某条例〉实施办法》") == title_identity("某自治区《某条例》实施办法")
+    True
+    """
+    return re.sub(r"[《》〈〉<>\s]", "", title).removeprefix("中华人民共和国")
+
+
+def number_of(note: str) -> str:
+    """The 文号 or decree number a bracketed note after a title gives ("" if it gives none); the
+    word 文件 some copies add (国发〔2007〕24号文件) is not part of it.
+
+    >>> number_of("国发〔2007〕24号文件"), number_of("国务院令第485号"), number_of("以下简称《条例》")
+    ('国发〔2007〕24号', '国务院令第485号', '')
+    """
+    note = note.removesuffix("文件")
+    return note if re.fullmatch(f"{DOCNO}|{DECREE_NO}", note) else ""
+
+
 @dataclass(frozen=True)
 class Rules:
     law_suffixes: Mapping[str, str]
     policy_re: re.Pattern[str]
+    policy_suffix_re: re.Pattern[str]  # a title of a policy document: 《…意见》, 《…通知》
     issuer_marker: str
     chain_re: re.Pattern[str]  # a list of article numbers, with what names its document
     same_re: re.Pattern[str]
@@ -53,6 +89,9 @@ class Rules:
     bare_law_re: re.Pattern[str]  # a law's name without 《》, at the end of the text before 第X条
     not_bare_laws: frozenset[str]
     not_bare_law_starts: tuple[str, ...]  # 本办法, 该条例: this document or one named before
+    title_note_re: re.Pattern[str]  # a note that ends a title without changing its kind: （试行）
+    alias_re: re.Pattern[str]  # 《full》（以下简称《short》）
+    making_words: tuple[str, ...]  # 制定: an article with one says what the document is made under
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +101,8 @@ def load_rules() -> Rules:
     chain = rf"(?:《(?P<title>[^《》]{{1,60}})》|(?P<self>{alt(data['self_words'])}))?{ARTICLE}(?:(?:{joiner}){ARTICLE.replace('?P<n>', '').replace('?P<p>', '')})*"
     return Rules(
         dict(data["law_suffixes"]),
-        re.compile(rf"《(?P<title>[^《》]{{2,80}}(?:{alt(data['policy_suffixes'])}))》(?:[（(](?P<no>{DOCNO})[）)])?|(?P<bare>{DOCNO})"),
+        re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:[（(](?P<no>{DOCNO}|{DECREE_NO})(?:文件)?[）)])?|(?P<bare>{DOCNO})"),
+        re.compile(rf"^.{{2,}}(?:{alt(data['policy_suffixes'])})$", re.S),
         data["issuer_marker"],
         re.compile(chain),
         re.compile(alt(data["same_article"])),
@@ -70,6 +110,10 @@ def load_rules() -> Rules:
         re.compile(rf".*(?:{alt(data['bare_law_cues'])})(?P<law>(?:中华人民共和国)?[{CJK}]{{1,{BARE_LAW_MAX}}}?(?:法典|法|条例))$", re.S),
         frozenset(data["not_bare_laws"]),
         tuple(data["not_bare_law_starts"]),
+        re.compile(rf"[（(](?:{alt(data['title_notes'])})[）)]$"),
+        re.compile(rf"《(?P<full>[^《》]{{2,80}})》(?:[（(][^（）()《》]{{1,40}}[）)])?"
+                   rf"[（(](?:{alt(data['alias_words'])})《(?P<short>[^《》]{{1,20}})》[）)]"),
+        tuple(data["making_words"]),
     )
 
 
@@ -80,8 +124,21 @@ def law_kind(title: str) -> str | None:
     ('law', 'regulation', None)
     """
     rules = load_rules()
+    title = rules.title_note_re.sub("", title)  # 《企业破产法（试行）》 is a law
+    # A kind word alone (《条例》) is a short name for a document named before, never a law by itself.
     return next((kind for suffix, kind in sorted(rules.law_suffixes.items(), key=lambda x: -len(x[0]))
-                 if title.endswith(suffix)), None)
+                 if title.endswith(suffix) and len(title) > len(suffix)), None)
+
+
+def find_aliases(text: str) -> dict[str, str]:
+    """Short names a document gives the titles it cites: 《X条例》（以下简称《条例》） -> {"条例": "X条例"}.
+
+    >>> find_aliases("根据《某某管理条例》（以下简称《条例》）和《某某条例实施细则》（以下简称《细则》）")
+    {'条例': '某某管理条例', '细则': '某某条例实施细则'}
+    """
+    if "简称" not in text and "下称" not in text:
+        return {}
+    return {m.group("short"): clean_title(m.group("full")) for m in load_rules().alias_re.finditer(text)}
 
 
 @dataclass(frozen=True)
@@ -111,12 +168,26 @@ def find_policy_documents(text: str) -> list[PolicyCitation]:
     rules = load_rules()
     out = []
     for m in rules.policy_re.finditer(text):
-        title = m.group("title") or ""
-        if title and law_kind(title):
+        title, number = clean_title(m.group("title") or ""), m.group("no") or m.group("bare") or ""
+        # A law's title takes its number with it (a 文号 after 《X办法》 is the 办法's, not a second
+        # document); a title of no known kind is a document only when it carries a number.
+        if title and (law_kind(title) or not (number or rules.policy_suffix_re.match(title))):
             continue
         issuer = title.partition(rules.issuer_marker)[0] if rules.issuer_marker in title[1:] else ""
-        out.append(PolicyCitation(title, m.group("no") or m.group("bare") or "", issuer, m.start(), m.end()))
+        out.append(PolicyCitation(title, number, issuer, m.start(), m.end()))
     return out
+
+
+def find_law_numbers(text: str) -> list[tuple[str, str]]:
+    """(title, number) of each law or rules cited with its 文号 or decree number in brackets.
+
+    >>> find_law_numbers("根据《某省专项资金管理办法》（某政发〔2017〕13号）和《某条例》（国务院令第8号）")
+    [('某省专项资金管理办法', '某政发〔2017〕13号'), ('某条例', '国务院令第8号')]
+    """
+    if "号" not in text:
+        return []
+    return [(clean_title(m.group("title")), m.group("no")) for m in load_rules().policy_re.finditer(text)
+            if m.group("title") and m.group("no") and law_kind(clean_title(m.group("title")))]
 
 
 @dataclass(frozen=True)
@@ -166,9 +237,10 @@ def find_bare_laws(text: str) -> list[tuple[str, int, int]]:
     return [(name, start, end) for name, start, end in found if name]
 
 
-def find_article_refs(text: str) -> list[ArticleRef]:
+def find_article_refs(text: str, aliases: Mapping[str, str] | None = None) -> list[ArticleRef]:
     """Article references: 本法第十条, 第十七条、第十八条第一款, 第三十二条至第三十四条,
     《反垄断法》第二十二条 and 前款. A 第X条 that opens a line is a heading, not a reference.
+    A short name the document gave a law (`aliases`: 《条例》) refers to that law's articles.
 
     >>> [(r.law, r.article, r.paragraph) for r in find_article_refs("违反本法第十七条、第十八条第一款规定，依照前款处理")]
     [('', 17, ''), ('', 18, '1'), ('', 0, '前款')]
@@ -181,9 +253,10 @@ def find_article_refs(text: str) -> list[ArticleRef]:
         title, own = m.group("title"), m.group("self")
         if not title and not own and (m.start() == 0 or text[m.start() - 1] == "\n"):
             continue
+        title = (aliases or {}).get(clean_title(title), title) if title else title
         if title and not law_kind(title):
             continue
-        law = title.removeprefix("中华人民共和国") if title else "" if own else bare_law_before(text, m.start())
+        law = clean_title(title).removeprefix("中华人民共和国") if title else "" if own else bare_law_before(text, m.start())
         out += _chain(m.group(), m.start(), law, rules)
     taken = [(r.start, r.end) for r in out]
     for m in rules.same_re.finditer(text):
@@ -220,27 +293,56 @@ class DocumentRelation:
 TITLE = rf"《(?P<title>[^《》]{{2,80}})》(?:[（(](?P<note>[^（）()]{{1,40}})[）)])?"
 
 
-@lru_cache(maxsize=1)
-def relation_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(kind, action, pattern) for every cue of `document_relations`; the group `titles` holds the cited
-    titles. Vocabulary in `data/lexicon/citations.yaml`."""
-    data = read_yaml("citations.yaml")["document_relations"]
+LEAD_IN_MAX = 12  # characters of who issued a title or how it was made, between a cue and the title
+TITLES_MAX = 30  # titles in one list: bounds the work on a line of hundreds of 《》
+
+
+def _lead_in(data: Mapping, words: bool = True) -> str:
+    """What may stand between a cue and a title: a listed phrase, or (`words`) a few words ending in an
+    issuer or a making word (根据国家发展改革委《X》, 根据新修订的《X》, 根据有关法律法规和《X》)."""
+    listed = alt(data["title_lead_ins"])
+    return rf"(?:{listed}|[{CJK}]{{0,{LEAD_IN_MAX}}}?(?:{alt(data['lead_in_ends'])}))" if words else f"(?:{listed})"
+
+
+def _title_chain(data: Mapping, listed: bool) -> str:
+    """Titles side by side or joined (《A》、国务院《B》和《C》); a `listed` chain (before 同时废止) also
+    joins titles each introduced by its own date and issuer (《A》，1988年国务院发布的《B》)."""
     bare = TITLE.replace("?P<title>", "").replace("?P<note>", "")
     joiner = alt(data["title_joiners"])
-    titles = rf"(?:{alt(data['title_lead_ins'])})?(?P<titles>{bare}(?:(?:{joiner})?{bare})*)"
+    link = rf"(?:{joiner})(?:{_lead_in(data)})?"
+    if listed:
+        link = rf"(?:(?:{joiner}|，)[^《》。；\n]{{0,60}}?的|{link})"
+    return rf"(?P<titles>{bare}(?:(?:{link})?{bare}){{0,{TITLES_MAX}}})"
+
+
+@lru_cache(maxsize=1)
+def relation_patterns() -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
+    """(where, kind, action, pattern) for every cue of `document_relations`: `where` is the list it
+    came from (implements, amends, instructions), `kind` the relation (implements | amends); the group
+    `titles` holds the cited titles. Vocabulary in `data/lexicon/citations.yaml`."""
+    data = read_yaml("citations.yaml")["document_relations"]
+    article = rf"(?:{ARTICLE.replace('?P<n>', '').replace('?P<p>', '')}[^。；，《》\n]{{0,12}}?)"
     out = []
-    for kind in ("implements", "amends"):
-        for cue in data[kind]:
-            before = f"(?:{alt(cue['before'])})" if cue.get("before") else ""
-            after = f"(?:{alt(cue['after'])})" if cue.get("after") else ""
-            out.append((kind, cue.get("action", ""), re.compile(before + titles + after)))
+    for where in ("implements", "amends", "instructions"):
+        for cue in data[where]:
+            # Only an implementing cue takes a few words before its title: 修订的《X》 or 发布的《X》 in
+            # 1994年修订公布的《X》同时废止 are how X was made, not what this document does to it.
+            lead_in = _lead_in(data, words=where == "implements")
+            before = f"(?:{alt(cue['before'])})(?:{lead_in})?" if cue.get("before") else ""
+            listed = not cue.get("before")
+            titles = _title_chain(data, listed)
+            after = f"{'，?' if listed else ''}(?:{alt(cue['after'])})" if cue.get("after") else ""
+            if where == "instructions":  # 将《X》第七条第二项修改为: the article stands before the verb
+                after = f"{article}(?:{alt(cue['after'])})"
+            kind = "implements" if where == "implements" else "amends"
+            out.append((where, kind, cue.get("action", ""), re.compile(before + titles + after)))
     return tuple(out)
 
 
-def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "amends")
+def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "amends", "instructions")
                             ) -> list[DocumentRelation]:
-    """Documents that `text` says it implements or amends (relations of `kinds` only), in text order;
-    a title found by two cues keeps the first cue's kind.
+    """Documents that `text` says it implements or amends (cues of the lists `kinds` only: implements,
+    amends, instructions), in text order; a title found by two cues keeps the first cue's kind.
 
     >>> [(r.kind, r.title) for r in find_document_relations("根据《优化营商环境条例》等法律法规，结合本市实际")]
     [('implements', '优化营商环境条例')]
@@ -253,12 +355,11 @@ def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "
     if "《" not in text:
         return []
     found: dict[tuple[int, int], DocumentRelation] = {}
-    for kind, action, pattern in relation_patterns():
-        for m in pattern.finditer(text) if kind in kinds else ():
+    for where, kind, action, pattern in relation_patterns():
+        for m in pattern.finditer(text) if where in kinds else ():
             for t in re.finditer(TITLE, m.group("titles")):
                 start, end = m.start("titles") + t.start(), m.start("titles") + t.end("title") + 1
-                note = t.group("note") or ""
-                number = note if re.fullmatch(DOCNO, note) else ""
-                relation = DocumentRelation(kind, action, t.group("title"), number, start, end)
+                number = number_of(t.group("note") or "")
+                relation = DocumentRelation(kind, action, clean_title(t.group("title")), number, start, end)
                 found.setdefault((start, end), relation)
     return sorted(found.values(), key=lambda r: r.start)
