@@ -92,6 +92,7 @@ class Rules:
     title_note_re: re.Pattern[str]  # a note that ends a title without changing its kind: （试行）
     alias_re: re.Pattern[str]  # 《full》（以下简称《short》）
     making_words: tuple[str, ...]  # 制定: an article with one says what the document is made under
+    number_lead_re: re.Pattern[str]  # running text before a bare 文号, up to its last lead word
 
 
 @lru_cache(maxsize=1)
@@ -111,9 +112,11 @@ def load_rules() -> Rules:
         frozenset(data["not_bare_laws"]),
         tuple(data["not_bare_law_starts"]),
         re.compile(rf"[（(](?:{alt(data['title_notes'])})[）)]$"),
+        # The short name in its own brackets or at the end of a note: （2001年修订，以下简称《细则》）.
         re.compile(rf"《(?P<full>[^《》]{{2,80}})》(?:[（(][^（）()《》]{{1,40}}[）)])?"
-                   rf"[（(](?:{alt(data['alias_words'])})《(?P<short>[^《》]{{1,20}})》[）)]"),
+                   rf"[（(](?:[^（）()《》]{{0,30}}[，,、])?(?:{alt(data['alias_words'])})《(?P<short>[^《》]{{1,20}})》[）)]"),
         tuple(data["making_words"]),
+        re.compile(rf".*(?:{alt(data['number_lead_words'])})", re.S),
     )
 
 
@@ -133,7 +136,7 @@ def law_kind(title: str) -> str | None:
 def find_aliases(text: str) -> dict[str, str]:
     """Short names a document gives the titles it cites: 《X条例》（以下简称《条例》） -> {"条例": "X条例"}.
 
-    >>> find_aliases("根据《某某管理条例》（以下简称《条例》）和《某某条例实施细则》（以下简称《细则》）")
+    >>> find_aliases("根据《某某管理条例》（以下简称《条例》）和《某某条例实施细则》（2001年修订，以下简称《细则》）")
     {'条例': '某某管理条例', '细则': '某某条例实施细则'}
     """
     if "简称" not in text and "下称" not in text:
@@ -168,7 +171,7 @@ def find_policy_documents(text: str) -> list[PolicyCitation]:
     rules = load_rules()
     out = []
     for m in rules.policy_re.finditer(text):
-        title, number = clean_title(m.group("title") or ""), m.group("no") or m.group("bare") or ""
+        title, number = clean_title(m.group("title") or ""), m.group("no") or _bare_number(m.group("bare"), rules)
         # A law's title takes its number with it (a 文号 after 《X办法》 is the 办法's, not a second
         # document); a title of no known kind is a document only when it carries a number.
         if title and (law_kind(title) or not (number or rules.policy_suffix_re.match(title))):
@@ -176,6 +179,15 @@ def find_policy_documents(text: str) -> list[PolicyCitation]:
         issuer = title.partition(rules.issuer_marker)[0] if rules.issuer_marker in title[1:] else ""
         out.append(PolicyCitation(title, number, issuer, m.start(), m.end()))
     return out
+
+
+def _bare_number(number: str | None, rules: Rules) -> str:
+    """A 文号 written in running text without its title, without the words before it that the pattern
+    took for its issuer: 我局已以国药监械[2001]288号 is 国药监械[2001]288号."""
+    if not number:
+        return ""
+    m = rules.number_lead_re.match(number)
+    return number[m.end():] if m else number
 
 
 def find_law_numbers(text: str) -> list[tuple[str, str]]:
@@ -339,6 +351,43 @@ def relation_patterns() -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _bare_basis_re() -> re.Pattern[str]:
+    """Laws named without 《》 right after an implementing cue and before 制定 (根据宪法和国务院组织法，
+    制定本条例): the group `laws` holds them, joined."""
+    data = read_yaml("citations.yaml")
+    relations = data["document_relations"]
+    cues = alt([w for cue in relations["implements"] for w in cue.get("before", ())])
+    law = rf"(?:中华人民共和国)?[{CJK}]{{1,{BARE_LAW_MAX}}}?(?:法典|法)"
+    return re.compile(rf"(?:{cues})(?P<laws>{law}(?:(?:{alt(relations['title_joiners'])}){law}){{0,5}})"
+                      rf"(?:的(?:有关)?规定)?[，,]?(?:{alt(data['making_words'])})")
+
+
+def _bare_bases(text: str) -> list[DocumentRelation]:
+    """What a document says it is made under when it names laws without 《》 (older regulations).
+
+    >>> [r.title for r in _bare_bases("根据宪法和某某组织法，制定本条例。根据本办法制定细则。")]
+    ['某某组织法']
+    """
+    if "法" not in text:
+        return []
+    relations = read_yaml("citations.yaml")["document_relations"]
+    rules, joiner = load_rules(), re.compile(alt(relations["title_joiners"]))
+    out = []
+    for m in _bare_basis_re().finditer(text):
+        start = m.start("laws")
+        for piece in joiner.finditer(m.group("laws") + "、"):  # a name ends at a joiner after 法
+            name = text[start:m.start("laws") + piece.start()]
+            if not name.endswith("法"):
+                continue  # 地方各级人民代表大会和…组织法: the joiner is inside the name
+            short = name.removeprefix("中华人民共和国")
+            if not (short in rules.not_bare_laws or short in relations["not_implemented"]
+                    or short.startswith(rules.not_bare_law_starts)):
+                out.append(DocumentRelation("implements", "", short, "", start, start + len(name)))
+            start = m.start("laws") + piece.end()
+    return out
+
+
 def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "amends", "instructions")
                             ) -> list[DocumentRelation]:
     """Documents that `text` says it implements or amends (cues of the lists `kinds` only: implements,
@@ -353,8 +402,10 @@ def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "
     [('国务院办公厅关于促进平台经济规范健康发展的指导意见', '国办发[2019]38号')]
     """
     if "《" not in text:
-        return []
+        return _bare_bases(text) if "implements" in kinds else []
     found: dict[tuple[int, int], DocumentRelation] = {}
+    if "implements" in kinds:
+        found.update({(r.start, r.end): r for r in _bare_bases(text)})
     for where, kind, action, pattern in relation_patterns():
         for m in pattern.finditer(text) if where in kinds else ():
             for t in re.finditer(TITLE, m.group("titles")):

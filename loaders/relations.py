@@ -306,9 +306,10 @@ def _link_document_relations(b: _Builder, outline: Outline) -> None:
     (根据《X》, 《X》同时废止), each with its sentence."""
     for block, kinds in _relation_blocks(outline):
         for r in find_document_relations(block.body, kinds):
-            if b.is_own(r.title):
+            title = b.aliases.get(r.title, r.title)  # 按照《细则》: the title the document shortened
+            if b.is_own(title):
                 continue
-            target = _cited_document(b, r.title, r.number)
+            target = _cited_document(b, title, r.number)
             edge_type = EdgeType.IMPLEMENTS if r.kind == "implements" else EdgeType.AMENDS
             attrs = {"action": r.action} if r.action else {}
             if (b.doc_id, edge_type.value, target) in b.edges:  # counted; its first sentence is the evidence
