@@ -239,9 +239,10 @@ WEB_TITLE_CASES = [
      "实施方案》印发给你们，请认真组织实施。\n某市人民政府办公室\n2023年3月15日\n某市贯彻落实《关于打好某某主动仗\n"
      "实现某某整体好转的若干政策\n措施》实施方案\n为全面贯彻某某会议精神，特制定本实施方案。\n一、促进消费恢复",
      {"title": "某市贯彻落实《关于打好某某主动仗实现某某整体好转的若干政策措施》实施方案", "kind": "方案"}),
-    # 批转: a government forwards a department's rules with its approval
+    # 批转: a government forwards a department's rules with its approval (the date typed with 0 for 〇,
+    # so no date line marks where the notice ends: the wrapper verb alone tells)
     ("关于批转某市某某考试管理规定的通知\n某政〔2005〕32号\n各区人民政府，市人民政府各部门：\n"
-     "市人民政府同意市教育局修订的《某市某某考试管理规定》，现转发给你们，请遵照执行。\n某市人民政府\n二〇〇五年六月十七日\n"
+     "市人民政府同意市教育局修订的《某市某某考试管理规定》，现转发给你们，请遵照执行。\n某市人民政府\n二00五年六月十七日\n"
      "某市某某考试管理规定\n第一章 总则\n第一条 为了规范本市某某考试，特制定本规定。",
      {"title": "某市某某考试管理规定", "number": "某政〔2005〕32号", "kind": "规定", "issuers": ["某市人民政府"]}),
     # a law database appends the label of what it attaches to the title
