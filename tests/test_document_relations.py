@@ -236,3 +236,12 @@ def test_a_short_name_and_a_decree_number_resolve_to_the_loaded_regulation(tmp_p
     assert refers == [("article:2", f"{national}/article:2")]  # 依照《条例》第二条
     # cited under another title, but with the number its decree gives it
     assert ("law:某某经营备案暂行条例", national) in {(r["source"], r["target"]) for r in edges if r["type"] == "LOADED_AS"}
+
+
+def test_titles_broken_over_lines_in_a_preamble_are_read_whole():
+    text = ("关于促进某业发展的实施意见\n\n为贯彻落实《国务院办公厅关于促进某业\n发展的指导意见》（国办发〔2020〕9号），"
+            "依据《中华人民共和国某某\n促进法》，现提出如下实施意见。\n\n一、总体要求\n\n（一）加强统筹。各地要加强统筹。\n")
+    graph = load_text(text, "opinion.txt")
+    assert graph.excluded == ()  # the middle line is the policy's own, not news set into a scan
+    assert _relations(graph) == [("IMPLEMENTS", "law:某某促进法", "", True),
+                                 ("IMPLEMENTS", "policydoc:国办发〔2020〕9号", "", True)]
