@@ -95,6 +95,11 @@ class Rules:
     number_lead_re: re.Pattern[str]  # running text before a bare 文号, up to its last lead word
 
 
+def _implementing_cues(data: Mapping) -> list[str]:
+    """The words that stand before what a document implements (根据, 为贯彻落实 …)."""
+    return [w for cue in data["document_relations"]["implements"] for w in cue.get("before", ())]
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     data = read_yaml("citations.yaml")
@@ -116,7 +121,8 @@ def load_rules() -> Rules:
         re.compile(rf"《(?P<full>[^《》]{{2,80}})》(?:[（(][^（）()《》]{{1,40}}[）)])?"
                    rf"[（(](?:[^（）()《》]{{0,30}}[，,、])?(?:{alt(data['alias_words'])})《(?P<short>[^《》]{{1,20}})》[）)]"),
         tuple(data["making_words"]),
-        re.compile(rf".*(?:{alt(data['number_lead_words'])})", re.S),
+        # an implementing cue ends running text too: 为贯彻落实国办发〔2022〕10号
+        re.compile(rf".*(?:{alt(data['number_lead_words'] + _implementing_cues(data))})", re.S),
     )
 
 
@@ -356,11 +362,36 @@ def _bare_basis_re() -> re.Pattern[str]:
     """Laws named without 《》 right after an implementing cue and before 制定 (根据宪法和国务院组织法，
     制定本条例): the group `laws` holds them, joined."""
     data = read_yaml("citations.yaml")
-    relations = data["document_relations"]
-    cues = alt([w for cue in relations["implements"] for w in cue.get("before", ())])
+    relations, cues = data["document_relations"], alt(_implementing_cues(data))
     law = rf"(?:中华人民共和国)?[{CJK}]{{1,{BARE_LAW_MAX}}}?(?:法典|法)"
     return re.compile(rf"(?:{cues})(?P<laws>{law}(?:(?:{alt(relations['title_joiners'])}){law}){{0,5}})"
                       rf"(?:的(?:有关)?规定)?[，,]?(?:{alt(data['making_words'])})")
+
+
+@lru_cache(maxsize=1)
+def _numbered_basis_re() -> re.Pattern[str]:
+    """文号 written without their titles right after an implementing cue (为贯彻落实国办发〔2022〕10号文件精神)."""
+    data = read_yaml("citations.yaml")
+    relations, cues = data["document_relations"], alt(_implementing_cues(data))
+    number = rf"{DOCNO}(?:文件)?"
+    return re.compile(rf"(?:{cues})(?P<numbers>{number}(?:(?:{alt(relations['title_joiners'])}){number}){{0,{TITLES_MAX}}})")
+
+
+def _numbered_bases(text: str) -> list[DocumentRelation]:
+    """What a document implements when it names it by 文号 alone.
+
+    >>> [r.number for r in _numbered_bases("为贯彻落实国办发〔2022〕10号和某政发〔2022〕3号文件精神，制定本方案")]
+    ['国办发〔2022〕10号', '某政发〔2022〕3号']
+    """
+    if "号" not in text:
+        return []
+    joiner = alt(read_yaml("citations.yaml")["document_relations"]["title_joiners"])
+    out = []
+    for m in _numbered_basis_re().finditer(text):
+        for n in re.finditer(rf"(?:文件)?(?:{joiner})?(?P<no>{DOCNO})", m.group("numbers")):
+            start = m.start("numbers") + n.start("no")
+            out.append(DocumentRelation("implements", "", "", n.group("no"), start, start + len(n.group("no"))))
+    return out
 
 
 def _bare_bases(text: str) -> list[DocumentRelation]:
@@ -401,11 +432,11 @@ def find_document_relations(text: str, kinds: tuple[str, ...] = ("implements", "
     ...     "为贯彻落实《国务院办公厅关于促进平台经济规范健康发展的指导意见》(国办发[2019]38号),进一步")]
     [('国务院办公厅关于促进平台经济规范健康发展的指导意见', '国办发[2019]38号')]
     """
-    if "《" not in text:
-        return _bare_bases(text) if "implements" in kinds else []
     found: dict[tuple[int, int], DocumentRelation] = {}
     if "implements" in kinds:
-        found.update({(r.start, r.end): r for r in _bare_bases(text)})
+        found.update({(r.start, r.end): r for r in _bare_bases(text) + _numbered_bases(text)})
+    if "《" not in text:
+        return sorted(found.values(), key=lambda r: r.start)
     for where, kind, action, pattern in relation_patterns():
         for m in pattern.finditer(text) if where in kinds else ():
             for t in re.finditer(TITLE, m.group("titles")):

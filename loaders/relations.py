@@ -297,8 +297,8 @@ def _cited_document(b: _Builder, title: str, number: str) -> str:
         return b.node(entity_id(Label.LAW, name), Label.LAW, name, kind=kind, number=number)
     number = number or b.numbers.get(title_identity(title), "")
     issuer = title.partition(load_citation_rules().issuer_marker)[0]
-    return b.node(f"policydoc:{number or title}", Label.POLICY_DOCUMENT, title, title=title, number=number,
-                  issuer=issuer if issuer != title else "")
+    return b.node(f"policydoc:{number or title}", Label.POLICY_DOCUMENT, title or number, title=title,
+                  number=number, issuer=issuer if issuer != title else "")
 
 
 def _link_document_relations(b: _Builder, outline: Outline) -> None:

@@ -52,6 +52,9 @@ from loaders.citations import find_document_relations
     ("根据国务院公布的《某某工作条例》（以下简称《条例》），制定本办法。", [("implements", "", "某某工作条例", "")]),
     ("推动《某省人民政府办公厅印发<关于某某的若干政策措施>的通知》（某政办发〔2023〕4号）文件落地见效，特制定本方案。",
      [("implements", "", "某省人民政府办公厅印发〈关于某某的若干政策措施〉的通知", "某政办发〔2023〕4号")]),
+    # documents named by their 文号 alone
+    ("为贯彻落实国办发〔2022〕10号和某政发〔2022〕3号文件精神，结合我省实际，制定本方案。",
+     [("implements", "", "", "国办发〔2022〕10号"), ("implements", "", "", "某政发〔2022〕3号")]),
     # laws named without 《》 (the constitution aside, which every law rests on)
     ("为了规范某某机构的设置，根据宪法和某某院组织法，制定本条例。", [("implements", "", "某某院组织法", "")]),
     ("依据刑法和刑事诉讼法的规定，制定本解释。", [("implements", "", "刑法", ""), ("implements", "", "刑事诉讼法", "")]),
@@ -245,3 +248,11 @@ def test_titles_broken_over_lines_in_a_preamble_are_read_whole():
     assert graph.excluded == ()  # the middle line is the policy's own, not news set into a scan
     assert _relations(graph) == [("IMPLEMENTS", "law:某某促进法", "", True),
                                  ("IMPLEMENTS", "policydoc:国办发〔2020〕9号", "", True)]
+
+
+def test_a_document_implemented_by_its_number_alone_is_named_by_it():
+    text = ("某省关于推进某项工作的实施方案\n\n为贯彻落实国办发〔2022〕10号文件精神，结合我省实际，制定本方案。\n\n"
+            "一、总体要求\n\n（一）加强统筹。各地要加强统筹。\n")
+    graph = load_text(text, "plan.txt")
+    assert _relations(graph) == [("IMPLEMENTS", "policydoc:国办发〔2022〕10号", "", True)]
+    assert [n.name for n in graph.nodes_of(Label.POLICY_DOCUMENT)] == ["国办发〔2022〕10号"]
