@@ -317,20 +317,24 @@ TITLES_MAX = 30  # titles in one list: bounds the work on a line of hundreds of 
 
 def _lead_in(data: Mapping, words: bool = True) -> str:
     """What may stand between a cue and a title: a listed phrase, or (`words`) a few words ending in an
-    issuer or a making word (根据国家发展改革委《X》, 根据新修订的《X》, 根据有关法律法规和《X》)."""
+    issuer or a making word (根据国家发展改革委《X》, 根据新修订的《X》, 根据有关法律法规和《X》).
+    Atomic and ending at the 《: words that could be read two ways (国务院 or 院) are read one way, so a
+    long list that ends in no cue is given up in linear time, not retried in every reading."""
     listed = alt(data["title_lead_ins"])
-    return rf"(?:{listed}|[{CJK}]{{0,{LEAD_IN_MAX}}}?(?:{alt(data['lead_in_ends'])}))" if words else f"(?:{listed})"
+    lead = rf"{listed}|[{CJK}]{{0,{LEAD_IN_MAX}}}?(?:{alt(data['lead_in_ends'])})" if words else listed
+    return rf"(?>(?:{lead})(?=《))"
 
 
 def _title_chain(data: Mapping, listed: bool) -> str:
     """Titles side by side or joined (《A》、国务院《B》和《C》); a `listed` chain (before 同时废止) also
-    joins titles each introduced by its own date and issuer (《A》，1988年国务院发布的《B》)."""
+    joins titles each introduced by its own date and issuer (《A》，1988年国务院发布的《B》). Each link
+    between two titles is atomic, for the reason `_lead_in` gives."""
     bare = TITLE.replace("?P<title>", "").replace("?P<note>", "")
     joiner = alt(data["title_joiners"])
     link = rf"(?:{joiner})(?:{_lead_in(data)})?"
     if listed:
         link = rf"(?:(?:{joiner}|，)[^《》。；\n]{{0,60}}?的|{link})"
-    return rf"(?P<titles>{bare}(?:(?:{link})?{bare}){{0,{TITLES_MAX}}})"
+    return rf"(?P<titles>{bare}(?:(?>(?:{link})(?=《))?{bare}){{0,{TITLES_MAX}}})"
 
 
 @lru_cache(maxsize=1)
