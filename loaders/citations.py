@@ -93,6 +93,9 @@ class Rules:
     alias_re: re.Pattern[str]  # 《full》（以下简称《short》）
     making_words: tuple[str, ...]  # 制定: an article with one says what the document is made under
     number_lead_re: re.Pattern[str]  # running text before a bare 文号, up to its last lead word
+    joiner_re: re.Pattern[str]  # a word joining two cited titles (、和及)
+    joined_number_re: re.Pattern[str]  # a 文号 in a list of them (…10号文件和某政发〔2022〕3号)
+    not_implemented: frozenset[str]  # laws named bare that a document never implements (宪法)
 
 
 def _implementing_cues(data: Mapping) -> list[str]:
@@ -123,6 +126,9 @@ def load_rules() -> Rules:
         tuple(data["making_words"]),
         # an implementing cue ends running text too: 为贯彻落实国办发〔2022〕10号
         re.compile(rf".*(?:{alt(data['number_lead_words'] + _implementing_cues(data))})", re.S),
+        re.compile(alt(data["document_relations"]["title_joiners"])),
+        re.compile(rf"(?:文件)?(?:{alt(data['document_relations']['title_joiners'])})?(?P<no>{DOCNO})"),
+        frozenset(data["document_relations"]["not_implemented"]),
     )
 
 
@@ -389,10 +395,9 @@ def _numbered_bases(text: str) -> list[DocumentRelation]:
     """
     if "号" not in text:
         return []
-    joiner = alt(read_yaml("citations.yaml")["document_relations"]["title_joiners"])
     out = []
     for m in _numbered_basis_re().finditer(text):
-        for n in re.finditer(rf"(?:文件)?(?:{joiner})?(?P<no>{DOCNO})", m.group("numbers")):
+        for n in load_rules().joined_number_re.finditer(m.group("numbers")):
             start = m.start("numbers") + n.start("no")
             out.append(DocumentRelation("implements", "", "", n.group("no"), start, start + len(n.group("no"))))
     return out
@@ -406,17 +411,16 @@ def _bare_bases(text: str) -> list[DocumentRelation]:
     """
     if "法" not in text:
         return []
-    relations = read_yaml("citations.yaml")["document_relations"]
-    rules, joiner = load_rules(), re.compile(alt(relations["title_joiners"]))
+    rules = load_rules()
     out = []
     for m in _bare_basis_re().finditer(text):
         start = m.start("laws")
-        for piece in joiner.finditer(m.group("laws") + "、"):  # a name ends at a joiner after 法
+        for piece in rules.joiner_re.finditer(m.group("laws") + "、"):  # a name ends at a joiner after 法
             name = text[start:m.start("laws") + piece.start()]
             if not name.endswith("法"):
                 continue  # 地方各级人民代表大会和…组织法: the joiner is inside the name
             short = name.removeprefix("中华人民共和国")
-            if not (short in rules.not_bare_laws or short in relations["not_implemented"]
+            if not (short in rules.not_bare_laws or short in rules.not_implemented
                     or short.startswith(rules.not_bare_law_starts)):
                 out.append(DocumentRelation("implements", "", short, "", start, start + len(name)))
             start = m.start("laws") + piece.end()
