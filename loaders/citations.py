@@ -66,6 +66,15 @@ def title_identity(title: str) -> str:
     return re.sub(r"[《》〈〉<>\s]", "", title).removeprefix("中华人民共和国")
 
 
+def number_identity(number: str) -> str:
+    """What two spellings of one 文号 share (brackets of any kind, the state's name before a decree).
+
+    >>> number_identity("某政发[2008]5号") == number_identity("某政发〔2008〕5号"), number_identity("")
+    (True, '')
+    """
+    return re.sub(r"[\[［(（]", "〔", re.sub(r"[\]］)）]", "〕", number.replace(" ", ""))).removeprefix("中华人民共和国")
+
+
 def number_of(note: str) -> str:
     """The 文号 or decree number a bracketed note after a title gives ("" if it gives none); the
     word 文件 some copies add (国发〔2007〕24号文件) is not part of it.

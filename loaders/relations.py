@@ -16,8 +16,9 @@ from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyG
 from loaders.attributions import Attribution, body_of, find_attributions, load_rules, note_attributions
 from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of, province_of_number
 from loaders.citations import load_rules as load_citation_rules
-from loaders.citations import (clean_title, find_aliases, find_article_refs, find_document_relations,
-                               find_law_numbers, find_policy_documents, law_kind, title_identity)
+from loaders.citations import (find_aliases, find_article_refs, find_document_relations,
+                               find_law_numbers, find_policy_documents, law_kind, number_identity,
+                               title_identity)
 from loaders.entities import Mention, canonical_law, find_mentions, is_mentioned_only, role_of
 from loaders.evidence import clip
 from loaders.issuer_level import issuer_level
@@ -107,10 +108,14 @@ class _Builder:
     pending_refs: list[tuple[str, int, str, str, tuple[int, int]]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # 条例 -> the title the document shortened so
     own_titles: frozenset[str] = frozenset()  # title_identity of the document's own titles: never cited
+    own_number: str = ""  # its 文号: a title of its own cited with another number is an earlier version
     numbers: dict[str, str] = field(default_factory=dict)  # title_identity -> the 文号 it is cited with
 
-    def is_own(self, title: str) -> bool:
-        return title_identity(title) in self.own_titles
+    def is_own(self, title: str, number: str = "") -> bool:
+        """Whether `title` (cited with `number`) is this document: a revised 办法 repeals the earlier
+        one of the same title by that one's number (《X办法》（某政发〔2008〕5号）同时废止)."""
+        same_number = not number or number_identity(number) == number_identity(self.own_number)
+        return title_identity(title) in self.own_titles and same_number
 
     def node(self, node_id: str, label: Label, name: str, **attrs) -> str:
         if node_id not in self.nodes:
@@ -224,7 +229,7 @@ def _link_citations(b: _Builder, source: str, block: Block, linked: set[str]) ->
     them (《条例》); article numbers on CITES edges to laws; references to this document's articles,
     kept until every Article node exists."""
     for c in find_policy_documents(block.body):
-        if c.title and b.is_own(c.title):
+        if c.title and b.is_own(c.title, c.number):
             continue
         number = c.number or b.numbers.get(title_identity(c.title), "")
         target = b.node(f"policydoc:{number or c.key}", Label.POLICY_DOCUMENT, c.title or c.number,
@@ -287,13 +292,13 @@ def _says_made_under(text: str) -> bool:
     return cited >= 0 and any(word in text[cited:] for word in load_citation_rules().making_words)
 
 
-def _cited_document(b: _Builder, title: str, number: str) -> str:
+def _cited_document(b: _Builder, title: str, number: str, by_number: bool = False) -> str:
     """The node of a document cited by title: a law or regulation (with its number when cited with one),
     else a policy document, keyed by the 文号 the document gives it anywhere (a notice may name it
     without the 文号 its preamble gives)."""
     name = canonical_law(title)
     kind = law_kind(name)
-    if kind:
+    if kind and not by_number:
         return b.node(entity_id(Label.LAW, name), Label.LAW, name, kind=kind, number=number)
     number = number or b.numbers.get(title_identity(title), "")
     issuer = title.partition(load_citation_rules().issuer_marker)[0]
@@ -307,9 +312,10 @@ def _link_document_relations(b: _Builder, outline: Outline) -> None:
     for block, kinds in _relation_blocks(outline):
         for r in find_document_relations(block.body, kinds):
             title = b.aliases.get(r.title, r.title)  # 按照《细则》: the title the document shortened
-            if b.is_own(title):
+            if b.is_own(title, r.number):
                 continue
-            target = _cited_document(b, title, r.number)
+            # an earlier version of this very title is known by its number alone
+            target = _cited_document(b, title, r.number, by_number=b.is_own(title))
             edge_type = EdgeType.IMPLEMENTS if r.kind == "implements" else EdgeType.AMENDS
             attrs = {"action": r.action} if r.action else {}
             if (b.doc_id, edge_type.value, target) in b.edges:  # counted; its first sentence is the evidence
@@ -374,7 +380,8 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
     if place == Place():
         place = province_of_number(outline.number, outline.issuers)
     b = _Builder(doc_id, place, aliases=find_aliases(text), numbers=_cited_numbers(text),
-                 own_titles=frozenset(title_identity(t) for t in (title, outline.wrapper) if t))
+                 own_titles=frozenset(title_identity(t) for t in (title, outline.wrapper) if t),
+                 own_number=outline.number)
     _document_node(b, outline, text, source, title)
     _issuers(b, outline, text)
     walk = _OutlineWalk(b, doc_id)

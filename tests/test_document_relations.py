@@ -256,3 +256,14 @@ def test_a_document_implemented_by_its_number_alone_is_named_by_it():
     graph = load_text(text, "plan.txt")
     assert _relations(graph) == [("IMPLEMENTS", "policydoc:国办发〔2022〕10号", "", True)]
     assert [n.name for n in graph.nodes_of(Label.POLICY_DOCUMENT)] == ["国办发〔2022〕10号"]
+
+
+def test_a_revised_rule_repeals_the_earlier_one_of_its_own_title_by_that_ones_number():
+    text = ("某市某某管理办法\n\n第一条 为了加强某某管理，根据《中华人民共和国某某法》，制定本办法。\n\n"
+            "第二条 本办法适用于本市行政区域。\n\n第三条 本办法自2024年1月1日起施行。2008年5月1日发布的《某市某某管理办法》"
+            "（某政发〔2008〕5号）同时废止。\n")
+    graph = load_text(text, "rules.txt")
+    assert _relations(graph) == [("AMENDS", "policydoc:某政发〔2008〕5号", "repeals", True),
+                                 ("IMPLEMENTS", "law:某某法", "", True)]
+    assert graph.node("policydoc:某政发〔2008〕5号").attrs["title"] == "某市某某管理办法"
+    assert "law:某市某某管理办法" not in {n.id for n in graph.nodes}  # never a citation of itself
