@@ -321,7 +321,11 @@ def _link_document_relations(b: _Builder, outline: Outline) -> None:
             if (b.doc_id, edge_type.value, target) in b.edges:  # counted; its first sentence is the evidence
                 b.edge(b.doc_id, target, edge_type, **attrs)
                 continue
-            b.edge(b.doc_id, target, edge_type, *_evidence(block, r.start, r.end), **attrs)
+            evidence = _evidence(block, r.start, r.end)
+            b.edge(b.doc_id, target, edge_type, *evidence, **attrs)
+            if not any(t == target and kind == EdgeType.CITES.value for _, kind, t in b.edges):
+                # what only a relation names (根据宪法和国务院组织法) is cited too: a corpus resolves citations
+                b.edge(b.doc_id, target, EdgeType.CITES, *evidence)
 
 
 def _resolve_article_refs(b: _Builder) -> None:

@@ -267,3 +267,15 @@ def test_a_revised_rule_repeals_the_earlier_one_of_its_own_title_by_that_ones_nu
                                  ("IMPLEMENTS", "law:某某法", "", True)]
     assert graph.node("policydoc:某政发〔2008〕5号").attrs["title"] == "某市某某管理办法"
     assert "law:某市某某管理办法" not in {n.id for n in graph.nodes}  # never a citation of itself
+
+
+def test_a_law_named_only_in_the_basis_resolves_to_the_loaded_law(tmp_path):
+    (tmp_path / "law.txt").write_text("中华人民共和国某某院组织法\n\n第一条 根据宪法，制定本法。\n\n第二条 本法自公布之日起施行。\n",
+                                      encoding="utf-8")
+    (tmp_path / "regulation.txt").write_text(
+        "某某机构设置管理条例\n\n第一条 为了规范某某机构的设置，根据宪法和某某院组织法，制定本条例。\n\n"
+        "第二条 本条例自发布之日起施行。\n", encoding="utf-8")
+    edges = EmbeddedStore(load_paths([tmp_path / "law.txt", tmp_path / "regulation.txt"])).query("all_edges")
+    law_doc = next(r["target"] for r in edges if r["type"] == "LOADED_AS" and r["source"] == "law:某某院组织法")
+    assert "某某院组织法" in law_doc
+    assert {r["type"] for r in edges if r["target"] == "law:某某院组织法"} == {"CITES", "IMPLEMENTS"}
