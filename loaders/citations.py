@@ -75,6 +75,12 @@ def number_identity(number: str) -> str:
     return re.sub(r"[\[［(（]", "〔", re.sub(r"[\]］)）]", "〕", number.replace(" ", ""))).removeprefix("中华人民共和国")
 
 
+@lru_cache(maxsize=1)
+def _number_tail() -> str:
+    """What some copies write after a 文号 (国发〔2007〕24号文件), optional."""
+    return f"(?:{alt(read_yaml('citations.yaml')['number_tails'])})?"
+
+
 def number_of(note: str) -> str:
     """The 文号 or decree number a bracketed note after a title gives ("" if it gives none); the
     word 文件 some copies add (国发〔2007〕24号文件) is not part of it.
@@ -82,8 +88,8 @@ def number_of(note: str) -> str:
     >>> number_of("国发〔2007〕24号文件"), number_of("国务院令第485号"), number_of("以下简称《条例》")
     ('国发〔2007〕24号', '国务院令第485号', '')
     """
-    note = note.removesuffix("文件")
-    return note if re.fullmatch(f"{DOCNO}|{DECREE_NO}", note) else ""
+    m = re.fullmatch(f"({DOCNO}|{DECREE_NO}){_number_tail()}", note)
+    return m.group(1) if m else ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ class Rules:
     not_bare_law_starts: tuple[str, ...]  # 本办法, 该条例: this document or one named before
     title_note_re: re.Pattern[str]  # a note that ends a title without changing its kind: （试行）
     alias_re: re.Pattern[str]  # 《full》（以下简称《short》）
+    alias_words: tuple[str, ...]  # 以下简称 …
     making_words: tuple[str, ...]  # 制定: an article with one says what the document is made under
     number_lead_re: re.Pattern[str]  # running text before a bare 文号, up to its last lead word
     joiner_re: re.Pattern[str]  # a word joining two cited titles (、和及)
@@ -119,7 +126,7 @@ def load_rules() -> Rules:
     chain = rf"(?:《(?P<title>[^《》]{{1,60}})》|(?P<self>{alt(data['self_words'])}))?{ARTICLE}(?:(?:{joiner}){ARTICLE.replace('?P<n>', '').replace('?P<p>', '')})*"
     return Rules(
         dict(data["law_suffixes"]),
-        re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:[（(](?P<no>{DOCNO}|{DECREE_NO})(?:文件)?[）)])?|(?P<bare>{DOCNO})"),
+        re.compile(rf"《(?P<title>[^《》]{{2,80}})》(?:[（(](?P<no>{DOCNO}|{DECREE_NO}){_number_tail()}[）)])?|(?P<bare>{DOCNO})"),
         re.compile(rf"^.{{2,}}(?:{alt(data['policy_suffixes'])})$", re.S),
         data["issuer_marker"],
         re.compile(chain),
@@ -132,11 +139,12 @@ def load_rules() -> Rules:
         # The short name in its own brackets or at the end of a note: （2001年修订，以下简称《细则》）.
         re.compile(rf"《(?P<full>[^《》]{{2,80}})》(?:[（(][^（）()《》]{{1,40}}[）)])?"
                    rf"[（(](?:[^（）()《》]{{0,30}}[，,、])?(?:{alt(data['alias_words'])})《(?P<short>[^《》]{{1,20}})》[）)]"),
+        tuple(data["alias_words"]),
         tuple(data["making_words"]),
         # an implementing cue ends running text too: 为贯彻落实国办发〔2022〕10号
         re.compile(rf".*(?:{alt(data['number_lead_words'] + _implementing_cues(data))})", re.S),
         re.compile(alt(data["document_relations"]["title_joiners"])),
-        re.compile(rf"(?:文件)?(?:{alt(data['document_relations']['title_joiners'])})?(?P<no>{DOCNO})"),
+        re.compile(rf"{_number_tail()}(?:{alt(data['document_relations']['title_joiners'])})?(?P<no>{DOCNO})"),
         frozenset(data["document_relations"]["not_implemented"]),
     )
 
@@ -160,9 +168,10 @@ def find_aliases(text: str) -> dict[str, str]:
     >>> find_aliases("根据《某某管理条例》（以下简称《条例》）和《某某条例实施细则》（2001年修订，以下简称《细则》）")
     {'条例': '某某管理条例', '细则': '某某条例实施细则'}
     """
-    if "简称" not in text and "下称" not in text:
+    rules = load_rules()
+    if not any(word in text for word in rules.alias_words):  # most blocks shorten nothing: skip the scan
         return {}
-    return {m.group("short"): clean_title(m.group("full")) for m in load_rules().alias_re.finditer(text)}
+    return {m.group("short"): clean_title(m.group("full")) for m in rules.alias_re.finditer(text)}
 
 
 @dataclass(frozen=True)
@@ -384,7 +393,7 @@ def _bare_basis_re() -> re.Pattern[str]:
     relations, cues = data["document_relations"], alt(_implementing_cues(data))
     law = rf"(?:中华人民共和国)?[{CJK}]{{1,{BARE_LAW_MAX}}}?(?:法典|法)"
     return re.compile(rf"(?:{cues})(?P<laws>{law}(?:(?:{alt(relations['title_joiners'])}){law}){{0,5}})"
-                      rf"(?:的(?:有关)?规定)?[，,]?(?:{alt(data['making_words'])})")
+                      rf"(?:{alt(relations['basis_tails'])})?[，,]?(?:{alt(data['making_words'])})")
 
 
 @lru_cache(maxsize=1)
@@ -392,7 +401,7 @@ def _numbered_basis_re() -> re.Pattern[str]:
     """文号 written without their titles right after an implementing cue (为贯彻落实国办发〔2022〕10号文件精神)."""
     data = read_yaml("citations.yaml")
     relations, cues = data["document_relations"], alt(_implementing_cues(data))
-    number = rf"{DOCNO}(?:文件)?"
+    number = rf"{DOCNO}{_number_tail()}"
     return re.compile(rf"(?:{cues})(?P<numbers>{number}(?:(?:{alt(relations['title_joiners'])}){number}){{0,{TITLES_MAX}}})")
 
 
