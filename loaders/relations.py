@@ -270,7 +270,7 @@ def _number_laws(b: _Builder, text: str) -> None:
 
 
 def _relation_blocks(outline: Outline) -> list[tuple[Block, tuple[str, ...]]]:
-    """Where a document says what it implements or amends, with the cue lists read there: its
+    """Where a document says what it implements or amends, with the cue lists read there: its title,
     preamble, the notice of a 印发 wrapper and the articles that say what it is made under (根据《X》，
     制定本条例; 本办法依据《X》…制定, sometimes the second) say both; its last article only what it
     repeals (《X》同时废止), since 按照《X》 there applies a rule, not a law. An amendment instruction
@@ -282,6 +282,9 @@ def _relation_blocks(outline: Outline) -> list[tuple[Block, tuple[str, ...]]]:
     out += [(article, both) for article in basis]
     if len(articles) > 1 and articles[-1] not in basis:
         out.append((articles[-1], ("amends", "instructions")))
+    # its title too (某市贯彻落实《X》实施方案, 关于修改《X》的决定), read last: the body's sentence, with
+    # the 文号, is the better evidence when it says the same
+    out += [(block, both) for block in outline.of_kind("title")]
     seen = {id(block) for block, _ in out}
     return out + [(block, ("instructions",)) for block in outline.blocks if id(block) not in seen]
 

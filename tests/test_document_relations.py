@@ -279,3 +279,16 @@ def test_a_law_named_only_in_the_basis_resolves_to_the_loaded_law(tmp_path):
     law_doc = next(r["target"] for r in edges if r["type"] == "LOADED_AS" and r["source"] == "law:某某院组织法")
     assert "某某院组织法" in law_doc
     assert {r["type"] for r in edges if r["target"] == "law:某某院组织法"} == {"CITES", "IMPLEMENTS"}
+
+
+def test_a_title_that_says_what_the_document_implements_is_read_last():
+    text = ("某市关于贯彻落实《国务院关于促进某业发展的意见》的实施意见\n\n为促进某业发展，结合我市实际，提出如下实施意见。\n\n"
+            "一、总体要求\n\n（一）加强统筹。各地要加强统筹。\n")
+    graph = load_text(text, "opinion.txt")
+    assert _relations(graph) == [("IMPLEMENTS", "policydoc:国务院关于促进某业发展的意见", "", True)]
+    [edge] = [e for e in graph.edges if e.type is EdgeType.IMPLEMENTS]
+    assert edge.evidence == "某市关于贯彻落实《国务院关于促进某业发展的意见》的实施意见"
+    # the body's sentence, with the 文号, is the evidence when it says the same
+    body = text.replace("为促进某业发展，", "为贯彻落实《国务院关于促进某业发展的意见》（国发〔2020〕3号），")
+    [edge] = [e for e in load_text(body, "opinion.txt").edges if e.type is EdgeType.IMPLEMENTS]
+    assert edge.target == "policydoc:国发〔2020〕3号" and "国发〔2020〕3号" in edge.evidence
