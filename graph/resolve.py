@@ -39,12 +39,16 @@ def title_key(title: str) -> str:
 
 
 def number_key(number: str | None) -> str:
-    """A 文号 with its brackets made alike: 国办发[2019]38号 = 国办发〔2019〕38号.
+    """A 文号 with its brackets made alike: 国办发[2019]38号 = 国办发〔2019〕38号; a decree number with or
+    without the state's name (a regulation's own front matter says 中华人民共和国国务院令第485号, a
+    citation of it 国务院令第485号).
 
     >>> number_key("国办发[2019]38号") == number_key("国办发〔2019〕38号")
     True
+    >>> number_key("中华人民共和国国务院令第485号") == number_key("国务院令第485号")
+    True
     """
-    return str(number or "").translate(_BRACKETS)
+    return str(number or "").translate(_BRACKETS).removeprefix("中华人民共和国")
 
 
 def _find_document(target: Row, by_title: dict[str, Row], by_number: dict[str, Row]) -> Row | None:

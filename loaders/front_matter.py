@@ -338,6 +338,8 @@ def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int
         i, k = title_window(texts, j)
         i = _grown_to(attached, texts, max(i, start), k, start)
         title = "".join(texts[i:k])
+        if title.count("《") > title.count("》"):
+            continue  # it ends inside the title it quotes (某市贯彻落实《关于…若干政策 / 措施》实施方案)
         if not same_title(attached, SUFFIX_RE.sub("", title)) and not same_title(attached, title):
             continue
         for index in range(start, i):

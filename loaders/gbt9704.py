@@ -330,13 +330,24 @@ def wrapped_title(title: str) -> str:
     ('关于加强数字贸易的若干意见', '推动X实施意见')
     >>> wrapped_title("转发某部《关于颁发〈某某暂行办法〉的通知》"), wrapped_title("关于《某某条例》（草案）公开征求意见的通知")
     ('某某暂行办法', '某某条例')
+    >>> wrapped_title("关于印发某省贯彻落实《某某规划》工作方案的通知")
+    '某省贯彻落实《某某规划》工作方案'
     """
     v = vocab()
     m = v.wrapper.match(title) or v.consultation.match(title)
     if not m:
         return ""
     x = m.group("x") or m.group("q")
-    quoted = re.findall(r"《([^《》]+)》", x) or re.findall(r"〈([^〈〉]+)〉", x)
+    quoted = _closing_quote(x, "《", "》") or _closing_quote(x, "〈", "〉")
     if not quoted:
         return x
-    return wrapped_title(quoted[0]) or quoted[0]  # 转发《关于颁发〈X〉的通知》: X is the policy
+    return wrapped_title(quoted) or quoted  # 转发《关于颁发〈X〉的通知》: X is the policy
+
+
+def _closing_quote(x: str, opening: str, closing: str) -> str:
+    """The title `x` quotes first when it opens with it (《A》和《B》), else the one quoted at its end
+    (after an issuer, before a note such as （草案））; "" when the quote stands inside the attached
+    title (某省贯彻落实《X》工作方案 is the title, not X)."""
+    pattern = rf"{opening}([^{opening}{closing}]+){closing}"
+    m = re.match(pattern, x) or re.search(rf"{pattern}(?:[（(][^（）()]*[）)])?$", x)
+    return m.group(1) if m else ""

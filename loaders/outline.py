@@ -85,6 +85,18 @@ def register_score(text: str) -> int:
     return len(POLICY_WORDS.findall(text)) - 2 * len(NEWS_WORDS.findall(text))
 
 
+def closes_open_title(text: str, line: str) -> bool:
+    """Whether `line` ends a 《title》 that `text` opened: a title broken over two lines (为贯彻落实《国务院
+    关于… / …的意见》), never news set into a scan, however little it reads like policy.
+
+    >>> closes_open_title("为贯彻落实《某某关于促进", "发展的意见》，依据《某法"), closes_open_title("依据《某法》", "某报讯")
+    (True, False)
+    """
+    closing = line.find("》")
+    opening = line.find("《")
+    return text.count("《") > text.count("》") and closing >= 0 and (opening < 0 or closing < opening)
+
+
 def is_complete(text: str) -> bool:
     """True if `text` ends a sentence (so a page break after it splits nothing)."""
     stripped = text.rstrip(CLOSERS)
@@ -408,9 +420,10 @@ class _Scanner:
         pending paragraphs were tested when they arrived, so each line is looked at once."""
         s, e = self.pending[-1]
         line = self.doc[s:e]
-        if FURNITURE_RE.match(line) or (len(line) <= 20 and not is_complete(line)) or register_score(line) <= 0:
-            return
         block = self.open_block
+        weak = (len(line) <= 20 and not is_complete(line)) or register_score(line) <= 0
+        if FURNITURE_RE.match(line) or (weak and not closes_open_title(block.text, line)):
+            return
         self.pending.pop()
         self.flush_pending(interrupting=True)
         block.append(s, e, self.doc)

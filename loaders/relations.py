@@ -16,7 +16,9 @@ from graph.model import Document, Edge, EdgeType, Excluded, Label, Node, PolicyG
 from loaders.attributions import Attribution, body_of, find_attributions, list_bodies, load_rules, note_attributions
 from loaders.bodies import Body, Found, Place, find_bodies, jurisdiction_of, province_of_number
 from loaders.citations import load_rules as load_citation_rules
-from loaders.citations import find_article_refs, find_document_relations, find_policy_documents, law_kind
+from loaders.citations import (find_aliases, find_article_refs, find_document_relations,
+                               find_law_numbers, find_policy_documents, law_kind, number_identity,
+                               title_identity)
 from loaders.entities import Mention, canonical_law, find_mentions, is_mentioned_only, role_of
 from loaders.evidence import clip
 from loaders.issuer_level import issuer_level
@@ -26,6 +28,7 @@ from loaders.outline import Block, Outline
 # A line break ends a sentence too: an addressee line (各…：) is never part of the next one.
 SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?[”’]?")
 ADDRESSEE_RE = re.compile(r"^各[^。]{0,120}[：:]$")
+BASIS_ARTICLES = 3  # the articles that may say what a document is made under (第一条, at most 第三条)
 ROLE_RANK = {"lead": 0, "responsible": 1, "support": 2}
 BODY_KINDS = {"government", "functional", "generic"}  # only bodies are named in boilerplate
 EDGE_FOR = {
@@ -103,6 +106,16 @@ class _Builder:
     articles: dict[tuple[str, str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
     # Article references inside the document, resolved once every Article node exists.
     pending_refs: list[tuple[str, int, str, str, tuple[int, int]]] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # 条例 -> the title the document shortened so
+    own_titles: frozenset[str] = frozenset()  # title_identity of the document's own titles: never cited
+    own_number: str = ""  # its 文号: a title of its own cited with another number is an earlier version
+    numbers: dict[str, str] = field(default_factory=dict)  # title_identity -> the 文号 it is cited with
+
+    def is_own(self, title: str, number: str = "") -> bool:
+        """Whether `title` (cited with `number`) is this document: a revised 办法 repeals the earlier
+        one of the same title by that one's number (《X办法》（某政发〔2008〕5号）同时废止)."""
+        same_number = not number or number_identity(number) == number_identity(self.own_number)
+        return title_identity(title) in self.own_titles and same_number
 
     def node(self, node_id: str, label: Label, name: str, **attrs) -> str:
         if node_id not in self.nodes:
@@ -216,14 +229,20 @@ def _evidence(block: Block, start: int, end: int) -> tuple[str, tuple[int, int]]
 
 
 def _link_citations(b: _Builder, source: str, block: Block, linked: set[str]) -> None:
-    """CITES edges to cited policy documents; article numbers on CITES edges to laws;
-    references to this document's articles, kept until every Article node exists."""
+    """CITES edges to cited policy documents and to laws named by the short name the document gave
+    them (《条例》); article numbers on CITES edges to laws; references to this document's articles,
+    kept until every Article node exists."""
     for c in find_policy_documents(block.body):
-        target = b.node(f"policydoc:{c.key}", Label.POLICY_DOCUMENT, c.title or c.number,
-                        title=c.title, number=c.number, issuer=c.issuer)
+        if c.title and b.is_own(c.title, c.number):
+            continue
+        number = c.number or b.numbers.get(title_identity(c.title), "")
+        target = b.node(f"policydoc:{number or c.key}", Label.POLICY_DOCUMENT, c.title or c.number,
+                        title=c.title, number=number, issuer=c.issuer)
         b.edge(source, target, EdgeType.CITES, *_evidence(block, c.start, c.end))
         linked.add(target)
-    for r in find_article_refs(block.body):
+    _link_aliases(b, source, block, linked)
+    _number_laws(b, block.body)
+    for r in find_article_refs(block.body, b.aliases):
         evidence, span = _evidence(block, r.start, r.end)
         if r.law:
             law = entity_id(Label.LAW, r.law)
@@ -233,45 +252,87 @@ def _link_citations(b: _Builder, source: str, block: Block, linked: set[str]) ->
             b.pending_refs.append((source, r.article, r.paragraph, evidence, span))
 
 
+def _link_aliases(b: _Builder, source: str, block: Block, linked: set[str]) -> None:
+    """CITES edges for each 《条例》 that stands for the title the document shortened to it."""
+    for short, title in b.aliases.items():
+        name = canonical_law(title)
+        if law_kind(name) is None or f"《{short}》" not in block.body:
+            continue
+        target = b.node(entity_id(Label.LAW, name), Label.LAW, name, kind=law_kind(name))
+        for m in re.finditer(re.escape(f"《{short}》"), block.body):
+            b.edge(source, target, EdgeType.CITES, *_evidence(block, m.start(), m.end()))
+        linked.add(target)
+
+
+def _number_laws(b: _Builder, text: str) -> None:
+    """The 文号 or decree number a law or rules is cited with (《X办法》（某政发〔2017〕13号）) on its node:
+    the corpus resolves a citation by number when its title is written differently."""
+    for title, number in find_law_numbers(text):
+        node = b.nodes.get(entity_id(Label.LAW, canonical_law(title)))
+        if node is not None and not node.attrs.get("number"):
+            b.nodes[node.id] = Node(node.id, node.label, node.name, {**node.attrs, "number": number})
+
+
 def _relation_blocks(outline: Outline) -> list[tuple[Block, tuple[str, ...]]]:
-    """Where a document says what it implements or amends, with the relations read there: its
-    preamble, the notice of a 印发 wrapper and its first article (根据《X》，制定本条例) say both; its
-    last article only what it repeals (《X》同时废止), since 按照《X》 there applies a rule, not a law."""
-    both = ("implements", "amends")
+    """Where a document says what it implements or amends, with the cue lists read there: its title,
+    preamble, the notice of a 印发 wrapper and the articles that say what it is made under (根据《X》，
+    制定本条例; 本办法依据《X》…制定, sometimes the second) say both; its last article only what it
+    repeals (《X》同时废止), since 按照《X》 there applies a rule, not a law. An amendment instruction
+    (将《X》第七条修改为) is read in every block."""
+    both = ("implements", "amends", "instructions")
     out = [(block, both) for block in outline.of_kind("preamble") + outline.of_kind("notice")]
     articles = outline.of_kind("article")
-    if articles:
-        out.append((articles[0], both))
-    if len(articles) > 1:
-        out.append((articles[-1], ("amends",)))
-    return out
+    basis = [a for i, a in enumerate(articles[:BASIS_ARTICLES]) if i == 0 or _says_made_under(a.body)]
+    out += [(article, both) for article in basis]
+    if len(articles) > 1 and articles[-1] not in basis:
+        out.append((articles[-1], ("amends", "instructions")))
+    # its title too (某市贯彻落实《X》实施方案, 关于修改《X》的决定), read last: the body's sentence, with
+    # the 文号, is the better evidence when it says the same
+    out += [(block, both) for block in outline.of_kind("title")]
+    seen = {id(block) for block, _ in out}
+    return out + [(block, ("instructions",)) for block in outline.blocks if id(block) not in seen]
 
 
-def _cited_document(b: _Builder, title: str, number: str) -> str:
-    """The node of a document cited by title: a law or regulation, else a policy document."""
+def _says_made_under(text: str) -> bool:
+    """Whether an article says what the document is made under: a making word (制定) after a 《…》."""
+    cited = text.find("《")
+    return cited >= 0 and any(word in text[cited:] for word in load_citation_rules().making_words)
+
+
+def _cited_document(b: _Builder, title: str, number: str, by_number: bool = False) -> str:
+    """The node of a document cited by title: a law or regulation (with its number when cited with one),
+    else a policy document, keyed by the 文号 the document gives it anywhere (a notice may name it
+    without the 文号 its preamble gives)."""
     name = canonical_law(title)
     kind = law_kind(name)
-    if kind:
-        return b.node(entity_id(Label.LAW, name), Label.LAW, name, kind=kind)
+    if kind and not by_number:
+        return b.node(entity_id(Label.LAW, name), Label.LAW, name, kind=kind, number=number)
+    number = number or b.numbers.get(title_identity(title), "")
     issuer = title.partition(load_citation_rules().issuer_marker)[0]
-    return b.node(f"policydoc:{number or title}", Label.POLICY_DOCUMENT, title, title=title, number=number,
-                  issuer=issuer if issuer != title else "")
+    return b.node(f"policydoc:{number or title}", Label.POLICY_DOCUMENT, title or number, title=title,
+                  number=number, issuer=issuer if issuer != title else "")
 
 
-def _link_document_relations(b: _Builder, outline: Outline, own_title: str) -> None:
+def _link_document_relations(b: _Builder, outline: Outline) -> None:
     """IMPLEMENTS and AMENDS edges from the document to the documents it names with a cue
     (根据《X》, 《X》同时废止), each with its sentence."""
     for block, kinds in _relation_blocks(outline):
         for r in find_document_relations(block.body, kinds):
-            if canonical_law(r.title) == canonical_law(own_title):
+            title = b.aliases.get(r.title, r.title)  # 按照《细则》: the title the document shortened
+            if b.is_own(title, r.number):
                 continue
-            target = _cited_document(b, r.title, r.number)
+            # an earlier version of this very title is known by its number alone
+            target = _cited_document(b, title, r.number, by_number=b.is_own(title))
             edge_type = EdgeType.IMPLEMENTS if r.kind == "implements" else EdgeType.AMENDS
             attrs = {"action": r.action} if r.action else {}
             if (b.doc_id, edge_type.value, target) in b.edges:  # counted; its first sentence is the evidence
                 b.edge(b.doc_id, target, edge_type, **attrs)
                 continue
-            b.edge(b.doc_id, target, edge_type, *_evidence(block, r.start, r.end), **attrs)
+            evidence = _evidence(block, r.start, r.end)
+            b.edge(b.doc_id, target, edge_type, *evidence, **attrs)
+            if not any(t == target and kind == EdgeType.CITES.value for _, kind, t in b.edges):
+                # what only a relation names (根据宪法和国务院组织法) is cited too: a corpus resolves citations
+                b.edge(b.doc_id, target, EdgeType.CITES, *evidence)
 
 
 def _resolve_article_refs(b: _Builder) -> None:
@@ -286,6 +347,8 @@ def _resolve_article_refs(b: _Builder) -> None:
 
 def _link_mention(b: _Builder, source: str, block: Block, s: int, sentence: str, m: Mention,
                   linked: set[str]) -> None:
+    if m.label is Label.LAW and b.is_own(m.name):  # its own title, in its decree: 《X办法》已经…通过
+        return
     target = _actor_node(b, m) if m.label is Label.ACTOR else b.node(
         entity_id(m.label, m.name), m.label, m.name, name_en=m.en, **({"kind": m.kind} if m.kind else {}))
     edge_type = EDGE_FOR[m.label]
@@ -327,20 +390,27 @@ def build_graph(outline: Outline, text: str, source: str, fallback_title: str,
     place = jurisdiction_of(title, outline.issuers)
     if place == Place():
         place = province_of_number(outline.number, outline.issuers)
-    b = _Builder(doc_id, place)
+    b = _Builder(doc_id, place, aliases=find_aliases(text), numbers=_cited_numbers(text),
+                 own_titles=frozenset(title_identity(t) for t in (title, outline.wrapper) if t),
+                 own_number=outline.number)
     _document_node(b, outline, text, source, title)
     _issuers(b, outline, text)
     walk = _OutlineWalk(b, doc_id)
     for index, block in enumerate(outline.blocks):
         walk.add(index, block)
     _link_goal_systems(b, outline)
-    _link_document_relations(b, outline, title)
+    _link_document_relations(b, outline)
     _resolve_article_refs(b)
     _cross_references(b, walk.measures)
 
     excluded = tuple(Excluded(doc_id, s, e, reason, text[s:e]) for s, e, reason in outline.excluded)
     document = Document(doc_id, source, text, tuple(warnings) + tuple(outline.warnings))
     return PolicyGraph(tuple(b.nodes.values()), tuple(b.finish_edges()), (document,), excluded)
+
+
+def _cited_numbers(text: str) -> dict[str, str]:
+    """The 文号 of each policy document the text cites with one, by title: one document, one node."""
+    return {title_identity(c.title): c.number for c in find_policy_documents(text) if c.title and c.number}
 
 
 def _document_node(b: _Builder, outline: Outline, text: str, source: str, title: str) -> None:

@@ -16,6 +16,9 @@ def test_number_keys_make_bracket_forms_alike():
     assert len({number_key(n) for n in ("国办发〔2019〕38号", "国办发[2019]38号", "国办发［2019］38号",
                                          "国办发(2019)38号")}) == 1
     assert number_key("国办发〔2019〕38号") != number_key("国办发〔2019〕39号")
+    # a regulation's decree names the state; a citation of the regulation by its decree number may not
+    assert number_key("中华人民共和国国务院令第485号") == number_key("国务院令第485号")
+    assert number_key("国务院令第485号") != number_key("国务院令第486号")
 
 
 def _cite(target: str, target_type: str = "Law", **extra) -> dict:
