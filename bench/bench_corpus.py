@@ -156,7 +156,7 @@ def bare_rows(graph: PolicyGraph) -> list[dict[str, Any]]:
 
 
 def _bare_create(store: Any, rows: list[dict[str, Any]]) -> float:
-    from graph.neo4j_store import chunks
+    from graph.neo4j_write import chunks
 
     statement = load_cypher("create_bench_rows")
 
@@ -177,7 +177,8 @@ def _plain_create(store: Any, corpus: PolicyGraph) -> float:
     MERGE, no checks, no citation links): the graph written the plainest way. Wiped afterwards."""
     from bench.bench_store import wipe
     from graph.cypher import fill
-    from graph.neo4j_store import SyncBatch, chunks, document_batches
+    from graph.neo4j_rows import SyncBatch, document_batches
+    from graph.neo4j_write import chunks
     from graph.set_aside import with_set_aside
 
     batch = SyncBatch.of(document_batches(with_set_aside(corpus)))

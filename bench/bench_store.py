@@ -31,7 +31,9 @@ from graph.bolt_testserver import BoltServer, wipe
 from graph.cypher import fill
 from graph.factory import embedded_store
 from graph.model import Label, PolicyGraph
-from graph.neo4j_store import BATCH_ROWS, Neo4jStore, close_drivers, document_batches
+from graph.neo4j_rows import document_batches
+from graph.neo4j_store import Neo4jStore, close_drivers
+from graph.neo4j_write import BATCH_ROWS
 from graph.settings import settings_from_env
 
 SEED = sorted(str(p) for p in (ROOT / "data" / "seed").glob("*.txt"))

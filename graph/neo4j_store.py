@@ -11,10 +11,9 @@ written together in one managed transaction of batched ``UNWIND $rows … MERGE`
 statements (their rows merged per label and type) that also drops what the new
 versions no longer have, so a failure leaves the previous versions whole (and the
 documents are then retried one by one, so only the failing one is left out) and a
-re-load changes nothing. What a document stored for the first time owns cannot be in
-the database yet (checked by doc_id; the uniqueness constraint is the backstop), so its
-nodes and their edges are created rather than merged (`_fresh_nodes`). Edges find their ends by the
-element ids the transaction's node statements returned, not by id (`_write_edges`). Named queries and
+re-load changes nothing. The rows come from `graph.neo4j_rows` (checked before anything is
+written) and one transaction's statements from `graph.neo4j_write` (documents stored for the first
+time created rather than merged; edges joined to their ends by element id). Named queries and
 user Cypher run in read transactions and are refused (and rolled back) if they would write,
 whether or not the server enforces the access mode itself (ArcadeDB does not).
 User Cypher is first checked by `graph.cypher_guard`, which refuses what a read
@@ -34,7 +33,6 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
@@ -51,7 +49,10 @@ from neo4j.exceptions import (
 from graph.contract import check_params, plain
 from graph.cypher import fill, load_cypher, query_names
 from graph.cypher_guard import CypherRefused, check_read_only
-from graph.model import OUTLINE_EDGES, SHARED_LABELS, Edge, EdgeType, Label, PolicyGraph
+from graph.model import EdgeType, Label, PolicyGraph
+from graph.neo4j_rows import (JSON_KEYS, DocumentBatch, SyncBatch, document_batches, stored_props,
+                              transaction_groups)
+from graph.neo4j_write import chunks, write_batch
 from graph.resolve import resolution_edges
 from graph.set_aside import with_set_aside
 from graph.settings import Neo4jSettings
@@ -59,21 +60,7 @@ from graph.store import Rows, StoreError, SyncReport
 
 log = logging.getLogger(__name__)
 
-BATCH_ROWS = 1000  # rows per UNWIND statement: big enough to amortise a round trip, small enough to stream
-# Rows (nodes and edges) of the consecutive documents one sync transaction writes: a statement costs a
-# round trip and a plan whatever its size, and each transaction splits every label's and type's rows
-# again, so a corpus of small documents is written in few of them (the 100-document bench corpus,
-# 19,425 rows: 60 statements in one transaction rather than 134 in three at 10,000). Bounded so a
-# failure, which writes the group's documents again one by one, never redoes more than this.
-TRANSACTION_ROWS = 50_000
-# Labels whose nodes belong to one document (they carry doc_id) and go when its new version lacks them.
-# The Policy node is the document itself; shared entities go only as orphans.
-OWNED_LABELS = tuple(lb for lb in Label if lb is not Label.POLICY and lb not in SHARED_LABELS)
-LABEL_NAMES = {lb.value: lb for lb in Label}  # a stored label back to the enum (other labels are not ours)
-JSON_KEYS = "_json"  # property listing the keys stored as JSON text
-_SCALARS = frozenset({str, int, float, bool})
 _INDEX_NAME = re.compile(r"\bINDEX\s+(\w+)", re.IGNORECASE)
-Refs = dict[Label, dict[str, str]]  # the nodes written in a transaction: label -> id -> element id
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, document id)
 # Every read is bounded in time (the driver's transaction timeout, which the server enforces and
 # which ends the query on the server too) and in rows (the client stops reading and rolls back).
@@ -134,27 +121,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-class Chunk(list):
-    """One statement's rows. The driver formats every parameter for its debug log before it looks
-    whether debug logging is on (neo4j 6, Bolt RUN): the repr of a sync's rows cost 0.1 s of client
-    time for the bench's 100 documents. A chunk's repr is its size; it packs as any list."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return f"<{len(self)} rows>"
-
-
-def chunks(rows: list[dict[str, Any]]) -> Iterator[Chunk]:
-    """`rows` in statement-sized chunks (`BATCH_ROWS`).
-
-    >>> [len(c) for c in chunks([{}] * 2500)], repr(next(chunks([{}])))
-    ([1000, 1000, 500], '<1 rows>')
-    """
-    for start in range(0, len(rows), BATCH_ROWS):
-        yield Chunk(rows[start:start + BATCH_ROWS])
 
 
 class WriteRefused(Exception):
@@ -363,9 +329,9 @@ class Neo4jStore:
     def _write_group(self, batch: SyncBatch) -> None:
         with self._session(neo4j.WRITE_ACCESS) as session:
             try:
-                session.execute_write(_write_batch, batch)
+                session.execute_write(write_batch, batch)
             except ConstraintError:  # a node taken for new was there after all: merge everything
-                session.execute_write(_write_batch, batch, False)
+                session.execute_write(write_batch, batch, False)
 
     def _resolve_citations(self) -> None:
         """Recompute the derived edges of the whole store (graph.resolve), as the embedded store does."""
@@ -378,7 +344,7 @@ class Neo4jStore:
             target = Label.POLICY if e.type is EdgeType.LOADED_AS else Label.ARTICLE
             key = (e.type, Label(labels[e.source]), target)
             groups.setdefault(key, []).append({"source": e.source, "target": e.target,
-                                               "props": _props(e.as_dict(), e)})
+                                               "props": stored_props(e.as_dict(), e)})
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(fill("delete_derived_edges", types=(EdgeType.LOADED_AS, EdgeType.REFERS_TO))).consume()
@@ -410,399 +376,6 @@ class Neo4jStore:
         """Nothing to release per store: the process's driver is closed at exit (`close_drivers`)."""
 
 
-# ---------------------------------------------------------------------- rows of one document
-
-@dataclass
-class DocumentBatch:
-    """What one document's transaction writes: rows grouped by label / edge type."""
-
-    doc_id: str
-    owned: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)  # replaced whole
-    linked: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)  # created if missing
-    edges: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = field(default_factory=dict)
-    loose: list[str] = field(default_factory=list)  # linked nodes no edge of this document uses
-
-    def keep_edges(self, edge_type: EdgeType) -> list[list[str]]:
-        return [[r["source"], r["target"]] for (t, _, _), rows in self.edges.items() if t is edge_type
-                for r in rows]
-
-    def keep_nodes(self, label: Label) -> list[str]:
-        return [r["id"] for r in self.owned.get(label, [])]
-
-    def rows(self) -> int:
-        return sum(len(rows) for part in (self.owned, self.linked, self.edges) for rows in part.values())
-
-
-def document_batches(graph: PolicyGraph) -> list[DocumentBatch]:
-    """One batch per document of `graph` (its Document records, then any doc_id its nodes or edges
-    name), validated: StoreError if an edge's end is missing or a property cannot be stored."""
-    owner = {n.id: n.id if n.label is Label.POLICY else n.attrs.get("doc_id") for n in graph.nodes}
-    doc_ids = list(dict.fromkeys([d.id for d in graph.documents] + [o for o in owner.values() if o]
-                                 + [e.doc_id for e in graph.edges]))
-    batches = {doc: DocumentBatch(doc) for doc in doc_ids}
-    placed: dict[str, set[str]] = {doc: set() for doc in doc_ids}
-    rows: dict[str, dict[str, Any]] = {}  # a shared node's row, made once for all its documents
-    for node in graph.nodes:
-        if owner[node.id]:
-            _add_node(batches[owner[node.id]].owned, node, rows)
-            placed[owner[node.id]].add(node.id)
-    used = _add_edges(graph, batches, placed, rows)
-    strays = [n for n in graph.nodes if not owner[n.id] and n.id not in used]
-    if strays and batches:  # unowned and unused: kept with the first document, dropped if orphans
-        first = batches[doc_ids[0]]
-        for node in strays:
-            _add_node(first.linked, node, rows)
-            first.loose.append(node.id)
-    return list(batches.values())
-
-
-def _add_edges(graph: PolicyGraph, batches: dict[str, DocumentBatch], placed: dict[str, set[str]],
-               rows: dict[str, dict[str, Any]]) -> set[str]:
-    """Each edge into its document's batch, with any end that document does not own as a linked node;
-    the ids of every node an edge uses."""
-    nodes = {n.id: n for n in graph.nodes}
-    for edge in graph.edges:
-        ends = nodes.get(edge.source), nodes.get(edge.target)
-        if ends[0] is None or ends[1] is None:  # not `None in ends`: that compares whole nodes
-            missing = edge.source if ends[0] is None else edge.target
-            raise StoreError(f"edge {edge.source} -{edge.type.value}-> {edge.target} of document "
-                             f"{edge.doc_id}: node {missing} is not in the graph")
-        batch, seen = batches[edge.doc_id], placed[edge.doc_id]
-        for end in ends:
-            if end.id not in seen:
-                _add_node(batch.linked, end, rows)
-                seen.add(end.id)
-        batch.edges.setdefault((edge.type, ends[0].label, ends[1].label), []).append(
-            {"source": edge.source, "target": edge.target, "props": _props(edge.as_dict(), edge)})
-    return {e.source for e in graph.edges} | {e.target for e in graph.edges}
-
-
-def _add_node(groups: dict[Label, list[dict[str, Any]]], node: Any, rows: dict[str, dict[str, Any]]) -> None:
-    if node.id not in rows:
-        rows[node.id] = {"id": node.id, "props": _props(node.as_dict(), node.id)}
-    groups.setdefault(node.label, []).append(rows[node.id])
-
-
-def _props(values: dict[str, Any], where: Any) -> dict[str, Any]:
-    """Properties as Neo4j stores them: None dropped, tuples as lists; `values` itself (a dict the
-    caller made, e.g. by ``as_dict()``) when Neo4j stores every value as it is, as for most rows.
-
-    A value Neo4j cannot store (a map, a list of lists, a mixed list, e.g. an edge's ``pieces``
-    ranges) is stored as JSON text and its key listed in ``_json``; `_shape` decodes it on the way
-    back, so rows match the embedded store. This happens here, before any write, on every server.
-    `where` (a node id, or an edge, named by its key) only goes into an error message.
-    """
-    if values.get(JSON_KEYS) is not None:
-        raise StoreError(f"{_where(where)}: property {JSON_KEYS!r} is reserved by the Neo4j store")
-    for value in values.values():
-        kind = type(value)
-        if kind not in _SCALARS and not (kind is list and _plain_list(value)):
-            return _converted(values, where)
-    return values
-
-
-def _plain_list(value: list[Any]) -> bool:
-    """A non-empty list of one scalar type (a span, a list of names): stored as it is."""
-    return len({type(v) for v in value}) == 1 and type(value[0]) in _SCALARS
-
-
-def _converted(values: Mapping[str, Any], where: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    encoded: list[str] = []
-    for key, value in values.items():
-        if type(value) in _SCALARS:
-            out[key] = value
-        elif value is not None:
-            out[key] = _storable_value(key, value, where, encoded)
-    if encoded:
-        out[JSON_KEYS] = encoded
-    return out
-
-
-def _storable_value(key: str, value: Any, where: Any, encoded: list[str]) -> Any:
-    """`value` as Neo4j stores it: a list for a tuple or set, JSON text (its key added to `encoded`)
-    for what Neo4j cannot store as it is."""
-    if isinstance(value, (tuple, list, set, frozenset)):
-        value = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
-    if _storable(value):
-        return value
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        raise StoreError(f"{_where(where)}: property {key!r} ({type(value).__name__}) can be stored "
-                         "neither as it is nor as JSON") from None
-    encoded.append(key)
-    return text
-
-
-def _where(where: Any) -> Any:
-    """What an error message names: an edge by its key, anything else as it is."""
-    return where.key if isinstance(where, Edge) else where
-
-
-def _storable(value: Any) -> bool:
-    """Whether Neo4j stores `value` as it is: a scalar, or a list of scalars of one kind."""
-    if isinstance(value, list):
-        types = {type(v) for v in value}
-        if len(types) == 1 and types <= _SCALARS:  # most lists (names, roles): one plain type
-            return True
-        kinds = {_kind(v) for v in value}
-        return len(kinds) <= 1 and not kinds & {"list", "map", "other", None}
-    return _kind(value) in ("bool", "number", "text")
-
-
-def _kind(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return "list"
-    return "map" if isinstance(value, Mapping) else "other"
-
-
-# ---------------------------------------------------------------------- several documents, one transaction
-
-@dataclass
-class SyncBatch:
-    """What one transaction writes: the rows of consecutive documents, merged per label / edge type
-    across them, so a corpus needs a few dozen statements per transaction rather than per document."""
-
-    documents: list[DocumentBatch]
-    owned: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
-    linked: dict[Label, list[dict[str, Any]]] = field(default_factory=dict)
-    edges: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = field(default_factory=dict)
-    loose: list[str] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, documents: list[DocumentBatch]) -> SyncBatch:
-        """The documents' rows together. A node owned by one of them is written once, as owned;
-        a shared node linked by several is written once, with the first document's attributes
-        and the first English label any of them has (what writing them one by one stores)."""
-        batch = cls(list(documents))
-        owned_ids = set()
-        for doc in documents:
-            for label, rows in doc.owned.items():
-                batch.owned.setdefault(label, []).extend(rows)
-                owned_ids.update(r["id"] for r in rows)
-        linked: dict[str, dict[str, Any]] = {}
-        edges: dict[tuple[str, EdgeType, str], tuple[tuple[EdgeType, Label, Label], dict[str, Any]]] = {}
-        for doc in documents:
-            for label, rows in doc.linked.items():
-                for row in rows:
-                    if row["id"] not in owned_ids:
-                        _link_once(linked, label, row)
-            for key, rows in doc.edges.items():
-                for row in rows:  # one edge per (source, type, target): the last document's wins
-                    edges[(row["source"], key[0], row["target"])] = (key, row)
-            batch.loose.extend(doc.loose)
-        for label, row in linked.values():
-            batch.linked.setdefault(label, []).append(row)
-        for key, row in edges.values():
-            batch.edges.setdefault(key, []).append(row)
-        return batch
-
-    def replacing(self, stored: set[str]) -> SyncBatch:
-        """This batch narrowed to the documents that may have a previous version: those stored before
-        (their Policy node was there) and any without a Policy node of their own to tell."""
-        kept = [d for d in self.documents if d.doc_id in stored or not d.owned.get(Label.POLICY)]
-        return SyncBatch(kept, loose=self.loose)
-
-
-def _link_once(linked: dict[str, tuple[Label, dict[str, Any]]], label: Label, row: dict[str, Any]) -> None:
-    """Keep the first row of a linked node; a later row only lends an English label the first lacks."""
-    first = linked.get(row["id"])
-    if first is None:
-        linked[row["id"]] = (label, row)
-    elif "name_en" not in first[1]["props"] and "name_en" in row["props"]:
-        props = {**first[1]["props"], "name_en": row["props"]["name_en"]}
-        linked[row["id"]] = (label, {**first[1], "props": props})
-
-
-def transaction_groups(batches: list[DocumentBatch],
-                       limit: int = TRANSACTION_ROWS) -> list[list[DocumentBatch]]:
-    """Consecutive documents in groups of at most `limit` rows (a larger document is a group alone).
-
-    >>> rows = {"a": 3, "b": 2, "c": 9, "d": 1}
-    >>> sizes = [DocumentBatch(d, {Label.PART: [{}] * n}) for d, n in rows.items()]
-    >>> [[b.doc_id for b in g] for g in transaction_groups(sizes, limit=5)]
-    [['a', 'b'], ['c'], ['d']]
-    """
-    groups: list[list[DocumentBatch]] = []
-    rows = 0
-    for batch in batches:
-        size = batch.rows()
-        if not groups or rows + size > limit:
-            groups.append([])
-            rows = 0
-        groups[-1].append(batch)
-        rows += size
-    return groups
-
-
-# ---------------------------------------------------------------------- one transaction
-
-def _write_batch(tx: neo4j.ManagedTransaction, batch: SyncBatch, create: bool = True) -> None:
-    """Write `batch` in `tx`. With `create`, what cannot be in the database yet is created rather than
-    merged (`_fresh_nodes`): MERGE's lookups are most of a sync's cost on the server."""
-    ids = [d.doc_id for d in batch.documents]
-    stored = {r["id"] for r in tx.run(load_cypher("stored_documents"), ids=ids)}
-    fresh = _fresh_nodes(tx, batch, stored) if create else set()
-    children = _outline_children(batch, fresh)
-    refs = _write_nodes(tx, batch, fresh, children)
-    _write_edges(tx, batch, fresh, refs, _write_children(tx, batch, children, refs))
-    _drop_stale(tx, batch.replacing(stored))
-
-
-def _fresh_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, stored: set[str]) -> set[str]:
-    """Ids of the nodes owned by documents stored for the first time, less those already in the
-    database (another document linked to them, so they carry this one's doc_id)."""
-    new = [d for d in batch.documents if d.doc_id not in stored and d.owned.get(Label.POLICY)]
-    fresh = {r["id"] for d in new for rows in d.owned.values() for r in rows}
-    labels = {label for d in new for label in d.owned if label is not Label.POLICY}
-    docs = [d.doc_id for d in new]
-    for label in sorted(labels):
-        fresh.difference_update(r["id"] for r in tx.run(fill("stored_document_nodes", label=label), docs=docs))
-    return fresh
-
-
-def _outline_children(batch: SyncBatch, fresh: set[str]) -> dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]]:
-    """The outline edges to create with their child node (`_write_children`): those into a node just
-    created that no other outline edge of the batch enters, by edge type and labels."""
-    into: dict[str, list[tuple[tuple[EdgeType, Label, Label], dict[str, Any]]]] = {}
-    for key, rows in batch.edges.items():
-        if key[0] in OUTLINE_EDGES:
-            for row in rows:
-                if row["target"] in fresh:
-                    into.setdefault(row["target"], []).append((key, row))
-    children: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = {}
-    for (key, row), *others in into.values():
-        if not others:
-            children.setdefault(key, []).append(row)
-    return children
-
-
-def _write_nodes(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str],
-                 children: Mapping[tuple[EdgeType, Label, Label], list[dict[str, Any]]]) -> Refs:
-    """Write the batch's nodes but the `children` (written under their parents next); each node's
-    element id by label and id, for the edges."""
-    under_parent = {row["target"] for rows in children.values() for row in rows}
-    refs: Refs = {}
-    for label, rows in batch.owned.items():
-        for name, part in (("create_nodes", [r for r in rows if r["id"] in fresh and r["id"] not in under_parent]),
-                           ("merge_nodes", [r for r in rows if r["id"] not in fresh])):
-            refs.setdefault(label, {}).update(_unwind_nodes(tx, fill(name, label=label), part))
-    for label, rows in batch.linked.items():
-        refs.setdefault(label, {}).update(_unwind_nodes(tx, fill("merge_shared_nodes", label=label), rows))
-    return refs
-
-
-def _write_children(tx: neo4j.ManagedTransaction, batch: SyncBatch,
-                    children: Mapping[tuple[EdgeType, Label, Label], list[dict[str, Any]]], refs: Refs) -> set[str]:
-    """Create each child node with the outline edge from its parent, one outline level a round (a
-    parent needs its element id first); the ids of the children so written. A child whose parent
-    never gets one (outline edges in a cycle) is written alone, and its edge with the others."""
-    rows_by_id = {r["id"]: r for rows in batch.owned.values() for r in rows}
-    pending = {key: list(rows) for key, rows in children.items()}
-    written: set[str] = set()
-    while pending:
-        ready = {key: [r for r in rows if r["source"] in refs.get(key[1], {})] for key, rows in pending.items()}
-        if not any(ready.values()):
-            for (_, _, label), rows in pending.items():
-                part = [rows_by_id[r["target"]] for r in rows]
-                refs.setdefault(label, {}).update(_unwind_nodes(tx, fill("create_nodes", label=label), part))
-            break
-        for (edge_type, parent, label), rows in ready.items():
-            part = [{**rows_by_id[r["target"]], "parent": refs[parent][r["source"]], "edge": r["props"]}
-                    for r in rows]
-            refs.setdefault(label, {}).update(
-                _unwind_nodes(tx, fill("create_child_nodes", type=edge_type, label=label), part))
-            written.update(r["target"] for r in rows)
-        pending = {key: [r for r in rows if r["target"] not in written] for key, rows in pending.items()}
-        pending = {key: rows for key, rows in pending.items() if rows}
-    return written
-
-
-def _write_edges(tx: neo4j.ManagedTransaction, batch: SyncBatch, fresh: set[str], refs: Refs,
-                 with_child: set[str] = frozenset()) -> None:
-    """Edges with an end just created cannot exist yet: created; the others merged; the outline
-    edges into `with_child` were created with their child. Their ends are the element ids the node
-    statements returned, so one statement per type serves every pair of labels and no end is looked
-    up by id."""
-    created: dict[EdgeType, list[dict[str, Any]]] = {}
-    merged: dict[EdgeType, list[dict[str, Any]]] = {}
-    for (edge_type, source, target), rows in batch.edges.items():
-        sources, targets = refs.get(source, {}), refs.get(target, {})
-        new, old = created.setdefault(edge_type, []), merged.setdefault(edge_type, [])
-        if edge_type in OUTLINE_EDGES and with_child:
-            rows = [r for r in rows if r["target"] not in with_child]
-        for row in rows:
-            ends = (sources.get(row["source"]), targets.get(row["target"]))
-            if None in ends:  # every end is one of the batch's nodes; never commit a partial document
-                raise StoreError(f"edge {row['source']} -{edge_type.value}-> {row['target']}: an end "
-                                 "was not written; the document was rolled back")
-            (new if row["source"] in fresh or row["target"] in fresh else old).append(
-                {"source": ends[0], "target": ends[1], "props": row["props"]})
-    for name, groups in (("create_edges_by_ref", created), ("merge_edges_by_ref", merged)):
-        for edge_type, rows in groups.items():
-            _unwind(tx, fill(name, type=edge_type), rows)
-
-
-def _drop_stale(tx: neo4j.ManagedTransaction, batch: SyncBatch) -> None:
-    """Edges and owned nodes the documents' new versions lack, then shared entities nothing uses any
-    more. Documents stored for the first time have nothing to drop and are not looked at."""
-    maybe_orphans = set(batch.loose)
-    if batch.documents:
-        maybe_orphans.update(_drop_stale_edges(tx, batch.documents))
-        for label in OWNED_LABELS:
-            docs = [{"id": d.doc_id, "keep": d.keep_nodes(label)} for d in batch.documents]
-            tx.run(fill("delete_stale_nodes", label=label), docs=docs).consume()
-    if maybe_orphans:
-        ids = sorted(maybe_orphans)
-        for label in SHARED_LABELS:
-            tx.run(fill("delete_orphans", label=label), ids=ids).consume()
-
-
-def _drop_stale_edges(tx: neo4j.ManagedTransaction, documents: list[DocumentBatch]) -> set[str]:
-    """Delete the stored edges of `documents` that their new versions lack; their endpoints back."""
-    ids = [d.doc_id for d in documents]
-    ends: set[str] = set()
-    for edge_type in EdgeType:
-        keep = {d.doc_id: {tuple(pair) for pair in d.keep_edges(edge_type)} for d in documents}
-        stale: dict[Label, list[dict[str, str]]] = {}
-        for r in tx.run(fill("match_document_edges", type=edge_type), docs=ids):
-            if (r["source"], r["target"]) not in keep[r["doc"]] and r["source_label"] in LABEL_NAMES:
-                stale.setdefault(LABEL_NAMES[r["source_label"]], []).append(
-                    {"doc": r["doc"], "source": r["source"], "target": r["target"]})
-        for source, rows in stale.items():
-            for record in tx.run(fill("delete_stale_edges", type=edge_type, source=source), rows=rows):
-                ends.update((record["source"], record["target"]))
-    return ends
-
-
-def _unwind(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> None:
-    for chunk in chunks(rows):
-        written = tx.run(statement, rows=chunk).single()["written"]
-        if written != len(chunk):  # a MATCH found no node: never commit a partial document
-            raise StoreError(f"wrote {written} of {len(chunk)} rows; the document was rolled back")
-
-
-def _unwind_nodes(tx: neo4j.ManagedTransaction, statement: str,
-                  rows: list[dict[str, Any]]) -> list[list[str]]:
-    """(id, element id) of each node a node statement wrote, all of `rows` or StoreError."""
-    out: list[list[str]] = []
-    for chunk in chunks(rows):
-        written = tx.run(statement, rows=chunk).single()["refs"]  # [id, element id] pairs
-        if len(written) != len(chunk):
-            raise StoreError(f"wrote {len(written)} of {len(chunk)} nodes; the document was rolled back")
-        out.extend(written)
-    return out
-
-
 # ---------------------------------------------------------------------- rows back
 
 def _parameters(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -813,7 +386,7 @@ def _parameters(params: Mapping[str, Any]) -> dict[str, Any]:
 
 def _shape(row: dict[str, Any]) -> dict[str, Any]:
     """A query's row: a ``props`` column (a map of stored properties) is spread into the row, its
-    JSON-encoded values (see `_props`) decoded."""
+    JSON-encoded values (see `stored_props`) decoded."""
     props = row.pop("props", None)
     if not isinstance(props, dict):
         return row

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from graph.bolt_testserver import free_port, wipe
 
-from graph import cypher, neo4j_store
+from graph import cypher, neo4j_store, neo4j_write
 from graph.contract import REQUIRED, query_params
 from graph.embedded import EmbeddedStore
 from graph.model import OUTLINE_EDGES, Document, Edge, EdgeType, Label, Node, PolicyGraph, merge_graphs
-from graph.neo4j_store import Neo4jStore, SyncBatch, document_batches, transaction_groups
+from graph.neo4j_rows import SyncBatch, document_batches, transaction_groups
+from graph.neo4j_store import Neo4jStore
 from graph.settings import Neo4jSettings, load_settings, settings_from_env
 from graph.store import PolicyStore, StoreError
 
@@ -405,7 +406,7 @@ def test_a_node_taken_for_new_but_stored_under_another_document_is_merged_after_
     store.load(a)  # doc:a's part is in the database under doc:c: the create fails, the merge holds
     fell_back = snapshot(store)
     wipe(store)
-    monkeypatch.setattr(neo4j_store, "_fresh_nodes", lambda tx, batch, stored: set())  # merge only
+    monkeypatch.setattr(neo4j_write, "_fresh_nodes", lambda tx, batch, stored: set())  # merge only
     store.load(c)
     store.load(a)
     assert snapshot(store) == fell_back
@@ -422,7 +423,7 @@ def test_a_failure_mid_document_leaves_its_previous_version(store, monkeypatch):
     def boom(tx, batch):  # after this document's nodes and edges were merged in the transaction
         raise RuntimeError("injected failure")
 
-    monkeypatch.setattr(neo4j_store, "_drop_stale", boom)
+    monkeypatch.setattr(neo4j_write, "_drop_stale", boom)
     with pytest.raises(RuntimeError, match="injected"):
         store.load(doc("doc:a", {1: "甲改"}, {1: ["新人"]}))
     assert snapshot(store) == before
@@ -438,7 +439,7 @@ def test_a_server_error_mid_sync_keeps_earlier_documents_and_the_failing_ones_ol
         text = real_fill(name, **parts)
         return text + " RETURN broken(" if name == "delete_orphans" else text
 
-    monkeypatch.setattr(neo4j_store, "fill", failing_fill)
+    monkeypatch.setattr(neo4j_write, "fill", failing_fill)
     both = merge_graphs([doc("doc:a", {1: "甲"}, {}), doc("doc:b", {1: "新"}, {1: ["政府"]})])
     with pytest.raises(StoreError, match=r"document doc:b not written \(its previous version is kept\)"):
         store.load(both)
