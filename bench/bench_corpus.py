@@ -1,15 +1,18 @@
 """Corpus speed: comparing two documents, syncing a 100-document corpus, drawing its network.
 
-    python -m bench.bench_corpus [--docs N] [--runs N] [--sync-runs N] [--no-compare] [--no-browser] [--no-bolt]
+    python -m bench.bench_corpus [--docs N] [--runs N] [--sync-runs N] [--no-compare] [--no-browser]
+                                 [--no-bolt] [--external]
 
 - (a) comparison of a national and a local document of ``../shared/corpus`` (with the shared
   corpus present: 优化营商环境条例 and 上海市优化营商环境条例, ~70 and ~100 articles)
   with `graph.compare.align` over ``units_of_document`` rows. Goal: < 2 s.
 - (b) Neo4j sync of N documents (the shared corpus repeated with varied titles and numbers,
-  `bench.corpus.make_corpus`) into an empty database, in rows/s, against the same server's
-  bare ``UNWIND $rows AS row CREATE (n:BenchRow) SET n = row`` (cypher/create_bench_rows.cypher)
-  for the same number of rows, in batches of the store's size, one transaction, same run.
-  Goal: sync >= 50 % of the bare rate. The server is a fresh ArcadeDB Bolt server; both sides
+  `bench.corpus.make_corpus`) into an empty database (a fresh ArcadeDB Bolt server; with
+  ``--external`` the one NEO4J_URI names, whose policy graph the bench DELETES), in rows/s,
+  against the same server's bare ``UNWIND $rows AS row CREATE (n:BenchRow) SET n = row``
+  (cypher/create_bench_rows.cypher) for the same number of rows, in batches of the store's size,
+  one transaction, same run.
+  Goal: sync >= 50 % of the bare rate. Both sides
   are warmed first (2,000 bare rows; a sync of the first documents, wiped again), then
   ``--sync-runs`` (3) pairs of bare-then-sync are timed, alternated so that a busy spell of a
   shared machine falls on both; the share is the median of the pairs' ratios, shown with each
@@ -45,6 +48,7 @@ from bench.corpus import SHARED_CORPUS, make_corpus
 from graph.cypher import load_cypher
 from graph.factory import embedded_store
 from graph.model import PolicyGraph, merge_graphs
+from graph.settings import settings_from_env
 from graph.store import PolicyStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,13 +69,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="browser visits to take the median of")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figure")
     parser.add_argument("--no-bolt", action="store_true", help="skip the Neo4j sync figure")
+    parser.add_argument("--external", action="store_true", help="sync into NEO4J_URI (its policy graph is deleted)")
     parser.add_argument("--sync-runs", type=int, default=SYNC_RUNS, help="bare-then-sync pairs for (b)")
     parser.add_argument("--no-compare", action="store_true", help="skip the comparison figure")
     args = parser.parse_args([] if argv is None else argv)
+    if args.external and not args.no_bolt and settings_from_env() is None:  # before minutes of loading
+        parser.error("--external needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")
     results: dict[str, Any] = {} if args.no_compare else {"compare": compare_largest()}
     paths = make_corpus(args.docs, CORPUS_DIR)
     if not args.no_bolt:
-        results["sync"] = sync_against_bare(load_corpus(paths), args.sync_runs)
+        results["sync"] = sync_against_bare(load_corpus(paths), args.sync_runs, args.external)
     if not args.no_browser:
         results["network"] = network_in_browser(args.runs)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -210,12 +217,12 @@ def first_documents(graph: PolicyGraph, n: int) -> PolicyGraph:
     return PolicyGraph(nodes, edges, tuple(d for d in graph.documents if d.id in keep))
 
 
-def sync_against_bare(corpus: PolicyGraph, runs: int = SYNC_RUNS) -> dict[str, Any]:
+def sync_against_bare(corpus: PolicyGraph, runs: int = SYNC_RUNS, external: bool = False) -> dict[str, Any]:
     from bench.bench_store import _server, wipe
     from graph.neo4j_store import Neo4jStore
 
     bare, sync, plain, load = [], [], [], []
-    with _server(False) as settings:
+    with _server(external) as settings:
         store = Neo4jStore.connect(settings)
         wipe(store)
         # Both sides warmed alike (the JVM compiles a statement's code paths on first use): the bare
