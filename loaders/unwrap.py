@@ -41,10 +41,6 @@ def _columns(line: str) -> int:
     return len(line.encode("gb18030", "replace"))  # two bytes a CJK character: its width on a fixed-width screen
 
 
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(_SPACE))
 
@@ -113,21 +109,22 @@ def _wrap(lines: list[str]) -> tuple[tuple[int, int], Callable[[str], int]] | No
 def join_wrapped_lines(text: str) -> str:
     """`text` with the breaks of a fixed-width wrap removed; any other text unchanged.
 
-    >>> wrapped = "　　为贯彻落实《某某省关于促进\\n平台经济发展的意见》，现就推动\\n平台企业创新发展提出如下意见。\\n一、总体要求"
-    >>> join_wrapped_lines(wrapped)
-    '　　为贯彻落实《某某省关于促进平台经济发展的意见》，现就推动平台企业创新发展提出如下意见。\\n一、总体要求'
+    >>> join_wrapped_lines("一、总体要求\\n　　为贯彻落实《某省关于促进平台经济\\n高质量发展的意见》，现就推动平台企业\\n"
+    ...                    "创新发展、规范发展、健康发展提出\\n如下意见。\\n二、主要任务")
+    '一、总体要求\\n　　为贯彻落实《某省关于促进平台经济高质量发展的意见》，现就推动平台企业创新发展、规范发展、健康发展提出如下意见。\\n二、主要任务'
     """
-    lines = [line.rstrip(_SPACE) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [line.rstrip(_SPACE) for line in raw]
     wrap = _wrap(lines)
     if wrap is None:
         return text
     band, width = wrap
     base_indent = min((_indent(line) for line in lines if line), default=0)
     out = [lines[0]]
-    for a, b in zip(lines, lines[1:]):
+    for i, (a, b) in enumerate(zip(lines, lines[1:])):
         if _runs_on(a, b, band, width, base_indent):
-            b = b.lstrip(_SPACE)
-            out[-1] += " " + b if _latin(a[-1]) and _latin(b[0]) else b  # a word broken at the margin is not
+            gap = " " if raw[i] != a else ""  # a space the wrap broke at stays; a word broken mid-way is one
+            out[-1] += gap + b.lstrip(_SPACE)
         else:
             out.append(b)
     return "\n".join(out)
