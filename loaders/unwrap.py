@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from typing import Callable
 
 from loaders.gbt9704 import DATE_LINE_RE, DOCNUM_RE, HEADING_RE, vocab
@@ -45,9 +44,9 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(_SPACE))
 
 
-def _margin(lines: list[str], width: Callable[[str], int], minimum: int) -> tuple[int, int] | None:
-    """(lowest, highest) width of a line that ends at the copy's right margin, or None: no common
-    margin among the lines that run on into another line (each paragraph's last line does not)."""
+def _margin(lines: list[str], width: Callable[[str], int], minimum: int) -> tuple[int, tuple[int, int]] | None:
+    """How many lines end at the copy's right margin, and the (lowest, highest) width of such a line;
+    None when the lines that run on into another line (a paragraph's last line does not) share none."""
     running = sorted(width(a) for a, b in zip(lines, lines[1:]) if a and b)
     if len(running) < MIN_WRAPPED_LINES:
         return None
@@ -63,7 +62,7 @@ def _margin(lines: list[str], width: Callable[[str], int], minimum: int) -> tupl
         return None
     filled = [line for line in lines if line]
     longer = sum(width(line) > band[1] + 2 for line in filled)
-    return band if longer <= LONGER_SHARE * len(filled) else None
+    return (best, band) if longer <= LONGER_SHARE * len(filled) else None
 
 
 def _own_line(line: str, base_indent: int) -> bool:
@@ -96,13 +95,12 @@ def _wrap(lines: list[str]) -> tuple[tuple[int, int], Callable[[str], int]] | No
     """The copy's margin and how its width is counted, or None when it is not hard-wrapped."""
     found = []
     for width, minimum in ((_chars, MIN_MARGIN_CHARS), (_columns, 2 * MIN_MARGIN_CHARS)):
-        band = _margin(lines, width, minimum)
-        if band is not None:
-            ends = sum(band[0] <= width(a) for a, b in zip(lines, lines[1:]) if a and b)
-            found.append((ends, band, width))
+        margin = _margin(lines, width, minimum)
+        if margin is not None:
+            found.append((margin, width))
     if not found:
         return None
-    _, band, width = max(found, key=lambda f: f[0])
+    (_, band), width = max(found, key=lambda f: f[0][0])  # the count that fits the copy more closely
     return band, width
 
 
