@@ -37,14 +37,16 @@ def _chars(line: str) -> int:
 
 
 def _columns(line: str) -> int:
-    return len(line.encode("gb18030", "replace"))  # two bytes a CJK character: its width on a fixed-width screen
+    # Two bytes a CJK character in GB18030: its width on a fixed-width screen, as wrapping tools count it.
+    return len(line.encode("gb18030", "replace"))
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(_SPACE))
 
 
-def _margin(lines: list[str], width: Callable[[str], int], minimum: int) -> tuple[int, tuple[int, int]] | None:
+def _margin(lines: list[str], width: Callable[[str], int],
+            minimum: int) -> tuple[int, tuple[int, int]] | None:
     """How many lines end at the copy's right margin, and the (lowest, highest) width of such a line;
     None when the lines that run on into another line (a paragraph's last line does not) share none."""
     running = sorted(width(a) for a, b in zip(lines, lines[1:]) if a and b)
