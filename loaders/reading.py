@@ -22,6 +22,7 @@ from loaders import limits
 from loaders.errors import LoaderError
 from loaders.limits import MAX_BYTES, size_text
 from loaders.markdown import strip_marks
+from loaders.unwrap import join_wrapped_lines
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
 CHROME = "site chrome (html)"
@@ -200,7 +201,7 @@ def _from_paragraphs(body: list[str], aside: list[str], encoding: str, warnings:
 def _from_text(text: str, encoding: str, warnings: list[str], name: str) -> SourceText:
     """Decoded or extracted text of one piece -> `SourceText`, within the limits."""
     limits.check_chars(len(text), name)
-    text, broken = limits.split_long_lines(normalise(text))
+    text, broken = limits.split_long_lines(normalise(join_wrapped_lines(text)))
     limits.check_paragraphs(text.count("\n\n") + 1, name)
     return SourceText(text, (), encoding, tuple(warnings + limits.long_lines_warning(broken)))
 
