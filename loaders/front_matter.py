@@ -28,7 +28,7 @@ from loaders.gbt9704 import (DATE, DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE
                              document_number, headline_title, is_issuer_line, iso_date, issuers_of_line,
                              metadata_of_line, same_title, split_title_issuers, title_key, title_kind, vocab,
                              wrapped_title)
-from loaders.issuers import split_issuers
+from loaders.issuers import abbreviates, split_issuers
 from loaders.title import MAX_TITLE_LINES, ends_title, find_title, title_window
 
 ITEM_NUMBER_RE = re.compile(r"^\d+[.．、]\s*")  # 1. 2、 … before an item of a list (of attachments)
@@ -87,6 +87,8 @@ def _set_title(fm: FrontMatter, title: str, line: int) -> None:
 
 def _add_issuer(fm: FrontMatter, name: str, line: int) -> None:
     name = name.strip()
+    if any(abbreviates(name, x) for x in fm.issuers):
+        return  # 市水利局 in the signature of a document whose title named 北京市水利局
     if len(name) >= 2 and name not in fm.issuers:
         fm.issuers.append(name)
         fm.issuer_lines.setdefault(name, line)
