@@ -87,8 +87,8 @@ def _set_title(fm: FrontMatter, title: str, line: int) -> None:
 
 def _add_issuer(fm: FrontMatter, name: str, line: int) -> None:
     name = name.strip()
-    if any(abbreviates(name, x) for x in fm.issuers):
-        return  # 市水利局 in the signature of a document whose title named 北京市水利局
+    if any(abbreviates(name, x) or abbreviates(x, name) for x in fm.issuers):
+        return  # 市水利局 signing what the title issued as 北京市水利局; one body, named once
     if len(name) >= 2 and name not in fm.issuers:
         fm.issuers.append(name)
         fm.issuer_lines.setdefault(name, line)

@@ -28,6 +28,7 @@ LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_m
 STRONG_SUFFIX = re.compile(
     r".+?(?:办公厅|办公室|委员会(?!办公)|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
 REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|自治州|州|盟|旗))")
+PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|自治区)")  # 浙江省 before 杭州市…
 SEPARATORS = re.compile(r"[\s、，,；;/]+")
 
 
@@ -97,9 +98,19 @@ def _abbreviation() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def abbreviates(short: str, full: str) -> bool:
-    """Whether `short` names the body `full` by its level alone (市水利局 for 北京市水利局)."""
+    """Whether `short` names the body `full` by its level alone (市水利局 for 北京市水利局) or without
+    the province above its city (杭州市人民政府办公厅 for 浙江省杭州市人民政府办公厅).
+
+    >>> abbreviates("市水利局", "北京市水利局"), abbreviates("杭州市人民政府", "浙江省杭州市人民政府")
+    (True, True)
+    >>> abbreviates("市场监管局", "某市市场监管局"), abbreviates("人民政府", "某市人民政府")
+    (False, False)
+    """
+    if len(full) <= len(short) or not full.endswith(short):
+        return False
     level, _ = _abbreviation()
-    return len(full) > len(short) and full.endswith(short) and bool(level.match(short))
+    head = full[:-len(short)]
+    return bool(level.match(short)) and len(head) >= 2 or bool(PROVINCE.fullmatch(head) and REGION.match(short))
 
 
 def split_issuers(text: str) -> list[str]:
