@@ -495,7 +495,18 @@ def _untitled(fm: FrontMatter, texts: list[str]) -> None:
         pre, quoted = _issued_quote(texts[index])
         if title_kind(quoted) and not wrapped_title(quoted):
             _handed_on(fm, pre, quoted, index)
+            _signed_notice(fm, texts, index)
             return
+
+
+def _signed_notice(fm: FrontMatter, texts: list[str], index: int) -> None:
+    """The sentence at `index` that hands the document on, and the signature and date under it: notice
+    text, read into `fm` and kept out of the outline."""
+    fm.roles[index] = "notice"
+    for j in range(index + 1, min(len(texts), index + 4)):
+        if j in fm.roles or not (DATE_LINE_RE.match(texts[j]) or is_issuer_line(texts[j])):
+            break
+        _notice_line(fm, texts, j)
 
 
 def _issued_quote(line: str) -> tuple[str, str]:
