@@ -347,6 +347,8 @@ def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int
         title = "".join(texts[i:k])
         if title.count("《") > title.count("》"):
             continue  # it ends inside the title it quotes (某市贯彻落实《关于…若干政策 / 措施》实施方案)
+        if same_title(wrapped_title(headline_title(title)[0]), attached):
+            continue  # the wrapping notice's title printed again (a web page heads the text with it)
         if not same_title(attached, SUFFIX_RE.sub("", title)) and not same_title(attached, title):
             continue
         for index in range(start, i):

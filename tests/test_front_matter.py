@@ -398,3 +398,15 @@ def test_one_body_named_in_full_and_by_its_level_is_one_issuer():
     text = ("某某市财政局、某某市水利局关于某项补助费管理的通知\n某某市财政局 市水利局\n各区县财政局：\n为加强管理，现通知如下。\n"
             "一、总体要求\n做好工作。\n浙江省某某市财政局\n2005年3月1日")
     assert parse_outline(normalise(text)).issuers == ["某某市财政局", "某某市水利局"]
+
+
+def test_a_wrapping_notice_headed_twice_by_its_web_page_still_gives_the_attached_document():
+    """The page's headline and the notice's own title (broken over two lines, its addressees without
+    their colon) are one notice: the document is the one it hands on."""
+    text = ("某市某区人民政府办公室关于印发某市某区城市管理实施细则的通知\n来源：某区人民政府\n某市某区人民政府办公室\n"
+            "关于印发某市某区城市管理\n实施细则的通知\n各街道办事处，区级各部门\n《某市某区城市管理实施细则》已经区政府常务会审议通过，"
+            "现印发你们，请认真遵照执行。\n某市某区人民政府办公室\n2020年10月28日\n某市某区城市管理实施细则\n第一章 总则\n"
+            "第一条 为提升城市管理水平，制定本实施细则。")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.kind, outline.date, outline.issuers) == (
+        "某市某区城市管理实施细则", "细则", "2020-10-28", ["某市某区人民政府办公室"])
