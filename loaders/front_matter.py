@@ -566,7 +566,9 @@ def read_front_matter(doc: str, lines: list[tuple[int, int]] | None = None,
             fm.body_start = _unwrap(fm, texts, fm.body_start, attached)
         elif not fm.wrapper:
             _inline_notice(fm, texts)
-    _end_matter(fm, texts)
+    signed = len(fm.issuers)
+    _end_matter(fm, texts)  # read bottom up: the bodies signing on lines of their own in reverse
+    fm.issuers[signed:] = sorted(fm.issuers[signed:], key=lambda x: fm.issuer_lines.get(x, 0))
     if not fm.title:
         _untitled(fm, texts)
     fm.date = next((fm._dates[s] for s in DATE_ORDER if fm._dates.get(s)), "")

@@ -410,3 +410,13 @@ def test_a_wrapping_notice_headed_twice_by_its_web_page_still_gives_the_attached
     outline = parse_outline(normalise(text))
     assert (outline.title, outline.kind, outline.date, outline.issuers) == (
         "某市某区城市管理实施细则", "细则", "2020-10-28", ["某市某区人民政府办公室"])
+
+
+@pytest.mark.parametrize("signature, issuers", [
+    ("某省发展和改革委员会 省财政厅\n2005年3月1日", ["某省发展和改革委员会", "省财政厅"]),
+    ("某省发展和改革委员会\n某省财政厅\n二〇〇五年三月一日\n（此件公开发布）", ["某省发展和改革委员会", "某省财政厅"]),
+])
+def test_joint_signatures_give_every_issuer_in_the_order_they_sign(signature, issuers):
+    text = "关于加强某项工作的通知\n各市有关部门：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。\n" + signature
+    outline = parse_outline(normalise(text))
+    assert (outline.date, outline.issuers) == ("2005-03-01", issuers)
