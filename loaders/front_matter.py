@@ -28,11 +28,13 @@ from loaders.gbt9704 import (DATE, DATE_LINE_RE, DATE_RE, DECREE_HEAD_RE, DECREE
                              document_number, headline_title, is_issuer_line, iso_date, issuers_of_line,
                              metadata_of_line, same_title, split_title_issuers, title_key, title_kind, vocab,
                              wrapped_title)
-from loaders.issuers import split_issuers
+from loaders.issuers import abbreviates, split_issuers
 from loaders.title import MAX_TITLE_LINES, ends_title, find_title, title_window
 
 ITEM_NUMBER_RE = re.compile(r"^\d+[.．、]\s*")  # 1. 2、 … before an item of a list (of attachments)
 DATE_ISSUER_RE = re.compile(rf"^{DATE}\s*[，,]?\s*(?P<body>[^，,。]{{2,40}})$")  # a date, then who issued
+TITLE_DATE_RE = re.compile(rf"[（(]\s*{DATE}[^（）()]{{0,8}}[）)]$")  # a date in brackets after a title
+ISSUER_DATE_RE = re.compile(rf"^(?P<body>[^，,。]{{2,40}}?)\s*{DATE}$")  # who issued, then the date
 
 
 @dataclass
@@ -72,6 +74,9 @@ class FrontMatter(DocumentMeta):
 
 
 def _set_title(fm: FrontMatter, title: str, line: int) -> None:
+    if m := TITLE_DATE_RE.search(title):  # 关于X的通知（2005年3月1日）: the date is no part of the title
+        title = title[:m.start()]
+        _add_date(fm, "title", m.group())
     title, number = headline_title(title)
     fm.number = fm.number or number
     issuers, fm.title = split_title_issuers(title)
@@ -82,6 +87,8 @@ def _set_title(fm: FrontMatter, title: str, line: int) -> None:
 
 def _add_issuer(fm: FrontMatter, name: str, line: int) -> None:
     name = name.strip()
+    if any(abbreviates(name, x) or abbreviates(x, name) for x in fm.issuers):
+        return  # 市水利局 signing what the title issued as 北京市水利局; one body, named once
     if len(name) >= 2 and name not in fm.issuers:
         fm.issuers.append(name)
         fm.issuer_lines.setdefault(name, line)
@@ -340,6 +347,8 @@ def _unwrap(fm: FrontMatter, texts: list[str], start: int, attached: str) -> int
         title = "".join(texts[i:k])
         if title.count("《") > title.count("》"):
             continue  # it ends inside the title it quotes (某市贯彻落实《关于…若干政策 / 措施》实施方案)
+        if same_title(wrapped_title(headline_title(title)[0]), attached):
+            continue  # the wrapping notice's title printed again (a web page heads the text with it)
         if not same_title(attached, SUFFIX_RE.sub("", title)) and not same_title(attached, title):
             continue
         for index in range(start, i):
@@ -442,9 +451,15 @@ def _end_line(fm: FrontMatter, line: str, index: int, dated: bool) -> str:
     v = vocab()
     if m := v.cc.match(line):
         fm.cc = [x for x in re.split(r"[，,、；;。]", m.group("x")) if x]
-    elif v.print_line.match(line) or v.publish_note.match(line):
+    elif v.print_line.match(line):
+        _add_date(fm, "printed", line)  # 2005年3月1日印发: the printing date, when no other is given
+    elif v.publish_note.match(line):
         pass
-    elif not dated and DATE_LINE_RE.match(line):
+    elif not dated and (DATE_LINE_RE.match(line) or _dated_label(line)):
+        return "date" if _add_date(fm, "end", line) else "end"
+    elif not dated and (m := ISSUER_DATE_RE.match(line)) and is_issuer_line(m.group("body")):
+        for x in issuers_of_line(m.group("body")):  # 某市人民政府 2005年3月1日: the 落款 on one line
+            _add_issuer(fm, x, index)
         return "date" if _add_date(fm, "end", line) else "end"
     elif dated and is_issuer_line(line) and len(line) <= 40:
         for x in issuers_of_line(line):
@@ -456,6 +471,13 @@ def _end_line(fm: FrontMatter, line: str, index: int, dated: bool) -> str:
     return "end"
 
 
+def _dated_label(line: str) -> bool:
+    """A labelled date line (成文日期：2005年3月1日) at the end of the text."""
+    keys = vocab().metadata_keys
+    row = metadata_of_line(line)
+    return len(row) == 1 and keys[next(iter(row))] in ("date", "published") and bool(iso_date(line))
+
+
 def _read_attachments(fm: FrontMatter, texts: list[str], first: str, lines: list[int]) -> None:
     """附件 from its label line (`first` is the text after the label) and the numbered items under it."""
     items = [first] + [texts[i] for i in reversed(lines[1:])]
@@ -464,7 +486,59 @@ def _read_attachments(fm: FrontMatter, texts: list[str], first: str, lines: list
         fm.roles[i] = "end"
 
 
-DATE_ORDER = ("notice", "end", "metadata date", "adoption", "header", "metadata published")
+def _untitled(fm: FrontMatter, texts: list[str]) -> None:
+    """A copy with no title line: the title its metadata table gives (标题：/名称：), else the document
+    its first lines hand on or report issued (现将《X》印发给你们; 某厅发布《X》)."""
+    keys = vocab().metadata_keys
+    if title := next((v for k, v in fm.metadata.items() if keys.get(k) == "title" and v), ""):
+        _set_title(fm, title, -1)
+        return
+    for index in range(fm.body_start, min(len(texts), fm.body_start + 5)):
+        pre, quoted = _issued_quote(texts[index])
+        if title_kind(quoted) and not wrapped_title(quoted):
+            _handed_on(fm, pre, quoted, index)
+            _signed_notice(fm, texts, index)
+            return
+
+
+def _signed_notice(fm: FrontMatter, texts: list[str], index: int) -> None:
+    """The sentence at `index` that hands the document on, and the signature and date under it: notice
+    text, read into `fm` and kept out of the outline."""
+    fm.roles[index] = "notice"
+    for j in range(index + 1, min(len(texts), index + 4)):
+        if j in fm.roles or not (DATE_LINE_RE.match(texts[j]) or is_issuer_line(texts[j])):
+            break
+        _notice_line(fm, texts, j)
+
+
+def _issued_quote(line: str) -> tuple[str, str]:
+    """The first 《X》 of `line` when the line issues or hands it on (某厅发布《X》; 现将《X》印发给你们),
+    and the text before the verb; ("", "") if none."""
+    v = vocab()
+    m = re.search(r"《([^《》]+)》", line)
+    if not m or "。" in line[:m.start()]:
+        return "", ""
+    before = v.wrapper_verb.search(line[max(0, m.start() - 4):m.start()])
+    if before:
+        return line[:max(0, m.start() - 4) + before.start()], m.group(1)
+    if v.wrapper_verb.search(line[m.end():m.end() + 12]):
+        return "", m.group(1)  # 现将《X》印发给你们: the notice's own issuer signs below
+    return "", ""
+
+
+def _handed_on(fm: FrontMatter, head: str, title: str, index: int) -> None:
+    """The document a sentence issues or hands on: its title, and the date and issuers the sentence
+    names before the verb (2023年12月，某厅、某厅发布《X》)."""
+    fm.title, fm.kind = title, title_kind(title)
+    if dated := re.match(rf"^{DATE}\s*[，,]?", head):
+        _add_date(fm, "notice", dated.group())
+        head = head[dated.end():]
+    if is_issuer_line(head.replace("、", "")):
+        for x in split_issuers(head):
+            _add_issuer(fm, x, index)
+
+
+DATE_ORDER = ("notice", "end", "metadata date", "adoption", "header", "title", "metadata published", "printed")
 
 
 def read_front_matter(doc: str, lines: list[tuple[int, int]] | None = None,
@@ -492,8 +566,10 @@ def read_front_matter(doc: str, lines: list[tuple[int, int]] | None = None,
             fm.body_start = _unwrap(fm, texts, fm.body_start, attached)
         elif not fm.wrapper:
             _inline_notice(fm, texts)
-    _end_matter(fm, texts)
-    if not fm.title and "title" in fm.metadata:
-        fm.title = fm.metadata["title"]
+    signed = len(fm.issuers)
+    _end_matter(fm, texts)  # read bottom up: the bodies signing on lines of their own in reverse
+    fm.issuers[signed:] = sorted(fm.issuers[signed:], key=lambda x: fm.issuer_lines.get(x, 0))
+    if not fm.title:
+        _untitled(fm, texts)
     fm.date = next((fm._dates[s] for s in DATE_ORDER if fm._dates.get(s)), "")
     return fm

@@ -21,8 +21,10 @@ from loaders.lexicon import load_yaml
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_matter.yaml"
 CN = "〇○零一二三四五六七八九十百千两"
+# A year typed with a zero digit or letter O among Chinese numerals (二00五, 二OO五): still a year.
+ZERO_LOOKALIKES = "0OoＯ"
 _D = rf"(?:\d{{1,2}}|[{CN}]{{1,3}})"
-DATE = rf"(\d{{4}}|[{CN}]{{4}})\s*年\s*({_D})\s*月(?:\s*({_D})\s*日)?"
+DATE = rf"(\d{{4}}|[{CN}{ZERO_LOOKALIKES}]{{4}})\s*年\s*({_D})\s*月(?:\s*({_D})\s*日)?"
 DATE_RE = re.compile(DATE)
 DATE_LINE_RE = re.compile(rf"^[（(]?{DATE}[）)]?$")
 ISO_DATE_RE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
@@ -134,6 +136,7 @@ def cn_number(numeral: str) -> int:
     if numeral.isdigit():
         return int(numeral)
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "两": 2}
+    digits |= {c: 0 for c in ZERO_LOOKALIKES} | {str(i): i for i in range(10)}
     if not any(c in "十百千" for c in numeral):
         value = 0
         for ch in numeral:
@@ -155,6 +158,8 @@ def iso_date(text: str) -> str:
 
     >>> iso_date("二〇二三年一月三十一日"), iso_date("2023年2月1日印发"), iso_date("2023-02-01"), iso_date("2020年7月")
     ('2023-01-31', '2023-02-01', '2023-02-01', '2020-07')
+    >>> iso_date("二00五年三月一日"), iso_date("二OO五年十二月")
+    ('2005-03-01', '2005-12')
     """
     m = DATE_RE.search(text)
     if m:

@@ -28,6 +28,7 @@ LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "front_m
 STRONG_SUFFIX = re.compile(
     r".+?(?:办公厅|办公室|委员会(?!办公)|人民政府(?!办公|[\u4e00-\u9fff]{0,12}(?:委员会|局|厅|办|室)$))(?=.)|.+$")
 REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|县|区|自治州|州|盟|旗))")
+PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|自治区)")  # 浙江省 before 杭州市…
 SEPARATORS = re.compile(r"[\s、，,；;/]+")
 
 
@@ -69,8 +70,47 @@ def _cuts(token: str) -> list[int]:
             continue
         if i and region and token.startswith(region.group(1), i) and i - cuts[-1] >= 3:
             cuts.append(_before_prefix(token, i, cuts[-1]))
+        elif i - cuts[-1] >= 3 and _abbreviated_at(token, i):
+            cuts.append(i)
         i += 1
     return sorted(set(cuts))
+
+
+def _abbreviated_at(token: str, i: int) -> bool:
+    """Whether a body named by its level alone starts at `i` (北京市财政局 | 市水利局, 省发展改革委 |
+    省财政厅): a level word right after a body's ending, then a body's name up to the end or the next."""
+    level, ending = _abbreviation()
+    if not level.match(token, i) or not ending.search(token, 0, i):
+        return False
+    return any(ending.search(token, i, j) for j in range(i + 3, min(len(token), i + 14) + 1)
+               if j == len(token) or level.match(token, j))
+
+
+@lru_cache(maxsize=1)
+def _abbreviation() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The level words that open an abbreviated body's name, and the endings of a body's name."""
+    with LEXICON.open(encoding="utf-8") as fh:
+        y = load_yaml(fh)
+    levels = "|".join(map(re.escape, y.get("abbreviated_levels") or []))
+    not_after = "|".join(map(re.escape, y.get("abbreviated_level_not") or []))
+    endings = "|".join(map(re.escape, sorted(y.get("body_suffixes") or [], key=len, reverse=True)))
+    return re.compile(f"(?:{levels})(?!{not_after})"), re.compile(f"(?:{endings})$")
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether `short` names the body `full` by its level alone (市水利局 for 北京市水利局) or without
+    the province above its city (杭州市人民政府办公厅 for 浙江省杭州市人民政府办公厅).
+
+    >>> abbreviates("市水利局", "北京市水利局"), abbreviates("杭州市人民政府", "浙江省杭州市人民政府")
+    (True, True)
+    >>> abbreviates("市场监管局", "某市市场监管局"), abbreviates("人民政府", "某市人民政府")
+    (False, False)
+    """
+    if len(full) <= len(short) or not full.endswith(short):
+        return False
+    level, _ = _abbreviation()
+    head = full[:-len(short)]
+    return bool(level.match(short)) and len(head) >= 2 or bool(PROVINCE.fullmatch(head) and REGION.match(short))
 
 
 def split_issuers(text: str) -> list[str]:

@@ -329,3 +329,94 @@ def test_measures_named_juchuo_are_a_genre():
     outline = parse_outline(normalise("某区人民政府关于推动消费扩容提质的若干举措" + BODY))
     assert (outline.title, outline.kind, outline.issuers) == (
         "关于推动消费扩容提质的若干举措", "举措", ["某区人民政府"])
+
+
+@pytest.mark.parametrize("signature, date", [
+    ("某市人民政府\n二00五年三月一日", "2005-03-01"),  # zero digits typed among Chinese numerals
+    ("某市人民政府\n二OO五年十二月八日", "2005-12-08"),  # …or the letter O
+    ("某市人民政府 2005年3月1日", "2005-03-01"),  # the 落款 on one line: issuer, then date
+    ("成文日期：2005年3月1日", "2005-03-01"),  # a labelled date closing a web copy
+    ("抄送：省政府办公厅。\n某市人民政府办公室 2005年3月1日印发", "2005-03-01"),  # only the printing date
+])
+def test_the_date_closing_a_document_is_read_in_every_way_it_is_typed(signature, date):
+    text = "某市人民政府关于加强某项工作的通知\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。\n" + signature
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.date, outline.issuers) == ("关于加强某项工作的通知", date, ["某市人民政府"])
+    body = [b.text for b in outline.blocks if b.kind not in ("title", "notice")]
+    assert body == ["为加强管理，现通知如下。", "一、总体要求做好工作。"]  # the signature is no part of the body
+
+
+def test_a_signing_date_before_the_printing_date_wins():
+    text = ("某市人民政府关于加强某项工作的通知\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。\n"
+            "某市人民政府\n2005年2月20日\n抄送：省政府办公厅。\n某市人民政府办公室 2005年3月1日印发")
+    assert parse_outline(normalise(text)).date == "2005-02-20"
+
+
+@pytest.mark.parametrize("title_lines", ["关于加强某项工作的通知（2005年3月1日）", "关于加强某项工作的通知\n（2005年3月1日）"])
+def test_a_date_in_brackets_after_the_title_is_the_date_not_part_of_the_title(title_lines):
+    outline = parse_outline(normalise(title_lines + "\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。"))
+    assert (outline.title, outline.date) == ("关于加强某项工作的通知", "2005-03-01")
+
+
+@pytest.mark.parametrize("key", ["标题", "名称", "文件名称"])
+def test_a_copy_without_a_title_line_takes_the_title_of_its_metadata_table(key):
+    text = (f"索引号：001/2005-00012\n{key}：某市人民政府关于加强某项工作的通知\n发文字号：某政发〔2005〕3号\n"
+            "成文日期：2005-03-01\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.kind, outline.issuers, outline.number, outline.date) == (
+        "关于加强某项工作的通知", "通知", ["某市人民政府"], "某政发〔2005〕3号", "2005-03-01")
+
+
+def test_a_copy_without_a_title_takes_the_document_its_notice_hands_on():
+    text = ("各县人民政府：\n现将《某市加强某项工作实施办法》印发给你们，请认真贯彻执行。\n某市人民政府\n二〇〇五年三月一日\n"
+            "第一条 为了加强管理，制定本办法。\n第二条 本办法适用于本市。")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.kind, outline.issuers, outline.date) == (
+        "某市加强某项工作实施办法", "办法", ["某市人民政府"], "2005-03-01")
+    assert [b.kind for b in outline.blocks if b.kind != "notice"] == ["article", "article"]
+
+
+def test_a_copy_without_a_title_takes_the_document_a_news_lead_reports_issued():
+    text = ("2023年12月，中共某省委办公厅、某省人民政府办公厅发布《某省某项责任制实施细则》，自发布之日起施行。\n"
+            "第一章 总则\n第一条 为了落实责任制，制定本细则。")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.kind, outline.issuers, outline.date) == (
+        "某省某项责任制实施细则", "细则", ["中共某省委办公厅", "某省人民政府办公厅"], "2023-12")
+
+
+@pytest.mark.parametrize("issuers, expected", [
+    ("省发展改革委 省财政厅", ["省发展改革委", "省财政厅"]),
+    ("某某市财政局 市水利局", ["某某市财政局", "市水利局"]),
+    ("省委宣传部 省财政厅 省文化和旅游厅", ["省委宣传部", "省财政厅", "省文化和旅游厅"]),
+])
+def test_joint_issuers_named_by_their_level_alone_are_split(issuers, expected):
+    text = f"{issuers}关于加强某项工作的通知\n各市有关部门：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。"
+    assert parse_outline(normalise(text)).issuers == expected
+
+
+def test_one_body_named_in_full_and_by_its_level_is_one_issuer():
+    text = ("某某市财政局、某某市水利局关于某项补助费管理的通知\n某某市财政局 市水利局\n各区县财政局：\n为加强管理，现通知如下。\n"
+            "一、总体要求\n做好工作。\n浙江省某某市财政局\n2005年3月1日")
+    assert parse_outline(normalise(text)).issuers == ["某某市财政局", "某某市水利局"]
+
+
+def test_a_wrapping_notice_headed_twice_by_its_web_page_still_gives_the_attached_document():
+    """The page's headline and the notice's own title (broken over two lines, its addressees without
+    their colon) are one notice: the document is the one it hands on."""
+    text = ("某市某区人民政府办公室关于印发某市某区城市管理实施细则的通知\n来源：某区人民政府\n某市某区人民政府办公室\n"
+            "关于印发某市某区城市管理\n实施细则的通知\n各街道办事处，区级各部门\n《某市某区城市管理实施细则》已经区政府常务会审议通过，"
+            "现印发你们，请认真遵照执行。\n某市某区人民政府办公室\n2020年10月28日\n某市某区城市管理实施细则\n第一章 总则\n"
+            "第一条 为提升城市管理水平，制定本实施细则。")
+    outline = parse_outline(normalise(text))
+    assert (outline.title, outline.kind, outline.date, outline.issuers) == (
+        "某市某区城市管理实施细则", "细则", "2020-10-28", ["某市某区人民政府办公室"])
+
+
+@pytest.mark.parametrize("signature, issuers", [
+    ("某省发展和改革委员会 省财政厅\n2005年3月1日", ["某省发展和改革委员会", "省财政厅"]),
+    ("某省发展和改革委员会\n某省财政厅\n二〇〇五年三月一日\n（此件公开发布）", ["某省发展和改革委员会", "某省财政厅"]),
+])
+def test_joint_signatures_give_every_issuer_in_the_order_they_sign(signature, issuers):
+    text = "关于加强某项工作的通知\n各市有关部门：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。\n" + signature
+    outline = parse_outline(normalise(text))
+    assert (outline.date, outline.issuers) == ("2005-03-01", issuers)
