@@ -252,11 +252,22 @@ class _LawState:
     next_section: int = 1
     next_article: int = 1
     enumerated: bool = False  # the articles are numbered 一、二、… (not 第X条)
+    last_chapter: int = 0  # through the books: some codes number their chapters on (第二编 第十二章)
 
     def expected(self, unit: str) -> int:
         if unit == "节" and self.chapter is None:
             return -1  # a 节 outside any chapter is no heading
         return {"编": self.next_book, "章": self.next_chapter, "节": self.next_section}[unit]
+
+    def first_chapter_elsewhere(self, unit: str, n: int, title: str) -> bool:
+        """A 第X章 that is the first of its run without being 第一章: a book's first chapter numbered on
+        from the last book, or, after articles under no chapter (a copy that printed the first chapters'
+        titles bare), the first chapter marked, if it has a short title."""
+        if unit != "章" or self.chapter is not None or n <= 1:
+            return False
+        if self.book is not None:
+            return n == self.last_chapter + 1
+        return self.next_article > 1 and 0 < len(title) <= 20 and "，" not in title
 
     def entered(self, unit: str, n: int, index: int) -> None:
         if unit == "编":
@@ -264,7 +275,7 @@ class _LawState:
             self.next_book, self.next_chapter = n + 1, 1  # chapters restart in each book
         elif unit == "章":
             self.chapter, self.section = index, None
-            self.next_chapter, self.next_section = n + 1, 1
+            self.next_chapter, self.next_section, self.last_chapter = n + 1, 1, n
         else:
             self.section, self.next_section = index, n + 1
 
@@ -584,7 +595,9 @@ class _Scanner:
         first = expected == 1 and law.next_article == 1 and bool(rest)  # an excerpt may start at 第六编
         # A copy may lack a heading (a publisher dropped 第二章): a short title a little ahead still counts.
         skipped = expected < n <= expected + 2 and rest and len(rest) <= 20 and "，" not in rest
-        if len(rest) > 40 or "。" in rest or not (n == expected or skipped or (first and unit != "节" and n > 1)):
+        elsewhere = law.first_chapter_elsewhere(unit, n, rest)
+        in_sequence = n == expected or skipped or elsewhere or (first and unit != "节" and n > 1)
+        if len(rest) > 40 or "。" in rest or not in_sequence:
             return False
         self._close_open()
         law.article = None

@@ -239,3 +239,27 @@ def test_measures_numbered_under_the_document_without_parts_are_measures():
     second = outline.blocks[-2]
     assert "区政府督查室定期通报进展" in second.text
     assert not any("no outline" in w for w in outline.warnings)
+
+
+def test_chapters_numbered_on_through_the_books_of_a_code():
+    # 民事诉讼法, 刑事诉讼法: 第二编 starts at 第三章, not at 第一章 again.
+    text = normalise("中华人民共和国某诉讼法\n第一编 总则\n第一章 任务\n第一条 为了保护当事人，制定本法。\n"
+                     "第二章 管辖\n第二条 案件由法院管辖。\n第三章 回避\n第三条 审判人员应当回避。\n"
+                     "第二编 审判程序\n第四章 第一审程序\n第一节 起诉\n"
+                     "第四条 起诉应当符合下列条件。\n第五章 简易程序\n第五条 简单的案件适用本章。")
+    o = parse_outline(text)
+    chapters = [(b.level, b.number, b.title) for b in o.of_kind("chapter")]
+    assert chapters == [("book", 1, "总则"), ("chapter", 1, "任务"), ("chapter", 2, "管辖"), ("chapter", 3, "回避"),
+                        ("book", 2, "审判程序"), ("chapter", 4, "第一审程序"), ("chapter", 5, "简易程序")]
+    assert [o.blocks[b.parent].title for b in o.of_kind("article")] == ["任务", "管辖", "回避", "起诉", "简易程序"]
+
+
+def test_chapter_headings_that_start_after_unmarked_chapters_are_still_chapters():
+    # Some copies of 条例 print the first chapters' titles bare (no 第X章) and mark only the later ones.
+    text = normalise("某省燃气管理条例\n第一条 为加强燃气管理，制定本条例。\n第二条 本条例适用于本省。\n规划与建设\n"
+                     "第三条 燃气规划由政府编制。\n第四章 法律责任\n第四条 违反本条例的，依法处罚。\n"
+                     "第五章 附则\n第五条 本条例自公布之日起施行。")
+    o = parse_outline(text)
+    assert [(b.number, b.title) for b in o.of_kind("chapter")] == [(4, "法律责任"), (5, "附则")]
+    assert [b.number for b in o.of_kind("article")] == [1, 2, 3, 4, 5]
+    assert [o.blocks[b.parent].title for b in o.of_kind("article")[3:]] == ["法律责任", "附则"]
