@@ -234,6 +234,16 @@ def _listed_again(texts: list[str], first: int) -> int | None:
     return None
 
 
+def _run_start(texts: list[str]) -> int | None:
+    """The number of the first 第X条 when the document's 第X条 lines all count on from it, at least two:
+    a 宪法修正案 numbers its articles on from the last amendment, an excerpt of a code starts mid-code.
+    Articles quoted by an amending decision skip about, so they never make such a run."""
+    numbers = [cn_to_int(m.group(1)) for t in texts if (m := LAW_RE.match(t)) and m.group(2) == "条"]
+    if len(numbers) < 2 or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+        return None
+    return numbers[0]
+
+
 def _is_unit_heading(text: str) -> bool:
     m = LAW_RE.match(text)
     return bool(m) and m.group(2) != "条"
@@ -308,6 +318,7 @@ class _Scanner:
         self.pending: list[tuple[int, int]] = []  # lines seen while waiting for a continuation
         self.measure_style = ""  # "arabic" (1. 2. …) or "bracket" (（三）…（二十）), fixed by the first measure
         self.law = _LawState()
+        self.run_start: int | None = None  # see `_run_start`
 
     # -- helpers ---------------------------------------------------------
     def add(self, block: Block) -> Block:
@@ -349,6 +360,7 @@ class _Scanner:
         fm = read_front_matter(self.doc, lines, aside)
         self._take_front_matter(fm, lines)
         toc = _toc_lines(texts)
+        self.run_start = _run_start(texts)
         for i in range(fm.body_start, fm.body_end):
             s, e = lines[i]
             if i in fm.roles:
@@ -562,8 +574,9 @@ class _Scanner:
         law, n, rest = self.law, cn_to_int(m.group(1)), m.group(3).strip()
         # The first article may carry any number under a heading (an excerpt of a code, 第一千一百一十九条).
         first_under_heading = law.next_article == 1 and (law.chapter is not None or law.book is not None)
+        first_of_run = law.next_article == 1 and n == self.run_start
         if not (law.next_article <= n <= law.next_article + 2 or (law.next_article == 1 and n <= 3)
-                or first_under_heading):
+                or first_under_heading or first_of_run):
             return False
         parent = next((x for x in (law.section, law.chapter, law.book) if x is not None), None)
         self._close_open()

@@ -263,3 +263,19 @@ def test_chapter_headings_that_start_after_unmarked_chapters_are_still_chapters(
     assert [(b.number, b.title) for b in o.of_kind("chapter")] == [(4, "法律责任"), (5, "附则")]
     assert [b.number for b in o.of_kind("article")] == [1, 2, 3, 4, 5]
     assert [o.blocks[b.parent].title for b in o.of_kind("article")[3:]] == ["法律责任", "附则"]
+
+
+def test_articles_numbered_on_from_an_earlier_act_start_at_their_own_number():
+    # 宪法修正案 number their articles on from the last amendment (第十二条 …); an excerpt of a code too.
+    text = normalise("中华人民共和国宪法修正案\n1999年3月15日第九届全国人民代表大会第二次会议通过\n"
+                     "第十二条 宪法序言第七自然段修改为：“……”。\n第十三条 宪法第五条增加一款。\n"
+                     "第十四条 宪法第六条修改为：“……”。")
+    assert [b.number for b in parse_outline(text).of_kind("article")] == [12, 13, 14]
+
+
+def test_articles_quoted_out_of_sequence_in_an_amending_decision_stay_its_text():
+    text = normalise("全国人民代表大会常务委员会关于修改某法的决定\n一、将第十条修改为：\n第十条 国家支持某项工作。\n"
+                     "二、将第二十条修改为：\n第二十条 违反本法的，依法处罚。\n三、本决定自公布之日起施行。")
+    o = parse_outline(text)
+    assert o.of_kind("article") == []
+    assert [b.number for b in o.of_kind("part")] == [1, 2, 3]
