@@ -34,6 +34,7 @@ CN_NUM = "一二三四五六七八九十〇零"
 LAW_CN = "一二三四五六七八九十百千零〇两"
 LAW_RE = re.compile(rf"^第\s*([{LAW_CN}\d]{{1,7}})\s*(编|章|节|条)(?:\s*|$)(.*)$")
 TOC_RE = re.compile(r"^目\s*录$")
+UNIT_MARK_RE = re.compile(rf"第\s*[{LAW_CN}\d]{{1,7}}\s*[编章节]")
 # 工作规则 and some 办法 number their articles 一、二、… under 第X章 instead of 第X条.
 ENUMERATED_ARTICLE_RE = re.compile(rf"^([{LAW_CN}]{{1,4}})、\s*(.+)$")
 
@@ -222,6 +223,13 @@ def _toc_lines(texts: list[str]) -> range:
     return range(0)
 
 
+def _is_one_line_toc(text: str) -> bool:
+    """第一章 总则 第二章 … on one line: a table of contents a copy ran together, not a heading (a
+    sentence that opens with 第三章第二节 is an article's text: it has punctuation)."""
+    return (_is_unit_heading(text) and len(UNIT_MARK_RE.findall(text)) >= 2
+            and not any(mark in text for mark in "。，；"))
+
+
 def _listed_again(texts: list[str], first: int) -> int | None:
     """Where the heading texts[first] comes again after an unbroken run of 编/章/节 headings."""
     if first >= len(texts) or not _is_unit_heading(texts[first]):
@@ -365,7 +373,7 @@ class _Scanner:
             s, e = lines[i]
             if i in fm.roles:
                 continue
-            if i in toc:
+            if i in toc or _is_one_line_toc(texts[i]):
                 self.exclude(s, e, "table of contents")
                 continue
             self.step(s, e)

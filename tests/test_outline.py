@@ -279,3 +279,12 @@ def test_articles_quoted_out_of_sequence_in_an_amending_decision_stay_its_text()
     o = parse_outline(text)
     assert o.of_kind("article") == []
     assert [b.number for b in o.of_kind("part")] == [1, 2, 3]
+
+
+def test_a_table_of_contents_run_onto_one_line_is_set_aside():
+    text = normalise("某市人事任免工作条例\n第一章 总则 第二章 任免范围 第三章 附则\n第一章 总 则\n"
+                     "第一条 为了规范任免工作，制定本条例。\n第二章 任免范围\n第二条 下列人员由常委会任免。\n"
+                     "第三章 附则\n第三条 本条例自公布之日起施行。")
+    o = parse_outline(text)
+    assert [(b.number, b.title) for b in o.of_kind("chapter")] == [(1, "总则"), (2, "任免范围"), (3, "附则")]
+    assert any(reason == "table of contents" and "任免范围" in text[s:e] for s, e, reason in o.excluded)
