@@ -31,6 +31,12 @@ _BRACKET = re.compile(r"[()（）\n]")
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _LINE_EDGE = re.compile(r"^[ \t]+|[ \t]+$", re.M)
 _BLANKS = re.compile(r"\n{3,}")
+# OCR stand-ins: a letter O among a number's digits (2O22年); a half-width full stop after a
+# Chinese character that ends a sentence (效率.加快); digits letter-spaced with the characters
+# around them (本 法 自 2 0 2 1 年), which the CJK-only space rule leaves apart.
+_OCR_ZERO = re.compile(r"(?<![A-Za-z\d])(?=[\dOo]*\d)(?=\d*[Oo])[\dOo]{3,}(?=[年月日号]|[^A-Za-z\d]|$)", re.M)
+_OCR_STOP = re.compile(f"(?<=[{_IDEO}”）])\\.(?=[{_IDEO}“（(]|[ \t]*$)", re.M)
+_SPACED_RUN = re.compile(f"(?<!\\S)[{_IDEO}\\d](?: [{_IDEO}\\d]){{3,}}(?!\\S)")
 _converter = None
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "normalise.yaml"
 # A pinyin gloss after a character, 中（zhōng）: Latin letters with at least one tone mark
@@ -104,6 +110,15 @@ def _pair_brackets(text: str) -> str:
     return "".join(chars) if chars else text
 
 
+def _ocr_debris(text: str) -> str:
+    """OCR's stand-ins read as what they stand for (see `_OCR_ZERO`, `_OCR_STOP`, `_SPACED_RUN`)."""
+    if "O" in text or "o" in text:
+        text = _OCR_ZERO.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
+    if "." in text:
+        text = _OCR_STOP.sub("。", text)
+    return _SPACED_RUN.sub(lambda m: m.group().replace(" ", "") if _HAS_IDEO(m.group()) else m.group(), text)
+
+
 def normalise(text: str) -> str:
     """Normalise policy text; idempotent, pure ``str -> str``.
 
@@ -132,7 +147,7 @@ def normalise(text: str) -> str:
         text = _PINYIN_GLOSS.sub("", text)
     if "and" in text:
         text = _AND.sub("和", text)
-    text = _pair_brackets(_PUNCT_RUN.sub(_punct, text))
+    text = _pair_brackets(_PUNCT_RUN.sub(_punct, _ocr_debris(text)))
     text = _to_simplified(_CJK_SPACE.sub("", text))
     text = _BLANKS.sub("\n\n", _LINE_EDGE.sub("", text))
     return text.strip()

@@ -27,6 +27,7 @@ from loaders.front_matter import DocumentMeta, FrontMatter, read_front_matter
 from loaders.gbt9704 import chrome_reason, cn_number, field_label
 from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
+from loaders.page_furniture import running_heads
 from loaders.segment import fused_heading
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -45,7 +46,8 @@ BRACKET_RE = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$")
 FURNITURE_RE = re.compile(
     r"^[（(]?(?:紧接|下转|上接|转)第?[\d一二三四五六七八九十]+版[）)]?$|^第?[\d一二三四五六七八九十]+版$|"
-    r"^[-—－\s\d]+$|^(?:第\s*\d+\s*页|\d+\s*/\s*\d+)$"
+    r"^[-—－\s\d]+$|^(?:第\s*\d+\s*页|\d+\s*/\s*\d+)$|"
+    r"^第\s*\d+\s*页[\s,，]*共\s*\d+\s*页$|^共\s*\d+\s*页[\s,，]*第\s*\d+\s*页$"  # 第3页 共12页
 )
 TARGET_YEAR_RE = re.compile(r"到\s*(\d{4})\s*年")
 SYSTEM_RE = re.compile(r"(?:构建|建设|打造|形成|健全)([^，。；、]{2,20}?体系)")
@@ -353,6 +355,13 @@ class _Scanner:
         return self.out
 
     def _lines_not_set_aside(self) -> list[tuple[int, int]]:
+        lines = self._lines_outside_ranges()
+        heads = running_heads([self.doc[s:e] for s, e in lines])
+        for i in sorted(heads):
+            self.exclude(*lines[i], "page furniture")
+        return [line for i, line in enumerate(lines) if i not in heads]
+
+    def _lines_outside_ranges(self) -> list[tuple[int, int]]:
         out, k, ranges = [], 0, self.set_aside
         for s, e in lines_of(self.doc):
             while k < len(ranges) and ranges[k][1] < e:  # ranges ending before this line: done with

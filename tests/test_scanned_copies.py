@@ -1,0 +1,45 @@
+"""Copies run through OCR or PDF-to-text read like the clean document: page numbers and running
+headers repeated on every page are not text, and OCR's stand-ins (O for 0, . for 。, spaces between
+every character) read as what they stand for. Synthetic text in the genre's shape."""
+
+from __future__ import annotations
+
+from loaders.pipeline import load_text
+from loaders.reading import normalise
+from graph.model import Label
+
+
+def _articles(text: str) -> list[str]:
+    return [n.attrs["text"] for n in load_text(text).nodes_of(Label.ARTICLE)]
+
+
+def test_ocr_letter_o_inside_a_year_reads_as_zero():
+    assert normalise("2O22年12月6日通过") == "2022年12月6日通过"
+    assert normalise("二〇二二年，IO 设备，10 Oct") == "二〇二二年，IO 设备，10 Oct"
+
+
+def test_ocr_half_width_full_stop_after_chinese_reads_as_a_full_stop():
+    assert normalise("提高审批效率.加快建立中介超市.(某局牵头)\n1.推进改革") == "提高审批效率。加快建立中介超市。（某局牵头）\n1.推进改革"
+    assert normalise("见 www.gov.cn 和附件1.xlsx") == "见 www.gov.cn 和附件1.xlsx"
+
+
+def test_digits_spaced_out_with_the_characters_around_them_close_up():
+    assert normalise("第 五 十 条 本 法 自 2 0 2 1 年 9 月 1 日 起 施 行 。") == "第五十条本法自2021年9月1日起施行。"
+    assert normalise("表 合计 10 20 30") == "表合计 10 20 30"
+
+
+LAW = "\n\n".join(f"第{n}条 某某机构应当依法开展某项工作，履行相应职责，保障当事人合法权益。" for n in "一二三四五六")
+
+
+def test_page_x_of_y_footers_are_not_article_text():
+    pages = LAW.replace("\n\n第三条", "\n\n第 1 页，共 3 页\n\n第三条").replace("\n\n第五条", "\n\n第2页 共3页\n\n第五条")
+    assert _articles(pages) == _articles(LAW)
+
+
+def test_a_running_header_repeated_on_every_page_is_not_article_text():
+    text = "某某省某某条例\n\n" + LAW
+    for n in "二四六":
+        text = text.replace(f"\n\n第{n}条", f"\n\n某某省某某条例\n\n第{n}条")
+    texts = _articles(text)
+    assert texts == _articles("某某省某某条例\n\n" + LAW)
+    assert all("条例" not in t for t in texts)
