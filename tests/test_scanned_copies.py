@@ -28,7 +28,8 @@ def test_digits_spaced_out_with_the_characters_around_them_close_up():
     assert normalise("表 合计 10 20 30") == "表合计 10 20 30"
 
 
-LAW = "\n\n".join(f"第{n}条 某某机构应当依法开展某项工作，履行相应职责，保障当事人合法权益。" for n in "一二三四五六")
+LAW = "\n\n".join(f"第{n}条 某某机构应当依法开展某项工作，履行相应职责，保障当事人合法权益。\n（一）某项；\n（二）某项；\n"
+                   f"（三）某项；\n（四）某项。" for n in "一二三四五六")
 
 
 def test_page_x_of_y_footers_are_not_article_text():
@@ -38,7 +39,7 @@ def test_page_x_of_y_footers_are_not_article_text():
 
 def test_a_running_header_repeated_on_every_page_is_not_article_text():
     text = "某某省某某条例\n\n" + LAW
-    for n in "二四六":
+    for n in "三五":
         text = text.replace(f"\n\n第{n}条", f"\n\n某某省某某条例\n\n第{n}条")
     texts = _articles(text)
     assert texts == _articles("某某省某某条例\n\n" + LAW)
