@@ -36,7 +36,9 @@ _BLANKS = re.compile(r"\n{3,}")
 # around them (本 法 自 2 0 2 1 年), which the CJK-only space rule leaves apart.
 _OCR_ZERO = re.compile(r"(?<![A-Za-z\d])(?=[\dOo]*\d)(?=\d*[Oo])[\dOo]{3,}(?=[年月日号]|[^A-Za-z\d]|$)", re.M)
 _OCR_STOP = re.compile(f"(?<=[{_IDEO}”）])\\.(?=[{_IDEO}“（(]|[ \t]*$)", re.M)
-_SPACED_RUN = re.compile(f"(?<!\\S)[{_IDEO}\\d](?: [{_IDEO}\\d]){{3,}}(?!\\S)")
+_SPACED_RUN = re.compile(f"(?<!\\S)[{_CJK}\\d—(),:;](?: [{_CJK}\\d—(),:;]){{3,}}(?!\\S)")
+# OCR reads the stroke 一 of a heading number as a dash: -、 (-) 第-条 十-、
+_DASH_ONE = re.compile(r"^(第?[二三四五六七八九十]*|[（(])[-－—](?=[二三四五六七八九]?(?:、|[)）]|[章节条]))", re.M)
 _converter = None
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "normalise.yaml"
 # A pinyin gloss after a character, 中（zhōng）: Latin letters with at least one tone mark
@@ -116,6 +118,7 @@ def _ocr_debris(text: str) -> str:
         text = _OCR_ZERO.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
     if "." in text:
         text = _OCR_STOP.sub("。", text)
+    text = _DASH_ONE.sub(lambda m: m.group(1) + "一", text)
     return _SPACED_RUN.sub(lambda m: m.group().replace(" ", "") if _HAS_IDEO(m.group()) else m.group(), text)
 
 

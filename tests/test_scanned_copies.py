@@ -26,6 +26,16 @@ def test_ocr_half_width_full_stop_after_chinese_reads_as_a_full_stop():
 def test_digits_spaced_out_with_the_characters_around_them_close_up():
     assert normalise("第 五 十 条 本 法 自 2 0 2 1 年 9 月 1 日 起 施 行 。") == "第五十条本法自2021年9月1日起施行。"
     assert normalise("表 合计 10 20 30") == "表合计 10 20 30"
+    assert normalise("方 案 ( 2 0 2 3 — 2 0 2 5 年 )") == "方案（2023—2025年）"
+
+
+def test_ocr_dash_for_the_stroke_one_of_a_heading_number_reads_as_one():
+    text = "-、总体要求\n(-)指导思想。\n十-、保障措施\n第-条 为了规范。\n2021-2025年\n- 3 -"
+    assert normalise(text) == "一、总体要求\n（一）指导思想。\n十一、保障措施\n第一条为了规范。\n2021-2025年\n- 3 -"
+
+
+def test_taiwan_terms_of_a_traditional_copy_read_as_mainland_terms():
+    assert normalise("加強演算法創新，保護智慧財產權，開放程式碼") == "加强算法创新，保护知识产权，开放代码"
 
 
 LAW = "\n\n".join(f"第{n}条 某某机构应当依法开展某项工作，履行相应职责，保障当事人合法权益。\n（一）某项；\n（二）某项；\n"
