@@ -56,6 +56,8 @@ SYSTEM_RE = re.compile(r"(?:构建|建设|打造|形成|健全)([^，。；、]{
 PARAGRAPH_SCORE = 5
 SENTENCE_END = "。！？；!?;…"
 CLOSERS = "”’）)》"
+HEADING_CUT = ("，", "、", "和", "与")  # a heading ending so was cut by a page break
+HEADING_REST_MAX = 30
 
 # Words typical of policy prose versus news prose; used only to pick the paragraph
 # that continues a policy sentence split by a page break.
@@ -296,6 +298,7 @@ class _Scanner:
         self.next_measure = 1
         self.local_measure = 1  # restarts with each part or section
         self.open_block: Block | None = None  # last policy block, if it awaits a continuation
+        self.open_heading: Block | None = None  # a part or section heading a page break cut mid-phrase
         self.pending: list[tuple[int, int]] = []  # lines seen while waiting for a continuation
         self.measure_style = ""  # "arabic" (1. 2. …) or "bracket" (（三）…（二十）), fixed by the first measure
         self.law = _LawState()
@@ -398,6 +401,8 @@ class _Scanner:
         line = self.doc[s:e]
         if FURNITURE_RE.match(line):
             self.exclude(s, e, "page furniture")
+        elif self._continues_heading(line, s, e):
+            pass
         elif len(line) <= 40 and (reason := chrome_reason(line)):
             self.exclude(s, e, reason)
         elif (m := LAW_RE.match(line)) and self._law_heading(m, s, e):
@@ -468,6 +473,24 @@ class _Scanner:
         m = MEASURE_RE.match(line)
         return bool(m) and self._numbered_heading(m, role, s, e)
 
+    def _continues_heading(self, line: str, s: int, e: int) -> bool:
+        """The rest of a heading a page break cut after a comma (（一）增强发展动能， / — 7 — / 着力构建…体系):
+        a short line that is no heading and ends no sentence finishes it."""
+        block, self.open_heading = self.open_heading, None
+        if block is None or len(line) > HEADING_REST_MAX or "。" in line or is_complete(line):
+            return False
+        if PART_RE.match(line) or BRACKET_RE.match(line) or MEASURE_RE.match(line) or LAW_RE.match(line):
+            return False
+        block.append(s, e, self.doc)
+        block.title += line
+        if block.kind == "section" and (system := SYSTEM_RE.search(block.title)):
+            block.system = system.group(1)
+        return True
+
+    def _cut_heading(self, block: Block) -> Block:
+        self.open_heading = block if block.title.endswith(HEADING_CUT) else None
+        return block
+
     def _part_heading(self, m: re.Match[str], s: int, e: int) -> bool:
         """一、X: a new part; bracketed and numbered headings count again from 1 under it."""
         title = m.group(2).strip()
@@ -475,7 +498,8 @@ class _Scanner:
         self.part = len(self.out.blocks)
         self.section = None
         self.local_measure = 1
-        self.add(self.line_block("part", self.next_part, title, s, e, m.start(2), None, role=_part_role(title)))
+        self._cut_heading(self.add(self.line_block("part", self.next_part, title, s, e, m.start(2), None,
+                                                   role=_part_role(title))))
         self.next_part += 1
         self.next_bracket = 1
         return True
@@ -504,8 +528,8 @@ class _Scanner:
             self.section = len(self.out.blocks)
             self.local_measure = 1
             system = SYSTEM_RE.search(rest)
-            self.add(self.line_block("section", n, rest.strip().rstrip("。；;：:"), s, e, m.start(2), self.part,
-                                     system=system.group(1) if system else ""))
+            self._cut_heading(self.add(self.line_block("section", n, rest.strip().rstrip("。；;：:"), s, e, m.start(2),
+                                                       self.part, system=system.group(1) if system else "")))
         elif role == "measures" and self.section is None and self.measure_style != "arabic" and len(title) <= 40:
             # Measures numbered （三）…（二十） directly under a part.
             self.measure_style = "bracket"

@@ -54,3 +54,22 @@ def test_a_running_header_repeated_on_every_page_is_not_article_text():
     texts = _articles(text)
     assert texts == _articles("某某省某某条例\n\n" + LAW)
     assert all("条例" not in t for t in texts)
+
+
+POLICY = ("某市关于促进某产业发展的实施意见\n\n一、主要任务\n\n（一）增强创新动能，着力构建更具活力的创新体系\n\n"
+          "1.支持企业科技创新。鼓励企业组建创新联合体，推动研发投入持续增长。\n\n"
+          "（二）优化发展环境，着力构建公平透明的规则体系\n\n2.完善规则制度。健全公平竞争审查制度，规范市场秩序。")
+
+
+def _sections(text: str) -> list[tuple[str, str, list[int]]]:
+    g = load_text(text)
+    measures = {e.source: e.target for e in g.edges if e.type.value == "HAS_MEASURE"}
+    return [(n.attrs["title"], n.attrs.get("system", ""),
+             sorted(g.node(m).attrs["number"] for m, parent in [(t, s) for s, t in measures.items()] if parent == n.id))
+            for n in g.nodes_of(Label.SECTION)]
+
+
+def test_a_section_heading_cut_by_a_page_break_is_one_heading_again():
+    cut = POLICY.replace("（一）增强创新动能，", "（一）增强创新动能，\n\n— 7 —\n\n")
+    assert _sections(cut) == _sections(POLICY)
+    assert _sections(cut)[0][0] == "增强创新动能，着力构建更具活力的创新体系"
