@@ -34,7 +34,8 @@ _BLANKS = re.compile(r"\n{3,}")
 # OCR stand-ins: a letter O among a number's digits (2O22年); a half-width full stop after a
 # Chinese character that ends a sentence (效率.加快); digits letter-spaced with the characters
 # around them (本 法 自 2 0 2 1 年), which the CJK-only space rule leaves apart.
-_OCR_ZERO = re.compile(r"(?<![A-Za-z\d])(?=[\dOo]*\d)(?=\d*[Oo])[\dOo]{3,}(?=[年月日号]|[^A-Za-z\d]|$)", re.M)
+_OCR_ZERO = re.compile(
+    r"(?<![A-Za-z\d])(?=[\dOo]*\d)(?=\d*[Oo])(?:[\dOo]{2,}(?=[年月日号])|[\dOo]{3,}(?![A-Za-z\d]))")
 _OCR_STOP = re.compile(f"(?<=[{_IDEO}”）])\\.(?=[{_IDEO}“（(]|[ \t]*$)", re.M)
 _SPACED_RUN = re.compile(f"(?<!\\S)[{_CJK}\\d—(),:;](?: [{_CJK}\\d—(),:;]){{3,}}(?!\\S)")
 # OCR reads the stroke 一 of a heading number as a dash: -、 (-) 第-条 十-、
