@@ -135,7 +135,10 @@ def normalise(text: str) -> str:
       (U+3000–303F, U+FF00–FFEF, “”‘’), half-width otherwise. A bracket pair goes full-width together
       when either bracket does or it encloses an ideograph. The decision never looks at the width the
       punctuation already had, so half- and full-width copies normalise alike.
-    - OCR debris: " and " between two ideographs becomes "和"; spaces between two CJK characters go.
+    - OCR debris: " and " between two ideographs becomes "和"; spaces between two CJK characters go;
+      a letter O among a number's digits is 0 (2O23年5月1O日); "." after an ideograph that ends a
+      sentence is "。"; a dash for the stroke 一 of a heading number is 一 (-、 (-) 第三十－条); a
+      letter-spaced run holding an ideograph closes up, digits and brackets too (自 2 0 2 1 年).
     - Traditional characters become simplified (OpenCC ``t2s``); in a text that came in traditional
       characters, Taiwan wording becomes mainland wording too (最佳化 -> 优化, 網路 -> 网络; the list is
       ``data/lexicon/normalise.yaml``). Simplified text is never reworded.

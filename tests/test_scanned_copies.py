@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from loaders.pipeline import load_text
 from loaders.reading import normalise
-from graph.model import Label
+from graph.model import EdgeType, Label
 
 
 def _articles(text: str) -> list[str]:
@@ -65,9 +65,8 @@ POLICY = ("某市关于促进某产业发展的实施意见\n\n一、主要任�
 
 def _sections(text: str) -> list[tuple[str, str, list[int]]]:
     g = load_text(text)
-    measures = {e.source: e.target for e in g.edges if e.type.value == "HAS_MEASURE"}
-    return [(n.attrs["title"], n.attrs.get("system", ""),
-             sorted(g.node(m).attrs["number"] for m, parent in [(t, s) for s, t in measures.items()] if parent == n.id))
+    has = [(e.source, e.target) for e in g.edges_of(EdgeType.HAS_MEASURE)]
+    return [(n.attrs["title"], sorted(g.node(m).attrs["number"] for parent, m in has if parent == n.id))
             for n in g.nodes_of(Label.SECTION)]
 
 
