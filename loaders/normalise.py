@@ -31,11 +31,11 @@ _BRACKET = re.compile(r"[()（）\n]")
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _LINE_EDGE = re.compile(r"^[ \t]+|[ \t]+$", re.M)
 _BLANKS = re.compile(r"\n{3,}")
-# OCR stand-ins: a letter O among a number's digits (2O22年); a half-width full stop after a
-# Chinese character that ends a sentence (效率.加快); digits letter-spaced with the characters
-# around them (本 法 自 2 0 2 1 年), which the CJK-only space rule leaves apart.
+# OCR stand-ins: a capital O among a number's digits (2O22年; a small o is a degree sign: 20o以下);
+# a half-width full stop after a Chinese character that ends a sentence (效率.加快); digits
+# letter-spaced with the characters around them (本 法 自 2 0 2 1 年), which the CJK-only space rule leaves apart.
 _OCR_ZERO = re.compile(
-    r"(?<![A-Za-z\d])(?=[\dOo]*\d)(?=\d*[Oo])(?:[\dOo]{2,}(?=[年月日号])|[\dOo]{3,}(?![A-Za-z\d]))")
+    r"(?<![A-Za-z\d])(?=[\dO]*\d)(?=\d*O)(?:[\dO]{2,}(?=[年月日号])|[\dO]{3,}(?![A-Za-z\d]))")
 _OCR_STOP = re.compile(f"(?<=[{_IDEO}”）])\\.(?=[{_IDEO}“（(]|[ \t]*$)", re.M)
 _SPACED_RUN = re.compile(f"(?<!\\S)[{_CJK}\\d—(),:;](?: [{_CJK}\\d—(),:;]){{3,}}(?!\\S)")
 # OCR reads the stroke 一 of a heading number as a dash: -、 (-) 第-条 十-、
@@ -115,8 +115,8 @@ def _pair_brackets(text: str) -> str:
 
 def _ocr_debris(text: str) -> str:
     """OCR's stand-ins read as what they stand for (see `_OCR_ZERO`, `_OCR_STOP`, `_SPACED_RUN`)."""
-    if "O" in text or "o" in text:
-        text = _OCR_ZERO.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), text)
+    if "O" in text:
+        text = _OCR_ZERO.sub(lambda m: m.group().replace("O", "0"), text)
     if "." in text:
         text = _OCR_STOP.sub("。", text)
     text = _DASH_ONE.sub(lambda m: m.group(1) + "一", text)

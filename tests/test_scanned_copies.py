@@ -17,6 +17,7 @@ def test_ocr_letter_o_inside_a_year_reads_as_zero():
     assert normalise("2O22年12月6日通过") == "2022年12月6日通过"
     assert normalise("2O23年5月1O日，浙政办发(2O23)12号") == "2023年5月10日，浙政办发（2023）12号"
     assert normalise("5O kg, 1O%, No 1O0") == "5O kg, 1O%, No 100"
+    assert normalise("视野半径20o以下") == "视野半径20o以下"  # a small o is a degree sign
     assert normalise("二〇二二年，IO 设备，10 Oct") == "二〇二二年，IO 设备，10 Oct"
 
 
