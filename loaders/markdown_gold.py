@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# "－" is OCR's 一 in scanned copies (第三十－条 between 第三十条 and 第三十二条), as loaders.normalise reads it.
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "－": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-NUMERAL = "零〇一二三四五六七八九两十百千0-9"
+NUMERAL = "零〇一－二三四五六七八九两十百千0-9"
 HEADING = re.compile(rf"^#{{1,6}}\s*第([{NUMERAL}]+)(编|章|节)\s*(.*?)\s*(?:<!--.*)?$")
 ARTICLE = re.compile(rf"^\s*(?:\*\*)?第([{NUMERAL}]+)条(?!之)")
 INFO_END = "<!-- INFO END -->"
@@ -22,8 +24,8 @@ LEVELS = {"编": "book", "章": "chapter"}
 def cn_number(numeral: str) -> int:
     """A Chinese (or Arabic) numeral as an int.
 
-    >>> [cn_number(x) for x in ("十", "十二", "二十", "一百零五", "一千二百六十", "三百", "42")]
-    [10, 12, 20, 105, 1260, 300, 42]
+    >>> [cn_number(x) for x in ("十", "十二", "二十", "一百零五", "一千二百六十", "三百", "42", "三十－")]
+    [10, 12, 20, 105, 1260, 300, 42, 31]
     """
     if numeral.isdigit():
         return int(numeral)

@@ -31,6 +31,15 @@ _BRACKET = re.compile(r"[()（）\n]")
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _LINE_EDGE = re.compile(r"^[ \t]+|[ \t]+$", re.M)
 _BLANKS = re.compile(r"\n{3,}")
+# OCR stand-ins: a capital O among a number's digits (2O22年; a small o is a degree sign: 20o以下);
+# a half-width full stop after a Chinese character that ends a sentence (效率.加快); digits
+# letter-spaced with the characters around them (本 法 自 2 0 2 1 年), which the CJK-only space rule leaves apart.
+_OCR_ZERO = re.compile(
+    r"(?<![A-Za-z\d])(?=[\dO]*\d)(?=\d*O)(?:[\dO]{2,}(?=[年月日号])|[\dO]{3,}(?![A-Za-z\d]))")
+_OCR_STOP = re.compile(f"(?<=[{_IDEO}”）])\\.(?=[{_IDEO}“（(]|[ \t]*$)", re.M)
+_SPACED_RUN = re.compile(f"(?<!\\S)[{_CJK}\\d—(),:;](?: [{_CJK}\\d—(),:;]){{3,}}(?!\\S)")
+# OCR reads the stroke 一 of a heading number as a dash: -、 (-) 第-条 十-、
+_DASH_ONE = re.compile(r"^(第?[二三四五六七八九十]*|[（(])[-－—](?=[二三四五六七八九]?(?:、|[)）]|[章节条]))", re.M)
 _converter = None
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "normalise.yaml"
 # A pinyin gloss after a character, 中（zhōng）: Latin letters with at least one tone mark
@@ -104,6 +113,16 @@ def _pair_brackets(text: str) -> str:
     return "".join(chars) if chars else text
 
 
+def _ocr_debris(text: str) -> str:
+    """OCR's stand-ins read as what they stand for (see `_OCR_ZERO`, `_OCR_STOP`, `_SPACED_RUN`)."""
+    if "O" in text:
+        text = _OCR_ZERO.sub(lambda m: m.group().replace("O", "0"), text)
+    if "." in text:
+        text = _OCR_STOP.sub("。", text)
+    text = _DASH_ONE.sub(lambda m: m.group(1) + "一", text)
+    return _SPACED_RUN.sub(lambda m: m.group().replace(" ", "") if _HAS_IDEO(m.group()) else m.group(), text)
+
+
 def normalise(text: str) -> str:
     """Normalise policy text; idempotent, pure ``str -> str``.
 
@@ -116,7 +135,10 @@ def normalise(text: str) -> str:
       (U+3000–303F, U+FF00–FFEF, “”‘’), half-width otherwise. A bracket pair goes full-width together
       when either bracket does or it encloses an ideograph. The decision never looks at the width the
       punctuation already had, so half- and full-width copies normalise alike.
-    - OCR debris: " and " between two ideographs becomes "和"; spaces between two CJK characters go.
+    - OCR debris: " and " between two ideographs becomes "和"; spaces between two CJK characters go;
+      a letter O among a number's digits is 0 (2O23年5月1O日); "." after an ideograph that ends a
+      sentence is "。"; a dash for the stroke 一 of a heading number is 一 (-、 (-) 第三十－条); a
+      letter-spaced run holding an ideograph closes up, digits and brackets too (自 2 0 2 1 年).
     - Traditional characters become simplified (OpenCC ``t2s``); in a text that came in traditional
       characters, Taiwan wording becomes mainland wording too (最佳化 -> 优化, 網路 -> 网络; the list is
       ``data/lexicon/normalise.yaml``). Simplified text is never reworded.
@@ -132,7 +154,7 @@ def normalise(text: str) -> str:
         text = _PINYIN_GLOSS.sub("", text)
     if "and" in text:
         text = _AND.sub("和", text)
-    text = _pair_brackets(_PUNCT_RUN.sub(_punct, text))
+    text = _pair_brackets(_PUNCT_RUN.sub(_punct, _ocr_debris(text)))
     text = _to_simplified(_CJK_SPACE.sub("", text))
     text = _BLANKS.sub("\n\n", _LINE_EDGE.sub("", text))
     return text.strip()

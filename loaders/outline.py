@@ -27,6 +27,7 @@ from loaders.front_matter import DocumentMeta, FrontMatter, read_front_matter
 from loaders.gbt9704 import chrome_reason, cn_number, field_label
 from loaders.issuers import split_issuers  # noqa: F401  (re-exported: outline.split_issuers)
 from loaders.lexicon import load_lexicon
+from loaders.page_furniture import running_heads
 from loaders.segment import fused_heading
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -46,7 +47,8 @@ BRACKET_RE = re.compile(rf"^[（(]([{CN_NUM}]{{1,3}})[）)]\s*(.+)$")
 MEASURE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?!\d)(.+)$")
 FURNITURE_RE = re.compile(
     r"^[（(]?(?:紧接|下转|上接|转)第?[\d一二三四五六七八九十]+版[）)]?$|^第?[\d一二三四五六七八九十]+版$|"
-    r"^[-—－\s\d]+$|^(?:第\s*\d+\s*页|\d+\s*/\s*\d+)$"
+    r"^[-—－\s\d]+$|^(?:第\s*\d+\s*页|\d+\s*/\s*\d+)$|"
+    r"^第\s*\d+\s*页[\s,，]*共\s*\d+\s*页$|^共\s*\d+\s*页[\s,，]*第\s*\d+\s*页$"  # 第3页 共12页
 )
 TARGET_YEAR_RE = re.compile(r"到\s*(\d{4})\s*年")
 SYSTEM_RE = re.compile(r"(?:构建|建设|打造|形成|健全)([^，。；、]{2,20}?体系)")
@@ -55,6 +57,8 @@ SYSTEM_RE = re.compile(r"(?:构建|建设|打造|形成|健全)([^，。；、]{
 PARAGRAPH_SCORE = 5
 SENTENCE_END = "。！？；!?;…"
 CLOSERS = "”’）)》"
+HEADING_CUT = ("，", "、", "和", "与")  # a heading ending so was cut by a page break
+HEADING_REST_MAX = 30
 
 # Words typical of policy prose versus news prose; used only to pick the paragraph
 # that continues a policy sentence split by a page break.
@@ -323,6 +327,7 @@ class _Scanner:
         self.next_measure = 1
         self.local_measure = 1  # restarts with each part or section
         self.open_block: Block | None = None  # last policy block, if it awaits a continuation
+        self.open_heading: Block | None = None  # a part or section heading a page break cut mid-phrase
         self.pending: list[tuple[int, int]] = []  # lines seen while waiting for a continuation
         self.measure_style = ""  # "arabic" (1. 2. …) or "bracket" (（三）…（二十）), fixed by the first measure
         self.law = _LawState()
@@ -384,6 +389,13 @@ class _Scanner:
         return self.out
 
     def _lines_not_set_aside(self) -> list[tuple[int, int]]:
+        lines = self._lines_outside_ranges()
+        heads = running_heads([self.doc[s:e] for s, e in lines])
+        for i in sorted(heads):
+            self.exclude(*lines[i], "page furniture")
+        return [line for i, line in enumerate(lines) if i not in heads]
+
+    def _lines_outside_ranges(self) -> list[tuple[int, int]]:
         out, k, ranges = [], 0, self.set_aside
         for s, e in lines_of(self.doc):
             while k < len(ranges) and ranges[k][1] < e:  # ranges ending before this line: done with
@@ -420,6 +432,8 @@ class _Scanner:
         line = self.doc[s:e]
         if FURNITURE_RE.match(line):
             self.exclude(s, e, "page furniture")
+        elif self._continues_heading(line, s, e):
+            pass
         elif len(line) <= 40 and (reason := chrome_reason(line)):
             self.exclude(s, e, reason)
         elif (m := LAW_RE.match(line)) and self._law_heading(m, s, e):
@@ -490,6 +504,24 @@ class _Scanner:
         m = MEASURE_RE.match(line)
         return bool(m) and self._numbered_heading(m, role, s, e)
 
+    def _continues_heading(self, line: str, s: int, e: int) -> bool:
+        """The rest of a heading a page break cut after a comma (（一）增强发展动能， / — 7 — / 着力构建…体系):
+        a short line that is no heading and ends no sentence finishes it."""
+        block, self.open_heading = self.open_heading, None
+        if block is None or len(line) > HEADING_REST_MAX or "。" in line or is_complete(line):
+            return False
+        if PART_RE.match(line) or BRACKET_RE.match(line) or MEASURE_RE.match(line) or LAW_RE.match(line):
+            return False
+        block.append(s, e, self.doc)
+        block.title += line
+        if block.kind == "section" and (system := SYSTEM_RE.search(block.title)):
+            block.system = system.group(1)
+        return True
+
+    def _cut_heading(self, block: Block) -> Block:
+        self.open_heading = block if block.title.endswith(HEADING_CUT) else None
+        return block
+
     def _part_heading(self, m: re.Match[str], s: int, e: int) -> bool:
         """一、X: a new part; bracketed and numbered headings count again from 1 under it."""
         title = m.group(2).strip()
@@ -497,7 +529,8 @@ class _Scanner:
         self.part = len(self.out.blocks)
         self.section = None
         self.local_measure = 1
-        self.add(self.line_block("part", self.next_part, title, s, e, m.start(2), None, role=_part_role(title)))
+        self._cut_heading(self.add(self.line_block("part", self.next_part, title, s, e, m.start(2), None,
+                                                   role=_part_role(title))))
         self.next_part += 1
         self.next_bracket = 1
         return True
@@ -526,8 +559,8 @@ class _Scanner:
             self.section = len(self.out.blocks)
             self.local_measure = 1
             system = SYSTEM_RE.search(rest)
-            self.add(self.line_block("section", n, rest.strip().rstrip("。；;：:"), s, e, m.start(2), self.part,
-                                     system=system.group(1) if system else ""))
+            self._cut_heading(self.add(self.line_block("section", n, rest.strip().rstrip("。；;：:"), s, e, m.start(2),
+                                                       self.part, system=system.group(1) if system else "")))
         elif role == "measures" and self.section is None and self.measure_style != "arabic" and len(title) <= 40:
             # Measures numbered （三）…（二十） directly under a part.
             self.measure_style = "bracket"
