@@ -70,6 +70,11 @@ CASES = [
 ]
 
 
+def outline_of(text: str):
+    """The outline of `text` as the loader reads it: normalised first."""
+    return parse_outline(normalise(text))
+
+
 def fields(outline, *names: str) -> tuple:
     """The outline's front-matter fields `names`, in order."""
     return tuple(getattr(outline, name) for name in names)
@@ -77,13 +82,13 @@ def fields(outline, *names: str) -> tuple:
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[str(i) for i in range(len(CASES))])
 def test_front_matter_fields(text, expected):
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     got = {key: getattr(outline, key) for key in expected}
     assert got == expected
 
 
 def test_a_purpose_and_basis_line_ending_in_a_colon_is_the_preamble():
-    outline = parse_outline(normalise(CASES[-1][0]))
+    outline = outline_of(CASES[-1][0])
     assert [b.text for b in outline.of_kind("preamble")] == [
         "为依法惩治某类犯罪，根据《中华人民共和国刑法》的有关规定，现就办理此类案件适用法律的若干问题解释如下："]
 
@@ -103,7 +108,7 @@ def test_web_chrome_is_set_aside_with_its_reason_and_not_read_as_policy():
 
 
 def test_wrapper_notice_text_is_kept_but_not_outline():
-    outline = parse_outline(normalise(CASES[5][0]))
+    outline = outline_of(CASES[5][0])
     notice = outline.of_kind("notice")[0]
     assert "现印发给你们" in notice.text
     assert [b.kind for b in outline.blocks if b.kind not in {"title", "notice"}] == ["preamble", "part", "item"]
@@ -142,7 +147,7 @@ def test_chrome_lines(line, expected):
 
 
 def test_pinyin_glosses_and_taiwan_wording_do_not_reach_the_title():
-    outline = parse_outline(normalise("關於促進平台（pínɡ tái）經濟最佳化發展的意見" + BODY))
+    outline = outline_of("關於促進平台（pínɡ tái）經濟最佳化發展的意見" + BODY)
     assert outline.title == "关于促进平台经济优化发展的意见"
 
 
@@ -160,7 +165,7 @@ def test_a_metadata_table_with_each_key_on_a_line_of_its_own_is_read_and_never_t
     text = ("返回顶部\n某县人民政府工作规则\n• 索引号：\n0000000000/2024-000001\n• 主题分类：\n• 来源：\n"
             "• 发文机构：\n县政府网站\n• 发文字号：\n某政发〔2024〕3号\n• 发文日期：\n2024年04月06日 16:40\n"
             "• 有效性：\n• 内容概述：\n某县人民政府工作规则\n第一章 总则\n一、为规范县政府工作，制定本规则。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     got = fields(outline, "title", "number", "date", "issuers", "addressees")
     assert got == ("某县人民政府工作规则", "某政发〔2024〕3号", "2024-04-06", [], [])
     reasons = {text_: r for text_, r in ((normalise(text)[s:e], r) for s, e, r in outline.excluded)}
@@ -174,7 +179,7 @@ def test_metadata_rows_led_by_less_common_keys_are_read_and_chrome_labels_are_no
             "视力保护色：\n浏览量：\n某县人民政府关于印发《某县议事规则》的通知\n各乡、镇人民政府，县政府各部门：\n"
             "《某县议事规则》已经县政府常务会议通过，现予印发。\n某县人民政府\n2019年1月17日\n某县议事规则\n"
             "第一章 总则\n第一条 为规范议事，制定本规则。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     got = fields(outline, "title", "issuers", "addressees", "date")
     assert got == ("某县议事规则", ["某县人民政府"], ["各乡、镇人民政府", "县政府各部门"], "2019-01-17")
     assert outline.metadata["废止时间"] == "2020-01-23"
@@ -262,14 +267,14 @@ def test_a_decree_printed_under_the_regulation_title_gives_number_date_and_signe
     text = ("某某机构设置管理条例\n作者：资料网 时间：2024-07-22 08:17:50\n某某机构设置管理条例\n国务院\n某某机构设置管理条例\n"
             "中华人民共和国国务院令\n第999号\n现发布《某某机构设置管理条例》，自\n发布之日起施行。\n总理 王某\n1997年8月3日\n"
             "第一章 总则\n第一条 为了规范机构设置，制定本条例。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     got = fields(outline, "title", "number", "issuers", "signer", "date")
     assert got == ("某某机构设置管理条例", "中华人民共和国国务院令第999号", ["国务院"], "王某", "1997-08-03")
     assert [b.title for b in outline.of_kind("article")] == ["第一条"]
 
 
 def test_an_undated_wrapping_notice_ends_with_the_sentence_that_hands_the_document_on():
-    outline = parse_outline(normalise(WEB_TITLE_CASES[1][0]))
+    outline = outline_of(WEB_TITLE_CASES[1][0])
     assert "现将《某某市社区服务设施建设工程实施方案》印发给你们" in outline.of_kind("notice")[0].text
     assert [b.text for b in outline.of_kind("preamble")] == ["为推动平台经济发展，提出如下意见。"]
 
@@ -277,7 +282,7 @@ def test_an_undated_wrapping_notice_ends_with_the_sentence_that_hands_the_docume
 def test_a_foreign_language_sites_labels_never_join_the_title_and_a_laws_adoption_note_marks_its_title():
     text = ("중국 법률 (2015)\n某某法\n법률 유형\n발급 기관 전국 인민 대회\n中华人民共和国某某法\n"
             "（2000年3月15日第九届全国人民代表大会第三次会议通过）\n第一章 总则\n第一条 为了规范某某活动，制定本法。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.title, outline.date, outline.kind) == ("中华人民共和国某某法", "2000-03-15", "法")
 
 
@@ -286,7 +291,7 @@ def test_a_notice_that_publishes_a_draft_in_full_wraps_it():
             "市人大常委会于2022年12月1日对《某市社会信用条例（草案）》进行了初次审议。现将草案全文公布，广泛征求意见。\n"
             "一、公民和组织均可以提出意见。\n二、征求意见的时间到2023年1月15日结束。\n某市人民代表大会常务委员会办公室\n2022年12月5日\n"
             "某市社会信用条例（草案）\n第一条 为了规范社会信用管理，制定本条例。\n第二条 本条例适用于本市。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     got = fields(outline, "title", "kind", "wrapper", "issuers", "date")
     assert got == ("某市社会信用条例（草案）", "条例", "某市人民代表大会常务委员会办公室公告（第7号）",
                    ["某市人民代表大会常务委员会办公室"], "2022-12-05")
@@ -296,28 +301,28 @@ def test_a_notice_that_publishes_a_draft_in_full_wraps_it():
 def test_a_notice_whose_attachment_is_only_named_at_its_end_is_not_unwrapped():
     text = ("某市人民政府办公室关于做好某项工作的通知\n各区人民政府：\n为落实《某市某项工作方案》，现就有关事项通知如下：\n"
             "一、提高认识\n各区要高度重视。\n某市人民政府办公室\n2023年5月6日\n附件：某市某项工作方案")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.title, outline.wrapper, [b.title for b in outline.of_kind("part")]) == (
         "关于做好某项工作的通知", "", ["提高认识"])
 
 
 def test_a_date_printed_beside_the_number_is_the_documents_and_a_work_procedure_is_a_genre():
-    dated = parse_outline(normalise("某部 某总局关于某项税收问题的通知\n2002年4月23日 某税〔2002〕59号\n各省财政厅：\n"
-                                    "现将有关问题通知如下：\n一、某类收入不征收营业税。\n二、本通知自2002年1月1日起执行。"))
+    dated = outline_of("某部 某总局关于某项税收问题的通知\n2002年4月23日 某税〔2002〕59号\n各省财政厅：\n"
+                                    "现将有关问题通知如下：\n一、某类收入不征收营业税。\n二、本通知自2002年1月1日起执行。")
     assert (dated.number, dated.date) == ("某税〔2002〕59号", "2002-04-23")
-    procedure = parse_outline(normalise("某某标准制定工作程序（试行）\n第一章 总则\n第一条 为了规范标准制定工作，制定本程序。"))
+    procedure = outline_of("某某标准制定工作程序（试行）\n第一章 总则\n第一条 为了规范标准制定工作，制定本程序。")
     assert (procedure.title, procedure.kind) == ("某某标准制定工作程序（试行）", "程序")
 
 
 def test_a_date_and_issuer_line_under_the_title_gives_both():
-    outline = parse_outline(normalise("某某用具准运证管理办法\n1990年3月10日，某某部\n第1条 为了加强运输质量管理，制定本办法。"))
+    outline = outline_of("某某用具准运证管理办法\n1990年3月10日，某某部\n第1条 为了加强运输质量管理，制定本办法。")
     assert (outline.date, outline.issuers) == ("1990-03-10", ["某某部"])
 
 
 def test_a_wrapping_notice_printed_without_its_title_is_notice_text_not_a_news_lead():
     text = ("各市、县人民政府：\n现将《某省增收实施方案》印发给你们，请认真组织实施。\n某省人民政府\n2018年3月27日\n（此件公开发布）\n"
             "某省增收实施方案\n为带动居民增收，制定本实施方案。\n一、指导思想")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.title, outline.issuers, outline.date, outline.excluded) == (
         "某省增收实施方案", ["某省人民政府"], "2018-03-27", [])
     assert outline.of_kind("notice")[0].text == ("各市、县人民政府：现将《某省增收实施方案》印发给你们，请认真组织实施。"
@@ -326,7 +331,7 @@ def test_a_wrapping_notice_printed_without_its_title_is_notice_text_not_a_news_l
 
 def test_measures_named_juchuo_are_a_genre():
     """举措 is a genre of district and county documents (若干政策举措)."""
-    outline = parse_outline(normalise("某区人民政府关于推动消费扩容提质的若干举措" + BODY))
+    outline = outline_of("某区人民政府关于推动消费扩容提质的若干举措" + BODY)
     assert (outline.title, outline.kind, outline.issuers) == (
         "关于推动消费扩容提质的若干举措", "举措", ["某区人民政府"])
 
@@ -340,7 +345,7 @@ def test_measures_named_juchuo_are_a_genre():
 ])
 def test_the_date_closing_a_document_is_read_in_every_way_it_is_typed(signature, date):
     text = "某市人民政府关于加强某项工作的通知\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。\n" + signature
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.title, outline.date, outline.issuers) == ("关于加强某项工作的通知", date, ["某市人民政府"])
     body = [b.text for b in outline.blocks if b.kind not in ("title", "notice")]
     assert body == ["为加强管理，现通知如下。", "一、总体要求做好工作。"]  # the signature is no part of the body
@@ -349,12 +354,12 @@ def test_the_date_closing_a_document_is_read_in_every_way_it_is_typed(signature,
 def test_a_signing_date_before_the_printing_date_wins():
     text = ("某市人民政府关于加强某项工作的通知\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。\n"
             "某市人民政府\n2005年2月20日\n抄送：省政府办公厅。\n某市人民政府办公室 2005年3月1日印发")
-    assert parse_outline(normalise(text)).date == "2005-02-20"
+    assert outline_of(text).date == "2005-02-20"
 
 
 @pytest.mark.parametrize("title_lines", ["关于加强某项工作的通知（2005年3月1日）", "关于加强某项工作的通知\n（2005年3月1日）"])
 def test_a_date_in_brackets_after_the_title_is_the_date_not_part_of_the_title(title_lines):
-    outline = parse_outline(normalise(title_lines + "\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。"))
+    outline = outline_of(title_lines + "\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。")
     assert (outline.title, outline.date) == ("关于加强某项工作的通知", "2005-03-01")
 
 
@@ -362,7 +367,7 @@ def test_a_date_in_brackets_after_the_title_is_the_date_not_part_of_the_title(ti
 def test_a_copy_without_a_title_line_takes_the_title_of_its_metadata_table(key):
     text = (f"索引号：001/2005-00012\n{key}：某市人民政府关于加强某项工作的通知\n发文字号：某政发〔2005〕3号\n"
             "成文日期：2005-03-01\n各县人民政府：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.title, outline.kind, outline.issuers, outline.number, outline.date) == (
         "关于加强某项工作的通知", "通知", ["某市人民政府"], "某政发〔2005〕3号", "2005-03-01")
 
@@ -370,7 +375,7 @@ def test_a_copy_without_a_title_line_takes_the_title_of_its_metadata_table(key):
 def test_a_copy_without_a_title_takes_the_document_its_notice_hands_on():
     text = ("各县人民政府：\n现将《某市加强某项工作实施办法》印发给你们，请认真贯彻执行。\n某市人民政府\n二〇〇五年三月一日\n"
             "第一条 为了加强管理，制定本办法。\n第二条 本办法适用于本市。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.title, outline.kind, outline.issuers, outline.date) == (
         "某市加强某项工作实施办法", "办法", ["某市人民政府"], "2005-03-01")
     assert [b.kind for b in outline.blocks if b.kind != "notice"] == ["article", "article"]
@@ -379,7 +384,7 @@ def test_a_copy_without_a_title_takes_the_document_its_notice_hands_on():
 def test_a_copy_without_a_title_takes_the_document_a_news_lead_reports_issued():
     text = ("2023年12月，中共某省委办公厅、某省人民政府办公厅发布《某省某项责任制实施细则》，自发布之日起施行。\n"
             "第一章 总则\n第一条 为了落实责任制，制定本细则。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.title, outline.kind, outline.issuers, outline.date) == (
         "某省某项责任制实施细则", "细则", ["中共某省委办公厅", "某省人民政府办公厅"], "2023-12")
 
@@ -391,13 +396,13 @@ def test_a_copy_without_a_title_takes_the_document_a_news_lead_reports_issued():
 ])
 def test_joint_issuers_named_by_their_level_alone_are_split(issuers, expected):
     text = f"{issuers}关于加强某项工作的通知\n各市有关部门：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。"
-    assert parse_outline(normalise(text)).issuers == expected
+    assert outline_of(text).issuers == expected
 
 
 def test_one_body_named_in_full_and_by_its_level_is_one_issuer():
     text = ("某某市财政局、某某市水利局关于某项补助费管理的通知\n某某市财政局 市水利局\n各区县财政局：\n为加强管理，现通知如下。\n"
             "一、总体要求\n做好工作。\n浙江省某某市财政局\n2005年3月1日")
-    assert parse_outline(normalise(text)).issuers == ["某某市财政局", "某某市水利局"]
+    assert outline_of(text).issuers == ["某某市财政局", "某某市水利局"]
 
 
 def test_a_wrapping_notice_headed_twice_by_its_web_page_still_gives_the_attached_document():
@@ -407,7 +412,7 @@ def test_a_wrapping_notice_headed_twice_by_its_web_page_still_gives_the_attached
             "关于印发某市某区城市管理\n实施细则的通知\n各街道办事处，区级各部门\n《某市某区城市管理实施细则》已经区政府常务会审议通过，"
             "现印发你们，请认真遵照执行。\n某市某区人民政府办公室\n2020年10月28日\n某市某区城市管理实施细则\n第一章 总则\n"
             "第一条 为提升城市管理水平，制定本实施细则。")
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.title, outline.kind, outline.date, outline.issuers) == (
         "某市某区城市管理实施细则", "细则", "2020-10-28", ["某市某区人民政府办公室"])
 
@@ -418,5 +423,5 @@ def test_a_wrapping_notice_headed_twice_by_its_web_page_still_gives_the_attached
 ])
 def test_joint_signatures_give_every_issuer_in_the_order_they_sign(signature, issuers):
     text = "关于加强某项工作的通知\n各市有关部门：\n为加强管理，现通知如下。\n一、总体要求\n做好工作。\n" + signature
-    outline = parse_outline(normalise(text))
+    outline = outline_of(text)
     assert (outline.date, outline.issuers) == ("2005-03-01", issuers)
